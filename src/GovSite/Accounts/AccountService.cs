@@ -1,0 +1,143 @@
+using System.Security.Claims;
+using System.Security.Cryptography;
+using GovSite.Data;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace GovSite.Accounts;
+
+public enum SignInOutcome
+{
+    Succeeded,
+    WrongCredentials,
+    LockedOut,
+}
+
+public sealed record SignInResult(SignInOutcome Outcome, User? User, DateTime? LockedUntil = null)
+{
+    public string Message => Outcome switch
+    {
+        SignInOutcome.WrongCredentials => "用户名或密码错误",
+        SignInOutcome.LockedOut => $"登录失败次数过多，账号已锁定至 {GovSite.Publishing.ChinaTime.Format(LockedUntil)}，请稍后再试",
+        _ => "",
+    };
+}
+
+public sealed class AccountService(GovSiteDb db, TimeProvider clock)
+{
+    public const int MaxFailedAttempts = 5;
+    public static readonly TimeSpan LockoutDuration = TimeSpan.FromMinutes(15);
+    public const string UserIdClaim = "govsite:uid";
+
+    private static readonly PasswordHasher<User> Hasher = new();
+
+    public async Task<SignInResult> SignInAsync(string userName, string password, CancellationToken ct = default)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var user = await db.Users.FirstOrDefaultAsync(u => u.UserName == userName.Trim(), ct);
+        if (user is null || !user.IsActive)
+        {
+            // Hash anyway so a missing account takes as long as a wrong password.
+            Hasher.HashPassword(new User(), password);
+            return new(SignInOutcome.WrongCredentials, null);
+        }
+        if (user.LockoutEnd is DateTime until && until > now)
+        {
+            return new(SignInOutcome.LockedOut, null, until);
+        }
+        var verdict = Hasher.VerifyHashedPassword(user, user.PasswordHash, password);
+        if (verdict == PasswordVerificationResult.Failed)
+        {
+            user.FailedLoginCount++;
+            if (user.FailedLoginCount >= MaxFailedAttempts)
+            {
+                user.LockoutEnd = now + LockoutDuration;
+                user.FailedLoginCount = 0;
+                await db.SaveChangesAsync(ct);
+                return new(SignInOutcome.LockedOut, null, user.LockoutEnd);
+            }
+            await db.SaveChangesAsync(ct);
+            return new(SignInOutcome.WrongCredentials, null);
+        }
+        if (verdict == PasswordVerificationResult.SuccessRehashNeeded)
+        {
+            user.PasswordHash = Hasher.HashPassword(user, password);
+        }
+        user.FailedLoginCount = 0;
+        user.LockoutEnd = null;
+        await db.SaveChangesAsync(ct);
+        return new(SignInOutcome.Succeeded, user);
+    }
+
+    public static ClaimsPrincipal Principal(User user, string scheme) =>
+        new(new ClaimsIdentity(
+            [new Claim(UserIdClaim, user.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)), new Claim(ClaimTypes.Name, user.UserName)],
+            scheme));
+
+    public static string HashPassword(User user, string password) => Hasher.HashPassword(user, password);
+
+    public static string? CheckPassword(string password) =>
+        password.Length < 10 ? "密码至少10位" :
+        password.All(char.IsLetter) || password.All(char.IsDigit) ? "密码须同时包含字母和数字" : null;
+
+    /// <summary>
+    /// Creates the first platform admin on an empty database. Returns the generated password
+    /// when none was configured, so start-up can print it once.
+    /// </summary>
+    public async Task<string?> EnsureAdminAsync(string? configuredPassword, CancellationToken ct = default)
+    {
+        if (await db.Users.AnyAsync(ct))
+        {
+            return null;
+        }
+        var generated = string.IsNullOrEmpty(configuredPassword);
+        var password = generated ? GeneratePassword() : configuredPassword!;
+        var admin = new User { UserName = "admin", DisplayName = "平台管理员", CreatedAt = clock.GetUtcNow().UtcDateTime };
+        admin.PasswordHash = Hasher.HashPassword(admin, password);
+        admin.Grants.Add(new RoleGrant { Role = Role.PlatformAdmin });
+        db.Users.Add(admin);
+        await db.SaveChangesAsync(ct);
+        return generated ? password : null;
+    }
+
+    public static string GeneratePassword()
+    {
+        const string alphabet = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+        return "Gs" + RandomNumberGenerator.GetString(alphabet, 14) + "9";
+    }
+
+    /// <summary>Fills the request's <see cref="SiteAccess"/> from the user's grants.</summary>
+    public async Task LoadAccessAsync(SiteAccess access, int userId, CancellationToken ct = default)
+    {
+        var user = await db.Users.AsNoTracking().Include(u => u.Grants).FirstOrDefaultAsync(u => u.Id == userId && u.IsActive, ct);
+        if (user is null)
+        {
+            return;
+        }
+        var regionIds = user.Grants.Where(g => g.Role == Role.Supervisor && g.RegionId is not null).Select(g => g.RegionId!.Value).ToArray();
+        int[] supervised = [];
+        if (regionIds.Length > 0)
+        {
+            var regions = await db.Regions.AsNoTracking().Select(r => new { r.Id, r.ParentId }).ToListAsync(ct);
+            var children = regions.ToLookup(r => r.ParentId);
+            var all = new HashSet<int>();
+            var stack = new Stack<int>(regionIds);
+            while (stack.TryPop(out var id))
+            {
+                if (all.Add(id))
+                {
+                    foreach (var child in children[id])
+                    {
+                        stack.Push(child.Id);
+                    }
+                }
+            }
+            supervised = await db.Sites.Where(s => all.Contains(s.RegionId)).Select(s => s.Id).ToArrayAsync(ct);
+            regionIds = [.. all];
+        }
+        access.SetUser(user.Id, user.UserName,
+            user.Grants.Any(g => g.Role == Role.PlatformAdmin),
+            user.Grants.Where(g => g.SiteId is not null).Select(g => (g.SiteId!.Value, g.Role)),
+            regionIds, supervised);
+    }
+}

@@ -1,0 +1,107 @@
+using System.Globalization;
+using GovSite.Data;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.BearerToken;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+
+namespace GovSite.Accounts;
+
+public static class AccountsSetup
+{
+    public const string CookieOrBearer = "cookie-or-bearer";
+    public const string Writer = "writer";
+
+    public static WebApplicationBuilder AddAccounts(this WebApplicationBuilder builder)
+    {
+        var data = DataOptions.FromConfiguration(builder.Configuration);
+        // Keys live beside the data so cookies and tokens survive a restart.
+        builder.Services.AddDataProtection()
+            .SetApplicationName("GovSite")
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(data.DataDirectory, "keys")));
+        builder.Services.AddScoped<AccountService>();
+        builder.Services.AddAuthentication(CookieOrBearer)
+            .AddPolicyScheme(CookieOrBearer, "Cookie or bearer token", o =>
+                o.ForwardDefaultSelector = context =>
+                    context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                        ? BearerTokenDefaults.AuthenticationScheme
+                        : CookieAuthenticationDefaults.AuthenticationScheme)
+            .AddCookie(o =>
+            {
+                o.LoginPath = "/admin/login";
+                o.LogoutPath = "/admin/logout";
+                o.AccessDeniedPath = "/admin/denied";
+                o.Cookie.Name = "govsite.auth";
+                o.Cookie.HttpOnly = true;
+                o.Cookie.SameSite = SameSiteMode.Lax;
+                o.SlidingExpiration = true;
+                o.ExpireTimeSpan = TimeSpan.FromHours(8);
+                o.Events.OnRedirectToLogin = ApiAwareRedirect(StatusCodes.Status401Unauthorized);
+                o.Events.OnRedirectToAccessDenied = ApiAwareRedirect(StatusCodes.Status403Forbidden);
+            })
+            .AddBearerToken(o => o.BearerTokenExpiration = TimeSpan.FromHours(8));
+        builder.Services.AddAuthorizationBuilder()
+            .AddPolicy(Writer, p => p.RequireAuthenticatedUser().RequireClaim(AccountService.UserIdClaim));
+        return builder;
+    }
+
+    private static Func<RedirectContext<CookieAuthenticationOptions>, Task> ApiAwareRedirect(int status) => context =>
+    {
+        if (context.Request.Path.StartsWithSegments("/api"))
+        {
+            context.Response.StatusCode = status;
+            return Task.CompletedTask;
+        }
+        context.Response.Redirect(context.RedirectUri);
+        return Task.CompletedTask;
+    };
+
+    /// <summary>After authentication: turn the signed-in user into the request's SiteAccess.</summary>
+    public static IApplicationBuilder UseSiteAccess(this IApplicationBuilder app) =>
+        app.Use(async (context, next) =>
+        {
+            var id = context.User.FindFirst(AccountService.UserIdClaim)?.Value;
+            if (id is not null && int.TryParse(id, NumberStyles.Integer, CultureInfo.InvariantCulture, out var userId))
+            {
+                var access = context.RequestServices.GetRequiredService<SiteAccess>();
+                await context.RequestServices.GetRequiredService<AccountService>().LoadAccessAsync(access, userId, context.RequestAborted);
+            }
+            await next(context);
+        });
+
+    public sealed record TokenRequest(string? Username, string? Password);
+
+    public sealed record TokenResponse(string Token, DateTime ExpiresAt);
+
+    public static IEndpointRouteBuilder MapAccounts(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/api/v1/auth/token", IssueTokenAsync)
+            .WithTags("Accounts")
+            .WithSummary("Exchange a username and password for a bearer token")
+            .RequireRateLimiting("login");
+        return app;
+    }
+
+    private static async Task<Results<Ok<TokenResponse>, ProblemHttpResult>> IssueTokenAsync(
+        TokenRequest request, AccountService accounts, IOptionsMonitor<BearerTokenOptions> bearer, TimeProvider clock)
+    {
+        if (string.IsNullOrWhiteSpace(request.Username) || string.IsNullOrEmpty(request.Password))
+        {
+            return TypedResults.Problem("请提供用户名和密码", statusCode: StatusCodes.Status400BadRequest, title: "缺少登录信息");
+        }
+        var result = await accounts.SignInAsync(request.Username, request.Password);
+        if (result.Outcome != SignInOutcome.Succeeded)
+        {
+            return TypedResults.Problem(result.Message, statusCode: StatusCodes.Status401Unauthorized, title: "登录失败");
+        }
+        var options = bearer.Get(BearerTokenDefaults.AuthenticationScheme);
+        var expires = clock.GetUtcNow() + options.BearerTokenExpiration;
+        var ticket = new AuthenticationTicket(
+            AccountService.Principal(result.User!, BearerTokenDefaults.AuthenticationScheme),
+            new AuthenticationProperties { ExpiresUtc = expires },
+            $"{BearerTokenDefaults.AuthenticationScheme}:AccessToken");
+        return TypedResults.Ok(new TokenResponse(options.BearerTokenProtector.Protect(ticket), expires.UtcDateTime));
+    }
+}

@@ -1,0 +1,99 @@
+using GovSite.Accounts;
+using GovSite.Publishing;
+using GovSite.Sites;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace GovSite.Data;
+
+public class GovSiteDb(DbContextOptions<GovSiteDb> options, SiteAccess access) : DbContext(options)
+{
+    // Read by the query filters; EF turns these into parameters per query.
+    internal SiteAccess Access { get; } = access;
+
+    public DbSet<Region> Regions => Set<Region>();
+    public DbSet<Organisation> Organisations => Set<Organisation>();
+    public DbSet<Site> Sites => Set<Site>();
+    public DbSet<SiteDomain> SiteDomains => Set<SiteDomain>();
+    public DbSet<Column> Columns => Set<Column>();
+    public DbSet<Article> Articles => Set<Article>();
+    public DbSet<User> Users => Set<User>();
+    public DbSet<RoleGrant> RoleGrants => Set<RoleGrant>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Enums as text: readable in both databases and stable when members are reordered.
+        configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(32);
+        // SQLite forgets DateTimeKind; every stored time is UTC, so say so on the way out.
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcConverter>();
+        configurationBuilder.Properties<DateTime?>().HaveConversion<UtcConverter>();
+    }
+
+    protected override void OnModelCreating(ModelBuilder b)
+    {
+        b.Entity<Region>(e =>
+        {
+            e.HasIndex(x => x.Code).IsUnique();
+            e.Property(x => x.Code).HasMaxLength(12);
+            e.Property(x => x.Name).HasMaxLength(100);
+        });
+        b.Entity<Organisation>(e =>
+        {
+            e.Property(x => x.Name).HasMaxLength(200);
+            e.HasOne(x => x.Region).WithMany().HasForeignKey(x => x.RegionId).OnDelete(DeleteBehavior.Restrict);
+        });
+        b.Entity<Site>(e =>
+        {
+            e.HasIndex(x => x.Code).IsUnique();
+            e.Property(x => x.Code).HasMaxLength(20);
+            e.Property(x => x.Name).HasMaxLength(200);
+            e.HasOne(x => x.Parent).WithMany().HasForeignKey(x => x.ParentId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne(x => x.Region).WithMany().HasForeignKey(x => x.RegionId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne(x => x.CompetentUnit).WithMany().HasForeignKey(x => x.CompetentUnitId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne(x => x.HostUnit).WithMany().HasForeignKey(x => x.HostUnitId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne(x => x.OperatorUnit).WithMany().HasForeignKey(x => x.OperatorUnitId).OnDelete(DeleteBehavior.Restrict);
+            e.HasMany(x => x.Domains).WithOne().HasForeignKey(x => x.SiteId).OnDelete(DeleteBehavior.Cascade);
+        });
+        b.Entity<SiteDomain>(e =>
+        {
+            e.HasIndex(x => x.Host).IsUnique();
+            e.Property(x => x.Host).HasMaxLength(253);
+        });
+        b.Entity<Column>(e =>
+        {
+            e.Property(x => x.Name).HasMaxLength(100);
+            e.HasIndex(x => new { x.SiteId, x.ParentId });
+            e.HasOne<Site>().WithMany().HasForeignKey(x => x.SiteId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<Column>().WithMany().HasForeignKey(x => x.ParentId).OnDelete(DeleteBehavior.Restrict);
+            e.HasQueryFilter(c => Access.Unrestricted || Access.SiteIds.Contains(c.SiteId) || c.IsVisible);
+        });
+        b.Entity<Article>(e =>
+        {
+            e.Property(x => x.Title).HasMaxLength(500);
+            e.HasIndex(x => new { x.ColumnId, x.Status, x.PublishedAt });
+            e.HasIndex(x => new { x.SiteId, x.Status, x.PublishedAt });
+            e.HasOne<Site>().WithMany().HasForeignKey(x => x.SiteId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne(x => x.Column).WithMany().HasForeignKey(x => x.ColumnId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne(x => x.Interprets).WithMany().HasForeignKey(x => x.InterpretsId).OnDelete(DeleteBehavior.SetNull);
+            e.HasIndex(x => x.InterpretsId);
+            e.HasIndex(x => x.DocNumber);
+            e.Ignore(x => x.IsPolicyDocument);
+            e.HasQueryFilter(a => Access.Unrestricted || Access.SiteIds.Contains(a.SiteId) || a.Status == ArticleStatus.Published);
+        });
+        b.Entity<User>(e =>
+        {
+            e.HasIndex(x => x.UserName).IsUnique();
+            e.Property(x => x.UserName).HasMaxLength(64);
+            e.HasMany(x => x.Grants).WithOne().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
+        });
+        b.Entity<RoleGrant>(e =>
+        {
+            e.HasOne<Site>().WithMany().HasForeignKey(x => x.SiteId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<Region>().WithMany().HasForeignKey(x => x.RegionId).OnDelete(DeleteBehavior.Cascade);
+        });
+    }
+
+    private sealed class UtcConverter() : ValueConverter<DateTime, DateTime>(
+        v => v.Kind == DateTimeKind.Utc ? v : v.ToUniversalTime(),
+        v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
+}

@@ -1,0 +1,6 @@
+namespace GovSite.Demo;
+
+public static class DemoRegion
+{
+    public static Task SeedIfEmptyAsync(IServiceProvider services, CancellationToken ct = default) => Task.CompletedTask;
+}

@@ -1,0 +1,141 @@
+using System.Threading.RateLimiting;
+using GovSite.Accounts;
+using GovSite.Admin;
+using GovSite.Data;
+using GovSite.Demo;
+using GovSite.Publishing;
+using GovSite.PublicSite;
+using GovSite.Sites;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.ResponseCompression;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+
+namespace GovSite;
+
+/// <summary>The table of contents: each feature registers its services and maps its endpoints.</summary>
+public static class GovSiteApp
+{
+    /// <summary>Largest request body for forms and JSON (uploads get their own limit).</summary>
+    public const long MaxRequestBytes = 4 * 1024 * 1024;
+
+    public static WebApplication Build(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        builder.WebHost.UseSetting(WebHostDefaults.ServerUrlsKey, builder.Configuration["urls"] ?? "http://localhost:5080");
+        builder.WebHost.ConfigureKestrel(k =>
+        {
+            k.Limits.MaxRequestBodySize = MaxRequestBytes;
+            k.AddServerHeader = false;
+        });
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddProblemDetails();
+        builder.Services.AddOpenApi();
+        builder.Services.AddResponseCompression(o =>
+        {
+            o.EnableForHttps = true;
+            o.Providers.Add<BrotliCompressionProvider>();
+            o.Providers.Add<GzipCompressionProvider>();
+            o.MimeTypes = ResponseCompressionDefaults.MimeTypes.Concat(["application/rss+xml", "image/svg+xml"]);
+        });
+        builder.Services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.OnRejected = (context, ct) => ProblemResponses.WriteAsync(context.HttpContext, StatusCodes.Status429TooManyRequests,
+                "请求过于频繁", "您的操作过于频繁，请稍后再试", ct);
+            // Password guessing: a handful of attempts per client address per minute.
+            o.AddPolicy("login", context => RateLimitPartition.GetFixedWindowLimiter(
+                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = 20, Window = TimeSpan.FromMinutes(1) }));
+        });
+
+        builder.Services.AddHostedService<StartupWork>();
+        builder.Services.AddRazorPages(o =>
+        {
+            // Pages live in their feature folders (Admin/, PublicSite/), so the root is the project.
+            o.RootDirectory = "/";
+            o.Conventions.AuthorizeFolder("/Admin");
+            o.Conventions.AllowAnonymousToPage("/Admin/Login");
+            o.Conventions.AddPageRoute("/PublicSite/ColumnPage", "columns/{id:int}/page/{pageNumber:int}");
+        });
+        builder.AddData();
+        builder.AddAccounts();
+        builder.AddSites();
+        builder.AddPublishing();
+        builder.AddPublicSite();
+        builder.AddAdmin();
+
+        var app = builder.Build();
+        app.UseStatusCodePages(ProblemResponses.StatusCodePage);
+        app.UseExceptionHandler();
+        app.UseMiddleware<RequestTooLarge>();
+        app.UseResponseCompression();
+        app.UseSiteResolution();
+        app.UseAuthentication();
+        app.UseSiteAccess();
+        app.UseAuthorization();
+        app.UseRateLimiter();
+        app.UseOutputCache();
+        app.UseAntiforgery();
+
+        app.MapOpenApi("/openapi/{documentName}.json");
+        app.MapHealthChecks("/healthz", new HealthCheckOptions
+        {
+            ResultStatusCodes =
+            {
+                [Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Healthy] = StatusCodes.Status200OK,
+                [Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Degraded] = StatusCodes.Status200OK,
+                [Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable,
+            },
+        });
+        app.MapAccounts();
+        app.MapSites();
+        app.MapPublishing();
+        app.MapAdmin();
+        app.MapPublicSite();
+        app.MapRazorPages();
+        return app;
+    }
+
+}
+
+/// <summary>
+/// Schema, first admin and the demo region on an empty database, then the list of site URLs.
+/// A hosted service so that it finishes before the server accepts requests, in tests too.
+/// </summary>
+public sealed class StartupWork(IServiceProvider services, IConfiguration configuration) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        using var scope = services.CreateScope();
+        scope.ServiceProvider.GetRequiredService<SiteAccess>().BecomeSystem();
+        var db = scope.ServiceProvider.GetRequiredService<GovSiteDb>();
+        await DataSetup.MigrateAsync(db, cancellationToken);
+        var password = await scope.ServiceProvider.GetRequiredService<AccountService>()
+            .EnsureAdminAsync(configuration["GOVSITE_ADMIN_PASSWORD"], cancellationToken);
+        if (password is not null)
+        {
+            Console.WriteLine($"已创建平台管理员 admin，初始密码（仅显示这一次）：{password}");
+        }
+        if (!configuration.GetValue("GOVSITE_NO_DEMO", false))
+        {
+            await DemoRegion.SeedIfEmptyAsync(scope.ServiceProvider, cancellationToken);
+        }
+        if (configuration.GetValue("GOVSITE_QUIET", false))
+        {
+            return;
+        }
+        var baseUrl = (configuration["urls"] ?? "http://localhost:5080").Split(';')[0].TrimEnd('/');
+        var directory = services.GetRequiredService<SiteDirectory>();
+        Console.WriteLine($"GovSite 后台：{baseUrl}/admin");
+        foreach (var site in directory.All.Take(50))
+        {
+            Console.WriteLine($"  {site.Name}  {baseUrl}/sites/{site.Code}/  ({site.MainHost})");
+        }
+        if (directory.All.Count > 50)
+        {
+            Console.WriteLine($"  ……共 {directory.All.Count} 个网站");
+        }
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

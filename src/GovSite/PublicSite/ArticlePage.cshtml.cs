@@ -1,0 +1,48 @@
+using GovSite.Publishing;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
+
+namespace GovSite.PublicSite;
+
+[OutputCache(PolicyName = PublicPageCachePolicy.Name)]
+public sealed class ArticlePageModel(CurrentSite current, SiteContent content) : PublicPageModel(current, content)
+{
+    public Article Article { get; private set; } = null!;
+    public List<ArticleLink> Interpretations { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
+    {
+        if (!await LoadSiteAsync(ct) || await Queries.ArticleAsync(Site.Id, id, ct) is not { } article)
+        {
+            return NotFound();
+        }
+        Article = article;
+        if (article.IsPolicyDocument)
+        {
+            Interpretations = await Queries.InterpretationsAsync(Site.Id, id, ct);
+        }
+        PageTitle = $"{article.Title} - {Site.Name}";
+        if (article.Column is { } column)
+        {
+            AddColumnMeta(column);
+        }
+        var description = article.Summary ?? PublicSiteSetup.Excerpt(HtmlSanitiser.ToPlainText(article.Body), 120);
+        AddMeta("ArticleTitle", article.Title);
+        AddMeta("PubDate", ChinaTime.Format(article.PublishedAt));
+        AddMeta("ContentSource", article.Source ?? Site.HostUnitName ?? Site.Name);
+        AddMeta("Keywords", article.Keywords ?? article.Column?.Name);
+        AddMeta("Author", article.Author ?? "");
+        AddMeta("Description", description);
+        AddMeta("Image", article.ImageUrl ?? "");
+        AddMeta("Url", AbsoluteLink($"/articles/{id}"));
+        return Page();
+    }
+
+    public static string ValidityLabel(PolicyValidity? validity) => validity switch
+    {
+        PolicyValidity.Valid => "有效",
+        PolicyValidity.Expired => "失效",
+        PolicyValidity.Repealed => "废止",
+        _ => "—",
+    };
+}

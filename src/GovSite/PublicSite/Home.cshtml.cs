@@ -1,0 +1,26 @@
+using GovSite.Sites;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
+
+namespace GovSite.PublicSite;
+
+[OutputCache(PolicyName = PublicPageCachePolicy.Name)]
+public sealed class HomeModel(CurrentSite current, SiteContent content, SiteDirectory directory) : PublicPageModel(current, content)
+{
+    public List<ColumnBlock> Blocks { get; private set; } = [];
+
+    /// <summary>Set when the request names no site: localhost shows the list of hosted sites.</summary>
+    public IReadOnlyList<SiteInfo>? PlatformSites { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        if (!await LoadSiteAsync(ct))
+        {
+            PlatformSites = directory.All;
+            return Page();
+        }
+        Blocks = await Queries.HomeBlocksAsync(Site.Id, Columns, ct: ct);
+        AddMeta("Description", Site.Description ?? Site.Name);
+        return Page();
+    }
+}

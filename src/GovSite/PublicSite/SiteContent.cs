@@ -1,0 +1,61 @@
+using GovSite.Data;
+using GovSite.Publishing;
+using GovSite.Sites;
+using Microsoft.EntityFrameworkCore;
+
+namespace GovSite.PublicSite;
+
+public sealed record ArticleLink(int Id, string Title, DateTime? PublishedAt, int ColumnId);
+
+public sealed record ColumnBlock(Column Column, IReadOnlyList<ArticleLink> Articles);
+
+/// <summary>The queries behind public pages. Everything here is published and due.</summary>
+public sealed class SiteContent(GovSiteDb db, TimeProvider clock)
+{
+    public const int PageSize = 20;
+
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    public IQueryable<Article> Published(int siteId) =>
+        ArticleService.Visible(db.Articles.AsNoTracking(), Now).Where(a => a.SiteId == siteId);
+
+    public Task<List<Column>> ColumnsAsync(int siteId, CancellationToken ct = default) =>
+        db.Columns.AsNoTracking().Where(c => c.SiteId == siteId && c.IsVisible)
+            .OrderBy(c => c.SortOrder).ThenBy(c => c.Id).ToListAsync(ct);
+
+    /// <summary>Each top-level column with the newest articles from it and its sub-columns.</summary>
+    public async Task<List<ColumnBlock>> HomeBlocksAsync(int siteId, List<Column> columns, int perBlock = 7, CancellationToken ct = default)
+    {
+        var blocks = new List<ColumnBlock>();
+        foreach (var column in columns.Where(c => c.ParentId is null))
+        {
+            var ids = ColumnService.WithDescendants(columns, column.Id);
+            var articles = await Published(siteId).Where(a => ids.Contains(a.ColumnId))
+                .OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id).Take(perBlock)
+                .Select(a => new ArticleLink(a.Id, a.Title, a.PublishedAt, a.ColumnId)).ToListAsync(ct);
+            blocks.Add(new ColumnBlock(column, articles));
+        }
+        return blocks;
+    }
+
+    public async Task<(int Total, List<ArticleLink> Items)> ColumnPageAsync(int siteId, List<Column> columns, int columnId, int page,
+        CancellationToken ct = default)
+    {
+        var ids = ColumnService.WithDescendants(columns, columnId);
+        var query = Published(siteId).Where(a => ids.Contains(a.ColumnId));
+        var total = await query.CountAsync(ct);
+        var items = await query.OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id)
+            .Skip((page - 1) * PageSize).Take(PageSize)
+            .Select(a => new ArticleLink(a.Id, a.Title, a.PublishedAt, a.ColumnId)).ToListAsync(ct);
+        return (total, items);
+    }
+
+    public Task<Article?> ArticleAsync(int siteId, int id, CancellationToken ct = default) =>
+        Published(siteId).Include(a => a.Column).Include(a => a.Interprets).FirstOrDefaultAsync(a => a.Id == id, ct);
+
+    public Task<List<ArticleLink>> InterpretationsAsync(int siteId, int policyId, CancellationToken ct = default) =>
+        Published(siteId).Where(a => a.InterpretsId == policyId).OrderBy(a => a.PublishedAt)
+            .Select(a => new ArticleLink(a.Id, a.Title, a.PublishedAt, a.ColumnId)).ToListAsync(ct);
+
+    public static string ColumnTypeLabel(ColumnType type) => StandardColumns.Label(type);
+}

@@ -1,0 +1,159 @@
+using System.Globalization;
+using GovSite.Accounts;
+using GovSite.Data;
+using GovSite.PublicSite;
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.EntityFrameworkCore;
+
+namespace GovSite.Publishing;
+
+public sealed class ArticleInput
+{
+    public int ColumnId { get; set; }
+    public string Title { get; set; } = "";
+    public string? Body { get; set; }
+    public string? Summary { get; set; }
+    public string? Source { get; set; }
+    public string? Author { get; set; }
+    public string? Keywords { get; set; }
+    public string? ImageUrl { get; set; }
+
+    /// <summary>China local time; empty means now.</summary>
+    public DateTime? PublishedAt { get; set; }
+    public bool Publish { get; set; } = true;
+    public string? IndexNumber { get; set; }
+    public string? Issuer { get; set; }
+    public string? DocNumber { get; set; }
+    public DateOnly? WrittenDate { get; set; }
+    public string? SubjectCategory { get; set; }
+    public PolicyValidity? Validity { get; set; }
+    public int? InterpretsId { get; set; }
+}
+
+public sealed class ArticleService(GovSiteDb db, SiteAccess access, IOutputCacheStore cache, TimeProvider clock)
+{
+    /// <summary>Longest body accepted, in characters of sanitised HTML (about 300 pages of text).</summary>
+    public const int MaxBodyLength = 1_000_000;
+
+    public async Task<SaveResult<Article>> SaveAsync(int siteId, int? id, ArticleInput input, CancellationToken ct = default)
+    {
+        if (!access.CanEditContent(siteId))
+        {
+            return SaveResult<Article>.Denied();
+        }
+        Article? article;
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (id is int existing)
+        {
+            article = await db.Articles.FirstOrDefaultAsync(a => a.Id == existing && a.SiteId == siteId, ct);
+            if (article is null)
+            {
+                return SaveResult<Article>.Missing();
+            }
+        }
+        else
+        {
+            article = new Article { SiteId = siteId, CreatedAt = now, CreatedById = access.UserId };
+        }
+
+        var errors = new ValidationErrors();
+        var title = input.Title?.Trim() ?? "";
+        if (title.Length == 0)
+        {
+            errors.Add(nameof(input.Title), "请填写标题");
+        }
+        else if (title.Length > 500)
+        {
+            errors.Add(nameof(input.Title), "标题不能超过500个字");
+        }
+        if (input.Body is { Length: > MaxBodyLength })
+        {
+            errors.Add(nameof(input.Body), $"正文过长（{input.Body.Length:N0} 字符），上限为 {MaxBodyLength:N0} 字符，请拆分为多篇或以附件发布");
+        }
+        var body = errors.IsValid ? HtmlSanitiser.Sanitise(input.Body) : "";
+        if (errors.IsValid && HtmlSanitiser.ToPlainText(body).Trim().Length == 0 && !body.Contains("<img", StringComparison.Ordinal))
+        {
+            errors.Add(nameof(input.Body), "请填写正文");
+        }
+        if (!await db.Columns.AnyAsync(c => c.Id == input.ColumnId && c.SiteId == siteId, ct))
+        {
+            errors.Add(nameof(input.ColumnId), "请选择本网站的栏目");
+        }
+        if (input.InterpretsId is int policyId &&
+            (policyId == article.Id || !await db.Articles.AnyAsync(a => a.Id == policyId && a.SiteId == siteId, ct)))
+        {
+            errors.Add(nameof(input.InterpretsId), "所解读的政策文件不存在或不属于本网站");
+        }
+        if (input.Validity is PolicyValidity v && !Enum.IsDefined(v))
+        {
+            errors.Add(nameof(input.Validity), "有效性无效");
+        }
+        if (!errors.IsValid)
+        {
+            return SaveResult<Article>.Invalid(errors);
+        }
+
+        article.ColumnId = input.ColumnId;
+        article.Title = title;
+        article.Body = body;
+        article.Summary = Clean(input.Summary);
+        article.Source = Clean(input.Source);
+        article.Author = Clean(input.Author);
+        article.Keywords = Clean(input.Keywords);
+        article.ImageUrl = Clean(input.ImageUrl);
+        article.IndexNumber = Clean(input.IndexNumber);
+        article.Issuer = Clean(input.Issuer);
+        article.DocNumber = Clean(input.DocNumber);
+        article.WrittenDate = input.WrittenDate;
+        article.SubjectCategory = Clean(input.SubjectCategory);
+        article.Validity = input.Validity ?? (article.DocNumber is not null || article.Issuer is not null ? PolicyValidity.Valid : null);
+        article.InterpretsId = input.InterpretsId;
+        article.UpdatedAt = now;
+        article.UpdatedById = access.UserId;
+        if (input.Publish)
+        {
+            article.Status = ArticleStatus.Published;
+            article.PublishedAt = input.PublishedAt is DateTime local ? ChinaTime.ToUtc(local) : article.PublishedAt ?? now;
+        }
+        else if (article.Status != ArticleStatus.Published)
+        {
+            article.Status = ArticleStatus.Draft;
+            article.PublishedAt = input.PublishedAt is DateTime local ? ChinaTime.ToUtc(local) : null;
+        }
+        if (article.Id == 0)
+        {
+            db.Articles.Add(article);
+        }
+        await db.SaveChangesAsync(ct);
+        await cache.EvictByTagAsync(PublicPageCachePolicy.SiteTag(siteId), ct);
+        return SaveResult<Article>.Ok(article);
+    }
+
+    public async Task<SaveResult<Article>> WithdrawAsync(int siteId, int id, CancellationToken ct = default)
+    {
+        if (!access.CanEditContent(siteId))
+        {
+            return SaveResult<Article>.Denied();
+        }
+        var article = await db.Articles.FirstOrDefaultAsync(a => a.Id == id && a.SiteId == siteId, ct);
+        if (article is null)
+        {
+            return SaveResult<Article>.Missing();
+        }
+        article.Status = ArticleStatus.Withdrawn;
+        article.UpdatedAt = clock.GetUtcNow().UtcDateTime;
+        article.UpdatedById = access.UserId;
+        await db.SaveChangesAsync(ct);
+        await cache.EvictByTagAsync(PublicPageCachePolicy.SiteTag(siteId), ct);
+        return SaveResult<Article>.Ok(article);
+    }
+
+    /// <summary>Published and due: what the public may see.</summary>
+    public static IQueryable<Article> Visible(IQueryable<Article> articles, DateTime nowUtc) =>
+        articles.Where(a => a.Status == ArticleStatus.Published && a.PublishedAt <= nowUtc);
+
+    private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
+    public static string FormatWrittenDate(DateOnly? date) =>
+        date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "";
+}

@@ -1,0 +1,151 @@
+using System.Net;
+using AngleSharp.Dom;
+using AngleSharp.Html.Parser;
+
+namespace GovSite.Publishing;
+
+/// <summary>
+/// Allow-list HTML cleaning for everything people type into GovSite. Unknown elements are
+/// unwrapped (their text survives), dangerous ones are removed with their content, and only
+/// listed attributes with safe URLs are kept.
+/// </summary>
+public static class HtmlSanitiser
+{
+    private static readonly HashSet<string> Allowed = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "p", "br", "hr", "h1", "h2", "h3", "h4", "h5", "h6", "strong", "b", "em", "i", "u", "s",
+        "sub", "sup", "span", "div", "blockquote", "pre", "code", "ul", "ol", "li", "dl", "dt", "dd",
+        "table", "thead", "tbody", "tfoot", "tr", "th", "td", "caption", "colgroup", "col",
+        "a", "img", "figure", "figcaption", "small", "mark", "section", "article",
+    };
+
+    private static readonly HashSet<string> Dropped = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "script", "style", "iframe", "frame", "frameset", "object", "embed", "applet", "noscript",
+        "template", "svg", "math", "form", "input", "button", "select", "textarea", "option",
+        "link", "meta", "base", "title", "head", "audio", "video", "source", "track", "canvas",
+    };
+
+    private static readonly Dictionary<string, HashSet<string>> AllowedAttributes = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["*"] = new(StringComparer.OrdinalIgnoreCase) { "title", "lang", "dir", "class" },
+        ["a"] = new(StringComparer.OrdinalIgnoreCase) { "href", "target", "name" },
+        ["img"] = new(StringComparer.OrdinalIgnoreCase) { "src", "alt", "width", "height" },
+        ["td"] = new(StringComparer.OrdinalIgnoreCase) { "colspan", "rowspan" },
+        ["th"] = new(StringComparer.OrdinalIgnoreCase) { "colspan", "rowspan", "scope" },
+        ["ol"] = new(StringComparer.OrdinalIgnoreCase) { "start", "type" },
+        ["col"] = new(StringComparer.OrdinalIgnoreCase) { "span" },
+    };
+
+    private static readonly HtmlParser Parser = new();
+
+    public static string Sanitise(string? html)
+    {
+        if (string.IsNullOrWhiteSpace(html))
+        {
+            return "";
+        }
+        var document = Parser.ParseDocument("<body></body>");
+        var body = document.Body!;
+        var nodes = Parser.ParseFragment(html, body);
+        foreach (var node in nodes.ToList())
+        {
+            body.AppendChild(node);
+        }
+        Clean(body);
+        return body.InnerHtml.Trim();
+    }
+
+    private static void Clean(INode parent)
+    {
+        foreach (var node in parent.ChildNodes.ToList())
+        {
+            switch (node)
+            {
+                case IElement element when Dropped.Contains(element.LocalName):
+                    element.Remove();
+                    break;
+                case IElement element when !Allowed.Contains(element.LocalName):
+                    Clean(element);
+                    foreach (var child in element.ChildNodes.ToList())
+                    {
+                        parent.InsertBefore(child, element);
+                    }
+                    element.Remove();
+                    break;
+                case IElement element:
+                    CleanAttributes(element);
+                    Clean(element);
+                    break;
+                case IComment or IProcessingInstruction or IDocumentType:
+                    node.RemoveFromParent();
+                    break;
+            }
+        }
+    }
+
+    private static void CleanAttributes(IElement element)
+    {
+        AllowedAttributes.TryGetValue(element.LocalName, out var specific);
+        foreach (var attribute in element.Attributes.ToList())
+        {
+            var name = attribute.Name;
+            var allowed = AllowedAttributes["*"].Contains(name) || (specific?.Contains(name) ?? false);
+            if (allowed && name is "href" or "src" && !IsSafeUrl(attribute.Value, name == "src"))
+            {
+                allowed = false;
+            }
+            if (!allowed)
+            {
+                element.RemoveAttribute(name);
+            }
+        }
+        if (element.LocalName == "a" && element.GetAttribute("target") is { } target)
+        {
+            if (target == "_blank")
+            {
+                element.SetAttribute("rel", "noopener noreferrer");
+            }
+            else
+            {
+                element.RemoveAttribute("target");
+            }
+        }
+    }
+
+    private static bool IsSafeUrl(string value, bool isImage)
+    {
+        // Browsers ignore control characters and spaces inside a scheme ("java\tscript:").
+        var compact = new string(value.Where(c => !char.IsWhiteSpace(c) && !char.IsControl(c)).ToArray());
+        compact = WebUtility.HtmlDecode(compact);
+        var colon = compact.IndexOf(':', StringComparison.Ordinal);
+        var firstSlash = compact.IndexOfAny(['/', '?', '#']);
+        if (colon < 0 || (firstSlash >= 0 && firstSlash < colon))
+        {
+            return true; // relative
+        }
+        var scheme = compact[..colon].ToLowerInvariant();
+        return scheme is "http" or "https" or "mailto" or "tel" ||
+               (isImage && scheme == "data" && compact.StartsWith("data:image/", StringComparison.OrdinalIgnoreCase) &&
+                !compact.StartsWith("data:image/svg", StringComparison.OrdinalIgnoreCase));
+    }
+
+    /// <summary>Plain text with blank-line or line-break paragraphs → encoded &lt;p&gt; paragraphs.</summary>
+    public static string FromPlainText(string text) =>
+        string.Concat(text.Replace("\r\n", "\n", StringComparison.Ordinal)
+            .Split('\n')
+            .Select(line => line.Trim())
+            .Where(line => line.Length > 0)
+            .Select(line => $"<p>{WebUtility.HtmlEncode(line)}</p>"));
+
+    /// <summary>Text content of sanitised HTML, for descriptions and search.</summary>
+    public static string ToPlainText(string html)
+    {
+        var document = Parser.ParseDocument("<body></body>");
+        var nodes = Parser.ParseFragment(html, document.Body!);
+        return string.Join(" ", nodes.Select(n => n.TextContent.Trim()).Where(t => t.Length > 0));
+    }
+
+    public static bool LooksLikeHtml(string text) =>
+        text.Contains('<', StringComparison.Ordinal) && text.Contains('>', StringComparison.Ordinal);
+}
