@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace GovSite;
@@ -18,7 +19,9 @@ public static class ApiResults
         }
         if (!result.Errors.IsValid)
         {
-            return TypedResults.ValidationProblem(result.Errors.ToDictionary(), title: "提交的内容有误", detail: "请根据各字段的提示修改后重试");
+            // Field names as the JSON client wrote them (camelCase), not as C# spells them.
+            var errors = result.Errors.ToDictionary().ToDictionary(kv => JsonNamingPolicy.CamelCase.ConvertName(kv.Key), kv => kv.Value);
+            return TypedResults.ValidationProblem(errors, title: "提交的内容有误", detail: "请根据各字段的提示修改后重试");
         }
         return TypedResults.Ok(map(result.Value!));
     }

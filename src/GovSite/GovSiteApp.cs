@@ -1,3 +1,5 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using System.Threading.RateLimiting;
 using GovSite.Accounts;
 using GovSite.Admin;
@@ -29,6 +31,12 @@ public static class GovSiteApp
         });
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddProblemDetails();
+        // Razor would otherwise write every Chinese character as &#x…; entities: triple the bytes.
+        builder.Services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
+        // Malformed JSON becomes a 400 with a Chinese message (status code pages), in every environment.
+        builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = false);
+        builder.Services.ConfigureHttpJsonOptions(o =>
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
         builder.Services.AddOpenApi();
         builder.Services.AddResponseCompression(o =>
         {
@@ -67,9 +75,11 @@ public static class GovSiteApp
         var app = builder.Build();
         app.UseStatusCodePages(ProblemResponses.StatusCodePage);
         app.UseExceptionHandler();
-        app.UseMiddleware<RequestTooLarge>();
+        app.UseMiddleware<BadRequests>();
         app.UseResponseCompression();
         app.UseSiteResolution();
+        // Routing runs after site resolution so that /sites/{code}/… is matched without its prefix.
+        app.UseRouting();
         app.UseAuthentication();
         app.UseSiteAccess();
         app.UseAuthorization();

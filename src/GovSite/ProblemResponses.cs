@@ -50,8 +50,11 @@ public static class ProblemResponses
     }
 }
 
-/// <summary>Refuses an oversized body with a clear message before anything reads it.</summary>
-public sealed class RequestTooLarge(RequestDelegate next)
+/// <summary>
+/// Refuses an oversized body before anything reads it, and turns a malformed request found
+/// while reading (form or body) into a Chinese message instead of a server error.
+/// </summary>
+public sealed class BadRequests(RequestDelegate next)
 {
     public async Task InvokeAsync(HttpContext context)
     {
@@ -67,6 +70,10 @@ public sealed class RequestTooLarge(RequestDelegate next)
         catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
             await Refuse(context);
+        }
+        catch (BadHttpRequestException ex)
+        {
+            await ProblemResponses.WriteAsync(context, ex.StatusCode, "请求有误", "提交的内容格式不正确，请检查后重试。", context.RequestAborted);
         }
     }
 

@@ -1,12 +1,112 @@
+using System.CommandLine;
+using GovSite.Accounts;
+using GovSite.Data;
+using GovSite.Demo;
+using GovSite.Publishing;
+using GovSite.Sites;
+using Microsoft.EntityFrameworkCore;
+using Spectre.Console;
+
 namespace GovSite.Cli;
 
+/// <summary>
+/// The command line: the same program and configuration as the server (GOVSITE_DATA,
+/// GOVSITE_DB), with commands that do one job and exit.
+/// </summary>
 public static class CliCommands
 {
-    private static readonly string[] Commands = ["migrate", "seed-demo", "import"];
+    private static readonly string[] Commands = ["migrate", "seed-demo", "import", "--help", "-h", "-?"];
 
     public static bool IsCliCommand(string[] args) => args.Length > 0 && Commands.Contains(args[0]);
 
+    /// <summary>`govsite serve --urls …` and `govsite --urls …` both start the server.</summary>
     public static string[] ServeArguments(string[] args) => args.Length > 0 && args[0] == "serve" ? args[1..] : args;
 
-    public static Task<int> RunAsync(string[] args) => Task.FromResult(0);
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var root = new RootCommand("GovSite 政府网站集约化平台。不带命令（或 serve）时启动网站服务。");
+
+        var migrate = new Command("migrate", "创建或升级数据库结构");
+        migrate.SetAction(async (_, ct) =>
+        {
+            await using var scope = await OpenAsync(ct);
+            AnsiConsole.MarkupLine("[green]数据库结构已是最新版本[/]");
+            return 0;
+        });
+        root.Subcommands.Add(migrate);
+
+        var seed = new Command("seed-demo", "写入演示地区（省门户、三个部门网站、县门户及乡镇子站）");
+        seed.SetAction(async (_, ct) =>
+        {
+            await using var scope = await OpenAsync(ct);
+            var seeded = await DemoRegion.SeedAsync(scope.ServiceProvider, ct);
+            AnsiConsole.MarkupLine(seeded ? "[green]演示数据已写入[/]" : "[yellow]演示网站已存在，未重复写入[/]");
+            return 0;
+        });
+        root.Subcommands.Add(seed);
+
+        var file = new Argument<FileInfo>("FILE") { Description = "JSON Lines（每行一个对象）或 CSV（首行为字段名）文件" };
+        var site = new Option<string>("--site") { Description = "网站标识码", Required = true };
+        var column = new Option<int>("--column") { Description = "栏目编号", Required = true };
+        var import = new Command("import", "从 JSON Lines 或 CSV 导入文章并发布到指定栏目") { file, site, column };
+        import.SetAction(async (parse, ct) =>
+            await ImportAsync(parse.GetValue(file)!, parse.GetValue(site)!, parse.GetValue(column), ct));
+        root.Subcommands.Add(import);
+
+        return await root.Parse(args).InvokeAsync();
+    }
+
+    private static async Task<AsyncServiceScope> OpenAsync(CancellationToken ct)
+    {
+        var app = GovSiteApp.Build([]);
+        var scope = app.Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<SiteAccess>().BecomeSystem();
+        await DataSetup.MigrateAsync(scope.ServiceProvider.GetRequiredService<GovSiteDb>(), ct);
+        return scope;
+    }
+
+    private static async Task<int> ImportAsync(FileInfo file, string siteCode, int columnId, CancellationToken ct)
+    {
+        if (!file.Exists)
+        {
+            AnsiConsole.MarkupLine($"[red]文件不存在：{Markup.Escape(file.FullName)}[/]");
+            return 2;
+        }
+        await using var scope = await OpenAsync(ct);
+        var db = scope.ServiceProvider.GetRequiredService<GovSiteDb>();
+        var site = await db.Sites.FirstOrDefaultAsync(s => s.Code == siteCode, ct);
+        if (site is null)
+        {
+            AnsiConsole.MarkupLine($"[red]网站标识码 {Markup.Escape(siteCode)} 不存在[/]");
+            return 2;
+        }
+        if (!await db.Columns.AnyAsync(c => c.Id == columnId && c.SiteId == site.Id, ct))
+        {
+            AnsiConsole.MarkupLine($"[red]栏目 {columnId} 不属于网站 {Markup.Escape(site.Name)}[/]");
+            return 2;
+        }
+        var rows = ArticleImport.Read(file.FullName, columnId);
+        var importer = scope.ServiceProvider.GetRequiredService<ArticleImport>();
+        ImportReport report = null!;
+        await AnsiConsole.Progress()
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
+            .StartAsync(async progress =>
+            {
+                var task = progress.AddTask($"导入到 {Markup.Escape(site.Name)}", maxValue: Math.Max(rows.Count, 1));
+                report = await importer.ImportAsync(site.Id, rows, done => task.Value = done, ct);
+                task.Value = task.MaxValue;
+            });
+        AnsiConsole.MarkupLine($"[green]已导入 {report.Imported} 篇[/]，共 {rows.Count} 行");
+        if (report.Problems.Count > 0)
+        {
+            var table = new Table().AddColumn("行号").AddColumn("原因");
+            foreach (var p in report.Problems)
+            {
+                table.AddRow(p.Line.ToString(System.Globalization.CultureInfo.InvariantCulture), Markup.Escape(p.Reason));
+            }
+            AnsiConsole.MarkupLine($"[yellow]{report.Problems.Count} 行未导入：[/]");
+            AnsiConsole.Write(table);
+        }
+        return 0;
+    }
 }

@@ -70,8 +70,9 @@ public sealed class ArticleService(GovSiteDb db, SiteAccess access, IOutputCache
         {
             errors.Add(nameof(input.Body), $"正文过长（{input.Body.Length:N0} 字符），上限为 {MaxBodyLength:N0} 字符，请拆分为多篇或以附件发布");
         }
-        var body = errors.IsValid ? HtmlSanitiser.Sanitise(input.Body) : "";
-        if (errors.IsValid && HtmlSanitiser.ToPlainText(body).Trim().Length == 0 && !body.Contains("<img", StringComparison.Ordinal))
+        var tooLong = input.Body is { Length: > MaxBodyLength };
+        var body = tooLong ? "" : HtmlSanitiser.Sanitise(input.Body);
+        if (!tooLong && HtmlSanitiser.ToPlainText(body).Trim().Length == 0 && !body.Contains("<img", StringComparison.Ordinal))
         {
             errors.Add(nameof(input.Body), "请填写正文");
         }

@@ -20,6 +20,7 @@ public static class PublishingApi
     {
         builder.Services.AddScoped<ColumnService>();
         builder.Services.AddScoped<ArticleService>();
+        builder.Services.AddScoped<ArticleImport>();
         return builder;
     }
 

@@ -5,7 +5,7 @@ namespace GovSite.Data.Migrations;
 
 /// <summary>The metadata table of a policy document (政策文件), added after the first release.</summary>
 [DbContext(typeof(GovSiteDb))]
-[Migration("202611220002_PolicyDocuments")]
+[Migration("20261122000002_PolicyDocuments")]
 public sealed class PolicyDocuments : Migration
 {
     protected override void Up(MigrationBuilder m)

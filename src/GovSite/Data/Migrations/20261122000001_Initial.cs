@@ -11,7 +11,7 @@ namespace GovSite.Data.Migrations;
 // Each identity column carries both providers' annotations; each provider reads its own.
 // MigrationsMatchModel in the tests fails when the model and this history drift apart.
 [DbContext(typeof(GovSiteDb))]
-[Migration("202611220001_Initial")]
+[Migration("20261122000001_Initial")]
 public sealed class Initial : Migration
 {
     protected override void Up(MigrationBuilder m)

@@ -1,0 +1,137 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using GovSite.Accounts;
+using GovSite.Data;
+using GovSite.Sites;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace GovSite.Tests;
+
+/// <summary>
+/// GovSite in-process over a real database. The demo region is seeded as on a first start
+/// unless a test class asks for an empty platform.
+/// </summary>
+public class GovSiteFactory : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    public const string AdminPassword = "Admin12345x";
+
+    public TestDatabase Database { get; private set; } = null!;
+
+    protected virtual bool SeedDemo => true;
+
+    public virtual async Task InitializeAsync() => Database = await TestDatabase.CreateAsync();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("GOVSITE_DATA", Database.DataDirectory);
+        if (Database.PostgresConnection is { } pg)
+        {
+            builder.UseSetting("GOVSITE_DB", pg);
+        }
+        builder.UseSetting("GOVSITE_ADMIN_PASSWORD", AdminPassword);
+        builder.UseSetting("GOVSITE_QUIET", "true");
+        builder.UseSetting("GOVSITE_NO_DEMO", SeedDemo ? "false" : "true");
+    }
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await Database.DisposeAsync();
+    }
+
+    /// <summary>Runs work with system access in a fresh scope of the running app.</summary>
+    public async Task<T> AsSystemAsync<T>(Func<IServiceProvider, Task<T>> work)
+    {
+        using var scope = Services.CreateScope();
+        scope.ServiceProvider.GetRequiredService<SiteAccess>().BecomeSystem();
+        return await work(scope.ServiceProvider);
+    }
+
+    public HttpClient ClientForHost(string host)
+    {
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        client.DefaultRequestHeaders.Host = host;
+        return client;
+    }
+
+    public async Task<string> TokenAsync(string userName, string password)
+    {
+        using var client = CreateClient();
+        var response = await client.PostAsJsonAsync("/api/v1/auth/token", new { username = userName, password });
+        response.EnsureSuccessStatusCode();
+        var body = await response.Content.ReadFromJsonAsync<TokenBody>();
+        return body!.Token;
+    }
+
+    public async Task<HttpClient> ClientWithTokenAsync(string userName, string password)
+    {
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await TokenAsync(userName, password));
+        return client;
+    }
+
+    public Task<HttpClient> AdminClientAsync() => ClientWithTokenAsync("admin", AdminPassword);
+
+    private sealed record TokenBody(string Token);
+
+    /// <summary>Registers a site in a region created for it, with its standard columns.</summary>
+    public Task<Site> CreateSiteAsync(string code, string name, SiteType type = SiteType.Department, params string[] domains) =>
+        AsSystemAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<GovSiteDb>();
+            var regionCode = code[..6];
+            if (!await db.Regions.AnyAsync(r => r.Code == regionCode))
+            {
+                db.Regions.Add(new Region { Code = regionCode, Name = $"测试地区{regionCode}", Level = RegionLevel.City });
+                await db.SaveChangesAsync();
+            }
+            var region = await db.Regions.FirstAsync(r => r.Code == regionCode);
+            var unit = new Organisation { Name = $"{name}办公室", RegionId = region.Id, Phone = "0000-12345678" };
+            db.Organisations.Add(unit);
+            await db.SaveChangesAsync();
+            var result = await sp.GetRequiredService<SiteService>().CreateAsync(new SiteInput
+            {
+                Code = code,
+                Name = name,
+                Type = type,
+                Level = SiteLevel.City,
+                Status = SiteStatus.Online,
+                RegionCode = regionCode,
+                HostUnitId = unit.Id,
+                Domains = domains.Length > 0 ? [.. domains] : [$"t{code}.test.gov.cn"],
+                IcpNumber = "测ICP备00000001号",
+                PoliceRecordNumber = "测公网安备 00000000000001号",
+                ContactPhone = "0000-12345678",
+            });
+            result.Succeeded.ShouldBeTrue(string.Join("; ", result.Errors.All.SelectMany(e => e.Value)));
+            return result.Value!;
+        });
+
+    public Task<User> CreateUserAsync(string userName, string password, params (Role Role, int? SiteId)[] grants) =>
+        AsSystemAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<GovSiteDb>();
+            var user = new User { UserName = userName, DisplayName = userName, CreatedAt = DateTime.UtcNow };
+            user.PasswordHash = AccountService.HashPassword(user, password);
+            foreach (var (role, siteId) in grants)
+            {
+                user.Grants.Add(new RoleGrant { Role = role, SiteId = siteId });
+            }
+            db.Users.Add(user);
+            await db.SaveChangesAsync();
+            return user;
+        });
+
+    public Task<int> ColumnIdAsync(int siteId, string name) =>
+        AsSystemAsync(sp => sp.GetRequiredService<GovSiteDb>().Columns
+            .Where(c => c.SiteId == siteId && c.Name == name).Select(c => c.Id).FirstAsync());
+}
+
+/// <summary>A platform with no demo content, for tests that count things.</summary>
+public class EmptyPlatformFactory : GovSiteFactory
+{
+    protected override bool SeedDemo => false;
+}

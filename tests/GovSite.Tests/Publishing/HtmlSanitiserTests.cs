@@ -1,0 +1,66 @@
+using GovSite.Publishing;
+
+namespace GovSite.Tests.Publishing;
+
+public class HtmlSanitiserTests
+{
+    [Fact]
+    public void Script_elements_are_removed_with_their_content()
+    {
+        var clean = HtmlSanitiser.Sanitise("<p>正文</p><script>alert('x')</script><style>p{}</style>");
+        clean.ShouldBe("<p>正文</p>");
+    }
+
+    [Fact]
+    public void Event_handlers_and_styles_are_stripped()
+    {
+        var clean = HtmlSanitiser.Sanitise("<p onclick=\"steal()\" style=\"x:expression(1)\" class=\"lead\">段落</p><img src=\"/a.png\" onerror=\"x()\" alt=\"图\">");
+        clean.ShouldNotContain("onclick");
+        clean.ShouldNotContain("onerror");
+        clean.ShouldNotContain("style");
+        clean.ShouldContain("class=\"lead\"");
+        clean.ShouldContain("alt=\"图\"");
+    }
+
+    [Theory]
+    [InlineData("<a href=\"javascript:alert(1)\">链接</a>")]
+    [InlineData("<a href=\"java&#x09;script:alert(1)\">链接</a>")]
+    [InlineData("<a href=\" JAVASCRIPT:alert(1)\">链接</a>")]
+    [InlineData("<a href=\"vbscript:x\">链接</a>")]
+    [InlineData("<a href=\"data:text/html,<script>x</script>\">链接</a>")]
+    public void Dangerous_urls_lose_their_href(string html)
+    {
+        var clean = HtmlSanitiser.Sanitise(html);
+        clean.ShouldNotContain("href");
+        clean.ShouldContain("链接");
+    }
+
+    [Fact]
+    public void Safe_links_are_kept_and_new_windows_get_noopener()
+    {
+        var clean = HtmlSanitiser.Sanitise("<a href=\"https://www.gov.cn/\" target=\"_blank\">中国政府网</a> <a href=\"/columns/3\">栏目</a>");
+        clean.ShouldContain("href=\"https://www.gov.cn/\"");
+        clean.ShouldContain("rel=\"noopener noreferrer\"");
+        clean.ShouldContain("href=\"/columns/3\"");
+    }
+
+    [Fact]
+    public void Unknown_elements_are_unwrapped_and_their_text_kept()
+    {
+        var clean = HtmlSanitiser.Sanitise("<font color=red><blink>重要通知</blink></font><iframe src=\"https://evil\"></iframe>");
+        clean.ShouldBe("重要通知");
+    }
+
+    [Fact]
+    public void Tables_and_headings_survive()
+    {
+        var html = "<h2>一、总体要求</h2><table><tbody><tr><td colspan=\"2\">内容</td></tr></tbody></table>";
+        HtmlSanitiser.Sanitise(html).ShouldBe(html);
+    }
+
+    [Fact]
+    public void Plain_text_becomes_encoded_paragraphs()
+    {
+        HtmlSanitiser.FromPlainText("第一段\n\n第二段 <b>\r\n").ShouldBe("<p>第一段</p><p>第二段 &lt;b&gt;</p>");
+    }
+}
