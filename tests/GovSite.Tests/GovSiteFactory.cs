@@ -38,7 +38,8 @@ public class GovSiteFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     async Task IAsyncLifetime.DisposeAsync()
     {
-        await base.DisposeAsync();
+        // The virtual DisposeAsync, so fixtures that own more (a browser) release it too.
+        await DisposeAsync();
         await Database.DisposeAsync();
     }
 

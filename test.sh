@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# GovSite's whole test suite: once on SQLite (with the browser tests), once on PostgreSQL.
+# Installs what it needs on Debian (Chromium, CJK fonts, PostgreSQL) and starts a throw-away
+# PostgreSQL on loopback unless GOVSITE_TEST_PG already names a server.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+as_root() { if [ "$(id -u)" = 0 ]; then "$@"; elif command -v sudo >/dev/null; then sudo "$@"; else "$@"; fi; }
+
+need=()
+command -v chromium >/dev/null || need+=(chromium)
+# (grep without -q reads all input: with pipefail, -q would fail the pipe by SIGPIPE)
+fc-list 2>/dev/null | grep -i "Noto Sans CJK" >/dev/null || need+=(fonts-noto-cjk)
+ls -d /usr/lib/postgresql/*/bin >/dev/null 2>&1 || need+=(postgresql)
+if [ ${#need[@]} -gt 0 ]; then
+  echo "== installing: ${need[*]}"
+  as_root apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null
+fi
+
+pg_dir=""
+stop_pg() {
+  if [ -n "$pg_dir" ]; then
+    pg_run "$pg_bin/pg_ctl" -D "$pg_dir/data" -m immediate stop >/dev/null 2>&1 || true
+    rm -rf "$pg_dir"
+  fi
+}
+trap stop_pg EXIT
+
+pg_run() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+
+if [ -z "${GOVSITE_TEST_PG:-}" ]; then
+  pg_bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
+  pg_dir=$(mktemp -d /tmp/govsite-pg.XXXXXX)
+  pg_port=${GOVSITE_TEST_PG_PORT:-55432}
+  # PostgreSQL refuses to run as root: the cluster belongs to the postgres user.
+  [ "$(id -u)" = 0 ] && chown postgres "$pg_dir"
+  pg_run "$pg_bin/initdb" -D "$pg_dir/data" -U postgres -A trust -E UTF8 --locale=C.UTF-8 >/dev/null
+  pg_run "$pg_bin/pg_ctl" -D "$pg_dir/data" -l "$pg_dir/log" -w \
+    -o "-p $pg_port -k $pg_dir -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c max_connections=200" start >/dev/null
+  export GOVSITE_TEST_PG="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=postgres"
+fi
+
+dotnet build tests/GovSite.Tests -c Release --nologo -v q -clp:ErrorsOnly
+
+results=$(mktemp)
+status=0
+echo "== tests on SQLite (with browser tests)"
+(unset GOVSITE_TEST_PG; dotnet test tests/GovSite.Tests -c Release --no-build --nologo) | tee -a "$results" || status=1
+echo "== tests on PostgreSQL"
+dotnet test tests/GovSite.Tests -c Release --no-build --nologo --filter "Category!=Browser" | tee -a "$results" || status=1
+
+passed=$(grep -oE "Passed: +[0-9]+" "$results" | awk '{s+=$2} END {print s+0}')
+failed=$(grep -oE "Failed: +[0-9]+" "$results" | awk '{s+=$2} END {print s+0}')
+rm -f "$results"
+echo "tests: $passed passed, $failed failed"
+exit $status
