@@ -58,13 +58,20 @@ public class GovSiteFactory : WebApplicationFactory<Program>, IAsyncLifetime
         return client;
     }
 
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> _tokens = new();
+
+    /// <summary>One token per user and factory: the token endpoint is rate-limited per client address.</summary>
     public async Task<string> TokenAsync(string userName, string password)
     {
+        if (_tokens.TryGetValue(userName + "\n" + password, out var cached))
+        {
+            return cached;
+        }
         using var client = CreateClient();
         var response = await client.PostAsJsonAsync("/api/v1/auth/token", new { username = userName, password });
         response.EnsureSuccessStatusCode();
         var body = await response.Content.ReadFromJsonAsync<TokenBody>();
-        return body!.Token;
+        return _tokens[userName + "\n" + password] = body!.Token;
     }
 
     public async Task<HttpClient> ClientWithTokenAsync(string userName, string password)
