@@ -1,8 +1,7 @@
 using System.Globalization;
 using GovSite.Accounts;
 using GovSite.Data;
-using GovSite.PublicSite;
-using Microsoft.AspNetCore.OutputCaching;
+using GovSite.Sites;
 using Microsoft.EntityFrameworkCore;
 
 namespace GovSite.Publishing;
@@ -30,7 +29,7 @@ public sealed class ArticleInput
     public int? InterpretsId { get; set; }
 }
 
-public sealed class ArticleService(GovSiteDb db, SiteAccess access, IOutputCacheStore cache, TimeProvider clock)
+public sealed class ArticleService(GovSiteDb db, SiteAccess access, SiteChanges changes, TimeProvider clock)
 {
     /// <summary>Longest body accepted, in characters of sanitised HTML (about 300 pages of text).</summary>
     public const int MaxBodyLength = 1_000_000;
@@ -126,7 +125,7 @@ public sealed class ArticleService(GovSiteDb db, SiteAccess access, IOutputCache
             db.Articles.Add(article);
         }
         await db.SaveChangesAsync(ct);
-        await cache.EvictByTagAsync(PublicPageCachePolicy.SiteTag(siteId), ct);
+        await changes.ContentChangedAsync(siteId, ct);
         return SaveResult<Article>.Ok(article);
     }
 
@@ -145,7 +144,7 @@ public sealed class ArticleService(GovSiteDb db, SiteAccess access, IOutputCache
         article.UpdatedAt = clock.GetUtcNow().UtcDateTime;
         article.UpdatedById = access.UserId;
         await db.SaveChangesAsync(ct);
-        await cache.EvictByTagAsync(PublicPageCachePolicy.SiteTag(siteId), ct);
+        await changes.ContentChangedAsync(siteId, ct);
         return SaveResult<Article>.Ok(article);
     }
 

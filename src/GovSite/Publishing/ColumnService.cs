@@ -1,7 +1,6 @@
 using GovSite.Accounts;
 using GovSite.Data;
-using GovSite.PublicSite;
-using Microsoft.AspNetCore.OutputCaching;
+using GovSite.Sites;
 using Microsoft.EntityFrameworkCore;
 
 namespace GovSite.Publishing;
@@ -17,7 +16,7 @@ public sealed class ColumnInput
     public string? Keywords { get; set; }
 }
 
-public sealed class ColumnService(GovSiteDb db, SiteAccess access, IOutputCacheStore cache)
+public sealed class ColumnService(GovSiteDb db, SiteAccess access, SiteChanges changes)
 {
     public async Task<SaveResult<Column>> SaveAsync(int siteId, int? id, ColumnInput input, CancellationToken ct = default)
     {
@@ -91,7 +90,7 @@ public sealed class ColumnService(GovSiteDb db, SiteAccess access, IOutputCacheS
             db.Columns.Add(column);
         }
         await db.SaveChangesAsync(ct);
-        await cache.EvictByTagAsync(PublicPageCachePolicy.SiteTag(siteId), ct);
+        await changes.ContentChangedAsync(siteId, ct);
         return SaveResult<Column>.Ok(column);
     }
 

@@ -1,7 +1,5 @@
 using GovSite.Accounts;
 using GovSite.Data;
-using GovSite.PublicSite;
-using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 
 namespace GovSite.Sites;
@@ -29,8 +27,7 @@ public sealed class SiteInput
     public string? Description { get; set; }
 }
 
-public sealed class SiteService(GovSiteDb db, SiteAccess access, SiteDirectory directory,
-    IOutputCacheStore cache, TimeProvider clock)
+public sealed class SiteService(GovSiteDb db, SiteAccess access, SiteChanges changes, TimeProvider clock)
 {
     /// <summary>Registers a site and provisions its standard columns, all or nothing.</summary>
     public async Task<SaveResult<Site>> CreateAsync(SiteInput input, CancellationToken ct = default)
@@ -58,7 +55,8 @@ public sealed class SiteService(GovSiteDb db, SiteAccess access, SiteDirectory d
             await StandardColumns.ProvisionAsync(db, site.Id, StandardColumns.For(site.Type), ct: ct);
             await tx.CommitAsync(ct);
         }
-        directory.Invalidate();
+        // After the commit: another request must not reload the snapshot before the site exists.
+        await changes.RegistryChangedAsync(site.Id, ct);
         return SaveResult<Site>.Ok(site);
     }
 
@@ -89,8 +87,7 @@ public sealed class SiteService(GovSiteDb db, SiteAccess access, SiteDirectory d
             return SaveResult<Site>.Invalid(errors);
         }
         await db.SaveChangesAsync(ct);
-        directory.Invalidate();
-        await cache.EvictByTagAsync(PublicPageCachePolicy.SiteTag(site.Id), ct);
+        await changes.RegistryChangedAsync(site.Id, ct);
         return SaveResult<Site>.Ok(site);
     }
 

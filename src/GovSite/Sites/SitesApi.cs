@@ -18,6 +18,8 @@ public static class SitesApi
     public static WebApplicationBuilder AddSites(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton<SiteDirectory>();
+        builder.Services.AddScoped<SiteChanges>();
+        builder.Services.AddHostedService<SiteChangeListener>();
         builder.Services.AddScoped<SiteService>();
         builder.Services.AddScoped<RegistryService>();
         return builder;

@@ -38,8 +38,8 @@ public class AtomicWriteTests(EmptyPlatformFactory app) : IClassFixture<EmptyPla
         options.AddInterceptors(new FailOnColumnInsert(failAt: 5));
         await using var db = new GovSiteDb(options.Options, access);
         var unit = await db.Organisations.Select(o => o.Id).FirstAsync();
-        var service = new SiteService(db, access, app.Services.GetRequiredService<SiteDirectory>(),
-            app.Services.GetRequiredService<IOutputCacheStore>(), TimeProvider.System);
+        var changes = new SiteChanges(db, app.Services.GetRequiredService<SiteDirectory>(), app.Services.GetRequiredService<IOutputCacheStore>());
+        var service = new SiteService(db, access, changes, TimeProvider.System);
 
         var failure = await Should.ThrowAsync<Exception>(() => service.CreateAsync(new SiteInput
         {
