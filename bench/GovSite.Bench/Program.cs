@@ -1,0 +1,106 @@
+using System.CommandLine;
+using System.Globalization;
+using GovSite.Bench;
+using Spectre.Console;
+
+// The pieces of bench/run.sh that need GovSite's own code: generating sites, timing Host
+// resolution, and visiting every site. run.sh drives the server, nginx and wrk around them.
+
+var sitesOption = new Option<int>("--sites") { Description = "Number of sites", DefaultValueFactory = _ => 10_000 };
+var dataOption = new Option<string>("--data") { Description = "Data directory for the new govsite.db", Required = true };
+var generate = new Command("generate", "Create a fresh SQLite database with many sites, columns and articles") { sitesOption, dataOption };
+generate.SetAction(async (parse, ct) =>
+{
+    var sites = parse.GetValue(sitesOption);
+    var dir = Path.GetFullPath(parse.GetValue(dataOption)!);
+    if (File.Exists(Path.Combine(dir, "govsite.db")))
+    {
+        AnsiConsole.MarkupLineInterpolated($"[red]{dir} already holds a govsite.db; generate only writes fresh databases.[/]");
+        return 1;
+    }
+    GenerateResult? result = null;
+    await AnsiConsole.Progress().StartAsync(async progress =>
+    {
+        var task = progress.AddTask("Generating sites", maxValue: sites);
+        result = await SiteGenerator.RunAsync(new GenerateOptions(sites, dir), n =>
+        {
+            if (n % 100 == 0 || n == sites)
+            {
+                task.Value = n;
+            }
+        }, ct);
+    });
+    var r = result!;
+    // Plain lines rather than Spectre markup: run.sh reads them, and Spectre wraps at 80 columns when piped.
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"Generated {r.Sites:N0} sites, {r.Domains:N0} domains, {r.Columns:N0} columns, {r.Articles:N0} articles in {r.Elapsed.TotalSeconds:F1} s → {dir}"));
+    // Shell-readable facts for run.sh: which page is the long article, and how long this took.
+    await File.WriteAllTextAsync(Path.Combine(dir, "bench.env"), string.Create(CultureInfo.InvariantCulture, $"""
+        BENCH_SITES={r.Sites}
+        BENCH_GENERATE_SECONDS={r.Elapsed.TotalSeconds:F1}
+        BENCH_COUNTS="{r.Domains} domains, {r.Columns} columns, {r.Articles} articles"
+        BENCH_ARTICLE_HOST={r.LongArticleHost}
+        BENCH_ARTICLE_PATH=/articles/{r.LongArticleId}
+        BENCH_ARTICLE_SITE_CODE={r.LongArticleSiteCode}
+        BENCH_ARTICLE_BODY_BYTES={r.LongArticleBytes}
+
+        """), ct);
+    return 0;
+});
+
+var sizesOption = new Option<string>("--sizes") { Description = "Comma-separated site counts", DefaultValueFactory = _ => "100,1000,10000" };
+var markdownOption = new Option<string?>("--markdown") { Description = "Also write the table as markdown to this file" };
+var resolve = new Command("resolve", "Time SiteDirectory.FindByHost at several numbers of sites") { sizesOption, markdownOption };
+resolve.SetAction(async (parse, ct) =>
+{
+    var sizes = parse.GetValue(sizesOption)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+        .Select(s => int.Parse(s, CultureInfo.InvariantCulture)).Distinct().ToList();
+    var work = Directory.CreateTempSubdirectory("govsite-resolve-");
+    try
+    {
+        var results = await ResolveBenchmark.MeasureAsync(sizes, work.FullName, Console.WriteLine, ct);
+        var table = new Table().AddColumns("Sites", "FindByHost, random ASCII host", "random punycode host", "same 64 hosts",
+            "Snapshot reload", "Snapshot heap");
+        foreach (var r in results)
+        {
+            table.AddRow(r.Sites.ToString("N0", CultureInfo.InvariantCulture), $"{r.AsciiNs:F0} ns", $"{r.PunycodeNs:F0} ns", $"{r.HotNs:F0} ns",
+                $"{r.LoadMs:F0} ms", $"{r.SnapshotMb:F1} MB");
+        }
+        AnsiConsole.Write(table);
+        if (parse.GetValue(markdownOption) is { } file)
+        {
+            await File.WriteAllTextAsync(file, ResolveBenchmark.Markdown(results), ct);
+        }
+        return 0;
+    }
+    finally
+    {
+        work.Delete(recursive: true);
+    }
+});
+
+var urlOption = new Option<string>("--url") { Description = "GovSite base URL", DefaultValueFactory = _ => "http://127.0.0.1:5183" };
+var concurrencyOption = new Option<int>("--concurrency") { Description = "Requests in flight", DefaultValueFactory = _ => 8 };
+var visit = new Command("visit", "Request the home page of every generated site by its Host header") { urlOption, sitesOption, concurrencyOption };
+visit.SetAction(async (parse, ct) =>
+{
+    var sites = parse.GetValue(sitesOption);
+    VisitResult? result = null;
+    await AnsiConsole.Progress().StartAsync(async progress =>
+    {
+        var task = progress.AddTask("Visiting home pages", maxValue: sites);
+        result = await SiteVisitor.VisitAsync(new Uri(parse.GetValue(urlOption)!), sites, parse.GetValue(concurrencyOption),
+            () => task.Increment(1), ct);
+    });
+    var r = result!;
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"Visited {r.Pages} home pages in {r.Elapsed.TotalSeconds:F1} s ({r.Pages / r.Elapsed.TotalSeconds:F0} pages/s, uncached), {r.Failures} failed"));
+    foreach (var sample in r.FailureSamples)
+    {
+        Console.WriteLine($"  {sample}");
+    }
+    return r.Failures == 0 ? 0 : 1;
+});
+
+var root = new RootCommand("GovSite benchmarks (see bench/run.sh)") { generate, resolve, visit };
+return await root.Parse(args).InvokeAsync();
