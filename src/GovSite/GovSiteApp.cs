@@ -22,7 +22,15 @@ public static class GovSiteApp
 
     public static WebApplication Build(string[] args)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        // Run from anywhere (`dotnet path/to/govsite.dll`): without appsettings.json in the working
+        // directory, the content root is the program's own directory. Tests set their own root.
+        var contentRoot = File.Exists(Path.Combine(Directory.GetCurrentDirectory(), "appsettings.json"))
+            ? null
+            : AppContext.BaseDirectory;
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = contentRoot });
+        // From a build (not a publish) the CSS lives in the project's wwwroot; the build's manifest
+        // points there. Development turns this on by itself; Production needs asking.
+        builder.WebHost.UseStaticWebAssets();
         builder.WebHost.UseSetting(WebHostDefaults.ServerUrlsKey, builder.Configuration["urls"] ?? "http://localhost:5080");
         builder.WebHost.ConfigureKestrel(k =>
         {
@@ -76,7 +84,6 @@ public static class GovSiteApp
         app.UseStatusCodePages(ProblemResponses.StatusCodePage);
         app.UseExceptionHandler();
         app.UseMiddleware<BadRequests>();
-        app.UseResponseCompression();
         app.UseSiteResolution();
         // Routing runs after site resolution so that /sites/{code}/… is matched without its prefix.
         app.UseRouting();
@@ -85,6 +92,9 @@ public static class GovSiteApp
         app.UseAuthorization();
         app.UseRateLimiter();
         app.UseOutputCache();
+        // Inside the output cache: a cached page is stored compressed (per Accept-Encoding) rather
+        // than compressed again on every hit.
+        app.UseResponseCompression();
         app.UseAntiforgery();
 
         app.MapOpenApi("/openapi/{documentName}.json");

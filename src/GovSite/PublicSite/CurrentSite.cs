@@ -39,7 +39,8 @@ public static class SiteResolution
             }
             else if (!IsPlatformPath(path))
             {
-                current.Site = directory.FindByHost(context.Request.Host.Host);
+                // The raw header: Request.Host throws on malformed punycode; Normalise does not.
+                current.Site = directory.FindByHost(context.Request.Headers.Host.ToString());
             }
             await next(context);
         });

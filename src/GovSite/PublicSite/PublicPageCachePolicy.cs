@@ -1,3 +1,4 @@
+using Microsoft.Net.Http.Headers;
 using Microsoft.AspNetCore.OutputCaching;
 
 namespace GovSite.PublicSite;
@@ -23,6 +24,7 @@ public sealed class PublicPageCachePolicy : IOutputCachePolicy
         context.AllowCacheStorage = cacheable;
         context.AllowLocking = true;
         context.CacheVaryByRules.QueryKeys = "*";
+        context.CacheVaryByRules.HeaderNames = HeaderNames.AcceptEncoding;
         // Scheduled articles appear by time, so entries also expire on their own.
         context.ResponseExpirationTimeSpan = TimeSpan.FromMinutes(5);
         if (site is not null)

@@ -62,4 +62,15 @@ public class AccessibilityTests(BrowserFixture app) : IClassFixture<BrowserFixtu
         overflow.ShouldBeFalse();
         await context.CloseAsync();
     }
+
+    /// <summary>Over real Kestrel: the in-memory test server itself trips on such a Host header.</summary>
+    [Fact]
+    public async Task A_malformed_punycode_host_is_answered_not_crashed()
+    {
+        using var client = new HttpClient { BaseAddress = new Uri(app.BaseUrl) };
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/");
+        request.Headers.Host = "xn--";
+        var response = await client.SendAsync(request);
+        response.StatusCode.ShouldBe(System.Net.HttpStatusCode.OK);
+    }
 }

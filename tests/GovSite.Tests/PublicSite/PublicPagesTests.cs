@@ -189,4 +189,27 @@ public class PublicPagesTests(PublicSiteFixture site) : IClassFixture<PublicSite
         dates.ShouldNotBeEmpty();
         dates.ShouldAllBe(d => System.Text.RegularExpressions.Regex.IsMatch(d, @"^\d{4}-\d{2}-\d{2}$"));
     }
+
+    [Theory]
+    [InlineData("br")]
+    [InlineData("gzip")]
+    public async Task Cached_pages_are_served_compressed_to_clients_that_accept_it(string encoding)
+    {
+        using var client = site.ClientForHost(PublicSiteFixture.Host);
+        var plain = await client.GetStringAsync($"/articles/{site.PolicyId}");
+        for (var i = 0; i < 2; i++)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, $"/articles/{site.PolicyId}");
+            request.Headers.AcceptEncoding.ParseAdd(encoding);
+            var response = await client.SendAsync(request);
+            response.Content.Headers.ContentEncoding.ShouldBe([encoding]);
+            await using var raw = await response.Content.ReadAsStreamAsync();
+            await using Stream decoded = encoding == "br"
+                ? new System.IO.Compression.BrotliStream(raw, System.IO.Compression.CompressionMode.Decompress)
+                : new System.IO.Compression.GZipStream(raw, System.IO.Compression.CompressionMode.Decompress);
+            (await new StreamReader(decoded).ReadToEndAsync()).ShouldBe(plain);
+        }
+        // A client that asks for nothing still gets plain bytes from the same cache.
+        (await client.GetStringAsync($"/articles/{site.PolicyId}")).ShouldBe(plain);
+    }
 }
