@@ -1,0 +1,90 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using AngleSharp.Html.Parser;
+using GovSite.Data;
+using GovSite.Demo;
+using GovSite.Publishing;
+using GovSite.Sites;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace GovSite.Tests.Demo;
+
+public class DemoRegionTests(GovSiteFactory app) : IClassFixture<GovSiteFactory>
+{
+    [Fact]
+    public async Task A_first_start_seeds_a_provincial_portal_three_departments_and_a_county_portal()
+    {
+        var sites = await app.CreateClient().GetFromJsonAsync<JsonElement>("/api/v1/sites");
+        var byCode = sites.EnumerateArray().ToDictionary(s => s.GetProperty("code").GetString()!);
+        byCode["9900000001"].GetProperty("type").GetString().ShouldBe("portal");
+        byCode["9900000001"].GetProperty("level").GetString().ShouldBe("province");
+        new[] { "9900000002", "9900000003", "9900000004" }.ShouldAllBe(c => byCode[c].GetProperty("type").GetString() == "department");
+        byCode["9901210001"].GetProperty("level").GetString().ShouldBe("county");
+        byCode.Values.ShouldAllBe(s => s.GetProperty("codeWarning").ValueKind == JsonValueKind.Null);
+    }
+
+    [Fact]
+    public async Task The_county_portal_holds_the_township_sub_site()
+    {
+        var columns = await app.AsSystemAsync(sp => sp.GetRequiredService<GovSiteDb>().Columns
+            .Where(c => c.SiteId == sp.GetRequiredService<GovSiteDb>().Sites.First(s => s.Code == "9901210001").Id).ToListAsync());
+        var township = columns.Single(c => c.IsSubSite);
+        township.Name.ShouldBe("桃源镇");
+        columns.Where(c => c.ParentId == township.Id).Select(c => c.Name).ShouldBe(["镇务动态", "通知公告", "便民服务"], ignoreOrder: true);
+    }
+
+    [Fact]
+    public async Task Demo_columns_have_varied_freshness_and_one_is_empty()
+    {
+        var latest = await app.AsSystemAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<GovSiteDb>();
+            return await db.Columns.Where(c => c.Type == ColumnType.News && c.ParentId == null)
+                .Select(c => db.Articles.Where(a => a.ColumnId == c.Id && a.Status == ArticleStatus.Published).Max(a => a.PublishedAt))
+                .ToListAsync();
+        });
+        var ages = latest.Select(d => (DateTime.UtcNow - d!.Value).TotalDays).ToList();
+        ages.ShouldContain(a => a < 14);
+        ages.ShouldContain(a => a > 14);
+        var empty = await app.AsSystemAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<GovSiteDb>();
+            return await db.Columns.Where(c => !db.Articles.Any(a => a.ColumnId == c.Id) && !db.Columns.Any(child => child.ParentId == c.Id))
+                .Select(c => c.Name).ToListAsync();
+        });
+        empty.ShouldContain("人事信息");
+    }
+
+    [Fact]
+    public async Task Demo_policies_carry_their_metadata_and_most_have_interpretations()
+    {
+        using var client = app.ClientForHost("www.jiangchuan.gov.cn");
+        var policies = await app.AsSystemAsync(sp => sp.GetRequiredService<GovSiteDb>().Articles
+            .Where(a => a.DocNumber != null).Select(a => new { a.Id, a.SiteId, a.IndexNumber, a.Issuer, a.WrittenDate }).ToListAsync());
+        policies.Count.ShouldBeGreaterThan(10);
+        policies.ShouldAllBe(p => p.IndexNumber != null && p.Issuer != null && p.WrittenDate != null);
+        var portal = await app.AsSystemAsync(sp => sp.GetRequiredService<GovSiteDb>().Sites.FirstAsync(s => s.Code == "9900000001"));
+        var interpreted = await app.AsSystemAsync(sp => sp.GetRequiredService<GovSiteDb>().Articles
+            .Where(a => a.InterpretsId != null && a.SiteId == portal.Id).Select(a => a.InterpretsId!.Value).FirstAsync());
+        var html = await client.GetStringAsync($"/articles/{interpreted}");
+        var doc = new HtmlParser().ParseDocument(html);
+        doc.QuerySelector("#related-interpretations")!.ParentElement!.QuerySelectorAll("a").Length.ShouldBeGreaterThan(0);
+    }
+
+    [Fact]
+    public async Task Seeding_again_adds_nothing()
+    {
+        var before = await app.AsSystemAsync(sp => sp.GetRequiredService<GovSiteDb>().Articles.CountAsync());
+        (await app.AsSystemAsync(sp => DemoRegion.SeedAsync(sp))).ShouldBeFalse();
+        (await app.AsSystemAsync(sp => sp.GetRequiredService<GovSiteDb>().Articles.CountAsync())).ShouldBe(before);
+    }
+
+    [Fact]
+    public async Task Every_demo_site_answers_on_its_chinese_domain_too()
+    {
+        using var client = app.ClientForHost(HostName.ToAscii("清河县人民政府.政务"));
+        var html = await client.GetStringAsync("/");
+        html.ShouldContain("<meta name=\"SiteIDCode\" content=\"9901210001\">");
+    }
+}
