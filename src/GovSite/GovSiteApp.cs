@@ -97,6 +97,13 @@ public static class GovSiteApp
         app.UseResponseCompression();
         app.UseAntiforgery();
 
+        // npm libraries copied beside the program at build (see GovSite.csproj); URLs carry the version.
+        app.UseStaticFiles(new StaticFileOptions
+        {
+            FileProvider = new Microsoft.Extensions.FileProviders.PhysicalFileProvider(Path.Combine(AppContext.BaseDirectory, "lib")),
+            RequestPath = "/lib",
+            OnPrepareResponse = f => f.Context.Response.Headers.CacheControl = "public, max-age=31536000, immutable",
+        });
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapHealthChecks("/healthz", new HealthCheckOptions
         {

@@ -29,7 +29,8 @@ public sealed class ArticleInput
     public int? InterpretsId { get; set; }
 }
 
-public sealed class ArticleService(GovSiteDb db, SiteAccess access, SiteChanges changes, TimeProvider clock)
+public sealed class ArticleService(GovSiteDb db, SiteAccess access, SiteChanges changes, TimeProvider clock,
+    IEnumerable<IArticleObserver> observers)
 {
     /// <summary>Longest body accepted, in characters of sanitised HTML (about 300 pages of text).</summary>
     public const int MaxBodyLength = 1_000_000;
@@ -125,7 +126,7 @@ public sealed class ArticleService(GovSiteDb db, SiteAccess access, SiteChanges 
             db.Articles.Add(article);
         }
         await db.SaveChangesAsync(ct);
-        await changes.ContentChangedAsync(siteId, ct);
+        await AfterChangeAsync(article, ct);
         return SaveResult<Article>.Ok(article);
     }
 
@@ -144,8 +145,17 @@ public sealed class ArticleService(GovSiteDb db, SiteAccess access, SiteChanges 
         article.UpdatedAt = clock.GetUtcNow().UtcDateTime;
         article.UpdatedById = access.UserId;
         await db.SaveChangesAsync(ct);
-        await changes.ContentChangedAsync(siteId, ct);
+        await AfterChangeAsync(article, ct);
         return SaveResult<Article>.Ok(article);
+    }
+
+    private async Task AfterChangeAsync(Article article, CancellationToken ct)
+    {
+        await changes.ContentChangedAsync(article.SiteId, ct);
+        foreach (var observer in observers)
+        {
+            await observer.ArticleChangedAsync(article, ct);
+        }
     }
 
     /// <summary>Published and due: what the public may see.</summary>
