@@ -1,0 +1,16 @@
+namespace GovSite.Monitoring;
+
+/// <summary>Options for one check of one site.</summary>
+/// <param name="AsOf">The date freshness is judged against.</param>
+/// <param name="MaxPages">Upper bound on pages fetched from the site.</param>
+/// <param name="AvailabilityProbes">Homepage probes in a one-shot check.</param>
+public sealed record CheckOptions(DateOnly AsOf, int MaxPages = 2000, int AvailabilityProbes = 3);
+
+/// <summary>
+/// Crawls a government site and judges it against the national indicators. A seam: the
+/// command line, the scheduled monitor and the tests all use the same implementation.
+/// </summary>
+public interface ISiteChecker
+{
+    Task<SiteReport> CheckAsync(string url, CheckOptions options, IProgress<string>? progress, CancellationToken ct);
+}
