@@ -76,15 +76,8 @@ public static class PublishingApi
         var size = ApiResults.ClampPageSize(pageSize);
         var query = ArticleService.Visible(db.Articles.AsNoTracking(), clock.GetUtcNow().UtcDateTime)
             .Where(a => a.ColumnId == id);
-        var total = await query.CountAsync();
-        var items = await query.OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id)
-            .Skip((p - 1) * size).Take(size)
-            .Select(a => new { a.Id, a.Title, a.ColumnId, a.Status, a.PublishedAt, a.Source })
-            .ToListAsync();
-        return TypedResults.Ok(new Paged<ArticleSummaryDto>(total, p, size, items
-            .Select(a => new ArticleSummaryDto(a.Id, a.Title, a.ColumnId, a.Status, ChinaTime.Format(a.PublishedAt), a.Source,
-                ArticleUrl(request, site.Code, a.Id)))
-            .ToList()));
+        return TypedResults.Ok(await PageAsync(query, query.OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id),
+            p, size, site.Code, request));
     }
 
     private static async Task<Results<Ok<Paged<ArticleSummaryDto>>, NotFound>> ListSiteArticlesAsync(
@@ -102,15 +95,21 @@ public static class PublishingApi
         {
             query = query.Where(a => a.Status == s);
         }
+        return TypedResults.Ok(await PageAsync(query, query.OrderByDescending(a => a.UpdatedAt).ThenByDescending(a => a.Id),
+            p, size, site.Code, request));
+    }
+
+    private static async Task<Paged<ArticleSummaryDto>> PageAsync(IQueryable<Article> query, IQueryable<Article> ordered,
+        int page, int size, string siteCode, HttpRequest request)
+    {
         var total = await query.CountAsync();
-        var items = await query.OrderByDescending(a => a.UpdatedAt).ThenByDescending(a => a.Id)
-            .Skip((p - 1) * size).Take(size)
+        var items = await ordered.Skip((page - 1) * size).Take(size)
             .Select(a => new { a.Id, a.Title, a.ColumnId, a.Status, a.PublishedAt, a.Source })
             .ToListAsync();
-        return TypedResults.Ok(new Paged<ArticleSummaryDto>(total, p, size, items
+        return new Paged<ArticleSummaryDto>(total, page, size, items
             .Select(a => new ArticleSummaryDto(a.Id, a.Title, a.ColumnId, a.Status, ChinaTime.Format(a.PublishedAt), a.Source,
-                ArticleUrl(request, site.Code, a.Id)))
-            .ToList()));
+                ArticleUrl(request, siteCode, a.Id)))
+            .ToList());
     }
 
     private static async Task<Results<Ok<ArticleDto>, NotFound>> GetArticleAsync(int id, GovSiteDb db, SiteAccess access,
