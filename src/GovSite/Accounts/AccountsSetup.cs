@@ -1,9 +1,9 @@
 using System.Globalization;
-using GovSite.Data;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 
@@ -16,11 +16,10 @@ public static class AccountsSetup
 
     public static WebApplicationBuilder AddAccounts(this WebApplicationBuilder builder)
     {
-        var data = DataOptions.FromConfiguration(builder.Configuration);
-        // Keys live beside the data so cookies and tokens survive a restart.
-        builder.Services.AddDataProtection()
-            .SetApplicationName("GovSite")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(data.DataDirectory, "keys")));
+        // Keys live in the database: they survive restarts and every node shares them.
+        builder.Services.AddDataProtection().SetApplicationName("GovSite");
+        builder.Services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp =>
+            new ConfigureOptions<KeyManagementOptions>(o => o.XmlRepository = new DatabaseXmlRepository(sp.GetRequiredService<IServiceScopeFactory>())));
         builder.Services.AddScoped<AccountService>();
         builder.Services.AddAuthentication(CookieOrBearer)
             .AddPolicyScheme(CookieOrBearer, "Cookie or bearer token", o =>

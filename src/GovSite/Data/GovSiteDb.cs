@@ -19,6 +19,7 @@ public class GovSiteDb(DbContextOptions<GovSiteDb> options, SiteAccess access) :
     public DbSet<Article> Articles => Set<Article>();
     public DbSet<User> Users => Set<User>();
     public DbSet<RoleGrant> RoleGrants => Set<RoleGrant>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
 
 namespace GovSite.Tests.Sites;
 
@@ -17,8 +18,16 @@ public class MultiNodeTests(EmptyPlatformFactory nodeA) : IClassFixture<EmptyPla
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
-            builder.UseSetting("GOVSITE_DATA", database.DataDirectory);
-            builder.UseSetting("GOVSITE_DB", database.PostgresConnection);
+            if (database.PostgresConnection is { } pg)
+            {
+                // Another machine: it shares only the database, not the data directory.
+                builder.UseSetting("GOVSITE_DB", pg);
+                builder.UseSetting("GOVSITE_DATA", Path.Combine(database.DataDirectory, "node-b"));
+            }
+            else
+            {
+                builder.UseSetting("GOVSITE_DATA", database.DataDirectory);
+            }
             builder.UseSetting("GOVSITE_QUIET", "true");
             builder.UseSetting("GOVSITE_NO_DEMO", "true");
         }
@@ -86,5 +95,19 @@ public class MultiNodeTests(EmptyPlatformFactory nodeA) : IClassFixture<EmptyPla
         newHost.DefaultRequestHeaders.Host = "new.multi.gov.cn";
         // An unknown host gets the platform index, which lists every site by name: look for the site's own meta tag.
         (await EventuallyAsync(() => newHost.GetStringAsync("/"), SiteMeta)).ShouldContain(SiteMeta);
+    }
+
+    /// <summary>Keys live in the shared database, so nodes are interchangeable (on SQLite: two processes on one file).</summary>
+    [Fact]
+    public async Task A_token_issued_by_one_node_is_accepted_by_another()
+    {
+        var token = await nodeA.TokenAsync("admin", GovSiteFactory.AdminPassword);
+        await using var nodeB = new SecondNode(nodeA.Database);
+        using var client = nodeB.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        var response = await client.PostAsJsonAsync("/api/v1/regions", new { code = "371000", name = "第二节点测试市", level = "City" });
+        response.StatusCode.ShouldBe(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        await using var db = nodeA.Database.NewContext();
+        (await db.DataProtectionKeys.CountAsync()).ShouldBeGreaterThan(0);
     }
 }
