@@ -48,11 +48,19 @@ public sealed class CheckSiteJob(GovSiteDb db, IServiceProvider services, TimePr
         }
         catch (Exception ex) when (!ct.IsCancellationRequested && job.Attempts >= job.MaxAttempts)
         {
-            // Earlier attempts fail the job so the queue retries it. Last attempt: keep the failure in the history so the dashboard shows it.
+            // Last attempt: keep the failure in the history so the dashboard shows it, and fail
+            // the job so the queue keeps the error too. Earlier attempts just fail and are retried.
             run.Verdict = "error";
             run.Error = ex.Message;
             run.Report = "{}";
+            await SaveAsync(site, run, ct);
+            throw;
         }
+        await SaveAsync(site, run, ct);
+    }
+
+    private async Task SaveAsync(MonitoredSite site, CheckRun run, CancellationToken ct)
+    {
         run.FinishedAt = clock.GetUtcNow().UtcDateTime;
         db.CheckRuns.Add(run);
         site.LastCheckedAt = run.FinishedAt;

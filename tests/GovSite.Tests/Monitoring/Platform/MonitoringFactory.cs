@@ -22,9 +22,16 @@ public sealed class FixedSiteChecker : ISiteChecker
     public ConcurrentDictionary<string, SiteReport> Reports { get; } = new();
     public ConcurrentBag<(string Url, DateOnly AsOf)> Calls { get; } = [];
 
+    /// <summary>URLs whose check throws, with the message.</summary>
+    public ConcurrentDictionary<string, string> Failing { get; } = new();
+
     public Task<SiteReport> CheckAsync(string url, CheckOptions options, IProgress<string>? progress, CancellationToken ct)
     {
         Calls.Add((url, options.AsOf));
+        if (Failing.TryGetValue(url, out var message))
+        {
+            throw new HttpRequestException(message);
+        }
         return Task.FromResult(Reports.TryGetValue(url, out var report)
             ? report with { Url = url }
             : new SiteReport { Url = url, Verdict = "pass", Score = 92 });
