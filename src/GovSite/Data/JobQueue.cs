@@ -241,37 +241,51 @@ public sealed class JobWorker(IServiceScopeFactory scopes, JobQueueOptions optio
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // Jobs run side by side up to the concurrency limit, and a free slot is filled at the next
+        // poll: a half-hour crawl must not hold up the probes queued behind it.
+        var running = new List<Task>();
         while (!stoppingToken.IsCancellationRequested)
         {
-            var ran = 0;
-            try
+            running.RemoveAll(t => t.IsCompleted);
+            var free = options.Concurrency - running.Count;
+            var leased = 0;
+            if (free > 0)
             {
-                ran = await RunDueAsync(stoppingToken);
+                try
+                {
+                    var jobs = await LeaseAsync(free, stoppingToken);
+                    leased = jobs.Count;
+                    running.AddRange(jobs.Select(job => RunAsync(job, stoppingToken)));
+                }
+                catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+                {
+                    break;
+                }
+                catch (Exception ex)
+                {
+                    log.LogWarning(ex, "Job queue poll failed");
+                }
             }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            if (leased == 0 || running.Count >= options.Concurrency)
             {
-                return;
-            }
-            catch (Exception ex)
-            {
-                log.LogWarning(ex, "Job queue poll failed");
-            }
-            if (ran == 0)
-            {
-                await Task.Delay(options.PollInterval, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
+                var delay = Task.Delay(options.PollInterval, stoppingToken);
+                await Task.WhenAny([delay, .. running]).ContinueWith(_ => { }, TaskScheduler.Default);
             }
         }
+        await Task.WhenAll(running).ContinueWith(_ => { }, TaskScheduler.Default);
+    }
+
+    private async Task<List<Job>> LeaseAsync(int max, CancellationToken ct)
+    {
+        using var scope = scopes.CreateScope();
+        scope.ServiceProvider.GetRequiredService<SiteAccess>().BecomeSystem();
+        return await scope.ServiceProvider.GetRequiredService<JobQueue>().LeaseAsync(Owner, options.Types, max, ct);
     }
 
     /// <summary>Leases one batch of due jobs and runs them; returns how many ran. Tests call this directly.</summary>
     public async Task<int> RunDueAsync(CancellationToken ct)
     {
-        List<Job> jobs;
-        using (var scope = scopes.CreateScope())
-        {
-            scope.ServiceProvider.GetRequiredService<SiteAccess>().BecomeSystem();
-            jobs = await scope.ServiceProvider.GetRequiredService<JobQueue>().LeaseAsync(Owner, options.Types, options.Concurrency, ct);
-        }
+        var jobs = await LeaseAsync(options.Concurrency, ct);
         await Task.WhenAll(jobs.Select(job => RunAsync(job, ct)));
         return jobs.Count;
     }

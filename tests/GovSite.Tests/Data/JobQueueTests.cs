@@ -23,24 +23,25 @@ public class JobQueueTests
 {
     private const string RecordType = "test.record";
 
-    /// <summary>Job ids handled, with how many times each, across every node in the process.</summary>
-    private static readonly ConcurrentDictionary<long, int> Handled = new();
+    /// <summary>Job payloads handled (unique per test), with how many times each, across every node in the process.</summary>
+    private static readonly ConcurrentDictionary<string, int> Handled = new();
 
     private sealed class RecordingHandler : IJobHandler
     {
         public async Task HandleAsync(Job job, CancellationToken ct)
         {
-            Handled.AddOrUpdate(job.Id, 1, (_, n) => n + 1);
+            Handled.AddOrUpdate(job.Payload!, 1, (_, n) => n + 1);
             // Long enough that the two nodes' batches overlap.
             await Task.Delay(10, ct);
         }
     }
 
     /// <summary>A GovSite node with the recording handler, on the given database.</summary>
-    private sealed class Node(TestDatabase database) : WebApplicationFactory<Program>
+    private sealed class Node(TestDatabase database, bool workers = false) : WebApplicationFactory<Program>
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
+            builder.UseSetting("GOVSITE_NO_WORKERS", workers ? "false" : "true");
             builder.UseSetting("GOVSITE_DATA", database.DataDirectory);
             if (database.PostgresConnection is { } pg)
             {
@@ -53,6 +54,7 @@ public class JobQueueTests
                 var options = (JobQueueOptions)s.First(d => d.ServiceType == typeof(JobQueueOptions)).ImplementationInstance!;
                 options.Types.Add(RecordType);
                 options.Concurrency = 5;
+                options.PollInterval = TimeSpan.FromMilliseconds(100);
                 s.AddKeyedScoped<IJobHandler, RecordingHandler>(RecordType);
             });
         }
@@ -75,17 +77,18 @@ public class JobQueueTests
         await using var database = await MigratedDatabaseAsync();
         await using var nodeA = new Node(database);
         await using var nodeB = new Node(database);
-        var ids = new List<long>();
+        var run = Guid.NewGuid().ToString("N");
+        var ids = new List<string>();
         using (var scope = nodeA.Services.CreateScope())
         {
             scope.ServiceProvider.GetRequiredService<SiteAccess>().BecomeSystem();
             var queue = scope.ServiceProvider.GetRequiredService<JobQueue>();
             for (var i = 0; i < 120; i++)
             {
-                (await queue.EnqueueAsync(RecordType, i.ToString(System.Globalization.CultureInfo.InvariantCulture))).ShouldBeTrue();
+                (await queue.EnqueueAsync(RecordType, $"{run}:{i}")).ShouldBeTrue();
             }
             var db = scope.ServiceProvider.GetRequiredService<GovSiteDb>();
-            ids = await db.Jobs.Where(j => j.Type == RecordType).Select(j => j.Id).ToListAsync();
+            ids = await db.Jobs.Where(j => j.Type == RecordType).Select(j => j.Payload!).ToListAsync();
         }
         ids.Count.ShouldBe(120);
 
@@ -111,6 +114,29 @@ public class JobQueueTests
         ranOn["B"].ShouldBeGreaterThan(0);
         await using var check = database.NewContext();
         (await check.Jobs.CountAsync(j => j.Type == RecordType && j.Status == JobStatus.Succeeded)).ShouldBe(120);
+    }
+
+    [Fact]
+    public async Task With_workers_on_a_queued_job_runs_in_the_background_and_with_them_off_it_waits()
+    {
+        await using var database = await MigratedDatabaseAsync();
+        await using var off = new Node(database, workers: false);
+        var id = "background:" + Guid.NewGuid().ToString("N");
+        using (var scope = off.Services.CreateScope())
+        {
+            scope.ServiceProvider.GetRequiredService<SiteAccess>().BecomeSystem();
+            await scope.ServiceProvider.GetRequiredService<JobQueue>().EnqueueAsync(RecordType, id);
+        }
+        await Task.Delay(500);
+        Handled.ContainsKey(id).ShouldBeFalse();
+
+        await using var on = new Node(database, workers: true);
+        _ = on.Services;
+        for (var i = 0; i < 100 && !Handled.ContainsKey(id); i++)
+        {
+            await Task.Delay(100);
+        }
+        Handled.GetValueOrDefault(id).ShouldBe(1);
     }
 
     [Fact]
