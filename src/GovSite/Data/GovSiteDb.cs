@@ -20,6 +20,13 @@ public class GovSiteDb(DbContextOptions<GovSiteDb> options, SiteAccess access) :
     public DbSet<User> Users => Set<User>();
     public DbSet<RoleGrant> RoleGrants => Set<RoleGrant>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<Job> Jobs => Set<Job>();
+    public DbSet<Monitoring.Platform.MonitoredSite> MonitoredSites => Set<Monitoring.Platform.MonitoredSite>();
+    public DbSet<Monitoring.Platform.CheckRun> CheckRuns => Set<Monitoring.Platform.CheckRun>();
+    public DbSet<Monitoring.Platform.ProbeResult> ProbeResults => Set<Monitoring.Platform.ProbeResult>();
+    public DbSet<Monitoring.Platform.PublishEvent> PublishEvents => Set<Monitoring.Platform.PublishEvent>();
+    public DbSet<Monitoring.Platform.PageBaseline> PageBaselines => Set<Monitoring.Platform.PageBaseline>();
+    public DbSet<Monitoring.Platform.TamperAlert> TamperAlerts => Set<Monitoring.Platform.TamperAlert>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -92,6 +99,8 @@ public class GovSiteDb(DbContextOptions<GovSiteDb> options, SiteAccess access) :
             e.HasOne<Site>().WithMany().HasForeignKey(x => x.SiteId).OnDelete(DeleteBehavior.Cascade);
             e.HasOne<Region>().WithMany().HasForeignKey(x => x.RegionId).OnDelete(DeleteBehavior.Cascade);
         });
+        Job.Configure(b);
+        Monitoring.Platform.MonitoringModel.Configure(b, this);
     }
 
     private sealed class UtcConverter() : ValueConverter<DateTime, DateTime>(

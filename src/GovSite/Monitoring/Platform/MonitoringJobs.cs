@@ -1,0 +1,135 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using GovSite.Data;
+using GovSite.Publishing;
+using Microsoft.EntityFrameworkCore;
+
+namespace GovSite.Monitoring.Platform;
+
+public static class MonitoringJobTypes
+{
+    public const string Check = "monitoring.check";
+    public const string Probe = "monitoring.probe";
+    public const string Tamper = "monitoring.tamper";
+
+    public static int SiteId(Job job) => int.Parse(job.Payload!, CultureInfo.InvariantCulture);
+}
+
+/// <summary>The daily check of one site: runs the checker, applies the weekly availability, keeps the run.</summary>
+public sealed class CheckSiteJob(GovSiteDb db, IServiceProvider services, TimeProvider clock, MonitoringOptions options) : IJobHandler
+{
+    public async Task HandleAsync(Job job, CancellationToken ct)
+    {
+        var site = await db.MonitoredSites.FirstOrDefaultAsync(m => m.Id == MonitoringJobTypes.SiteId(job), ct);
+        if (site is null || !site.IsActive)
+        {
+            return;
+        }
+        var started = clock.GetUtcNow().UtcDateTime;
+        var asOf = DateOnly.FromDateTime(ChinaTime.ToLocal(started));
+        var run = new CheckRun { MonitoredSiteId = site.Id, StartedAt = started, AsOf = asOf };
+        try
+        {
+            // The checker is written elsewhere and registered by its own feature; the monitor only uses the seam.
+            var checker = services.GetService<ISiteChecker>()
+                ?? throw new InvalidOperationException("未注册网站检测程序（ISiteChecker），无法执行检测");
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            timeout.CancelAfter(options.CheckTimeout);
+            var report = await checker.CheckAsync(site.Url, new CheckOptions(asOf, options.MaxPages), null, timeout.Token);
+            var probes = await db.ProbeResults.AsNoTracking()
+                .Where(p => p.MonitoredSiteId == site.Id && p.At > started - WeeklyAvailability.Window)
+                .Select(p => new { p.At, p.Ok }).ToListAsync(ct);
+            var week = WeeklyAvailability.Evaluate(probes.Select(p => (p.At, p.Ok)), started);
+            report = WeeklyAvailability.Apply(report, week, site.Url);
+            Fill(run, report);
+            run.ProbeCount = week.Probes;
+            run.ProbeFailures = week.Failures;
+        }
+        catch (Exception ex) when (!ct.IsCancellationRequested && job.Attempts >= job.MaxAttempts)
+        {
+            // Last attempt: keep the failure in the history so the dashboard shows it, and fail
+            // the job so the queue keeps the error too. Earlier attempts just fail and are retried.
+            run.Verdict = "error";
+            run.Error = ex.Message;
+            run.Report = "{}";
+            await SaveAsync(site, run, ct);
+            throw;
+        }
+        await SaveAsync(site, run, ct);
+    }
+
+    private async Task SaveAsync(MonitoredSite site, CheckRun run, CancellationToken ct)
+    {
+        run.FinishedAt = clock.GetUtcNow().UtcDateTime;
+        db.CheckRuns.Add(run);
+        site.LastCheckedAt = run.FinishedAt;
+        site.LastVerdict = run.Verdict;
+        site.LastScore = run.Score;
+        await db.SaveChangesAsync(ct);
+    }
+
+    internal static void Fill(CheckRun run, SiteReport report)
+    {
+        run.Verdict = report.Verdict == "fail" ? "fail" : "pass";
+        run.Score = report.Score;
+        run.VetoCodes = string.Join(',', report.Vetoes.Select(v => v.Code).Distinct());
+        run.VetoCount = report.Vetoes.Count;
+        run.FindingCount = report.Findings.Count;
+        run.BrokenLinkCount = report.BrokenLinks.Count;
+        run.ColumnCount = report.Columns.Count;
+        run.StaleColumnCount = report.Columns.Count(c => c.Stale);
+        run.Report = JsonSerializer.Serialize(report, CheckReport.Json);
+    }
+}
+
+/// <summary>One availability probe of a homepage: loaded completely with 2xx within 15 s, or not.</summary>
+public sealed class ProbeSiteJob(GovSiteDb db, IHttpClientFactory http, TimeProvider clock, MonitoringOptions options) : IJobHandler
+{
+    public async Task HandleAsync(Job job, CancellationToken ct)
+    {
+        var site = await db.MonitoredSites.AsNoTracking().FirstOrDefaultAsync(m => m.Id == MonitoringJobTypes.SiteId(job), ct);
+        if (site is null || !site.IsActive)
+        {
+            return;
+        }
+        db.ProbeResults.Add(await ProbeAsync(http.CreateClient(MonitoringOptions.HttpClientName), site, clock, options.ProbeTimeout, ct));
+        await db.SaveChangesAsync(ct);
+    }
+
+    public static async Task<ProbeResult> ProbeAsync(HttpClient client, MonitoredSite site, TimeProvider clock, TimeSpan limit, CancellationToken ct)
+    {
+        var result = new ProbeResult { MonitoredSiteId = site.Id, At = clock.GetUtcNow().UtcDateTime };
+        var watch = Stopwatch.StartNew();
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        timeout.CancelAfter(limit);
+        try
+        {
+            using var response = await client.GetAsync(site.Url, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
+            result.StatusCode = (int)response.StatusCode;
+            // "Loaded" means the whole page arrived, not just the headers.
+            await response.Content.CopyToAsync(Stream.Null, timeout.Token);
+            result.Ok = response.IsSuccessStatusCode;
+            if (!result.Ok)
+            {
+                result.Error = $"HTTP {result.StatusCode}";
+            }
+        }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        {
+            result.Error = $"超过{limit.TotalSeconds:0}秒未能打开";
+        }
+        catch (HttpRequestException ex)
+        {
+            result.Error = ex.Message;
+        }
+        result.Milliseconds = (int)watch.ElapsedMilliseconds;
+        return result;
+    }
+}
+
+/// <summary>Re-fetches a hosted site's monitored pages and compares them with their baselines.</summary>
+public sealed class TamperCheckJob(TamperWatch watch) : IJobHandler
+{
+    public Task HandleAsync(Job job, CancellationToken ct) => watch.CheckSiteAsync(MonitoringJobTypes.SiteId(job), ct);
+}
