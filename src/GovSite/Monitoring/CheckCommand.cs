@@ -21,16 +21,19 @@ public static class CheckCommand
         format.AcceptOnlyFromAmong("json", "text");
         var output = new Option<FileInfo?>("--out") { Description = "报告写入的文件（默认输出到标准输出）" };
         var maxPages = new Option<int>("--max-pages") { Description = "每个网站最多抓取的页面数", DefaultValueFactory = _ => 2000 };
+        maxPages.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() < 1)
+            {
+                result.AddError("--max-pages 须为正整数");
+            }
+        });
         var command = new Command("check", "按政府网站检查指标检查网站（单项否决、扣分、栏目更新、错链等）") { urls, asOf, format, output, maxPages };
         command.Validators.Add(result =>
         {
             if (result.GetValue(asOf) is { } d && !DateOnly.TryParseExact(d, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
             {
                 result.AddError($"--as-of 须为 YYYY-MM-DD 格式的日期：{d}");
-            }
-            if (result.GetValue(maxPages) < 1)
-            {
-                result.AddError("--max-pages 须为正整数");
             }
             foreach (var u in result.GetValue(urls) ?? [])
             {

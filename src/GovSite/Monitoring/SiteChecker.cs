@@ -49,6 +49,8 @@ public sealed partial class SiteChecker : ISiteChecker
         private readonly CheckRules _rules = options.Rules;
         private readonly string _scopePrefix = start.AbsolutePath[..(start.AbsolutePath.LastIndexOf('/') + 1)];
         private readonly ConcurrentDictionary<string, byte> _seen = new(StringComparer.Ordinal);
+        // Pages the column phase fetched itself; the crawl does not fetch them again.
+        private readonly ConcurrentDictionary<string, byte> _fetched = new(StringComparer.Ordinal);
         private readonly ConcurrentDictionary<string, BrokenLink> _broken = new(StringComparer.Ordinal);
         private readonly ConcurrentDictionary<string, (int Count, string Example)> _missingMeta = new(StringComparer.Ordinal);
         private readonly ConcurrentDictionary<string, SeriousFinding> _errors = new(StringComparer.Ordinal);
@@ -248,7 +250,7 @@ public sealed partial class SiteChecker : ISiteChecker
             Uri? next = url;
             for (var page = 0; next is not null && page < 1000 && _pages < options.MaxPages; page++)
             {
-                if (page > 0 && !_seen.TryAdd(next.AbsoluteUri, 0))
+                if (!_fetched.TryAdd(next.AbsoluteUri, 0) && page > 0)
                 {
                     break;
                 }
@@ -296,10 +298,11 @@ public sealed partial class SiteChecker : ISiteChecker
             }
             foreach (var item in itemUrls)
             {
-                if (_pages >= options.MaxPages || !_seen.TryAdd(item.AbsoluteUri, 0))
+                if (_pages >= options.MaxPages || !_fetched.TryAdd(item.AbsoluteUri, 0))
                 {
                     continue;
                 }
+                _seen.TryAdd(item.AbsoluteUri, 0);
                 var result = await fetcher.GetAsync(item, keepHtml: true, ct);
                 Interlocked.Increment(ref _pages);
                 if (!result.Ok || result.Html is null)
@@ -402,6 +405,10 @@ public sealed partial class SiteChecker : ISiteChecker
 
         private async Task ProcessAsync(Job job, CancellationToken ct)
         {
+            if (_fetched.ContainsKey(job.Url.AbsoluteUri))
+            {
+                return;
+            }
             FetchResult result;
             if (job.Internal && LooksLikePage(job.Url))
             {

@@ -19,6 +19,11 @@ public sealed class SeriousErrors
     /// </summary>
     public const int MinTermLength = 5;
 
+    // Declared first: static fields initialise in order and Default needs it.
+    /// <summary>Traditional characters that occur in official names, folded to simplified.</summary>
+    private static readonly FrozenDictionary<char, char> Simplified = BuildFold();
+
+
     public static readonly IReadOnlyList<string> DefaultTerms =
     [
         "中华人民共和国", "中华人民共和国国务院", "国务院办公厅", "全国人民代表大会", "全国人民代表大会常务委员会",
@@ -26,14 +31,20 @@ public sealed class SeriousErrors
         "中央军事委员会", "中华人民共和国中央军事委员会", "国家监察委员会", "中央纪律检查委员会", "最高人民法院", "最高人民检察院",
         "中国特色社会主义", "习近平新时代中国特色社会主义思想", "社会主义核心价值观", "中国人民解放军",
         "国家发展和改革委员会", "人力资源和社会保障部", "人力资源和社会保障厅", "人力资源和社会保障局",
+        "人力资源社会保障部", "人力资源社会保障厅", "人力资源社会保障局",
         "发展和改革委员会", "人民政府办公厅", "人民政府办公室", "政府信息公开", "政府信息公开条例",
         "中华人民共和国政府信息公开条例", "国务院令", "香港特别行政区", "澳门特别行政区", "全面建成小康社会",
-        "全面建设社会主义现代化国家", "生态环境部", "自然资源部", "住房和城乡建设部", "住房和城乡建设厅",
+        "全面建设社会主义现代化国家", "生态环境部", "自然资源部", "住房和城乡建设部", "住房和城乡建设厅", "住房和城乡建设局", "住房城乡建设部", "住房城乡建设厅", "住房城乡建设局",
         "卫生健康委员会", "国家卫生健康委员会", "市场监督管理局", "国家市场监督管理总局", "政务服务数据管理局",
         "公安机关备案", "党政机关网站", "我为政府网站找错",
     ];
 
     private readonly string[] _terms;
+    // Terms whose first or last character may not be checked by substitution: the rest of the term
+    // is an ordinary phrase ("人力资源和社会保障" + 工作, 部, 厅, 局 …), which the dictionary shows
+    // by holding several terms that differ only there.
+    private readonly HashSet<string> _freeStart = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _freeEnd = new(StringComparer.Ordinal);
     // Character pair → (term index, offset of the pair in the term).
     private readonly FrozenDictionary<int, (int Term, int Offset)[]> _pairs;
 
@@ -44,6 +55,14 @@ public sealed class SeriousErrors
             .Where(t => t.Length >= MinTermLength)
             .Distinct(StringComparer.Ordinal)
             .ToArray();
+        foreach (var group in _terms.GroupBy(t => t[..^1]).Where(g => g.Count() > 1))
+        {
+            _freeEnd.UnionWith(group);
+        }
+        foreach (var group in _terms.GroupBy(t => t[1..]).Where(g => g.Count() > 1))
+        {
+            _freeStart.UnionWith(group);
+        }
         var pairs = new Dictionary<int, List<(int, int)>>();
         for (var t = 0; t < _terms.Length; t++)
         {
@@ -94,7 +113,8 @@ public sealed class SeriousErrors
                             continue;
                         }
                         var window = folded.AsSpan(start, len);
-                        if (!IsNearMiss(window, term) || !AllIdeographs(window) || Covered(exact, start, len, term.Length))
+                        if (EditOf(window, term) is not { } edit || !Plausible(edit, term, len) || !AllIdeographs(window)
+                            || Covered(exact, start, len, term.Length))
                         {
                             continue;
                         }
@@ -150,7 +170,10 @@ public sealed class SeriousErrors
     }
 
     /// <summary>Exactly one substitution, deletion, insertion or adjacent swap apart.</summary>
-    internal static bool IsNearMiss(ReadOnlySpan<char> w, string term)
+    internal static bool IsNearMiss(ReadOnlySpan<char> w, string term) => EditOf(w, term) is not null;
+
+    /// <summary>The one edit that turns the term into the window: kind, position in the longer string, character involved.</summary>
+    internal static (char Kind, int Position, char Char)? EditOf(ReadOnlySpan<char> w, string term)
     {
         var t = term.AsSpan();
         if (w.Length == t.Length)
@@ -163,16 +186,20 @@ public sealed class SeriousErrors
                 {
                     if (++diffs > 2)
                     {
-                        return false;
+                        return null;
                     }
                     if (first < 0) { first = k; } else { second = k; }
                 }
             }
-            return diffs == 1 || (diffs == 2 && second == first + 1 && w[first] == t[second] && w[second] == t[first]);
+            if (diffs == 1)
+            {
+                return ('s', first, w[first]);
+            }
+            return diffs == 2 && second == first + 1 && w[first] == t[second] && w[second] == t[first] ? ('t', first, w[first]) : null;
         }
         if (Math.Abs(w.Length - t.Length) != 1)
         {
-            return false;
+            return null;
         }
         var longer = w.Length > t.Length ? w : t;
         var shorter = w.Length > t.Length ? t : w;
@@ -183,7 +210,38 @@ public sealed class SeriousErrors
         }
         // The dropped or added character must not be at the very edge of the window: a term
         // minus its first or last character is simply a different, shorter phrase in context.
-        return p > 0 && p < shorter.Length && longer[(p + 1)..].SequenceEqual(shorter[p..]);
+        if (p == 0 || p >= shorter.Length || !longer[(p + 1)..].SequenceEqual(shorter[p..]))
+        {
+            return null;
+        }
+        return (w.Length > t.Length ? 'i' : 'd', p, longer[p]);
+    }
+
+    /// <summary>
+    /// Grammatical characters whose addition or omission is usage, not error: 人力资源社会保障部 is
+    /// the official short form, 人力资源社会保障等部门 ordinary text.
+    /// </summary>
+    private const string FunctionChars = "和与及等的之各、其或并";
+
+    /// <summary>Short terms and terms whose edge is shared (see the free sets) are not checked by edge substitution.</summary>
+    private const int MinEdgeSubstitutionLength = 7;
+
+    private bool Plausible((char Kind, int Position, char Char) edit, string term, int windowLength)
+    {
+        if (edit.Kind is 'i' or 'd')
+        {
+            return !FunctionChars.Contains(edit.Char, StringComparison.Ordinal);
+        }
+        if (edit.Kind == 's')
+        {
+            var last = windowLength - 1;
+            if (edit.Position == 0 || edit.Position == last)
+            {
+                return term.Length >= MinEdgeSubstitutionLength
+                    && !(edit.Position == last ? _freeEnd : _freeStart).Contains(term);
+            }
+        }
+        return true;
     }
 
     private static bool AllIdeographs(ReadOnlySpan<char> s)
@@ -200,17 +258,28 @@ public sealed class SeriousErrors
 
     private static int Pair(char a, char b) => (a << 16) | b;
 
-    /// <summary>Traditional characters that occur in official names, folded to simplified.</summary>
-    private static readonly FrozenDictionary<char, char> Simplified = BuildFold();
+    // Traditional → simplified for every character of the default dictionary that has a
+    // traditional form (plus common ones in official names). Pairs, so they cannot drift apart.
+    private static string[] FoldPairs() =>
+    [
+        "為为", "爲为", "義义", "習习", "鄉乡", "產产", "價价", "會会", "關关", "軍军", "別别", "辦办", "務务", "區区", "華华",
+        "協协", "衛卫", "廳厅", "發发", "員员", "國国", "場场", "備备", "態态", "總总", "據据", "數数", "時时", "條条", "檢检",
+        "監监", "紀纪", "網网", "觀观", "議议", "設设", "資资", "門门", "錯错", "現现", "環环", "黨党", "開开", "機机", "長长",
+        "農农", "業业", "規规", "劃划", "計计", "財财", "勞劳", "動动", "體体", "質质", "優优", "營营", "級级", "縣县", "鎮镇",
+        "衛卫", "醫医", "藥药", "經经", "濟济", "統统", "築筑", "組组", "織织", "責责", "職职", "構构", "團团", "衆众", "眾众",
+        "權权", "屬属", "號号", "類类", "隊队", "選选", "舉举", "憲宪", "審审", "廣广", "電电", "視视", "聞闻", "證证", "許许",
+        "稱称", "萬万", "億亿", "歲岁", "鐵铁", "廠厂", "礦矿", "漁渔", "歷历", "論论", "學学", "藝艺", "術术", "驗验", "糧粮",
+        "運运", "輸输", "車车", "郵邮", "訊讯", "線线", "續续", "擴扩", "點点", "標标", "誌志", "氣气", "與与", "舊旧", "興兴",
+        "戰战", "爭争", "對对", "報报", "傳传", "聯联", "銀银", "稅税", "納纳", "項项", "處处", "導导", "試试", "雙双", "實实",
+        "書书", "記记", "環环", "護护", "設设", "東东", "廳厅", "辦办", "務务", "陽阳", "陰阴", "風风", "雲云", "龍龙", "鳳凤",
+    ];
 
     private static FrozenDictionary<char, char> BuildFold()
     {
-        const string traditional = "國華務辦廳會議協產黨員發規門網絡紀檢監軍義經濟關機資勞動設計劃環護衛長業農鄉書記縣區級實時間條體質優營雙試導處項場納稅財銀聯傳報對為與開權屬號類隊際鄰爭當選舉維準憲刑訴審廣電視聞證許稱總統職責構團築築組織庭萬億歲縣鎮區劃鐵廠礦漁畜牧產歷論學藝術醫藥衛檢驗飲糧儲運輸車輛郵訊線續擴點員運動標誌態壞熱氣溫濕風雲與舊興戰爭";
-        const string simplified = "国华务办厅会议协产党员发规门网络纪检监军义经济关机资劳动设计划环护卫长业农乡书记县区级实时间条体质优营双试导处项场纳税财银联传报对为与开权属号类队际邻争当选举维准宪刑诉审广电视闻证许称总统职责构团筑筑组织庭万亿岁县镇区划铁厂矿渔畜牧产历论学艺术医药卫检验饮粮储运输车辆邮讯线续扩点员运动标志态坏热气温湿风云与旧兴战争";
         var map = new Dictionary<char, char>();
-        for (var i = 0; i < traditional.Length && i < simplified.Length; i++)
+        foreach (var pair in FoldPairs())
         {
-            map[traditional[i]] = simplified[i];
+            map[pair[0]] = pair[1];
         }
         return map.ToFrozenDictionary();
     }
