@@ -5,6 +5,7 @@ using GovSite.Accounts;
 using GovSite.Admin;
 using GovSite.Data;
 using GovSite.Demo;
+using GovSite.Monitoring;
 using GovSite.Publishing;
 using GovSite.PublicSite;
 using GovSite.Sites;
@@ -79,6 +80,7 @@ public static class GovSiteApp
         builder.AddPublishing();
         builder.AddPublicSite();
         builder.AddAdmin();
+        builder.AddMonitoring();
 
         var app = builder.Build();
         app.UseStatusCodePages(ProblemResponses.StatusCodePage);

@@ -32,7 +32,7 @@ public sealed class SeriousErrors
         "中国特色社会主义", "习近平新时代中国特色社会主义思想", "社会主义核心价值观", "中国人民解放军",
         "国家发展和改革委员会", "人力资源和社会保障部", "人力资源和社会保障厅", "人力资源和社会保障局",
         "人力资源社会保障部", "人力资源社会保障厅", "人力资源社会保障局",
-        "发展和改革委员会", "人民政府办公厅", "人民政府办公室", "政府信息公开", "政府信息公开条例",
+        "发展和改革委员会", "人民政府办公厅", "人民政府办公室", "政府信息公开", "政务信息公开", "政府信息公开条例",
         "中华人民共和国政府信息公开条例", "国务院令", "香港特别行政区", "澳门特别行政区", "全面建成小康社会",
         "全面建设社会主义现代化国家", "生态环境部", "自然资源部", "住房和城乡建设部", "住房和城乡建设厅", "住房和城乡建设局", "住房城乡建设部", "住房城乡建设厅", "住房城乡建设局",
         "卫生健康委员会", "国家卫生健康委员会", "市场监督管理局", "国家市场监督管理总局", "政务服务数据管理局",
@@ -123,16 +123,17 @@ public sealed class SeriousErrors
                 }
             }
         }
-        // Overlapping windows of one error (e.g. a dropped character seen from both sides): keep the first.
+        // One error seen through several windows or several nested terms (人民代表大会常务委员会 inside
+        // 全国人民代表大会常务委员会): keep the widest.
         var result = new List<SeriousError>();
-        foreach (var e in found.OrderBy(e => e.Position).ThenBy(e => Math.Abs(e.Text.Length - e.Term.Length)))
+        foreach (var e in found.OrderByDescending(e => e.Text.Length).ThenBy(e => e.Position))
         {
-            if (result.Count > 0 && result[^1].Position + result[^1].Text.Length > e.Position && result[^1].Term == e.Term)
+            if (!result.Any(r => r.Position < e.Position + e.Text.Length && e.Position < r.Position + r.Text.Length))
             {
-                continue;
+                result.Add(e);
             }
-            result.Add(e);
         }
+        result.Sort((x, y) => x.Position.CompareTo(y.Position));
         return result;
     }
 
