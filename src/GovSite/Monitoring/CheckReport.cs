@@ -38,7 +38,7 @@ public sealed record SiteReport
 }
 
 /// <param name="PagesFetched">Pages of the site fetched and parsed.</param>
-/// <param name="LinksChecked">Links checked (pages of the crawl and off-site links).</param>
+/// <param name="LinksChecked">Distinct URLs requested: the site's pages, its assets and off-site links.</param>
 public sealed record CheckStats(int PagesFetched, int LinksChecked, double Seconds);
 
 /// <param name="Code">site_unreachable, homepage_stale, columns_stale, columns_empty, serious_error, interaction_unresponsive, service_guide_incomplete</param>

@@ -49,6 +49,11 @@ public sealed class Fetcher : IDisposable
 
     public HttpClient Http => _http;
 
+    private int _requests;
+
+    /// <summary>URLs requested (a HEAD followed by a GET for the same URL counts once).</summary>
+    public int Requests => Volatile.Read(ref _requests);
+
     public static HttpMessageHandler DefaultHandler() => new SocketsHttpHandler
     {
         AllowAutoRedirect = true,
@@ -60,7 +65,13 @@ public sealed class Fetcher : IDisposable
     };
 
     /// <summary>GET, keeping the body when it is HTML and <paramref name="keepHtml"/> asks for it.</summary>
-    public async Task<FetchResult> GetAsync(Uri url, bool keepHtml, CancellationToken ct)
+    public Task<FetchResult> GetAsync(Uri url, bool keepHtml, CancellationToken ct)
+    {
+        Interlocked.Increment(ref _requests);
+        return GetCoreAsync(url, keepHtml, ct);
+    }
+
+    private async Task<FetchResult> GetCoreAsync(Uri url, bool keepHtml, CancellationToken ct)
     {
         using var lease = await GateFor(url).EnterAsync(_limits.Delay, ct);
         var started = Stopwatch.GetTimestamp();
@@ -98,6 +109,7 @@ public sealed class Fetcher : IDisposable
     /// <summary>HEAD, then GET when the server refuses HEAD; redirects are followed by the handler.</summary>
     public async Task<FetchResult> CheckLinkAsync(Uri url, CancellationToken ct)
     {
+        Interlocked.Increment(ref _requests);
         FetchResult head;
         using (var lease = await GateFor(url).EnterAsync(_limits.Delay, ct))
         {
@@ -122,7 +134,7 @@ public sealed class Fetcher : IDisposable
             }
         }
         // Many servers answer HEAD with 405/501, some with 403 or 400 while GET works.
-        return head.Status is 405 or 501 or 403 or 400 or 404 or 500 ? await GetAsync(url, keepHtml: false, ct) : head;
+        return head.Status is 405 or 501 or 403 or 400 or 404 or 500 ? await GetCoreAsync(url, keepHtml: false, ct) : head;
     }
 
     private static async Task<string> ReadTextAsync(HttpResponseMessage response, CancellationToken ct)

@@ -59,7 +59,7 @@ public sealed partial class SiteChecker : ISiteChecker
         private readonly ConcurrentBag<(string Url, int Missing, string[] Lacking)> _guides = [];
         private readonly ConcurrentBag<(string Url, MessageFacts Facts)> _messages = [];
         private int _pages;
-        private int _linksChecked;
+        private int _parsed;
         private int _slowCount;
         private Channel<Job> _queue = null!;
         private int _pending;
@@ -234,7 +234,7 @@ public sealed partial class SiteChecker : ISiteChecker
                 Findings = findings,
                 Columns = columnReports,
                 BrokenLinks = broken,
-                Stats = new CheckStats(_pages, _linksChecked, watch.Elapsed.TotalSeconds),
+                Stats = new CheckStats(_parsed, fetcher.Requests, watch.Elapsed.TotalSeconds),
             };
         }
 
@@ -340,6 +340,7 @@ public sealed partial class SiteChecker : ISiteChecker
         /// <summary>Checks one parsed page of the site and queues its links.</summary>
         private void Harvest(PageReader page, FetchResult result)
         {
+            Interlocked.Increment(ref _parsed);
             if (result.Elapsed > _rules.SlowPage)
             {
                 if (Interlocked.Increment(ref _slowCount) <= MaxListed)
@@ -435,7 +436,6 @@ public sealed partial class SiteChecker : ISiteChecker
             {
                 result = await fetcher.CheckLinkAsync(job.Url, ct);
             }
-            Interlocked.Increment(ref _linksChecked);
             if (!result.Ok)
             {
                 _broken.TryAdd(job.Url.AbsoluteUri, new BrokenLink(job.Url.AbsoluteUri, job.FoundOn, result.Status, result.Error));
