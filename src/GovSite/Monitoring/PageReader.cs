@@ -13,7 +13,6 @@ namespace GovSite.Monitoring;
 /// </summary>
 public sealed partial class PageReader
 {
-    private const string Chrome = "header,footer,nav,aside,script,style,noscript,template,#header,#footer,#nav,.header,.footer,.nav,.menu,.breadcrumb,.crumb,.position,.pager,.pagination";
     private const string NavSelector = "nav a[href], #nav a[href], .nav a[href], .menu a[href], .navbar a[href], #menu a[href], .main-nav a[href]";
     private static readonly HtmlParser Parser = new(new HtmlParserOptions { IsScripting = false });
 
@@ -75,28 +74,70 @@ public sealed partial class PageReader
     /// <summary>Text of the page with each text node on its own line; chrome included or not.</summary>
     public string Text(bool withChrome)
     {
-        var sb = new StringBuilder();
         if (Document.Body is null)
         {
             return "";
         }
-        foreach (var node in Document.Body.GetDescendants())
+        var sb = new StringBuilder();
+        AppendText(Document.Body, withChrome, sb);
+        return sb.ToString();
+    }
+
+    // A walk that skips whole subtrees: matching a selector per text node costs more than the parse.
+    private static void AppendText(INode node, bool withChrome, StringBuilder sb)
+    {
+        foreach (var child in node.ChildNodes)
         {
-            if (node is not IText text || text.ParentElement is not { } parent)
+            if (child is IText text)
             {
-                continue;
+                var value = text.Data.AsSpan().Trim();
+                if (value.Length > 0)
+                {
+                    sb.Append(value).Append('\n');
+                }
             }
-            if (parent.Closest(withChrome ? "script,style,noscript,template" : Chrome) is not null)
+            else if (child is IElement e && !(withChrome ? IsScript(e) : IsChrome(e)))
             {
-                continue;
-            }
-            var value = text.Data.Trim();
-            if (value.Length > 0)
-            {
-                sb.Append(value).Append('\n');
+                AppendText(e, withChrome, sb);
             }
         }
-        return sb.ToString();
+    }
+
+    private static bool IsScript(IElement e) => e.LocalName is "script" or "style" or "noscript" or "template";
+
+    private static readonly string[] ChromeNames = ["header", "footer", "nav", "menu", "breadcrumb", "crumb", "position", "pager", "pagination"];
+
+    /// <summary>Header, footer, navigation, breadcrumb and pager: the page's frame, not its content.</summary>
+    internal static bool IsChrome(IElement e)
+    {
+        if (IsScript(e) || e.LocalName is "header" or "footer" or "nav" or "aside")
+        {
+            return true;
+        }
+        if (e.Id is { Length: > 0 } id && id is "header" or "footer" or "nav")
+        {
+            return true;
+        }
+        foreach (var c in e.ClassList)
+        {
+            if (Array.IndexOf(ChromeNames, c) >= 0)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static bool InChrome(IElement e)
+    {
+        for (var x = e; x is not null; x = x.ParentElement)
+        {
+            if (IsChrome(x))
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     /// <summary>Columns the homepage offers: navigation entries, block headings and their "更多" links.</summary>
@@ -173,7 +214,7 @@ public sealed partial class PageReader
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var a in Document.QuerySelectorAll("a[href]"))
         {
-            if (a.Closest(Chrome) is not null || Resolve(a.GetAttribute("href")) is not { } uri || IsPagerText(Clean(a.TextContent)))
+            if (InChrome(a) || Resolve(a.GetAttribute("href")) is not { } uri || IsPagerText(Clean(a.TextContent)))
             {
                 continue;
             }
