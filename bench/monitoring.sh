@@ -21,13 +21,24 @@ fi
 dotnet build bench/GovSite.Bench -c Release -v q -nologo >/dev/null
 
 FARM_PID=
-stop_farm() { if [ -n "$FARM_PID" ]; then kill "$FARM_PID" 2>/dev/null || true; wait "$FARM_PID" 2>/dev/null || true; FARM_PID=; fi; }
+stop_farm() {
+    if [ -n "$FARM_PID" ]; then
+        kill "$FARM_PID" 2>/dev/null || true
+        # Kestrel may wait on kept-alive connections: do not let the next farm find the port taken.
+        for _ in $(seq 1 20); do kill -0 "$FARM_PID" 2>/dev/null || break; sleep 0.25; done
+        kill -9 "$FARM_PID" 2>/dev/null || true
+        wait "$FARM_PID" 2>/dev/null || true
+        FARM_PID=
+    fi
+}
 trap stop_farm EXIT
 start_farm() {
     "$BENCH" farm-serve --port "$PORT" --pages "$1" >"$OUT/farm.log" 2>&1 &
     FARM_PID=$!
     for _ in $(seq 1 100); do
-        if curl -sf -o /dev/null "http://127.0.0.1:$PORT/f/big/"; then return; fi
+        # Our own farm must answer, not a leftover one on the same port.
+        if ! kill -0 "$FARM_PID" 2>/dev/null; then echo "farm exited:"; cat "$OUT/farm.log"; exit 1; fi
+        if grep -q "farm ready" "$OUT/farm.log" && curl -sf -o /dev/null "http://127.0.0.1:$PORT/f/big/"; then return; fi
         sleep 0.2
     done
     echo "farm did not start"; cat "$OUT/farm.log"; exit 1
