@@ -102,5 +102,7 @@ visit.SetAction(async (parse, ct) =>
     return r.Failures == 0 ? 0 : 1;
 });
 
-var root = new RootCommand("GovSite benchmarks (see bench/run.sh)") { generate, resolve, visit };
+var root = new RootCommand("GovSite benchmarks (see bench/run.sh and bench/monitoring.sh)") { generate, resolve, visit };
+root.Subcommands.Add(CheckFarm.ServeCommand());
+root.Subcommands.Add(CheckFarm.CheckCommand());
 return await root.Parse(args).InvokeAsync();

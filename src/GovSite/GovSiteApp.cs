@@ -6,6 +6,7 @@ using GovSite.Admin;
 using GovSite.Data;
 using GovSite.Demo;
 using GovSite.Monitoring.Platform;
+using GovSite.Monitoring;
 using GovSite.Publishing;
 using GovSite.PublicSite;
 using GovSite.Sites;
@@ -81,6 +82,7 @@ public static class GovSiteApp
         builder.AddPublicSite();
         builder.AddAdmin();
         builder.AddMonitoringPlatform();
+        builder.AddMonitoring();
 
         var app = builder.Build();
         app.UseStatusCodePages(ProblemResponses.StatusCodePage);

@@ -2,6 +2,7 @@ using System.CommandLine;
 using GovSite.Accounts;
 using GovSite.Data;
 using GovSite.Demo;
+using GovSite.Monitoring;
 using GovSite.Publishing;
 using GovSite.Sites;
 using Microsoft.EntityFrameworkCore;
@@ -15,7 +16,7 @@ namespace GovSite.Cli;
 /// </summary>
 public static class CliCommands
 {
-    private static readonly string[] Commands = ["migrate", "seed-demo", "import", "--help", "-h", "-?"];
+    private static readonly string[] Commands = ["migrate", "seed-demo", "import", "check", "--help", "-h", "-?"];
 
     public static bool IsCliCommand(string[] args) => args.Length > 0 && Commands.Contains(args[0]);
 
@@ -52,6 +53,8 @@ public static class CliCommands
         import.SetAction(async (parse, ct) =>
             await ImportAsync(parse.GetValue(file)!, parse.GetValue(site)!, parse.GetValue(column), ct));
         root.Subcommands.Add(import);
+
+        root.Subcommands.Add(CheckCommand.Create());
 
         return await root.Parse(args).InvokeAsync();
     }

@@ -32,7 +32,14 @@ public sealed record SiteReport
     public List<Finding> Findings { get; init; } = [];
     public List<ColumnReport> Columns { get; init; } = [];
     public List<BrokenLink> BrokenLinks { get; init; } = [];
+
+    /// <summary>An extra field: how much the check fetched, for the bench and the progress display.</summary>
+    public CheckStats? Stats { get; init; }
 }
+
+/// <param name="PagesFetched">Pages of the site fetched and parsed.</param>
+/// <param name="LinksChecked">Distinct URLs requested: the site's pages, its assets and off-site links.</param>
+public sealed record CheckStats(int PagesFetched, int LinksChecked, double Seconds);
 
 /// <param name="Code">site_unreachable, homepage_stale, columns_stale, columns_empty, serious_error, interaction_unresponsive, service_guide_incomplete</param>
 public sealed record Veto(string Code, string Detail, List<string> Evidence);

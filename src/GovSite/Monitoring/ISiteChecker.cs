@@ -4,7 +4,13 @@ namespace GovSite.Monitoring;
 /// <param name="AsOf">The date freshness is judged against.</param>
 /// <param name="MaxPages">Upper bound on pages fetched from the site.</param>
 /// <param name="AvailabilityProbes">Homepage probes in a one-shot check.</param>
-public sealed record CheckOptions(DateOnly AsOf, int MaxPages = 2000, int AvailabilityProbes = 3);
+public sealed record CheckOptions(DateOnly AsOf, int MaxPages = 2000, int AvailabilityProbes = 3)
+{
+    public CheckRules Rules { get; init; } = CheckRules.Default;
+
+    /// <summary>Extra terms for the serious-error dictionary (the platform adds every organisation name in its registry).</summary>
+    public IReadOnlyList<string> ExtraTerms { get; init; } = [];
+}
 
 /// <summary>
 /// Crawls a government site and judges it against the national indicators. A seam: the

@@ -1,0 +1,78 @@
+using System.CommandLine;
+using System.Globalization;
+using GovSite.Monitoring;
+using GovSite.Tests.Monitoring.Farm;
+
+namespace GovSite.Bench;
+
+/// <summary>
+/// The monitoring bench (bench/monitoring.sh): `farm-serve` serves the test farm plus one big site
+/// on loopback; `check-farm` runs the checker on a farm site and prints its rate, the broken links
+/// it found and its peak memory.
+/// </summary>
+public static class CheckFarm
+{
+    public static readonly DateOnly AsOf = new(2026, 11, 20);
+
+    public static Command ServeCommand()
+    {
+        var port = new Option<int>("--port") { DefaultValueFactory = _ => 5222 };
+        var pages = new Option<int>("--pages") { Description = "Article pages of the big site /f/big/", DefaultValueFactory = _ => 2000 };
+        var command = new Command("farm-serve", "Serve the monitoring test farm and a big site on 127.0.0.1 until stopped") { port, pages };
+        command.SetAction(async (parse, ct) =>
+        {
+            var sites = FarmCatalogue.Sites();
+            sites.Add(FarmCatalogue.Big(parse.GetValue(pages)));
+            await using var farm = await FarmServer.StartAsync(sites, AsOf, parse.GetValue(port));
+            Console.WriteLine($"farm ready at {farm.Origin}/f/big/ ({parse.GetValue(pages)} article pages)");
+            try
+            {
+                await Task.Delay(Timeout.Infinite, ct);
+            }
+            catch (OperationCanceledException)
+            {
+                // Stopped by the script.
+            }
+            return 0;
+        });
+        return command;
+    }
+
+    public static Command CheckCommand()
+    {
+        var url = new Option<string>("--url") { Required = true };
+        var maxPages = new Option<int>("--max-pages") { DefaultValueFactory = _ => 200_000 };
+        var brokenOut = new Option<string?>("--broken-out") { Description = "Write the broken URLs, one a line" };
+        var command = new Command("check-farm", "Check one farm site at full speed (no politeness delay) and report the rate") { url, maxPages, brokenOut };
+        command.SetAction(async (parse, ct) =>
+        {
+            using var handler = Fetcher.DefaultHandler();
+            var checker = new SiteChecker(handler, CrawlLimits.Loopback, TimeProvider.System);
+            var report = await checker.CheckAsync(parse.GetValue(url)!, new CheckOptions(AsOf, parse.GetValue(maxPages), AvailabilityProbes: 1), null, ct);
+            var stats = report.Stats!;
+            if (parse.GetValue(brokenOut) is { } file)
+            {
+                await File.WriteAllLinesAsync(file, report.BrokenLinks.Select(b => b.Url).Order(StringComparer.Ordinal), ct);
+            }
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"CHECKER_PAGES={stats.PagesFetched}\nCHECKER_URLS={stats.LinksChecked}\nCHECKER_SECONDS={stats.Seconds:F2}\n" +
+                $"CHECKER_PAGES_PER_S={stats.PagesFetched / stats.Seconds:F0}\nCHECKER_URLS_PER_S={stats.LinksChecked / stats.Seconds:F0}\n" +
+                $"CHECKER_BROKEN={report.BrokenLinks.Count}\nCHECKER_PEAK_RSS_MB={PeakRssMb():F0}\nCHECKER_VERDICT={report.Verdict}"));
+            return 0;
+        });
+        return command;
+    }
+
+    /// <summary>VmHWM: the process's peak resident set.</summary>
+    private static double PeakRssMb()
+    {
+        foreach (var line in File.ReadLines("/proc/self/status"))
+        {
+            if (line.StartsWith("VmHWM:", StringComparison.Ordinal))
+            {
+                return double.Parse(line[6..].Trim().Split(' ')[0], CultureInfo.InvariantCulture) / 1024;
+            }
+        }
+        return double.NaN;
+    }
+}

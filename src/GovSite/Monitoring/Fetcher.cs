@@ -1,0 +1,222 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net;
+using System.Text;
+
+namespace GovSite.Monitoring;
+
+/// <summary>How hard the checker may press on one host.</summary>
+/// <param name="PerHost">Requests in flight to one host at once.</param>
+/// <param name="PolitenessDelay">Least time between the starts of two requests to one host.</param>
+/// <param name="Timeout">Per request, headers and body.</param>
+public sealed record CrawlLimits(int PerHost = 6, TimeSpan? PolitenessDelay = null, TimeSpan? Timeout = null)
+{
+    public static readonly CrawlLimits Default = new(6, TimeSpan.FromMilliseconds(20), TimeSpan.FromSeconds(15));
+
+    /// <summary>For a farm on loopback: no delay between requests.</summary>
+    public static readonly CrawlLimits Loopback = new(16, TimeSpan.Zero, TimeSpan.FromSeconds(15));
+
+    public TimeSpan Delay => PolitenessDelay ?? TimeSpan.Zero;
+    public TimeSpan RequestTimeout => Timeout ?? TimeSpan.FromSeconds(15);
+}
+
+/// <summary>The result of one request; the body is kept only for HTML pages of the site itself.</summary>
+public sealed record FetchResult(Uri Url, Uri FinalUrl, int? Status, string? Error, string? Html, TimeSpan Elapsed, string? ContentType)
+{
+    public bool Ok => Status is >= 200 and < 400 && Error is null;
+}
+
+/// <summary>
+/// Outgoing HTTP of the checker, with a per-host limit on concurrent requests and a politeness
+/// delay between request starts. The handler is the seam: tests and the bench pass their own.
+/// </summary>
+public sealed class Fetcher : IDisposable
+{
+    /// <summary>Pages bigger than this are read only this far: enough for the text and the links.</summary>
+    public const int MaxHtmlBytes = 2 * 1024 * 1024;
+
+    private readonly HttpClient _http;
+    private readonly CrawlLimits _limits;
+    private readonly ConcurrentDictionary<string, HostGate> _gates = new(StringComparer.OrdinalIgnoreCase);
+
+    public Fetcher(HttpMessageHandler handler, CrawlLimits limits, bool disposeHandler = false)
+    {
+        _http = new HttpClient(handler, disposeHandler) { Timeout = Timeout.InfiniteTimeSpan };
+        _http.DefaultRequestHeaders.UserAgent.ParseAdd("GovSite-Checker/1.0 (+government website monitoring)");
+        _http.DefaultRequestHeaders.AcceptLanguage.ParseAdd("zh-CN");
+        _limits = limits;
+    }
+
+    public HttpClient Http => _http;
+
+    private int _requests;
+
+    /// <summary>URLs requested (a HEAD followed by a GET for the same URL counts once).</summary>
+    public int Requests => Volatile.Read(ref _requests);
+
+    public static HttpMessageHandler DefaultHandler() => new SocketsHttpHandler
+    {
+        AllowAutoRedirect = true,
+        MaxAutomaticRedirections = 10,
+        AutomaticDecompression = DecompressionMethods.All,
+        PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+        MaxConnectionsPerServer = 64,
+        ConnectTimeout = TimeSpan.FromSeconds(15),
+    };
+
+    /// <summary>GET, keeping the body when it is HTML and <paramref name="keepHtml"/> asks for it.</summary>
+    public Task<FetchResult> GetAsync(Uri url, bool keepHtml, CancellationToken ct)
+    {
+        Interlocked.Increment(ref _requests);
+        return GetCoreAsync(url, keepHtml, ct);
+    }
+
+    private async Task<FetchResult> GetCoreAsync(Uri url, bool keepHtml, CancellationToken ct)
+    {
+        using var lease = await GateFor(url).EnterAsync(_limits.Delay, ct);
+        var started = Stopwatch.GetTimestamp();
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        timeout.CancelAfter(_limits.RequestTimeout);
+        try
+        {
+            using var response = await _http.GetAsync(url, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
+            var type = response.Content.Headers.ContentType?.MediaType;
+            string? html = null;
+            if (keepHtml && response.IsSuccessStatusCode && (type is null || type.Contains("html", StringComparison.OrdinalIgnoreCase)))
+            {
+                html = await ReadTextAsync(response, timeout.Token);
+            }
+            else
+            {
+                // Drain (bounded) so the connection can be reused.
+                await using var body = await response.Content.ReadAsStreamAsync(timeout.Token);
+                await DrainAsync(body, timeout.Token);
+            }
+            return new FetchResult(url, response.RequestMessage?.RequestUri ?? url, (int)response.StatusCode, null, html,
+                Stopwatch.GetElapsedTime(started), type);
+        }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        {
+            return new FetchResult(url, url, null, "timeout", null, Stopwatch.GetElapsedTime(started), null);
+        }
+        catch (HttpRequestException e)
+        {
+            return new FetchResult(url, url, null, e.HttpRequestError == HttpRequestError.Unknown ? e.Message : e.HttpRequestError.ToString(),
+                null, Stopwatch.GetElapsedTime(started), null);
+        }
+    }
+
+    /// <summary>HEAD, then GET when the server refuses HEAD; redirects are followed by the handler.</summary>
+    public async Task<FetchResult> CheckLinkAsync(Uri url, CancellationToken ct)
+    {
+        Interlocked.Increment(ref _requests);
+        FetchResult head;
+        using (var lease = await GateFor(url).EnterAsync(_limits.Delay, ct))
+        {
+            var started = Stopwatch.GetTimestamp();
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            timeout.CancelAfter(_limits.RequestTimeout);
+            try
+            {
+                using var request = new HttpRequestMessage(HttpMethod.Head, url);
+                using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
+                head = new FetchResult(url, response.RequestMessage?.RequestUri ?? url, (int)response.StatusCode, null, null,
+                    Stopwatch.GetElapsedTime(started), response.Content.Headers.ContentType?.MediaType);
+            }
+            catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+            {
+                return new FetchResult(url, url, null, "timeout", null, Stopwatch.GetElapsedTime(started), null);
+            }
+            catch (HttpRequestException e)
+            {
+                return new FetchResult(url, url, null, e.HttpRequestError == HttpRequestError.Unknown ? e.Message : e.HttpRequestError.ToString(),
+                    null, Stopwatch.GetElapsedTime(started), null);
+            }
+        }
+        // Many servers answer HEAD with 405/501, some with 403 or 400 while GET works.
+        return head.Status is 405 or 501 or 403 or 400 or 404 or 500 ? await GetCoreAsync(url, keepHtml: false, ct) : head;
+    }
+
+    private static async Task<string> ReadTextAsync(HttpResponseMessage response, CancellationToken ct)
+    {
+        await using var body = await response.Content.ReadAsStreamAsync(ct);
+        var buffer = new byte[64 * 1024];
+        using var memory = new MemoryStream();
+        int read;
+        while (memory.Length < MaxHtmlBytes && (read = await body.ReadAsync(buffer, ct)) > 0)
+        {
+            memory.Write(buffer, 0, read);
+        }
+        var charset = response.Content.Headers.ContentType?.CharSet;
+        var encoding = Encoding.UTF8;
+        if (charset is not null)
+        {
+            try
+            {
+                encoding = Encoding.GetEncoding(charset.Trim('"'));
+            }
+            catch (ArgumentException)
+            {
+                // Unknown charset label: UTF-8 is what almost every site serves.
+            }
+        }
+        return encoding.GetString(memory.GetBuffer(), 0, (int)memory.Length);
+    }
+
+    private static async Task DrainAsync(Stream body, CancellationToken ct)
+    {
+        var buffer = new byte[16 * 1024];
+        long total = 0;
+        int read;
+        while (total < MaxHtmlBytes && (read = await body.ReadAsync(buffer, ct)) > 0)
+        {
+            total += read;
+        }
+    }
+
+    private HostGate GateFor(Uri url) => _gates.GetOrAdd(url.Authority, _ => new HostGate(_limits.PerHost));
+
+    public void Dispose()
+    {
+        _http.Dispose();
+        foreach (var gate in _gates.Values)
+        {
+            gate.Dispose();
+        }
+    }
+
+    private sealed class HostGate(int perHost) : IDisposable
+    {
+        private readonly SemaphoreSlim _slots = new(perHost, perHost);
+        private readonly Lock _lock = new();
+        private long _nextStart;
+
+        public async Task<Lease> EnterAsync(TimeSpan delay, CancellationToken ct)
+        {
+            await _slots.WaitAsync(ct);
+            if (delay > TimeSpan.Zero)
+            {
+                long wait;
+                lock (_lock)
+                {
+                    var now = Stopwatch.GetTimestamp();
+                    var start = Math.Max(now, _nextStart);
+                    _nextStart = start + (long)(delay.TotalSeconds * Stopwatch.Frequency);
+                    wait = start - now;
+                }
+                if (wait > 0)
+                {
+                    await Task.Delay(TimeSpan.FromSeconds((double)wait / Stopwatch.Frequency), ct);
+                }
+            }
+            return new Lease(_slots);
+        }
+
+        public void Dispose() => _slots.Dispose();
+    }
+
+    private sealed class Lease(SemaphoreSlim slots) : IDisposable
+    {
+        public void Dispose() => slots.Release();
+    }
+}

@@ -1,0 +1,109 @@
+using GovSite.Monitoring;
+
+namespace GovSite.Tests.Monitoring;
+
+public sealed class CheckPartsTests
+{
+    private static readonly DateOnly AsOf = new(2026, 11, 20);
+
+    [Theory]
+    [InlineData("2026-11-03", "2026-11-03")]
+    [InlineData("发布时间：2026/11/03 09:00", "2026-11-03")]
+    [InlineData("2026年11月3日", "2026-11-03")]
+    [InlineData("2026.1.5", "2026-01-05")]
+    [InlineData("[11-03]", "2026-11-03")]
+    [InlineData("【12-25】", "2025-12-25")]
+    [InlineData("11-03", "2026-11-03")]
+    public void Dates_are_read_in_every_style_sites_use(string text, string expected) =>
+        DateFinder.InText(text, AsOf).First().ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture).ShouldBe(expected);
+
+    [Theory]
+    [InlineData("2026年工作要点")]
+    [InlineData("第2026-123号")]
+    [InlineData("电话 0999-8800")]
+    public void Things_that_are_not_dates_are_not_read_as_dates(string text) => DateFinder.InText(text, AsOf).ShouldBeEmpty();
+
+    [Theory]
+    [InlineData("要闻动态", "news")]
+    [InlineData("部门动态", "news")]
+    [InlineData("公示公告", "notice")]
+    [InlineData("规范性文件", "policy")]
+    [InlineData("政策解读", "interpretation")]
+    [InlineData("人事任免", "personnel")]
+    [InlineData("规划计划", "planning")]
+    [InlineData("领导信箱", "interaction")]
+    [InlineData("政府信息公开意见箱", "interaction")]
+    [InlineData("政府信息公开指南", "disclosure")]
+    [InlineData("办事指南", "service")]
+    [InlineData("机构概况", "overview")]
+    [InlineData("专题专栏", "topic")]
+    [InlineData("图片", "other")]
+    public void Column_types_are_read_from_names(string name, string type) => ColumnTypes.FromName(name).ShouldBe(type);
+
+    private static List<ProbeResult> Week(int perDay, int failures)
+    {
+        var probes = new List<ProbeResult>();
+        var start = new DateTimeOffset(2026, 11, 14, 0, 30, 0, TimeSpan.FromHours(8));
+        for (var d = 0; d < 7; d++)
+        {
+            for (var i = 0; i < perDay; i++)
+            {
+                probes.Add(new ProbeResult(start.AddDays(d).AddMinutes(i * 60), true, TimeSpan.FromSeconds(1)));
+            }
+        }
+        for (var f = 0; f < failures; f++)
+        {
+            probes[f * 3] = probes[f * 3] with { Ok = false, Error = "timeout" };
+        }
+        return probes;
+    }
+
+    [Fact]
+    public void A_week_with_5_percent_failed_probes_is_vetoed_and_one_just_under_is_not()
+    {
+        // 7 × 20 = 140 probes: 7 failures is exactly 5%.
+        Availability.EvaluateWeek(Week(20, 7), AsOf).Vetoed.ShouldBeTrue();
+        var under = Availability.EvaluateWeek(Week(20, 6), AsOf);
+        under.Vetoed.ShouldBeFalse();
+        under.Probes.ShouldBe(140);
+        under.DaysShort.ShouldBe(0);
+    }
+
+    [Fact]
+    public void A_probe_slower_than_15_seconds_counts_as_failed_and_short_days_are_reported()
+    {
+        var probes = Week(10, 0);
+        for (var i = 0; i < 4; i++)
+        {
+            probes[i] = probes[i] with { Elapsed = TimeSpan.FromSeconds(16) };
+        }
+        var verdict = Availability.EvaluateWeek(probes, AsOf);
+        verdict.Failed.ShouldBe(4);
+        verdict.Vetoed.ShouldBeTrue();
+        verdict.DaysShort.ShouldBe(7);
+        Availability.EvaluateWeek([], AsOf).Vetoed.ShouldBeFalse();
+    }
+
+    [Theory]
+    [InlineData(120, null, "办理中", true)]
+    [InlineData(120, 20, "已办结", true)]   // answered only after 100 days
+    [InlineData(60, null, "办理中", false)]
+    [InlineData(400, null, "未回复", false)] // older than a year
+    [InlineData(150, 100, "已办结", false)]
+    [InlineData(120, null, "无效留言", false)]
+    public void A_valid_message_of_the_last_year_unanswered_for_3_months_is_unresponsive(int postedAgo, int? repliedAgo, string status, bool expected)
+    {
+        var facts = new MessageFacts(AsOf.AddDays(-postedAgo), repliedAgo is { } r ? AsOf.AddDays(-r) : null, status);
+        facts.Unresponsive(AsOf).ShouldBe(expected);
+    }
+
+    [Fact]
+    public void The_score_deducts_but_one_kind_of_deduction_alone_never_fails_a_site()
+    {
+        Scoring.Score([], 0, 0).ShouldBe(100);
+        var footer = new[] { "identifier_code", "icp", "police_record", "error_report_entry", "host_unit", "contact" }
+            .Select(d => new Finding("missing_footer_item", "deduction", null, d));
+        Scoring.Score(footer, 500, 500).ShouldBeGreaterThanOrEqualTo(Scoring.PassMark);
+        Scoring.Score(footer, 0, 0).ShouldBe(88);
+    }
+}
