@@ -2,16 +2,15 @@ namespace GovSite.Monitoring.Platform;
 
 /// <summary>
 /// The scheduled availability verdict (veto item 1): over the last week, a site fails when 5% or
-/// more of its probes did not load within 15 s. Written here for the scheduled monitor; the
-/// checker branch has its own weekly evaluation (Monitoring/Availability.cs), and the two are to
-/// be unified when both are merged.
+/// more of its probes did not load within 15 s. The rule's numbers are <see cref="Availability"/>'s;
+/// this is the rolling-window form the scheduler needs (the last 7×24 hours up to now, judged only
+/// once a day's worth of probes exists) and it rewrites a report's availability veto.
 /// </summary>
 public static class WeeklyAvailability
 {
     public static readonly TimeSpan Window = TimeSpan.FromDays(7);
 
-    /// <summary>The national rule asks for at least 20 probes a day.</summary>
-    public const int ProbesPerDay = 20;
+    public const int ProbesPerDay = Availability.MinProbesPerDay;
 
     public sealed record Result(int Probes, int Failures, int FullDays, bool Judged, bool Veto)
     {
@@ -28,7 +27,7 @@ public static class WeeklyAvailability
         // Fewer probes than one full day's worth say too little to fail a site on (e.g. a site
         // registered an hour ago); the one-shot check's own probes decide then.
         var judged = week.Count >= ProbesPerDay;
-        return new(week.Count, failures, fullDays, judged, judged && failures * 20 >= week.Count);
+        return new(week.Count, failures, fullDays, judged, judged && failures * 100 >= week.Count * (int)Math.Round(Availability.VetoFailureRate * 100));
     }
 
     /// <summary>Replaces the one-shot availability judgement of a report with the weekly one, when there is one.</summary>
