@@ -3,8 +3,10 @@ using System.Text.Json.Serialization;
 using System.Threading.RateLimiting;
 using GovSite.Accounts;
 using GovSite.Admin;
+using GovSite.Calendar;
 using GovSite.Data;
 using GovSite.Demo;
+using GovSite.Interaction;
 using GovSite.Publishing;
 using GovSite.PublicSite;
 using GovSite.Sites;
@@ -79,6 +81,8 @@ public static class GovSiteApp
         builder.AddPublishing();
         builder.AddPublicSite();
         builder.AddAdmin();
+        builder.AddCalendar();
+        builder.AddInteraction();
 
         var app = builder.Build();
         app.UseStatusCodePages(ProblemResponses.StatusCodePage);
@@ -118,6 +122,8 @@ public static class GovSiteApp
         app.MapSites();
         app.MapPublishing();
         app.MapAdmin();
+        app.MapCalendar();
+        app.MapInteraction();
         app.MapPublicSite();
         app.MapRazorPages();
         return app;

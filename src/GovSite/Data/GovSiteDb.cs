@@ -19,6 +19,11 @@ public class GovSiteDb(DbContextOptions<GovSiteDb> options, SiteAccess access) :
     public DbSet<Article> Articles => Set<Article>();
     public DbSet<User> Users => Set<User>();
     public DbSet<RoleGrant> RoleGrants => Set<RoleGrant>();
+    public DbSet<Calendar.CalendarDay> CalendarDays => Set<Calendar.CalendarDay>();
+    public DbSet<Interaction.MessageChannel> MessageChannels => Set<Interaction.MessageChannel>();
+    public DbSet<Interaction.Message> Messages => Set<Interaction.Message>();
+    public DbSet<Interaction.MessageAlert> MessageAlerts => Set<Interaction.MessageAlert>();
+    public DbSet<Interaction.FaqEntry> FaqEntries => Set<Interaction.FaqEntry>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -91,6 +96,8 @@ public class GovSiteDb(DbContextOptions<GovSiteDb> options, SiteAccess access) :
             e.HasOne<Site>().WithMany().HasForeignKey(x => x.SiteId).OnDelete(DeleteBehavior.Cascade);
             e.HasOne<Region>().WithMany().HasForeignKey(x => x.RegionId).OnDelete(DeleteBehavior.Cascade);
         });
+        Calendar.CalendarSetup.Configure(b);
+        Interaction.InteractionSetup.Configure(b, this);
     }
 
     private sealed class UtcConverter() : ValueConverter<DateTime, DateTime>(
