@@ -11,6 +11,7 @@ public static class CalendarSetup
     {
         builder.Services.Configure<CalendarOptions>(builder.Configuration.GetSection("Calendar"));
         builder.Services.AddSingleton<CalendarService>();
+        builder.Services.Configure<Microsoft.AspNetCore.Mvc.RazorPages.RazorPagesOptions>(o => o.Conventions.AuthorizeFolder("/Calendar/Admin"));
         return builder;
     }
 

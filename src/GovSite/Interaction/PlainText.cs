@@ -17,7 +17,7 @@ public static class PlainText
         {
             var document = Parser.ParseDocument("<body></body>");
             var body = document.Body!;
-            foreach (var node in Parser.ParseFragment(text, body))
+            foreach (var node in Parser.ParseFragment(text, body).ToList())
             {
                 body.AppendChild(node);
             }
