@@ -439,6 +439,7 @@ public sealed partial class MessageService(GovSiteDb db, SiteAccess access, Cale
         if (!CanHandle(actingSite(message)))
         {
             return access.CanSee(message.SiteId) || access.CanSee(message.HandlingSiteId)
+                || (message.TransferSiteId is int t && access.CanSee(t))
                 ? SaveResult<Message>.Denied() : SaveResult<Message>.Missing();
         }
         var errors = new ValidationErrors();

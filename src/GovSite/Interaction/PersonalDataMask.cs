@@ -29,7 +29,7 @@ public static partial class PersonalDataMask
     [GeneratedRegex(@"(?<label>姓名[:：\s]*|我叫|我是|本人)(?<name>[\p{IsCJKUnifiedIdeographs}]{2,3}?)(?=[，,。.；;！!\s、]|$|的|，|电话|手机|身份|住)")]
     private static partial Regex LabelledName();
 
-    [GeneratedRegex(@"(?<![\p{IsCJKUnifiedIdeographs}])(?<surname>[\p{IsCJKUnifiedIdeographs}])(?<given>[\p{IsCJKUnifiedIdeographs}]{0,2}?)(?<title>先生|女士|同志|老师)")]
+    [GeneratedRegex(@"(?<surname>[\p{IsCJKUnifiedIdeographs}])(?<given>[\p{IsCJKUnifiedIdeographs}]{1,2}?)(?<title>先生|女士|同志|老师)")]
     private static partial Regex TitledName();
 
     public const string Hidden = "***";
@@ -58,7 +58,7 @@ public static partial class PersonalDataMask
             }
         }
         result = LabelledName().Replace(result, m => m.Groups["label"].Value + m.Groups["name"].Value[0] + "某某");
-        result = TitledName().Replace(result, m => m.Groups["surname"].Value + m.Groups["title"].Value);
+        result = TitledName().Replace(result, m => m.Groups["surname"].Value + "某" + m.Groups["title"].Value);
         return result;
     }
 

@@ -16,7 +16,8 @@ public sealed class CalendarModel(SiteAccess access, GovSiteDb db, CalendarServi
     [BindProperty] public IFormFile? Upload { get; set; }
 
     public List<CalendarDay> Stored { get; private set; } = [];
-    public List<int> ShippedYears { get; } = [.. CalendarService.ShippedOnly().ListedYears];
+    // A year's notice may list a date of the year before (2018-12-29 in 2019's); count only years with a notice.
+    public List<int> ShippedYears { get; } = [.. CalendarService.ShippedOnly().Listed.Keys.GroupBy(d => d.Year).Where(g => g.Count() >= 10).Select(g => g.Key).Order()];
     public int Year { get; private set; }
     public List<ListedDay> YearDays { get; private set; } = [];
 
