@@ -102,5 +102,5 @@ visit.SetAction(async (parse, ct) =>
     return r.Failures == 0 ? 0 : 1;
 });
 
-var root = new RootCommand("GovSite benchmarks (see bench/run.sh)") { generate, resolve, visit };
+var root = new RootCommand("GovSite benchmarks (see bench/run.sh)") { generate, resolve, visit, InteractionBench.Overdue(), InteractionBench.Submit() };
 return await root.Parse(args).InvokeAsync();

@@ -22,6 +22,20 @@ public class MessageBrowserTests(BrowserFixture app) : IClassFixture<BrowserFixt
             db.FaqEntries.Add(new FaqEntry { SiteId = app.Site.Id, Question = "如何办理居住证？", Answer = "携带身份证到派出所办理。", Keywords = "居住证", UpdatedAt = DateTime.UtcNow });
             await db.SaveChangesAsync();
         }
+        // One published message, so 来信选登 and its detail page have content to check.
+        if (!db.Messages.Any(m => m.SiteId == app.Site.Id && m.Status == MessageStatus.Published))
+        {
+            var service = sp.GetRequiredService<MessageService>();
+            var outcome = await service.SubmitAsync(app.Site.Id, new MessageInput
+            {
+                Channel = ChannelKind.Suggestion, Name = "周八", Phone = "13922223333", Subject = "建议增设公交站点",
+                Text = "建议在建设路12号附近增设公交站点，方便居民出行。我的电话13922223333。", IsPublic = true,
+            }, null, null, default);
+            var id = db.Messages.Single(m => m.Ticket == outcome.Receipt!.Ticket).Id;
+            await service.TriageAsync(id, TriageVerdict.Valid, null, null, default);
+            await service.ReplyAsync(id, "周八您好，经与公交公司研究，已将该站点列入明年线路调整计划。", default);
+            (await service.PublishAsync(id, null, default)).Succeeded.ShouldBeTrue();
+        }
         return 0;
     });
 
@@ -80,7 +94,7 @@ public class MessageBrowserTests(BrowserFixture app) : IClassFixture<BrowserFixt
         await page.Context.CloseAsync();
     }
 
-    public static TheoryData<string> Pages => new() { "/write", "/lookup", "" };
+    public static TheoryData<string> Pages => new() { "/write", "/lookup", "", "DETAIL" };
 
     [Theory]
     [MemberData(nameof(Pages))]
@@ -88,8 +102,15 @@ public class MessageBrowserTests(BrowserFixture app) : IClassFixture<BrowserFixt
     {
         await OpenChannelsAsync();
         var page = await app.NewPageAsync();
+        if (path == "DETAIL")
+        {
+            var id = await app.AsSystemAsync(sp => Task.FromResult(sp.GetRequiredService<GovSite.Data.GovSiteDb>().Messages
+                .First(m => m.SiteId == app.Site.Id && m.Status == MessageStatus.Published).Id));
+            path = $"/messages/{id}";
+        }
         var response = await page.GotoAsync(_base + path);
         response!.Status.ShouldBe(200);
+        (await page.ContentAsync()).ShouldNotContain("13922223333");
         await AssertAccessibleAsync(page);
         await page.Context.CloseAsync();
     }

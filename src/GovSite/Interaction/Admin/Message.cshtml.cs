@@ -88,7 +88,9 @@ public sealed class MessageModel(SiteAccess access, GovSiteDb db, SiteDirectory 
             return false;
         }
         Message = m;
-        WorkingSite = directory.FindById(Access.CanSee(m.HandlingSiteId) ? m.HandlingSiteId : m.SiteId);
+        // The site nav of the site this user works for: the handling site, the department it waits for, or the receiving site.
+        var own = new[] { m.HandlingSiteId, m.TransferSiteId ?? 0, m.SiteId }.FirstOrDefault(Access.CanSee, m.SiteId);
+        WorkingSite = directory.FindById(own);
         ChannelName = await db.MessageChannels.Where(c => c.Id == m.ChannelId).Select(c => c.Name).FirstOrDefaultAsync(ct) ?? "";
         var cal = calendar.Current;
         Remaining = Deadlines.Remaining(cal, m.DueDate, messages.Today);
