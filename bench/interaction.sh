@@ -31,8 +31,8 @@ dotnet build "$ROOT/src/GovSite" -c Release --nologo -v q -clp:ErrorsOnly
 dotnet build "$ROOT/bench/GovSite.Bench" -c Release --nologo -v q -clp:ErrorsOnly
 BENCH="$ROOT/bench/GovSite.Bench/bin/Release/net10.0/GovSite.Bench"
 
-echo "== overdue state of 1,000,000 messages"
-"$BENCH" interaction-overdue --messages 1000000
+echo "== overdue state of 1,000,000 messages (in memory, then from SQLite)"
+"$BENCH" interaction-overdue --messages 1000000 --database
 
 echo "== starting GovSite on $URL (data in $work)"
 GOVSITE_DATA="$work" GOVSITE_QUIET=true Interaction__MessagesPerIpPerHour=1000000 \

@@ -5,6 +5,7 @@ using System.Net;
 using System.Net.Http.Json;
 using GovSite.Calendar;
 using GovSite.Interaction;
+using Microsoft.EntityFrameworkCore;
 
 namespace GovSite.Bench;
 
@@ -17,8 +18,9 @@ public static class InteractionBench
     public static Command Overdue()
     {
         var countOption = new Option<int>("--messages") { Description = "Number of messages", DefaultValueFactory = _ => 1_000_000 };
-        var command = new Command("interaction-overdue", "Compute the deadline state of many messages with the working-day calendar") { countOption };
-        command.SetAction(parse =>
+        var databaseOption = new Option<bool>("--database") { Description = "Also store them in a fresh SQLite database and time the overdue list from it" };
+        var command = new Command("interaction-overdue", "Compute the deadline state of many messages with the working-day calendar") { countOption, databaseOption };
+        command.SetAction(async (parse, ct) =>
         {
             var count = parse.GetValue(countOption);
             var calendar = CalendarService.ShippedOnly();
@@ -50,7 +52,12 @@ public static class InteractionBench
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"Deadline state of {count:N0} messages (today {today:yyyy-MM-dd}): median {times[2]:F0} ms, best {times[0]:F0} ms, worst {times[^1]:F0} ms; " +
                 $"on track {counts[0]:N0}, due soon {counts[1]:N0}, overdue {counts[2]:N0}, escalated {counts[3]:N0}; goal < 2000 ms: {(times[2] < 2000 ? "met" : "NOT met")}"));
-            return times[2] < 2000 ? 0 : 1;
+            var met = times[2] < 2000;
+            if (parse.GetValue(databaseOption))
+            {
+                met &= await FromDatabaseAsync(status, due, today, options, ct);
+            }
+            return met ? 0 : 1;
 
             void Run()
             {
@@ -61,6 +68,108 @@ public static class InteractionBench
             }
         });
         return command;
+    }
+
+    /// <summary>
+    /// The same messages in GovSite's real schema (SQLite): the overdue count through its index,
+    /// and every open message's state loaded through EF and computed.
+    /// </summary>
+    private static async Task<bool> FromDatabaseAsync(MessageStatus[] status, DateOnly[] due, DateOnly today, InteractionOptions options, CancellationToken ct)
+    {
+        var dir = Directory.CreateTempSubdirectory("govsite-overdue-");
+        try
+        {
+            var dataOptions = new GovSite.Data.DataOptions { DataDirectory = dir.FullName };
+            var builder = new Microsoft.EntityFrameworkCore.DbContextOptionsBuilder<GovSite.Data.GovSiteDb>();
+            GovSite.Data.DataSetup.Configure(builder, dataOptions);
+            var access = new GovSite.Accounts.SiteAccess();
+            access.BecomeSystem();
+            await using var db = new GovSite.Data.GovSiteDb(builder.Options, access);
+            await GovSite.Data.DataSetup.MigrateAsync(db, ct);
+            var load = Stopwatch.StartNew();
+            var connection = (Microsoft.Data.Sqlite.SqliteConnection)db.Database.GetDbConnection();
+            await Exec("PRAGMA synchronous=OFF;");
+            await using (var tx = connection.BeginTransaction())
+            {
+                var now = DateTime.UtcNow;
+                await Exec("INSERT INTO \"Regions\" (\"Id\",\"Code\",\"Name\",\"Level\") VALUES (1,'990000','基准','Province')", tx);
+                await Exec($"INSERT INTO \"Sites\" (\"Id\",\"Code\",\"Name\",\"Type\",\"Level\",\"Status\",\"RegionId\",\"CreatedAt\",\"UpdatedAt\") VALUES (1,'9900000001','基准网站','Portal','Province','Online',1,'{now:yyyy-MM-dd HH:mm:ss}','{now:yyyy-MM-dd HH:mm:ss}')", tx);
+                await Exec("INSERT INTO \"MessageChannels\" (\"Id\",\"SiteId\",\"Kind\",\"Name\",\"IsOpen\",\"SortOrder\") VALUES (1,1,'Consultation','咨询',1,10)", tx);
+                using var insert = connection.CreateCommand();
+                insert.Transaction = tx;
+                insert.CommandText = "INSERT INTO \"Messages\" (\"Id\",\"SiteId\",\"HandlingSiteId\",\"ChannelId\",\"Ticket\",\"QueryCodeHash\",\"Name\",\"Phone\",\"Subject\",\"Text\",\"AllowPublic\",\"ContentHash\",\"Status\",\"ReceivedAt\",\"DueDate\",\"Extended\",\"ReplyIsBoilerplate\",\"BoilerplateMatches\",\"UpdatedAt\") " +
+                    "VALUES ($id,1,1,1,$ticket,'h','基准','13800000000','基准留言','基准留言内容',0,$id,$status,$received,$due,0,0,0,$received)";
+                var pId = insert.Parameters.Add("$id", Microsoft.Data.Sqlite.SqliteType.Integer);
+                var pTicket = insert.Parameters.Add("$ticket", Microsoft.Data.Sqlite.SqliteType.Text);
+                var pStatus = insert.Parameters.Add("$status", Microsoft.Data.Sqlite.SqliteType.Text);
+                var pReceived = insert.Parameters.Add("$received", Microsoft.Data.Sqlite.SqliteType.Text);
+                var pDue = insert.Parameters.Add("$due", Microsoft.Data.Sqlite.SqliteType.Text);
+                insert.Prepare();
+                var names = Enum.GetNames<MessageStatus>();
+                for (var i = 0; i < status.Length; i++)
+                {
+                    pId.Value = i + 1;
+                    pTicket.Value = (i + 1).ToString("D14", CultureInfo.InvariantCulture);
+                    pStatus.Value = names[(int)status[i]];
+                    pReceived.Value = now;
+                    pDue.Value = due[i];
+                    await insert.ExecuteNonQueryAsync(ct);
+                }
+                await tx.CommitAsync(ct);
+            }
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Stored {status.Length:N0} messages in SQLite in {load.Elapsed.TotalSeconds:F1} s"));
+
+            var open = new[] { MessageStatus.Received, MessageStatus.Handling, MessageStatus.Transferred, MessageStatus.Replied };
+            var expected = new int[4];
+            var shipped = CalendarService.ShippedOnly();
+            for (var i = 0; i < status.Length; i++)
+            {
+                expected[(int)Deadlines.StateOf(shipped, status[i], due[i], today, options)]++;
+            }
+            var times = new List<double>();
+            var counts = new int[4];
+            for (var round = 0; round < 4; round++)
+            {
+                var watch = Stopwatch.StartNew();
+                // The calendar turns "working days" into due-date boundaries; the database sorts every message by them.
+                var (escalatedBefore, dueSoonUntil) = Deadlines.Boundaries(CalendarService.ShippedOnly(), today, options);
+                var rows = await db.Messages.AsNoTracking()
+                    .GroupBy(m => !open.Contains(m.Status) ? 0 : m.DueDate < escalatedBefore ? 3 : m.DueDate < today ? 2 : m.DueDate <= dueSoonUntil ? 1 : 0)
+                    .Select(g => new { State = g.Key, Count = g.Count() })
+                    .ToListAsync(ct);
+                times.Add(watch.Elapsed.TotalMilliseconds);
+                Array.Clear(counts);
+                rows.ForEach(r => counts[r.State] = r.Count);
+            }
+            if (!counts.SequenceEqual(expected))
+            {
+                Console.WriteLine($"mismatch: database {string.Join(",", counts)}, calendar {string.Join(",", expected)}");
+                return false;
+            }
+            var ms = times.Skip(1).Order().ElementAt(1);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"From SQLite, one GROUP BY over all {status.Length:N0} messages: {ms:F0} ms (median of 3 after a warm-up); " +
+                $"on track {counts[0]:N0}, due soon {counts[1]:N0}, overdue {counts[2]:N0}, escalated {counts[3]:N0} (same as computed in memory); " +
+                $"goal < 2000 ms: {(ms < 2000 ? "met" : "NOT met")}"));
+            return ms < 2000;
+
+            async Task Exec(string sql, System.Data.Common.DbTransaction? tx = null)
+            {
+                if (connection.State != System.Data.ConnectionState.Open)
+                {
+                    await connection.OpenAsync(ct);
+                }
+                using var c = connection.CreateCommand();
+                c.Transaction = (Microsoft.Data.Sqlite.SqliteTransaction?)tx;
+                c.CommandText = sql;
+                await c.ExecuteNonQueryAsync(ct);
+            }
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            dir.Delete(recursive: true);
+        }
     }
 
     public static Command Submit()

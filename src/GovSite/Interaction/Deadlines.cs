@@ -44,6 +44,31 @@ public static class Deadlines
         return calendar.WorkingDaysAfter(today, due) <= options.ReminderWorkingDays ? DeadlineState.DueSoon : DeadlineState.OnTrack;
     }
 
+    /// <summary>
+    /// The due dates where an open message's state changes on a given day, so a database can sort
+    /// every message into its state with one query: due before <c>EscalatedBefore</c> → escalated,
+    /// before today → overdue, up to <c>DueSoonUntil</c> → due soon, later → on track.
+    /// </summary>
+    public static (DateOnly EscalatedBefore, DateOnly DueSoonUntil) Boundaries(WorkingCalendar calendar, DateOnly today, InteractionOptions options)
+    {
+        // Overdue by N working days ⇔ at least N working days in (due, today]: due before the N-th working day back.
+        var escalatedBefore = today;
+        for (var found = 0; found < options.SupervisorAfterWorkingDays; escalatedBefore = escalatedBefore.AddDays(-1))
+        {
+            found += calendar.IsWorkingDay(escalatedBefore) ? 1 : 0;
+        }
+        escalatedBefore = escalatedBefore.AddDays(1);
+        // Due soon ⇔ at most R working days in (today, due]: up to the day before the (R+1)-th working day ahead.
+        var ahead = options.ReminderWorkingDays + 1;
+        var date = today;
+        for (var found = 0; found < ahead;)
+        {
+            date = date.AddDays(1);
+            found += calendar.IsWorkingDay(date) ? 1 : 0;
+        }
+        return (escalatedBefore, date.AddDays(-1));
+    }
+
     /// <summary>Answered on time: closed on or before the due date (China time).</summary>
     public static bool ClosedOnTime(DateTime closedAtUtc, DateOnly due) => MessageService.LocalDate(closedAtUtc) <= due;
 }

@@ -141,7 +141,7 @@ public static class InteractionSetup
 }
 
 /// <summary>Opens the standard channels and a few FAQ answers on the demo portal, so the demo shows a working mailbox.</summary>
-public sealed class InteractionDemo(IServiceProvider services, IConfiguration configuration) : IHostedService
+public sealed class InteractionDemo(IServiceProvider services, IConfiguration configuration, ILogger<InteractionDemo> log) : IHostedService
 {
     public const string PortalCode = "9900000001";
 
@@ -151,6 +151,19 @@ public sealed class InteractionDemo(IServiceProvider services, IConfiguration co
         {
             return;
         }
+        try
+        {
+            await OpenDemoChannelsAsync(cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Demo content is a convenience: a database that is not there yet must not stop the server.
+            log.LogWarning(e, "Could not open the demo portal's message channels");
+        }
+    }
+
+    private async Task OpenDemoChannelsAsync(CancellationToken cancellationToken)
+    {
         using var scope = services.CreateScope();
         scope.ServiceProvider.GetRequiredService<SiteAccess>().BecomeSystem();
         var db = scope.ServiceProvider.GetRequiredService<GovSiteDb>();

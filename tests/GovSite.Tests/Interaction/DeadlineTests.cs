@@ -111,4 +111,23 @@ public class DeadlineTests(ClockedInteractionFactory app) : IClassFixture<Clocke
         Deadlines.StateOf(calendar, MessageStatus.Handling, due, new DateOnly(2026, 3, 5), options).ShouldBe(DeadlineState.Escalated);
         Deadlines.StateOf(calendar, MessageStatus.Published, due, new DateOnly(2026, 3, 5), options).ShouldBe(DeadlineState.OnTrack);
     }
+
+    [Fact]
+    public void The_state_boundaries_for_a_database_query_agree_with_the_state_of_every_due_date()
+    {
+        var calendar = GovSite.Calendar.CalendarService.ShippedOnly();
+        var options = new InteractionOptions();
+        for (var today = new DateOnly(2025, 9, 20); today <= new DateOnly(2026, 3, 10); today = today.AddDays(1))
+        {
+            var (escalatedBefore, dueSoonUntil) = Deadlines.Boundaries(calendar, today, options);
+            for (var due = today.AddDays(-20); due <= today.AddDays(20); due = due.AddDays(1))
+            {
+                var expected = due < escalatedBefore ? DeadlineState.Escalated
+                    : due < today ? DeadlineState.Overdue
+                    : due <= dueSoonUntil ? DeadlineState.DueSoon
+                    : DeadlineState.OnTrack;
+                Deadlines.StateOf(calendar, MessageStatus.Handling, due, today, options).ShouldBe(expected, $"today {today}, due {due}");
+            }
+        }
+    }
 }
