@@ -67,4 +67,35 @@ public class CalendarApiTests(EmptyPlatformFactory app) : IClassFixture<EmptyPla
         using var editor = await app.ClientWithTokenAsync("cal-editor", "Editor12345x");
         (await editor.GetAsync("/admin/calendar")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
     }
+
+    [Fact]
+    public async Task A_platform_administrator_uploads_a_year_in_the_back_office()
+    {
+        var client = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        var login = await client.GetStringAsync("/admin/login");
+        (await client.PostAsync("/admin/login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = Interaction.HandlingTests.Antiforgery(login),
+            ["UserName"] = "admin",
+            ["Password"] = GovSiteFactory.AdminPassword,
+        }))).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var page = await client.GetStringAsync("/admin/calendar");
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent(Interaction.HandlingTests.Antiforgery(page)), "__RequestVerificationToken" },
+            { new ByteArrayContent("""{"year":2029,"days":[{"name":"劳动节","date":"2029-04-30","isOffDay":true}]}"""u8.ToArray()), "Upload", "2029.json" },
+        };
+        var response = await client.PostAsync("/admin/calendar?handler=Import", form);
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await client.GetStringAsync("/admin/calendar")).ShouldContain("2029-04-30");
+        // Monday 30 April 2029 is now a holiday: the day after Friday 27 April is Tuesday 1 May.
+        (await client.GetFromJsonAsync<DateBody>("/api/v1/calendar/add-working-days?from=2029-04-27&days=1"))!.Date.ShouldBe("2029-05-01");
+
+        using var bad = new MultipartFormDataContent
+        {
+            { new StringContent(Interaction.HandlingTests.Antiforgery(page)), "__RequestVerificationToken" },
+            { new ByteArrayContent("not json"u8.ToArray()), "Upload", "bad.json" },
+        };
+        (await (await client.PostAsync("/admin/calendar?handler=Import", bad)).Content.ReadAsStringAsync()).ShouldContain("不是有效的 JSON");
+    }
 }
