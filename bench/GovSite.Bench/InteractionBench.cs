@@ -133,13 +133,15 @@ public static class InteractionBench
                 var watch = Stopwatch.StartNew();
                 // The calendar turns "working days" into due-date boundaries; the database sorts every message by them.
                 var (escalatedBefore, dueSoonUntil) = Deadlines.Boundaries(CalendarService.ShippedOnly(), today, options);
-                var rows = await db.Messages.AsNoTracking()
-                    .GroupBy(m => !open.Contains(m.Status) ? 0 : m.DueDate < escalatedBefore ? 3 : m.DueDate < today ? 2 : m.DueDate <= dueSoonUntil ? 1 : 0)
-                    .Select(g => new { State = g.Key, Count = g.Count() })
-                    .ToListAsync(ct);
+                // Open statuses written out, so they become constants and the (Status, DueDate) index serves each range.
+                var openMessages = db.Messages.AsNoTracking().Where(m => m.Status == MessageStatus.Received || m.Status == MessageStatus.Handling
+                    || m.Status == MessageStatus.Transferred || m.Status == MessageStatus.Replied);
+                var total = await db.Messages.CountAsync(ct);
+                counts[3] = await openMessages.CountAsync(m => m.DueDate < escalatedBefore, ct);
+                counts[2] = await openMessages.CountAsync(m => m.DueDate >= escalatedBefore && m.DueDate < today, ct);
+                counts[1] = await openMessages.CountAsync(m => m.DueDate >= today && m.DueDate <= dueSoonUntil, ct);
+                counts[0] = total - counts[1] - counts[2] - counts[3];
                 times.Add(watch.Elapsed.TotalMilliseconds);
-                Array.Clear(counts);
-                rows.ForEach(r => counts[r.State] = r.Count);
             }
             if (!counts.SequenceEqual(expected))
             {
@@ -148,7 +150,7 @@ public static class InteractionBench
             }
             var ms = times.Skip(1).Order().ElementAt(1);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"From SQLite, one GROUP BY over all {status.Length:N0} messages: {ms:F0} ms (median of 3 after a warm-up); " +
+                $"From SQLite, index range counts over all {status.Length:N0} messages: {ms:F0} ms (median of 3 after a warm-up); " +
                 $"on track {counts[0]:N0}, due soon {counts[1]:N0}, overdue {counts[2]:N0}, escalated {counts[3]:N0} (same as computed in memory); " +
                 $"goal < 2000 ms: {(ms < 2000 ? "met" : "NOT met")}"));
             return ms < 2000;
