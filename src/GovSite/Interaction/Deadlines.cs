@@ -106,9 +106,10 @@ public sealed class DeadlineAlerts(IServiceScopeFactory scopes, TimeProvider clo
         var today = MessageService.LocalDate(clock.GetUtcNow().UtcDateTime);
         // Reminders look at most a few weeks ahead; anything due later cannot need one yet.
         var horizon = today.AddDays(31);
-        var open = new[] { MessageStatus.Received, MessageStatus.Handling, MessageStatus.Transferred, MessageStatus.Replied };
+        // The open statuses written out become constants, so the (Status, DueDate) index serves the query.
         var candidates = await db.Messages.AsNoTracking()
-            .Where(m => open.Contains(m.Status) && m.DueDate <= horizon)
+            .Where(m => (m.Status == MessageStatus.Received || m.Status == MessageStatus.Handling
+                || m.Status == MessageStatus.Transferred || m.Status == MessageStatus.Replied) && m.DueDate <= horizon)
             .Select(m => new { m.Id, m.HandlingSiteId, m.DueDate, m.Status })
             .ToListAsync(ct);
         var ids = candidates.Select(c => c.Id).ToList();
