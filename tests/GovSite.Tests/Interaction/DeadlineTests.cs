@@ -130,4 +130,50 @@ public class DeadlineTests(ClockedInteractionFactory app) : IClassFixture<Clocke
             }
         }
     }
+
+    [Fact]
+    public async Task Escalations_reach_the_supervisor_of_the_region_and_not_another_sites_staff()
+    {
+        await app.AsSystemAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<GovSite.Data.GovSiteDb>();
+            if (!db.Users.Any(u => u.UserName == "supervisor"))
+            {
+                var user = new GovSite.Accounts.User { UserName = "supervisor", DisplayName = "监管", CreatedAt = DateTime.UtcNow };
+                user.PasswordHash = GovSite.Accounts.AccountService.HashPassword(user, InteractionFactory.Password);
+                user.Grants.Add(new GovSite.Accounts.RoleGrant { Role = GovSite.Accounts.Role.Supervisor, RegionId = app.Portal.RegionId });
+                db.Users.Add(user);
+                await db.SaveChangesAsync();
+            }
+            return 0;
+        });
+        app.Clock.SetChina(2026, 6, 1);
+        var receipt = await app.SubmitAsync(app.Portal.Id, "无人答复的留言", "这条留言一直没有人答复，看是否上报监管单位。", phone: "13600000009");
+        app.Clock.SetChina(2026, 6, 30);
+        await RunAsync();
+
+        var supervisor = await SignInAsync("supervisor");
+        var alerts = await supervisor.GetStringAsync("/admin/alerts");
+        alerts.ShouldContain(receipt.Ticket);
+        alerts.ShouldContain("超期未办（上报监管单位）");
+        var department = await SignInAsync("dept-editor");
+        (await department.GetStringAsync("/admin/alerts")).ShouldNotContain(receipt.Ticket);
+        var portal = await SignInAsync("portal-admin");
+        (await portal.GetStringAsync("/admin/alerts")).ShouldContain(receipt.Ticket);
+        (await portal.GetStringAsync($"/admin/sites/{app.Portal.Id}/messages?filter=overdue")).ShouldContain("无人答复的留言");
+    }
+
+    private async Task<HttpClient> SignInAsync(string user)
+    {
+        var client = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        var login = await client.GetStringAsync("/admin/login");
+        var response = await client.PostAsync("/admin/login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = HandlingTests.Antiforgery(login),
+            ["UserName"] = user,
+            ["Password"] = InteractionFactory.Password,
+        }));
+        response.StatusCode.ShouldBe(System.Net.HttpStatusCode.Redirect);
+        return client;
+    }
 }
