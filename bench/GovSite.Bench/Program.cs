@@ -102,7 +102,10 @@ visit.SetAction(async (parse, ct) =>
     return r.Failures == 0 ? 0 : 1;
 });
 
-var root = new RootCommand("GovSite benchmarks (see bench/run.sh and bench/monitoring.sh)") { generate, resolve, visit };
+var root = new RootCommand("GovSite benchmarks (see bench/*.sh)")
+{
+    generate, resolve, visit, InteractionBench.Overdue(), InteractionBench.Submit(),
+};
 root.Subcommands.Add(CheckFarm.ServeCommand());
 root.Subcommands.Add(CheckFarm.CheckCommand());
 return await root.Parse(args).InvokeAsync();

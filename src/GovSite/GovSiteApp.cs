@@ -3,10 +3,12 @@ using System.Text.Json.Serialization;
 using System.Threading.RateLimiting;
 using GovSite.Accounts;
 using GovSite.Admin;
+using GovSite.Calendar;
 using GovSite.Data;
 using GovSite.Demo;
 using GovSite.Monitoring.Platform;
 using GovSite.Monitoring;
+using GovSite.Interaction;
 using GovSite.Publishing;
 using GovSite.PublicSite;
 using GovSite.Sites;
@@ -83,6 +85,8 @@ public static class GovSiteApp
         builder.AddAdmin();
         builder.AddMonitoringPlatform();
         builder.AddMonitoring();
+        builder.AddCalendar();
+        builder.AddInteraction();
 
         var app = builder.Build();
         app.UseStatusCodePages(ProblemResponses.StatusCodePage);
@@ -123,6 +127,8 @@ public static class GovSiteApp
         app.MapPublishing();
         app.MapAdmin();
         app.MapMonitoringPlatform();
+        app.MapCalendar();
+        app.MapInteraction();
         app.MapPublicSite();
         app.MapRazorPages();
         return app;

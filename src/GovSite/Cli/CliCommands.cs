@@ -16,7 +16,7 @@ namespace GovSite.Cli;
 /// </summary>
 public static class CliCommands
 {
-    private static readonly string[] Commands = ["migrate", "seed-demo", "import", "check", "--help", "-h", "-?"];
+    private static readonly string[] Commands = ["migrate", "seed-demo", "import", "check", "calendar-import", "--help", "-h", "-?"];
 
     public static bool IsCliCommand(string[] args) => args.Length > 0 && Commands.Contains(args[0]);
 
@@ -55,6 +55,27 @@ public static class CliCommands
         root.Subcommands.Add(import);
 
         root.Subcommands.Add(CheckCommand.Create());
+        var holidayFile = new Argument<FileInfo>("FILE") { Description = "holiday-cn 格式的 JSON 文件（{\"year\":…,\"days\":[…]}）" };
+        var calendarImport = new Command("calendar-import", "导入一年的节假日和调休安排（holiday-cn 格式）") { holidayFile };
+        calendarImport.SetAction(async (parse, ct) =>
+        {
+            var path = parse.GetValue(holidayFile)!;
+            if (!path.Exists)
+            {
+                AnsiConsole.MarkupLine($"[red]文件不存在：{Markup.Escape(path.FullName)}[/]");
+                return 2;
+            }
+            await using var scope = await OpenAsync(ct);
+            var (count, error) = await Calendar.CalendarSetup.ImportFileAsync(scope.ServiceProvider, path.FullName, ct);
+            if (error is not null)
+            {
+                AnsiConsole.MarkupLine($"[red]{Markup.Escape(error)}[/]");
+                return 2;
+            }
+            AnsiConsole.MarkupLine($"[green]已导入 {count} 个日期[/]");
+            return 0;
+        });
+        root.Subcommands.Add(calendarImport);
 
         return await root.Parse(args).InvokeAsync();
     }

@@ -27,6 +27,11 @@ public class GovSiteDb(DbContextOptions<GovSiteDb> options, SiteAccess access) :
     public DbSet<Monitoring.Platform.PublishEvent> PublishEvents => Set<Monitoring.Platform.PublishEvent>();
     public DbSet<Monitoring.Platform.PageBaseline> PageBaselines => Set<Monitoring.Platform.PageBaseline>();
     public DbSet<Monitoring.Platform.TamperAlert> TamperAlerts => Set<Monitoring.Platform.TamperAlert>();
+    public DbSet<Calendar.CalendarDay> CalendarDays => Set<Calendar.CalendarDay>();
+    public DbSet<Interaction.MessageChannel> MessageChannels => Set<Interaction.MessageChannel>();
+    public DbSet<Interaction.Message> Messages => Set<Interaction.Message>();
+    public DbSet<Interaction.MessageAlert> MessageAlerts => Set<Interaction.MessageAlert>();
+    public DbSet<Interaction.FaqEntry> FaqEntries => Set<Interaction.FaqEntry>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -101,6 +106,8 @@ public class GovSiteDb(DbContextOptions<GovSiteDb> options, SiteAccess access) :
         });
         Job.Configure(b);
         Monitoring.Platform.MonitoringModel.Configure(b, this);
+        Calendar.CalendarSetup.Configure(b);
+        Interaction.InteractionSetup.Configure(b, this);
     }
 
     private sealed class UtcConverter() : ValueConverter<DateTime, DateTime>(

@@ -1,0 +1,184 @@
+using System.Globalization;
+using GovSite.Accounts;
+using GovSite.Data;
+using GovSite.Sites;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace GovSite.Interaction;
+
+public static class InteractionSetup
+{
+    public static WebApplicationBuilder AddInteraction(this WebApplicationBuilder builder)
+    {
+        builder.Services.Configure<InteractionOptions>(builder.Configuration.GetSection("Interaction"));
+        builder.Services.AddSingleton<Attachments>();
+        builder.Services.AddScoped<MessageService>();
+        builder.Services.AddScoped<MessageStatistics>();
+        builder.Services.AddScoped<FaqMatcher>();
+        builder.Services.AddSingleton<DeadlineAlerts>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<DeadlineAlerts>());
+        builder.Services.AddHostedService<InteractionDemo>();
+        builder.Services.Configure<Microsoft.AspNetCore.Mvc.RazorPages.RazorPagesOptions>(o => o.Conventions.AuthorizeFolder("/Interaction/Admin"));
+        return builder;
+    }
+
+    public static IEndpointRouteBuilder MapInteraction(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/v1").WithTags("Interaction").AllowAnonymous();
+        api.MapPost("/sites/{code}/messages", SubmitAsync).WithSummary("提交留言（公开接口）").DisableAntiforgery();
+        api.MapGet("/messages/{ticket}", LookupAsync).WithSummary("凭编号和查询码查询留言办理状态");
+        api.MapGet("/sites/{code}/faq/suggest", SuggestAsync).WithSummary("智能问答：与留言草稿匹配的常见问题");
+        app.MapGet("/admin/messages/{id:int}/attachment", AttachmentAsync).RequireAuthorization().ExcludeFromDescription();
+        return app;
+    }
+
+    public sealed record ReceiptBody(string Ticket, string QueryCode, string DueDate);
+
+    public sealed record StatusBody(MessageStatus Status, string DueDate, string? Reply);
+
+    private static async Task<Results<Created<ReceiptBody>, ValidationProblem, NotFound, ProblemHttpResult>> SubmitAsync(
+        string code, MessageInput input, SiteDirectory sites, MessageService messages, HttpContext http, CancellationToken ct)
+    {
+        if (sites.FindByCode(code) is not { } site)
+        {
+            return TypedResults.NotFound();
+        }
+        var outcome = await messages.SubmitAsync(site.Id, input, null, http.Connection.RemoteIpAddress?.ToString(), ct);
+        if (outcome.RateLimited)
+        {
+            return TypedResults.Problem(string.Join(" ", outcome.Errors.All.SelectMany(e => e.Value)), statusCode: StatusCodes.Status429TooManyRequests, title: "请求过于频繁");
+        }
+        if (outcome.Receipt is not { } r)
+        {
+            var errors = outcome.Errors.ToDictionary().ToDictionary(kv => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(kv.Key), kv => kv.Value);
+            return TypedResults.ValidationProblem(errors, title: "提交的内容有误", detail: "请根据各字段的提示修改后重试");
+        }
+        return TypedResults.Created($"/api/v1/messages/{r.Ticket}", new ReceiptBody(r.Ticket, r.QueryCode, Format(r.DueDate)));
+    }
+
+    private static async Task<Results<Ok<StatusBody>, NotFound>> LookupAsync(string ticket, string? queryCode, MessageService messages, CancellationToken ct)
+    {
+        var m = await messages.LookupAsync(ticket, queryCode, ct);
+        return m is null
+            ? TypedResults.NotFound()
+            : TypedResults.Ok(new StatusBody(m.Status, Format(m.DueDate), MessageService.AnswerForCitizen(m)));
+    }
+
+    private static async Task<Results<Ok<List<FaqSuggestion>>, NotFound>> SuggestAsync(string code, string? q, SiteDirectory sites, FaqMatcher faq, CancellationToken ct)
+    {
+        if (sites.FindByCode(code) is not { } site)
+        {
+            return TypedResults.NotFound();
+        }
+        return TypedResults.Ok(await faq.SuggestAsync(site.Id, q is { Length: > 2000 } ? q[..2000] : q, 3, ct));
+    }
+
+    private static async Task<IResult> AttachmentAsync(int id, GovSiteDb db, Attachments files, CancellationToken ct)
+    {
+        // The query filter already hides other sites' messages from staff.
+        var m = await db.Messages.AsNoTracking().Where(x => x.Id == id).Select(x => new { x.AttachmentFile, x.AttachmentType, x.AttachmentName }).FirstOrDefaultAsync(ct);
+        if (m?.AttachmentFile is null || !File.Exists(files.PathOf(m.AttachmentFile)))
+        {
+            return Results.NotFound();
+        }
+        return Results.File(files.PathOf(m.AttachmentFile), m.AttachmentType ?? "application/octet-stream", m.AttachmentName ?? m.AttachmentFile);
+    }
+
+    public static string Format(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    internal static void Configure(ModelBuilder b, GovSiteDb db)
+    {
+        b.Entity<MessageChannel>(e =>
+        {
+            e.HasIndex(x => new { x.SiteId, x.Kind }).IsUnique();
+            e.Property(x => x.Name).HasMaxLength(50);
+            e.Property(x => x.Description).HasMaxLength(500);
+            e.HasOne<Site>().WithMany().HasForeignKey(x => x.SiteId).OnDelete(DeleteBehavior.Cascade);
+        });
+        b.Entity<Message>(e =>
+        {
+            e.HasIndex(x => x.Ticket).IsUnique();
+            e.Property(x => x.Ticket).HasMaxLength(20);
+            e.Property(x => x.QueryCodeHash).HasMaxLength(64);
+            e.Property(x => x.ContentHash).HasMaxLength(64);
+            e.Property(x => x.Name).HasMaxLength(50);
+            e.Property(x => x.Phone).HasMaxLength(20);
+            e.Property(x => x.Email).HasMaxLength(254);
+            e.Property(x => x.Subject).HasMaxLength(100);
+            e.Property(x => x.SubmitterIp).HasMaxLength(45);
+            e.HasIndex(x => new { x.SiteId, x.Status, x.ReceivedAt });
+            e.HasIndex(x => new { x.HandlingSiteId, x.Status });
+            e.HasIndex(x => new { x.Status, x.DueDate });
+            e.HasIndex(x => new { x.Phone, x.ReceivedAt });
+            e.HasIndex(x => new { x.SubmitterIp, x.ReceivedAt });
+            e.HasIndex(x => new { x.ReplySiteId, x.RepliedAt });
+            e.HasOne<Site>().WithMany().HasForeignKey(x => x.SiteId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<MessageChannel>().WithMany().HasForeignKey(x => x.ChannelId).OnDelete(DeleteBehavior.Restrict);
+            e.Ignore(x => x.IsClosed);
+            // Staff see their own sites' messages (received, handled or handed to them); everyone
+            // sees what is published with the writer's consent.
+            e.HasQueryFilter(m => db.Access.Unrestricted || db.Access.SiteIds.Contains(m.SiteId)
+                || db.Access.SiteIds.Contains(m.HandlingSiteId)
+                || (m.TransferSiteId != null && db.Access.SiteIds.Contains(m.TransferSiteId.Value))
+                || (m.Status == MessageStatus.Published && m.AllowPublic));
+        });
+        b.Entity<MessageAlert>(e =>
+        {
+            e.HasIndex(x => new { x.MessageId, x.Kind, x.DueDate }).IsUnique();
+            e.HasIndex(x => new { x.SiteId, x.CreatedAt });
+            e.HasOne<Message>().WithMany().HasForeignKey(x => x.MessageId).OnDelete(DeleteBehavior.Cascade);
+            e.HasQueryFilter(a => db.Access.Unrestricted || db.Access.SiteIds.Contains(a.SiteId));
+        });
+        b.Entity<FaqEntry>(e =>
+        {
+            e.HasIndex(x => x.SiteId);
+            e.Property(x => x.Question).HasMaxLength(200);
+            e.Property(x => x.Keywords).HasMaxLength(200);
+            e.HasOne<Site>().WithMany().HasForeignKey(x => x.SiteId).OnDelete(DeleteBehavior.Cascade);
+        });
+    }
+}
+
+/// <summary>Opens the standard channels and a few FAQ answers on the demo portal, so the demo shows a working mailbox.</summary>
+public sealed class InteractionDemo(IServiceProvider services, IConfiguration configuration, ILogger<InteractionDemo> log) : IHostedService
+{
+    public const string PortalCode = "9900000001";
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (configuration.GetValue("GOVSITE_NO_DEMO", false))
+        {
+            return;
+        }
+        try
+        {
+            await OpenDemoChannelsAsync(cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Demo content is a convenience: a database that is not there yet must not stop the server.
+            log.LogWarning(e, "Could not open the demo portal's message channels");
+        }
+    }
+
+    private async Task OpenDemoChannelsAsync(CancellationToken cancellationToken)
+    {
+        using var scope = services.CreateScope();
+        scope.ServiceProvider.GetRequiredService<SiteAccess>().BecomeSystem();
+        var db = scope.ServiceProvider.GetRequiredService<GovSiteDb>();
+        var site = await db.Sites.AsNoTracking().FirstOrDefaultAsync(s => s.Code == PortalCode, cancellationToken);
+        if (site is null || await db.MessageChannels.AnyAsync(c => c.SiteId == site.Id, cancellationToken))
+        {
+            return;
+        }
+        await scope.ServiceProvider.GetRequiredService<MessageService>().EnsureChannelsAsync(site.Id, cancellationToken);
+        db.FaqEntries.AddRange(
+            new FaqEntry { SiteId = site.Id, Question = "如何办理居住证？", Answer = "携带身份证、居住登记凭证到居住地派出所或政务服务中心办理，一般 15 个工作日内发证。", Keywords = "居住证", SortOrder = 10, UpdatedAt = DateTime.UtcNow },
+            new FaqEntry { SiteId = site.Id, Question = "社保卡丢失怎么补办？", Answer = "可通过“江川人社”小程序在线挂失并申请补卡，也可到社保经办窗口办理。", Keywords = "社保卡,补办", SortOrder = 20, UpdatedAt = DateTime.UtcNow },
+            new FaqEntry { SiteId = site.Id, Question = "留言多久能得到答复？", Answer = "有效留言在 7 个工作日内答复；情况复杂的经延期后在 15 个工作日内答复。", Keywords = "多久答复,答复时间", SortOrder = 30, UpdatedAt = DateTime.UtcNow });
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}
