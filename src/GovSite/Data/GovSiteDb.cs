@@ -23,7 +23,7 @@ public class GovSiteDb(DbContextOptions<GovSiteDb> options, SiteAccess access) :
     public DbSet<Job> Jobs => Set<Job>();
     public DbSet<Monitoring.Platform.MonitoredSite> MonitoredSites => Set<Monitoring.Platform.MonitoredSite>();
     public DbSet<Monitoring.Platform.CheckRun> CheckRuns => Set<Monitoring.Platform.CheckRun>();
-    public DbSet<Monitoring.Platform.ProbeResult> ProbeResults => Set<Monitoring.Platform.ProbeResult>();
+    public DbSet<Monitoring.Platform.AvailabilityProbe> ProbeResults => Set<Monitoring.Platform.AvailabilityProbe>();
     public DbSet<Monitoring.Platform.PublishEvent> PublishEvents => Set<Monitoring.Platform.PublishEvent>();
     public DbSet<Monitoring.Platform.PageBaseline> PageBaselines => Set<Monitoring.Platform.PageBaseline>();
     public DbSet<Monitoring.Platform.TamperAlert> TamperAlerts => Set<Monitoring.Platform.TamperAlert>();

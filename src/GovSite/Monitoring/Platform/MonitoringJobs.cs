@@ -97,9 +97,9 @@ public sealed class ProbeSiteJob(GovSiteDb db, IHttpClientFactory http, TimeProv
         await db.SaveChangesAsync(ct);
     }
 
-    public static async Task<ProbeResult> ProbeAsync(HttpClient client, MonitoredSite site, TimeProvider clock, TimeSpan limit, CancellationToken ct)
+    public static async Task<AvailabilityProbe> ProbeAsync(HttpClient client, MonitoredSite site, TimeProvider clock, TimeSpan limit, CancellationToken ct)
     {
-        var result = new ProbeResult { MonitoredSiteId = site.Id, At = clock.GetUtcNow().UtcDateTime };
+        var result = new AvailabilityProbe { MonitoredSiteId = site.Id, At = clock.GetUtcNow().UtcDateTime };
         var watch = Stopwatch.StartNew();
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
         timeout.CancelAfter(limit);

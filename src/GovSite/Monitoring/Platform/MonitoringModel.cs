@@ -61,7 +61,7 @@ public class CheckRun
 }
 
 /// <summary>One availability probe of a homepage.</summary>
-public class ProbeResult
+public class AvailabilityProbe
 {
     public long Id { get; set; }
     public int MonitoredSiteId { get; set; }
@@ -148,7 +148,7 @@ public static class MonitoringModel
             e.HasIndex(x => new { x.MonitoredSiteId, x.StartedAt });
             e.HasOne<MonitoredSite>().WithMany().HasForeignKey(x => x.MonitoredSiteId).OnDelete(DeleteBehavior.Cascade);
         });
-        b.Entity<ProbeResult>(e =>
+        b.Entity<AvailabilityProbe>(e =>
         {
             e.HasIndex(x => new { x.MonitoredSiteId, x.At });
             e.HasOne<MonitoredSite>().WithMany().HasForeignKey(x => x.MonitoredSiteId).OnDelete(DeleteBehavior.Cascade);

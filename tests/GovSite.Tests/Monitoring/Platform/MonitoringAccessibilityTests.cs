@@ -44,7 +44,7 @@ public class MonitoringAccessibilityTests(BrowserFixture app) : IClassFixture<Br
             site.LastScore = run.Score;
             site.LastCheckedAt = run.FinishedAt;
         }
-        db.ProbeResults.Add(new ProbeResult { MonitoredSiteId = site.Id, At = DateTime.UtcNow.AddHours(-1), Ok = false, StatusCode = 502, Milliseconds = 120, Error = "HTTP 502" });
+        db.ProbeResults.Add(new AvailabilityProbe { MonitoredSiteId = site.Id, At = DateTime.UtcNow.AddHours(-1), Ok = false, StatusCode = 502, Milliseconds = 120, Error = "HTTP 502" });
         db.TamperAlerts.Add(new TamperAlert
         {
             MonitoredSiteId = site.Id, Path = "/articles/1", DetectedAt = DateTime.UtcNow, BaselineAt = DateTime.UtcNow.AddHours(-1),

@@ -106,8 +106,8 @@ public class SchedulingTests(MonitoringFactory app) : IClassFixture<MonitoringFa
             for (var i = 0; i < 140; i++)
             {
                 var at = now.AddMinutes(-72 * i - 1);
-                db.ProbeResults.Add(new ProbeResult { MonitoredSiteId = flaky.Id, At = at, Ok = i >= 7, Milliseconds = 100 });
-                db.ProbeResults.Add(new ProbeResult { MonitoredSiteId = steady.Id, At = at, Ok = i >= 6, Milliseconds = 100 });
+                db.ProbeResults.Add(new AvailabilityProbe { MonitoredSiteId = flaky.Id, At = at, Ok = i >= 7, Milliseconds = 100 });
+                db.ProbeResults.Add(new AvailabilityProbe { MonitoredSiteId = steady.Id, At = at, Ok = i >= 6, Milliseconds = 100 });
             }
             return await db.SaveChangesAsync();
         });

@@ -18,7 +18,7 @@ public sealed class SiteModel(SiteAccess access, GovSiteDb db, TimeProvider cloc
     public SiteReport? Report { get; private set; }
     public List<CheckRun> History { get; private set; } = [];
     public WeeklyAvailability.Result Week { get; private set; } = null!;
-    public List<ProbeResult> FailedProbes { get; private set; } = [];
+    public List<AvailabilityProbe> FailedProbes { get; private set; } = [];
     public List<TamperAlert> Alerts { get; private set; } = [];
 
     public TrendChart Chart => new("trend-site", "历次检测得分与单项否决数",
