@@ -5,6 +5,7 @@ using GovSite.Accounts;
 using GovSite.Admin;
 using GovSite.Data;
 using GovSite.Demo;
+using GovSite.Interaction.Participation;
 using GovSite.Publishing;
 using GovSite.PublicSite;
 using GovSite.Sites;
@@ -79,6 +80,7 @@ public static class GovSiteApp
         builder.AddPublishing();
         builder.AddPublicSite();
         builder.AddAdmin();
+        builder.AddParticipation();
 
         var app = builder.Build();
         app.UseStatusCodePages(ProblemResponses.StatusCodePage);
@@ -118,6 +120,7 @@ public static class GovSiteApp
         app.MapSites();
         app.MapPublishing();
         app.MapAdmin();
+        app.MapParticipation();
         app.MapPublicSite();
         app.MapRazorPages();
         return app;

@@ -1,4 +1,5 @@
 using GovSite.Accounts;
+using GovSite.Interaction.Participation;
 using GovSite.Publishing;
 using GovSite.Sites;
 using Microsoft.EntityFrameworkCore;
@@ -19,6 +20,12 @@ public class GovSiteDb(DbContextOptions<GovSiteDb> options, SiteAccess access) :
     public DbSet<Article> Articles => Set<Article>();
     public DbSet<User> Users => Set<User>();
     public DbSet<RoleGrant> RoleGrants => Set<RoleGrant>();
+    public DbSet<Consultation> Consultations => Set<Consultation>();
+    public DbSet<ConsultationComment> ConsultationComments => Set<ConsultationComment>();
+    public DbSet<Survey> Surveys => Set<Survey>();
+    public DbSet<SurveyResponse> SurveyResponses => Set<SurveyResponse>();
+    public DbSet<Interview> Interviews => Set<Interview>();
+    public DbSet<InterviewQuestion> InterviewQuestions => Set<InterviewQuestion>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -91,6 +98,7 @@ public class GovSiteDb(DbContextOptions<GovSiteDb> options, SiteAccess access) :
             e.HasOne<Site>().WithMany().HasForeignKey(x => x.SiteId).OnDelete(DeleteBehavior.Cascade);
             e.HasOne<Region>().WithMany().HasForeignKey(x => x.RegionId).OnDelete(DeleteBehavior.Cascade);
         });
+        ParticipationModel.Configure(b, this);
     }
 
     private sealed class UtcConverter() : ValueConverter<DateTime, DateTime>(
