@@ -32,7 +32,11 @@ public enum InterviewPhase
 }
 
 /// <summary>What an open interview page receives for one question; Removed when it is no longer public.</summary>
-public sealed record LiveQuestion(int Id, string? Asker, string? Text, string? Answer, string? AnsweredBy, string? AnsweredAt, DateTime ChangedAt, bool Removed);
+public sealed record LiveQuestion(int Id, string? Asker, string? Text, string? Answer, string? AnsweredBy, string? AnsweredAt, DateTime ChangedAt, bool Removed)
+{
+    /// <summary>The page compares versions of a question by this number.</summary>
+    public long ChangedTicks => ChangedAt.Ticks;
+}
 
 public sealed class InterviewService(GovSiteDb db, SiteAccess access, TimeProvider clock)
 {
