@@ -86,19 +86,25 @@ public static class ParticipationSetup
         var cursor = long.TryParse(request.Headers["Last-Event-ID"].ToString(), NumberStyles.None, CultureInfo.InvariantCulture, out var last)
             ? last
             : since ?? 0;
-        return TypedResults.ServerSentEvents(StreamAsync(interviews, id, new DateTime(Math.Clamp(cursor, 0, DateTime.MaxValue.Ticks), DateTimeKind.Utc),
+        return TypedResults.ServerSentEvents(StreamAsync(interviews, id, new DateTime(Math.Clamp(cursor, InterviewService.FeedOverlap.Ticks, DateTime.MaxValue.Ticks), DateTimeKind.Utc),
             TimeSpan.FromMilliseconds(Math.Max(options.Value.LivePollMilliseconds, 100)), clock, ct));
     }
 
-    private static async IAsyncEnumerable<SseItem<LiveQuestion>> StreamAsync(InterviewService interviews, int id, DateTime cursor,
+    private static async IAsyncEnumerable<SseItem<LiveQuestion?>> StreamAsync(InterviewService interviews, int id, DateTime cursor,
         TimeSpan poll, TimeProvider clock, [EnumeratorCancellation] CancellationToken ct)
     {
         // EventSource reconnects by itself; ending now and then frees the connection and scope.
         var until = clock.GetUtcNow().AddMinutes(30);
+        var sent = new Dictionary<int, DateTime>();
+        // Sent at once so the response starts (headers out) before there is news, and every
+        // quarter minute after, so proxies do not close a quiet connection. The page ignores both.
+        yield return new SseItem<LiveQuestion?>(null, "ready");
+        var quietSince = Environment.TickCount64;
         while (!ct.IsCancellationRequested && clock.GetUtcNow() < until)
         {
             // Re-read a short overlap: a transaction that committed late, or a node whose clock
-            // runs behind, may carry a ChangedAt just before the cursor. The page ignores repeats.
+            // runs behind, may carry a ChangedAt just before the cursor. What this connection
+            // already sent is skipped; the page also ignores repeats.
             var changes = await interviews.ChangesSinceAsync(id, cursor - InterviewService.FeedOverlap, ct);
             foreach (var change in changes)
             {
@@ -106,7 +112,18 @@ public static class ParticipationSetup
                 {
                     cursor = change.ChangedAt;
                 }
-                yield return new SseItem<LiveQuestion>(change, "question") { EventId = cursor.Ticks.ToString(CultureInfo.InvariantCulture) };
+                if (sent.TryGetValue(change.Id, out var version) && version == change.ChangedAt)
+                {
+                    continue;
+                }
+                sent[change.Id] = change.ChangedAt;
+                quietSince = Environment.TickCount64;
+                yield return new SseItem<LiveQuestion?>(change, "question") { EventId = cursor.Ticks.ToString(CultureInfo.InvariantCulture) };
+            }
+            if (Environment.TickCount64 - quietSince > 15_000)
+            {
+                quietSince = Environment.TickCount64;
+                yield return new SseItem<LiveQuestion?>(null, "ping");
             }
             if (!await WaitAsync(poll, ct))
             {
