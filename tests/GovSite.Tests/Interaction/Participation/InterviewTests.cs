@@ -2,6 +2,8 @@ using System.Net;
 using System.Text.Json;
 using GovSite.Data;
 using GovSite.Interaction.Participation;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -116,6 +118,55 @@ public class InterviewTests(ParticipationFixture app) : IClassFixture<Participat
         received.Answer.ShouldBe("现在全程网办，最多跑一次。");
         received.AnsweredBy.ShouldBe("李华");
         received.AnsweredAt.ShouldBe("2026-04-03 10:20");
+    }
+
+    /// <summary>A second GovSite process on the same database, on the real clock.</summary>
+    private sealed class SecondNode(TestDatabase database) : WebApplicationFactory<Program>
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            builder.UseSetting("GOVSITE_DATA", database.DataDirectory);
+            if (database.PostgresConnection is { } pg)
+            {
+                builder.UseSetting("GOVSITE_DB", pg);
+            }
+            builder.UseSetting("GOVSITE_QUIET", "true");
+            builder.UseSetting("GOVSITE_NO_DEMO", "true");
+            builder.UseSetting("Participation:LivePollMilliseconds", "100");
+        }
+    }
+
+    [Fact]
+    public async Task An_answer_saved_on_one_node_reaches_a_reader_connected_to_another()
+    {
+        app.Clock.SetChina(2026, 4, 5, 10, 5);
+        var interview = await app.NewInterviewAsync(app.SiteA.Id, new DateTime(2026, 4, 5, 10, 0, 0), new DateTime(2026, 4, 5, 11, 0, 0));
+        var question = await app.AsSystemAsync(sp => sp.GetRequiredService<InterviewService>()
+            .AskAsync(app.SiteA.Id, interview.Id, new AskInput { Text = "跨节点的提问" }, "h"));
+
+        await using var nodeB = new SecondNode(app.Database);
+        using var reader = nodeB.CreateClient();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        using var response = await reader.GetAsync($"{PublicUrl(interview.Id)}/live?since=1", HttpCompletionOption.ResponseHeadersRead, timeout.Token);
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        using var stream = new StreamReader(await response.Content.ReadAsStreamAsync(timeout.Token));
+        (await stream.ReadLineAsync(timeout.Token)).ShouldBe("event: ready");
+
+        app.Clock.SetChina(2026, 4, 5, 10, 30);
+        await app.AsSystemAsync(sp => sp.GetRequiredService<InterviewService>()
+            .AnswerAsync(app.SiteA.Id, question.Value!.Id, "节点甲保存的答复", "张明"));
+
+        LiveQuestion? received = null;
+        while (received?.Answer is null)
+        {
+            var line = await stream.ReadLineAsync(timeout.Token);
+            line.ShouldNotBeNull();
+            if (line.StartsWith("data: {", StringComparison.Ordinal))
+            {
+                received = JsonSerializer.Deserialize<LiveQuestion>(line["data: ".Length..], JsonSerializerOptions.Web);
+            }
+        }
+        received.Answer.ShouldBe("节点甲保存的答复");
     }
 
     [Fact]
