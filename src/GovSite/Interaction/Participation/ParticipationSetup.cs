@@ -77,7 +77,7 @@ public static class ParticipationSetup
     /// own, so an answer saved on any node reaches readers on every node.
     /// </summary>
     private static async Task<IResult> LiveAsync(int id, long? since, CurrentSite current, InterviewService interviews,
-        HttpRequest request, IOptions<ParticipationOptions> options, TimeProvider clock, CancellationToken ct)
+        HttpRequest request, IOptions<ParticipationOptions> options, TimeProvider clock, IHostApplicationLifetime lifetime, CancellationToken ct)
     {
         if (current.Site is not { } site || await interviews.PublicAsync(site.Id, id, ct) is null)
         {
@@ -87,12 +87,16 @@ public static class ParticipationSetup
             ? last
             : since ?? 0;
         return TypedResults.ServerSentEvents(StreamAsync(interviews, id, new DateTime(Math.Clamp(cursor, InterviewService.FeedOverlap.Ticks, DateTime.MaxValue.Ticks), DateTimeKind.Utc),
-            TimeSpan.FromMilliseconds(Math.Max(options.Value.LivePollMilliseconds, 100)), clock, ct));
+            TimeSpan.FromMilliseconds(Math.Max(options.Value.LivePollMilliseconds, 100)), clock, ct, lifetime.ApplicationStopping));
     }
 
     private static async IAsyncEnumerable<SseItem<LiveQuestion?>> StreamAsync(InterviewService interviews, int id, DateTime cursor,
-        TimeSpan poll, TimeProvider clock, [EnumeratorCancellation] CancellationToken ct)
+        TimeSpan poll, TimeProvider clock, [EnumeratorCancellation] CancellationToken aborted, CancellationToken stopping)
     {
+        // A node shutting down ends its feeds at once (the browser reconnects to another node)
+        // instead of holding the shutdown until the host's timeout.
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(aborted, stopping);
+        var ct = linked.Token;
         // EventSource reconnects by itself; ending now and then frees the connection and scope.
         var until = clock.GetUtcNow().AddMinutes(30);
         var sent = new Dictionary<int, DateTime>();

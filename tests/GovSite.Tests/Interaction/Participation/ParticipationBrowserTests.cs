@@ -162,14 +162,14 @@ public class ParticipationBrowserTests(BrowserFixture app) : IClassFixture<Brows
         await moderator.FillAsync("#UserName", "admin");
         await moderator.FillAsync("#Password", GovSiteFactory.AdminPassword);
         await moderator.ClickAsync("button:has-text('登录')");
-        await moderator.WaitForURLAsync(url => !url.Contains("/admin/login", StringComparison.Ordinal));
+        await moderator.WaitForURLAsync(url => !url.Contains("/admin/login", StringComparison.Ordinal), new() { Timeout = 90_000 });
         await moderator.GotoAsync($"/admin/sites/{app.Site.Id}/interviews/{data.LiveInterview}");
         var id = data.PendingQuestion.ToString(CultureInfo.InvariantCulture);
         await moderator.ClickAsync($"form:has(input[name='questionId'][value='{id}']) button[value='true']");
         await moderator.WaitForSelectorAsync($"#answer-{id}");
 
         var question = reader.Locator($"#q-{id}");
-        await question.WaitForAsync(new() { Timeout = 15_000 });
+        await question.WaitForAsync(new() { Timeout = 30_000 });
         (await question.InnerTextAsync()).ShouldContain("小微企业贷款贴息什么时候兑现？");
 
         await moderator.FillAsync($"#answer-{id}", "贴息资金将于本月底前拨付到位。");
@@ -177,7 +177,7 @@ public class ParticipationBrowserTests(BrowserFixture app) : IClassFixture<Brows
         await moderator.ClickAsync($"form:has(#answer-{id}) button[type='submit']");
         await moderator.WaitForSelectorAsync(".notice-ok");
 
-        await reader.Locator($"#q-{id} .answer").WaitForAsync(new() { Timeout = 15_000 });
+        await reader.Locator($"#q-{id} .answer").WaitForAsync(new() { Timeout = 30_000 });
         (await reader.Locator($"#q-{id}").InnerTextAsync()).ShouldContain("贴息资金将于本月底前拨付到位。");
         (await reader.EvaluateAsync<int>("() => window.__notReloaded")).ShouldBe(42);
         await reader.Context.CloseAsync();
@@ -193,7 +193,7 @@ public class ParticipationBrowserTests(BrowserFixture app) : IClassFixture<Brows
         await page.FillAsync("#UserName", "admin");
         await page.FillAsync("#Password", GovSiteFactory.AdminPassword);
         await page.ClickAsync("button:has-text('登录')");
-        await page.WaitForURLAsync(url => !url.Contains("/admin/login", StringComparison.Ordinal));
+        await page.WaitForURLAsync(url => !url.Contains("/admin/login", StringComparison.Ordinal), new() { Timeout = 90_000 });
         var violations = new List<string>();
         var site = $"/admin/sites/{app.Site.Id}";
         foreach (var path in new[]
