@@ -9,6 +9,7 @@ using GovSite.Demo;
 using GovSite.Monitoring.Platform;
 using GovSite.Monitoring;
 using GovSite.Interaction;
+using GovSite.Interaction.Participation;
 using GovSite.Publishing;
 using GovSite.PublicSite;
 using GovSite.Sites;
@@ -87,6 +88,7 @@ public static class GovSiteApp
         builder.AddMonitoring();
         builder.AddCalendar();
         builder.AddInteraction();
+        builder.AddParticipation();
 
         var app = builder.Build();
         app.UseStatusCodePages(ProblemResponses.StatusCodePage);
@@ -129,6 +131,7 @@ public static class GovSiteApp
         app.MapMonitoringPlatform();
         app.MapCalendar();
         app.MapInteraction();
+        app.MapParticipation();
         app.MapPublicSite();
         app.MapRazorPages();
         return app;

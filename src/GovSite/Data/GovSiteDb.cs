@@ -1,4 +1,5 @@
 using GovSite.Accounts;
+using GovSite.Interaction.Participation;
 using GovSite.Publishing;
 using GovSite.Sites;
 using Microsoft.EntityFrameworkCore;
@@ -32,6 +33,12 @@ public class GovSiteDb(DbContextOptions<GovSiteDb> options, SiteAccess access) :
     public DbSet<Interaction.Message> Messages => Set<Interaction.Message>();
     public DbSet<Interaction.MessageAlert> MessageAlerts => Set<Interaction.MessageAlert>();
     public DbSet<Interaction.FaqEntry> FaqEntries => Set<Interaction.FaqEntry>();
+    public DbSet<Consultation> Consultations => Set<Consultation>();
+    public DbSet<ConsultationComment> ConsultationComments => Set<ConsultationComment>();
+    public DbSet<Survey> Surveys => Set<Survey>();
+    public DbSet<SurveyResponse> SurveyResponses => Set<SurveyResponse>();
+    public DbSet<Interview> Interviews => Set<Interview>();
+    public DbSet<InterviewQuestion> InterviewQuestions => Set<InterviewQuestion>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -108,6 +115,7 @@ public class GovSiteDb(DbContextOptions<GovSiteDb> options, SiteAccess access) :
         Monitoring.Platform.MonitoringModel.Configure(b, this);
         Calendar.CalendarSetup.Configure(b);
         Interaction.InteractionSetup.Configure(b, this);
+        ParticipationModel.Configure(b, this);
     }
 
     private sealed class UtcConverter() : ValueConverter<DateTime, DateTime>(
