@@ -7,6 +7,7 @@ using GovSite.Data;
 using GovSite.Demo;
 using GovSite.Publishing;
 using GovSite.PublicSite;
+using GovSite.Search;
 using GovSite.Sites;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.ResponseCompression;
@@ -79,6 +80,7 @@ public static class GovSiteApp
         builder.AddPublishing();
         builder.AddPublicSite();
         builder.AddAdmin();
+        builder.AddSearch();
 
         var app = builder.Build();
         app.UseStatusCodePages(ProblemResponses.StatusCodePage);
@@ -118,6 +120,7 @@ public static class GovSiteApp
         app.MapSites();
         app.MapPublishing();
         app.MapAdmin();
+        app.MapSearch();
         app.MapPublicSite();
         app.MapRazorPages();
         return app;

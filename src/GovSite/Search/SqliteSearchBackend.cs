@@ -1,0 +1,96 @@
+using System.Data.Common;
+using System.Text;
+using GovSite.Data;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace GovSite.Search;
+
+/// <summary>
+/// SQLite FTS5 over pre-tokenised text. The "ascii" tokenizer splits only at ASCII spaces and
+/// punctuation, so each pipeline token (a bigram, 社, zpyshebao) is one FTS token. User input
+/// never reaches MATCH: the MATCH string is built from pipeline tokens, each double-quoted.
+/// </summary>
+public sealed class SqliteSearchBackend(GovSiteDb db) : ISearchBackend
+{
+    // Title tokens weigh ten times body tokens in bm25.
+    private const string Rank = "bm25(search_fts, 10.0, 1.0)";
+
+    public async Task EnsureSchemaAsync(CancellationToken ct) =>
+        await db.Database.ExecuteSqlRawAsync(
+            "CREATE VIRTUAL TABLE IF NOT EXISTS search_fts USING fts5(title, body, tokenize = 'ascii', detail = 'column')", ct);
+
+    public async Task IndexAsync(int id, string titleTokens, string bodyTokens, CancellationToken ct)
+    {
+        await RemoveAsync(id, ct);
+        await db.Database.ExecuteSqlAsync($"INSERT INTO search_fts (rowid, title, body) VALUES ({id}, {titleTokens}, {bodyTokens})", ct);
+    }
+
+    public async Task RemoveAsync(int id, CancellationToken ct) =>
+        await db.Database.ExecuteSqlAsync($"DELETE FROM search_fts WHERE rowid = {id}", ct);
+
+    public async Task ClearAsync(CancellationToken ct) =>
+        await db.Database.ExecuteSqlRawAsync("DELETE FROM search_fts", ct);
+
+    public async Task<int> CountAsync(QueryPlan plan, SearchFilter filter, CancellationToken ct)
+    {
+        if (plan.IsEmpty)
+        {
+            return 0;
+        }
+        var parameters = new List<DbParameter> { new SqliteParameter("@q", Match(plan)) };
+        var where = SqlFilter.Where(filter, parameters, (n, v) => new SqliteParameter(n, v));
+        // Interpolated: only SQL built here and integers; every value is a parameter.
+        var sql = $"SELECT count(*) AS \"Value\" FROM search_fts JOIN \"SearchDocuments\" d ON d.\"Id\" = search_fts.rowid WHERE search_fts MATCH @q AND {where}";
+        return await db.Database.SqlQueryRaw<int>(sql, [.. parameters]).SingleAsync(ct);
+    }
+
+    public async Task<List<SearchHit>> SearchAsync(QueryPlan plan, SearchFilter filter, bool newestFirst, int skip, int take, CancellationToken ct)
+    {
+        if (plan.IsEmpty)
+        {
+            return [];
+        }
+        var parameters = new List<DbParameter> { new SqliteParameter("@q", Match(plan)) };
+        var where = SqlFilter.Where(filter, parameters, (n, v) => new SqliteParameter(n, v));
+        var order = newestFirst ? "d.\"PublishedAt\" DESC, d.\"Id\" DESC" : $"{Rank}, d.\"PublishedAt\" DESC";
+        // Interpolated: only SQL built here and integers; every value is a parameter.
+        var sql = $"""
+            SELECT d."Id" AS "Id", -{Rank} AS "Score" FROM search_fts JOIN "SearchDocuments" d ON d."Id" = search_fts.rowid
+            WHERE search_fts MATCH @q AND {where} ORDER BY {order} LIMIT {take} OFFSET {skip}
+            """;
+        return await db.Database.SqlQueryRaw<SearchHit>(sql, [.. parameters]).ToListAsync(ct);
+    }
+
+    public async Task<long?> SizeAsync(CancellationToken ct)
+    {
+        try
+        {
+            return await db.Database.SqlQueryRaw<long>(
+                "SELECT coalesce(sum(pgsize), 0) AS \"Value\" FROM dbstat WHERE name LIKE 'search_fts%' OR name = 'SearchDocuments'").SingleAsync(ct);
+        }
+        catch (SqliteException)
+        {
+            return null; // dbstat is an optional SQLite module
+        }
+    }
+
+    /// <summary>(("a" "b") OR ("c")) AND (…): implicit AND inside an alternative, OR between alternatives.</summary>
+    internal static string Match(QueryPlan plan)
+    {
+        var sb = new StringBuilder();
+        foreach (var term in plan.Terms)
+        {
+            if (sb.Length > 0)
+            {
+                sb.Append(" AND ");
+            }
+            sb.Append('(');
+            sb.AppendJoin(" OR ", term.Select(a => "(" + string.Join(' ', a.Tokens.Select(Quote)) + ")"));
+            sb.Append(')');
+        }
+        return sb.ToString();
+    }
+
+    private static string Quote(string token) => "\"" + token.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+}
