@@ -27,6 +27,15 @@ public static class ChineseText
         });
     }
 
+    /// <summary>User input without control characters (PostgreSQL refuses NUL in text) and lone surrogates.</summary>
+    public static string Clean(string? input)
+    {
+        var text = (input ?? "").Trim();
+        return text.Any(c => char.IsControl(c) || char.IsSurrogate(c))
+            ? new string([.. text.Where(c => !char.IsControl(c) && !char.IsSurrogate(c))]).Trim()
+            : text;
+    }
+
     public static char FoldChar(char c)
     {
         if (c is >= '\uFF01' and <= '\uFF5E')

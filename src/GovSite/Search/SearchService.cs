@@ -37,7 +37,7 @@ public sealed class SearchService(GovSiteDb db, ISearchBackend backend, SearchTe
 
     public async Task<SearchResponse> SearchAsync(SearchRequest request, bool log = true, CancellationToken ct = default)
     {
-        var raw = (request.Query ?? "").Trim();
+        var raw = ChineseText.Clean(request.Query);
         var plan = text.Parse(raw);
         if (plan.IsEmpty)
         {
@@ -220,7 +220,7 @@ public sealed class SearchService(GovSiteDb db, ISearchBackend backend, SearchTe
     /// <summary>Suggestions while typing: popular queries, known words (also from pinyin) and titles.</summary>
     public async Task<List<string>> SuggestAsync(string? prefix, int? siteId, CancellationToken ct = default)
     {
-        var folded = ChineseText.Fold((prefix ?? "").Trim());
+        var folded = ChineseText.Fold(ChineseText.Clean(prefix));
         if (folded.Length == 0 || folded.Length > SearchText.MaxQueryLength)
         {
             return [];
