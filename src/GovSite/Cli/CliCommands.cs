@@ -15,7 +15,7 @@ namespace GovSite.Cli;
 /// </summary>
 public static class CliCommands
 {
-    private static readonly string[] Commands = ["migrate", "seed-demo", "import", "--help", "-h", "-?"];
+    private static readonly string[] Commands = ["migrate", "seed-demo", "import", "search-rebuild", "--help", "-h", "-?"];
 
     public static bool IsCliCommand(string[] args) => args.Length > 0 && Commands.Contains(args[0]);
 
@@ -52,6 +52,10 @@ public static class CliCommands
         import.SetAction(async (parse, ct) =>
             await ImportAsync(parse.GetValue(file)!, parse.GetValue(site)!, parse.GetValue(column), ct));
         root.Subcommands.Add(import);
+
+        var rebuild = new Command("search-rebuild", "重建全文检索索引（所有已发布文章）");
+        rebuild.SetAction(async (_, ct) => await Search.SearchCli.RebuildAsync(await OpenAsync(ct), ct));
+        root.Subcommands.Add(rebuild);
 
         return await root.Parse(args).InvokeAsync();
     }
