@@ -44,7 +44,7 @@ public sealed class PostgresSearchBackend(GovSiteDb db) : ISearchBackend
         var query = TsQuery(plan, parameters);
         var where = SqlFilter.Where(filter, parameters, (n, v) => new NpgsqlParameter(n, v));
         // Interpolated: only SQL built here and integers; every value is a parameter.
-        var sql = $"SELECT count(*)::int AS \"Value\" FROM search_tokens t JOIN \"SearchDocuments\" d ON d.\"Id\" = t.id WHERE t.vec @@ ({query}) AND {where}";
+        var sql = $"SELECT count(*)::int AS \"Value\" FROM (SELECT 1 FROM search_tokens t JOIN \"SearchDocuments\" d ON d.\"Id\" = t.id WHERE t.vec @@ ({query}) AND {where} LIMIT {ISearchBackend.CountCap}) AS capped";
         return await db.Database.SqlQueryRaw<int>(sql, [.. parameters]).SingleAsync(ct);
     }
 

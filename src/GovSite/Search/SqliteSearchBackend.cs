@@ -41,7 +41,7 @@ public sealed class SqliteSearchBackend(GovSiteDb db) : ISearchBackend
         var parameters = new List<DbParameter> { new SqliteParameter("@q", Match(plan)) };
         var where = SqlFilter.Where(filter, parameters, (n, v) => new SqliteParameter(n, v));
         // Interpolated: only SQL built here and integers; every value is a parameter.
-        var sql = $"SELECT count(*) AS \"Value\" FROM search_fts JOIN \"SearchDocuments\" d ON d.\"Id\" = search_fts.rowid WHERE search_fts MATCH @q AND {where}";
+        var sql = $"SELECT count(*) AS \"Value\" FROM (SELECT 1 FROM search_fts JOIN \"SearchDocuments\" d ON d.\"Id\" = search_fts.rowid WHERE search_fts MATCH @q AND {where} LIMIT {ISearchBackend.CountCap})";
         return await db.Database.SqlQueryRaw<int>(sql, [.. parameters]).SingleAsync(ct);
     }
 
@@ -51,7 +51,23 @@ public sealed class SqliteSearchBackend(GovSiteDb db) : ISearchBackend
         {
             return [];
         }
-        var parameters = new List<DbParameter> { new SqliteParameter("@q", Match(plan)) };
+        if (!newestFirst && skip == 0)
+        {
+            // Ranking every body match of a common bigram costs most at a million documents; when
+            // the titles alone fill the first page of candidates, body-only matches could not
+            // outrank them (title weight 10, and the title-word bonus), so they are not scored.
+            var inTitles = await QueryAsync("title : (" + Match(plan) + ")", filter, newestFirst, skip, take, ct);
+            if (inTitles.Count >= take)
+            {
+                return inTitles;
+            }
+        }
+        return await QueryAsync(Match(plan), filter, newestFirst, skip, take, ct);
+    }
+
+    private async Task<List<SearchHit>> QueryAsync(string match, SearchFilter filter, bool newestFirst, int skip, int take, CancellationToken ct)
+    {
+        var parameters = new List<DbParameter> { new SqliteParameter("@q", match) };
         var where = SqlFilter.Where(filter, parameters, (n, v) => new SqliteParameter(n, v));
         var order = newestFirst ? "d.\"PublishedAt\" DESC, d.\"Id\" DESC" : $"{Rank}, d.\"PublishedAt\" DESC";
         // Interpolated: only SQL built here and integers; every value is a parameter.
