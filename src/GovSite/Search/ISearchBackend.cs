@@ -35,7 +35,7 @@ public interface ISearchBackend
     /// <summary>Matches, counted up to <see cref="CountCap"/>: beyond that nobody pages, and counting costs.</summary>
     Task<int> CountAsync(QueryPlan plan, SearchFilter filter, CancellationToken ct);
 
-    public const int CountCap = 10_000;
+    public const int CountCap = 1_000;
 
     /// <summary>Matching ids with the engine's relevance (larger is better), by relevance or newest first.</summary>
     Task<List<SearchHit>> SearchAsync(QueryPlan plan, SearchFilter filter, bool newestFirst, int skip, int take, CancellationToken ct);

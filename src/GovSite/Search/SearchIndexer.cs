@@ -13,8 +13,18 @@ namespace GovSite.Search;
 public sealed class SearchIndexer(GovSiteDb db, ISearchBackend backend, SearchText text, SiteDirectory sites, TimeProvider clock)
     : IArticleObserver
 {
+    // Databases whose token table this process has made sure of: the CLI and other callers
+    // that save articles run no start-up work, so the first change creates the table if needed.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> Ensured = new();
+
     public async Task ArticleChangedAsync(Article article, CancellationToken ct)
     {
+        var database = db.Database.GetConnectionString() ?? "";
+        if (!Ensured.ContainsKey(database))
+        {
+            await backend.EnsureSchemaAsync(ct);
+            Ensured[database] = true;
+        }
         if (article.Status == ArticleStatus.Published && article.PublishedAt is not null)
         {
             var column = await db.Columns.IgnoreQueryFilters().FirstAsync(c => c.Id == article.ColumnId, ct);

@@ -84,14 +84,23 @@ public static class SearchSetup
 /// After the schema and the demo are in place: the backend's token table, documents published
 /// without ArticleService (seed, import, restore), and the demo answer cards.
 /// </summary>
-public sealed class SearchStartup(IServiceProvider services) : IHostedService
+public sealed class SearchStartup(IServiceProvider services, ILogger<SearchStartup> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         using var scope = services.CreateScope();
         scope.ServiceProvider.GetRequiredService<Accounts.SiteAccess>().BecomeSystem();
-        await scope.ServiceProvider.GetRequiredService<SearchIndexer>().CatchUpAsync(cancellationToken);
-        await DemoAnswers.SeedIfEmptyAsync(scope.ServiceProvider.GetRequiredService<GovSiteDb>(), cancellationToken);
+        try
+        {
+            await scope.ServiceProvider.GetRequiredService<SearchIndexer>().CatchUpAsync(cancellationToken);
+            await DemoAnswers.SeedIfEmptyAsync(scope.ServiceProvider.GetRequiredService<GovSiteDb>(), cancellationToken);
+        }
+        catch (Exception ex) when (ex is System.Data.Common.DbException or InvalidOperationException)
+        {
+            // A database that is down at start must not stop the server: /healthz reports it, and
+            // the index catches up at the next start or with `govsite search-rebuild`.
+            logger.LogError(ex, "Search index catch-up failed at start-up");
+        }
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
