@@ -126,7 +126,7 @@ search.SetAction(async (parse, ct) =>
     });
     var r = result!;
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"Indexed {r.Documents:N0} articles in {r.Build.TotalSeconds:F1} s ({r.Documents / r.Build.TotalSeconds:F0} docs/s); index {r.IndexBytes / 1048576.0:F0} MB (FTS5 + documents), database file {r.FileBytes / 1048576.0:F0} MB"));
+        $"Indexed {r.Documents:N0} articles in {r.Build.TotalSeconds:F1} s ({r.Documents / r.Build.TotalSeconds:F0} docs/s); database file {r.FileBytes / 1048576.0:F0} MB (FTS5 index + SearchDocuments with snippet text){(r.IndexBytes > 0 ? $", dbstat {r.IndexBytes / 1048576.0:F0} MB" : "")}"));
     Console.WriteLine("| query kind | queries | p50 | p95 | mean hits |");
     Console.WriteLine("| --- | ---: | ---: | ---: | ---: |");
     foreach (var row in r.Latency)
