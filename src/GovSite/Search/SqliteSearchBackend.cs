@@ -65,16 +65,37 @@ public sealed class SqliteSearchBackend(GovSiteDb db) : ISearchBackend
         return await QueryAsync(Match(plan), filter, newestFirst, skip, take, ct);
     }
 
+    /// <summary>
+    /// Without filters, a query matching more than this many documents ranks only the newest
+    /// this many (by article id): bm25 over every match of a common bigram is what costs at a
+    /// million documents, and among so many matches the newer ones are the likelier answer.
+    /// </summary>
+    public const int RankWindow = 2000;
+
     private async Task<List<SearchHit>> QueryAsync(string match, SearchFilter filter, bool newestFirst, int skip, int take, CancellationToken ct)
     {
         var parameters = new List<DbParameter> { new SqliteParameter("@q", match) };
         var where = SqlFilter.Where(filter, parameters, (n, v) => new SqliteParameter(n, v));
-        var order = newestFirst ? "d.\"PublishedAt\" DESC, d.\"Id\" DESC" : $"{Rank}, d.\"PublishedAt\" DESC";
+        var unfiltered = filter with { NowUtc = default } == new SearchFilter(default);
+        string sql;
         // Interpolated: only SQL built here and integers; every value is a parameter.
-        var sql = $"""
-            SELECT d."Id" AS "Id", -{Rank} AS "Score" FROM search_fts JOIN "SearchDocuments" d ON d."Id" = search_fts.rowid
-            WHERE search_fts MATCH @q AND {where} ORDER BY {order} LIMIT {take} OFFSET {skip}
-            """;
+        if (newestFirst || !unfiltered)
+        {
+            var order = newestFirst ? "d.\"PublishedAt\" DESC, d.\"Id\" DESC" : $"{Rank}, d.\"PublishedAt\" DESC";
+            sql = $"""
+                SELECT d."Id" AS "Id", -{Rank} AS "Score" FROM search_fts JOIN "SearchDocuments" d ON d."Id" = search_fts.rowid
+                WHERE search_fts MATCH @q AND {where} ORDER BY {order} LIMIT {take} OFFSET {skip}
+                """;
+        }
+        else
+        {
+            sql = $"""
+                SELECT d."Id" AS "Id", -m.r AS "Score"
+                FROM (SELECT rowid AS id, {Rank} AS r FROM search_fts WHERE search_fts MATCH @q ORDER BY rowid DESC LIMIT {RankWindow}) AS m
+                JOIN "SearchDocuments" d ON d."Id" = m.id
+                WHERE {where} ORDER BY m.r, d."PublishedAt" DESC LIMIT {take} OFFSET {skip}
+                """;
+        }
         return await db.Database.SqlQueryRaw<SearchHit>(sql, [.. parameters]).ToListAsync(ct);
     }
 
