@@ -12,6 +12,7 @@ using GovSite.Interaction;
 using GovSite.Interaction.Participation;
 using GovSite.Publishing;
 using GovSite.PublicSite;
+using GovSite.Search;
 using GovSite.Sites;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.ResponseCompression;
@@ -89,6 +90,7 @@ public static class GovSiteApp
         builder.AddCalendar();
         builder.AddInteraction();
         builder.AddParticipation();
+        builder.AddSearch();
 
         var app = builder.Build();
         app.UseStatusCodePages(ProblemResponses.StatusCodePage);
@@ -132,6 +134,7 @@ public static class GovSiteApp
         app.MapCalendar();
         app.MapInteraction();
         app.MapParticipation();
+        app.MapSearch();
         app.MapPublicSite();
         app.MapRazorPages();
         return app;

@@ -16,7 +16,7 @@ namespace GovSite.Cli;
 /// </summary>
 public static class CliCommands
 {
-    private static readonly string[] Commands = ["migrate", "seed-demo", "import", "check", "calendar-import", "--help", "-h", "-?"];
+    private static readonly string[] Commands = ["migrate", "seed-demo", "import", "check", "calendar-import", "search-rebuild", "--help", "-h", "-?"];
 
     public static bool IsCliCommand(string[] args) => args.Length > 0 && Commands.Contains(args[0]);
 
@@ -76,6 +76,9 @@ public static class CliCommands
             return 0;
         });
         root.Subcommands.Add(calendarImport);
+        var rebuild = new Command("search-rebuild", "重建全文检索索引（所有已发布文章）");
+        rebuild.SetAction(async (_, ct) => await Search.SearchCli.RebuildAsync(await OpenAsync(ct), ct));
+        root.Subcommands.Add(rebuild);
 
         return await root.Parse(args).InvokeAsync();
     }

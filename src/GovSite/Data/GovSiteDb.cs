@@ -1,6 +1,7 @@
 using GovSite.Accounts;
 using GovSite.Interaction.Participation;
 using GovSite.Publishing;
+using GovSite.Search;
 using GovSite.Sites;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
@@ -39,6 +40,9 @@ public class GovSiteDb(DbContextOptions<GovSiteDb> options, SiteAccess access) :
     public DbSet<SurveyResponse> SurveyResponses => Set<SurveyResponse>();
     public DbSet<Interview> Interviews => Set<Interview>();
     public DbSet<InterviewQuestion> InterviewQuestions => Set<InterviewQuestion>();
+    public DbSet<SearchDocument> SearchDocuments => Set<SearchDocument>();
+    public DbSet<SearchLogEntry> SearchLog => Set<SearchLogEntry>();
+    public DbSet<SearchAnswer> SearchAnswers => Set<SearchAnswer>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -116,6 +120,7 @@ public class GovSiteDb(DbContextOptions<GovSiteDb> options, SiteAccess access) :
         Calendar.CalendarSetup.Configure(b);
         Interaction.InteractionSetup.Configure(b, this);
         ParticipationModel.Configure(b, this);
+        SearchModel.Configure(b);
     }
 
     private sealed class UtcConverter() : ValueConverter<DateTime, DateTime>(

@@ -1,0 +1,235 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using GovSite.Accounts;
+using GovSite.Data;
+using GovSite.Publishing;
+using GovSite.Search;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace GovSite.Bench;
+
+public sealed record SearchBenchOptions(int Documents, string DataDirectory, string SeedDirectory, int QueriesPerKind);
+
+public sealed record LatencyRow(string Kind, int Queries, double P50Ms, double P95Ms, double MeanTotal);
+
+public sealed record SearchBenchResult(int Documents, TimeSpan Build, long IndexBytes, long FileBytes, List<LatencyRow> Latency);
+
+/// <summary>
+/// Generates articles from the seed corpus (real policy text, both scripts) straight into the
+/// search tables through GovSite's own pipeline and FTS5 SQL, then times SearchService — the
+/// same code path as /api/v1/search, counting, reranking and snippets included.
+/// </summary>
+public static class SearchBenchmark
+{
+    public static async Task<SearchBenchResult> RunAsync(SearchBenchOptions options, Action<int> progress, CancellationToken ct)
+    {
+        Directory.CreateDirectory(options.DataDirectory);
+        // The search services as the app registers them, over SQLite in the given directory.
+        var services = new ServiceCollection();
+        var dataOptions = new DataOptions { DataDirectory = options.DataDirectory };
+        services.AddSingleton(dataOptions);
+        services.AddSingleton(TimeProvider.System);
+        services.AddScoped<SiteAccess>();
+        services.AddDbContext<GovSiteDb>(o => DataSetup.Configure(o, dataOptions));
+        services.AddSingleton<GovSite.Sites.SiteDirectory>();
+        services.AddSingleton(SearchText.Default);
+        services.AddScoped<ISearchBackend, SqliteSearchBackend>();
+        services.AddScoped<SearchService>();
+        await using var provider = services.BuildServiceProvider();
+        var random = new Random(20261122);
+        var phrases = SeedPhrases(options.SeedDirectory);
+        var text = provider.GetRequiredService<SearchText>();
+        var sampleTitles = new List<string>();
+
+        var started = Stopwatch.GetTimestamp();
+        using (var scope = provider.CreateScope())
+        {
+            scope.ServiceProvider.GetRequiredService<SiteAccess>().BecomeSystem();
+            var db = scope.ServiceProvider.GetRequiredService<GovSiteDb>();
+            await DataSetup.MigrateAsync(db, ct);
+            await scope.ServiceProvider.GetRequiredService<ISearchBackend>().EnsureSchemaAsync(ct);
+            await using var connection = new SqliteConnection(db.Database.GetConnectionString());
+            await connection.OpenAsync(ct);
+            var types = Enum.GetValues<ColumnType>();
+            var now = DateTime.UtcNow;
+            const int Batch = 5000;
+            for (var first = 1; first <= options.Documents; first += Batch)
+            {
+                await using var tx = (SqliteTransaction)await connection.BeginTransactionAsync(ct);
+                using var doc = connection.CreateCommand();
+                doc.Transaction = tx;
+                doc.CommandText = """
+                    INSERT INTO "SearchDocuments" ("Id", "SiteId", "SiteCode", "ColumnId", "ColumnType", "Title", "Text", "SubjectCategory",
+                        "Issuer", "Validity", "DocNumber", "IndexNumber", "Year", "PublishedAt", "IndexedAt")
+                    VALUES ($id, $site, $code, $column, $type, $title, $text, NULL, NULL, NULL, NULL, NULL, $year, $published, $indexed)
+                    """;
+                using var fts = connection.CreateCommand();
+                fts.Transaction = tx;
+                fts.CommandText = "INSERT INTO search_fts (rowid, title, body) VALUES ($id, $title, $body)";
+                var p = new Dictionary<string, SqliteParameter>();
+                foreach (var name in new[] { "$id", "$site", "$code", "$column", "$type", "$title", "$text", "$year", "$published", "$indexed" })
+                {
+                    p[name] = doc.Parameters.Add(name, SqliteType.Text);
+                }
+                var fid = fts.Parameters.Add("$id", SqliteType.Integer);
+                var ftitle = fts.Parameters.Add("$title", SqliteType.Text);
+                var fbody = fts.Parameters.Add("$body", SqliteType.Text);
+                for (var id = first; id < first + Batch && id <= options.Documents; id++)
+                {
+                    var title = Title(phrases, random);
+                    var body = Body(phrases, random);
+                    var published = now.AddMinutes(-random.Next(1, 5 * 365 * 24 * 60));
+                    if (sampleTitles.Count < 5000)
+                    {
+                        sampleTitles.Add(title);
+                    }
+                    else if (random.Next(id) < 5000)
+                    {
+                        sampleTitles[random.Next(5000)] = title;
+                    }
+                    p["$id"].Value = id;
+                    p["$site"].Value = id % 1000 + 1;
+                    p["$code"].Value = (9800000000L + id % 1000).ToString(CultureInfo.InvariantCulture);
+                    p["$column"].Value = id % 20_000 + 1;
+                    p["$type"].Value = types[id % types.Length].ToString();
+                    p["$title"].Value = title;
+                    p["$text"].Value = body;
+                    p["$year"].Value = ChinaTime.ToLocal(published).Year;
+                    p["$published"].Value = published.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture);
+                    p["$indexed"].Value = now.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture);
+                    await doc.ExecuteNonQueryAsync(ct);
+                    var (titleTokens, bodyTokens) = text.DocumentTokens(title, null, body, null, null);
+                    fid.Value = id;
+                    ftitle.Value = titleTokens;
+                    fbody.Value = bodyTokens;
+                    await fts.ExecuteNonQueryAsync(ct);
+                }
+                await tx.CommitAsync(ct);
+                progress(Math.Min(first + Batch - 1, options.Documents));
+            }
+            using var optimize = connection.CreateCommand();
+            optimize.CommandText = "INSERT INTO search_fts (search_fts) VALUES ('optimize')";
+            await optimize.ExecuteNonQueryAsync(ct);
+        }
+        var build = Stopwatch.GetElapsedTime(started);
+        long indexBytes;
+        using (var scope = provider.CreateScope())
+        {
+            indexBytes = await scope.ServiceProvider.GetRequiredService<ISearchBackend>().SizeAsync(ct) ?? -1;
+        }
+        var file = new FileInfo(Path.Combine(options.DataDirectory, "govsite.db"));
+
+        var queries = Queries(sampleTitles, random, options.QueriesPerKind);
+        var latency = new List<LatencyRow>();
+        foreach (var (kind, list) in queries)
+        {
+            var times = new List<double>();
+            var totals = 0L;
+            foreach (var query in list.Take(5))
+            {
+                await TimeAsync(provider, query, ct); // warm-up: page cache and JIT
+            }
+            foreach (var query in list)
+            {
+                var (ms, total) = await TimeAsync(provider, query, ct);
+                times.Add(ms);
+                totals += total;
+            }
+            times.Sort();
+            latency.Add(new LatencyRow(kind, times.Count, Percentile(times, 0.50), Percentile(times, 0.95), (double)totals / times.Count));
+        }
+        return new SearchBenchResult(options.Documents, build, indexBytes, file.Exists ? file.Length : -1, latency);
+    }
+
+    private static async Task<(double Ms, int Total)> TimeAsync(IServiceProvider services, string query, CancellationToken ct)
+    {
+        var started = Stopwatch.GetTimestamp();
+        using var scope = services.CreateScope();
+        var response = await scope.ServiceProvider.GetRequiredService<SearchService>().SearchAsync(new SearchRequest(query), log: false, ct);
+        return (Stopwatch.GetElapsedTime(started).TotalMilliseconds, response.Total);
+    }
+
+    private static double Percentile(List<double> sorted, double p) =>
+        sorted.Count == 0 ? 0 : sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
+
+    /// <summary>2-character, 4-character, two-word and pinyin queries cut from generated titles, so each finds something.</summary>
+    private static List<(string Kind, List<string> Queries)> Queries(List<string> titles, Random random, int count)
+    {
+        string HanRun(int length)
+        {
+            for (var attempt = 0; attempt < 1000; attempt++)
+            {
+                var title = titles[random.Next(titles.Count)];
+                if (title.Length < length)
+                {
+                    continue;
+                }
+                var start = random.Next(title.Length - length + 1);
+                var run = title.Substring(start, length);
+                if (run.All(ChineseText.IsHan))
+                {
+                    return run;
+                }
+            }
+            return "政府";
+        }
+        var pinyin = new List<string>();
+        while (pinyin.Count < count)
+        {
+            var spelling = Pinyin.Spellings(ChineseText.Fold(HanRun(random.Next(2, 4)))).FirstOrDefault();
+            if (spelling is { Length: > 0 })
+            {
+                pinyin.Add(spelling);
+            }
+        }
+        return
+        [
+            ("2 characters", [.. Enumerable.Range(0, count).Select(_ => HanRun(2))]),
+            ("4 characters", [.. Enumerable.Range(0, count).Select(_ => HanRun(4))]),
+            ("multi-word", [.. Enumerable.Range(0, count).Select(_ => HanRun(2) + " " + HanRun(3))]),
+            ("pinyin", pinyin),
+        ];
+    }
+
+    private static string Title(List<string> phrases, Random random)
+    {
+        var title = phrases[random.Next(phrases.Count)];
+        if (title.Length < 12)
+        {
+            title += phrases[random.Next(phrases.Count)];
+        }
+        return title.Length > 40 ? title[..40] : title;
+    }
+
+    private static string Body(List<string> phrases, Random random)
+    {
+        var sb = new StringBuilder();
+        var count = random.Next(6, 16);
+        for (var i = 0; i < count; i++)
+        {
+            sb.Append(phrases[random.Next(phrases.Count)]).Append(i % 3 == 2 ? '。' : '，');
+        }
+        return sb.ToString();
+    }
+
+    /// <summary>Clauses of the seed texts: the real vocabulary, in whichever script each seed uses.</summary>
+    public static List<string> SeedPhrases(string directory)
+    {
+        var phrases = new List<string>();
+        foreach (var file in Directory.EnumerateFiles(directory, "*.txt"))
+        {
+            foreach (var part in File.ReadAllText(file).Split(['。', '，', '；', '！', '？', '\n', '、', ',', ';', ':', '：', ' ', '　']))
+            {
+                var phrase = part.Trim();
+                if (phrase.Length is >= 4 and <= 40 && phrase.Count(ChineseText.IsHan) * 2 > phrase.Length)
+                {
+                    phrases.Add(phrase);
+                }
+            }
+        }
+        return phrases.Count > 0 ? phrases : throw new InvalidOperationException($"No usable text in {directory}");
+    }
+}

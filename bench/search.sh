@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Search at scale (issue 5): generate DOCS articles from the seed corpus, build the SQLite FTS5
+# index through GovSite's own text pipeline, and time 2-character, 4-character, multi-word and
+# pinyin queries through SearchService (the code behind /api/v1/search).
+#
+#   bench/search.sh                  # 1,000,000 articles (the goal: p95 <= 50 ms)
+#   DOCS=100000 bench/search.sh      # a smaller run
+#
+# Results go to bench/results/search-DOCS.md (not committed); copy the table into docs/performance.md.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+DOCS="${DOCS:-1000000}"
+QUERIES="${QUERIES:-200}"
+SEEDS="${SEEDS:-/work/shared/corpus/seeds}"
+DATA="$(mktemp -d "${TMPDIR:-/tmp}/govsite-search-bench.XXXXXX")"
+trap 'rm -rf "$DATA"' EXIT
+mkdir -p bench/results
+dotnet build bench/GovSite.Bench -c Release -v quiet -nologo
+dotnet bench/GovSite.Bench/bin/Release/net10.0/GovSite.Bench.dll search \
+    --docs "$DOCS" --queries "$QUERIES" --seeds "$SEEDS" --data "$DATA" | tee "bench/results/search-$DOCS.md"
+echo "machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "bench/results/search-$DOCS.md"

@@ -1,0 +1,94 @@
+namespace GovSite.Search;
+
+/// <summary>
+/// The words the pipeline knows: the synonym table (everyday word → official terms, 通俗语言搜索)
+/// and a word list. Pinyin input is turned back into these words ("shebao" → 社保), and they give
+/// word-level ranking a vocabulary without a segmentation dictionary.
+/// </summary>
+public sealed class SearchVocabulary
+{
+    private readonly List<(string From, string[] To)> _synonyms;
+    private readonly Dictionary<string, List<string>> _byPinyin = [];
+    private readonly Dictionary<string, List<string>> _byInitials = [];
+
+    public SearchVocabulary(IEnumerable<string> synonymLines, IEnumerable<string> words)
+    {
+        _synonyms = [];
+        foreach (var line in synonymLines)
+        {
+            var parts = line.Split("=>", 2, StringSplitOptions.TrimEntries);
+            if (parts.Length == 2 && parts[0].Length > 0)
+            {
+                var to = parts[1].Split('|', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+                    .Select(ChineseText.Fold).ToArray();
+                _synonyms.Add((ChineseText.Fold(parts[0]), to));
+            }
+        }
+        // Longest first, so 身份证丢了 wins over a shorter rule inside it.
+        _synonyms.Sort((a, b) => b.From.Length.CompareTo(a.From.Length));
+        Words = [.. words.Select(ChineseText.Fold)
+            .Concat(_synonyms.Select(s => s.From)).Concat(_synonyms.SelectMany(s => s.To))
+            .Where(w => w.Length >= 2 && w.All(ChineseText.IsHan)).Distinct()];
+        foreach (var word in Words)
+        {
+            foreach (var spelling in Pinyin.Spellings(word))
+            {
+                Add(_byPinyin, spelling, word);
+            }
+            foreach (var initials in Pinyin.Initials(word))
+            {
+                Add(_byInitials, initials, word);
+            }
+        }
+    }
+
+    /// <summary>The built-in tables, or the synonym file named by GOVSITE_SEARCH_SYNONYMS.</summary>
+    public static SearchVocabulary Default(string? synonymFile = null) => new(
+        synonymFile is { Length: > 0 } && File.Exists(synonymFile)
+            ? File.ReadAllLines(synonymFile).Select(l => l.Trim()).Where(l => l.Length > 0 && l[0] != '#')
+            : ChineseText.DataLines("synonyms.txt"),
+        ChineseText.DataLines("words.txt"));
+
+    public IReadOnlyList<string> Words { get; }
+
+    /// <summary>The query with every everyday word replaced by each of its official terms.</summary>
+    public List<string> Rewrite(string folded)
+    {
+        var results = new List<string>();
+        foreach (var (from, to) in _synonyms)
+        {
+            if (folded.Contains(from, StringComparison.Ordinal))
+            {
+                results.AddRange(to.Select(t => folded.Replace(from, t, StringComparison.Ordinal)));
+            }
+        }
+        return results;
+    }
+
+    /// <summary>Known words spelled exactly by this pinyin, as full syllables or as initials.</summary>
+    public IReadOnlyList<string> FromPinyin(string letters)
+    {
+        var found = new List<string>();
+        if (_byPinyin.TryGetValue(letters, out var words))
+        {
+            found.AddRange(words);
+        }
+        if (letters.Length <= 6 && _byInitials.TryGetValue(letters, out var byInitials))
+        {
+            found.AddRange(byInitials);
+        }
+        return found.Distinct().ToList();
+    }
+
+    private static void Add(Dictionary<string, List<string>> map, string key, string word)
+    {
+        if (!map.TryGetValue(key, out var list))
+        {
+            map[key] = list = [];
+        }
+        if (!list.Contains(word))
+        {
+            list.Add(word);
+        }
+    }
+}

@@ -1,0 +1,44 @@
+using System.Data.Common;
+
+namespace GovSite.Search;
+
+/// <summary>The filter part of a backend's SQL, the same on both databases; values always travel as parameters.</summary>
+internal static class SqlFilter
+{
+    public static string Where(SearchFilter filter, List<DbParameter> parameters, Func<string, object, DbParameter> parameter)
+    {
+        var sql = new List<string>();
+        void Add(string clause, object value)
+        {
+            var name = $"@f{parameters.Count}";
+            parameters.Add(parameter(name, value));
+            sql.Add(clause.Replace("@", name, StringComparison.Ordinal));
+        }
+        Add("d.\"PublishedAt\" <= @", filter.NowUtc);
+        if (filter.SiteId is int site)
+        {
+            Add("d.\"SiteId\" = @", site);
+        }
+        if (filter.ColumnType is { } type)
+        {
+            Add("d.\"ColumnType\" = @", type.ToString());
+        }
+        if (filter.SubjectCategory is { Length: > 0 } subject)
+        {
+            Add("d.\"SubjectCategory\" = @", subject);
+        }
+        if (filter.Year is int year)
+        {
+            Add("d.\"Year\" = @", year);
+        }
+        if (filter.Issuer is { Length: > 0 } issuer)
+        {
+            Add("d.\"Issuer\" = @", issuer);
+        }
+        if (filter.Validity is { } validity)
+        {
+            Add("d.\"Validity\" = @", validity.ToString());
+        }
+        return string.Join(" AND ", sql);
+    }
+}

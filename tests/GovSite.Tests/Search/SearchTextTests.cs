@@ -1,0 +1,142 @@
+using GovSite.Search;
+
+namespace GovSite.Tests.Search;
+
+public class SearchTextTests
+{
+    private static readonly SearchText Text = SearchText.Default;
+
+    [Theory]
+    [InlineData("統一", "统一")]
+    [InlineData("政府網站", "政府网站")]
+    [InlineData("ＳＨＥＢＡＯ　２０２４", "shebao 2024")]
+    [InlineData("GovSite", "govsite")]
+    public void Folding_maps_traditional_full_width_and_case(string input, string expected) =>
+        ChineseText.Fold(input).ShouldBe(expected);
+
+    [Fact]
+    public void Folding_keeps_every_position_so_highlights_land_on_the_original_characters()
+    {
+        var original = "關於社會保險的通知";
+        Snippets.Highlight(original, ["社会保险"]).ShouldBe("關於<mark>社會保險</mark>的通知");
+    }
+
+    [Theory]
+    [InlineData("zhengfuwangzhan", "zheng fu wang zhan")]
+    [InlineData("shebao", "she bao")]
+    [InlineData("xian", "xian")]
+    public void Pinyin_is_split_into_the_fewest_syllables(string letters, string expected) =>
+        string.Join(' ', Pinyin.Split(letters)!).ShouldBe(expected);
+
+    [Fact]
+    public void Letters_that_are_not_pinyin_do_not_split() => Pinyin.Split("sb").ShouldBeNull();
+
+    [Fact]
+    public void A_polyphonic_character_matches_any_of_its_readings()
+    {
+        Pinyin.Of('行').ShouldContain("xing");
+        Pinyin.Of('行').ShouldContain("hang");
+        Pinyin.Spellings("银行").ShouldContain("yinhang");
+    }
+
+    [Theory]
+    [InlineData("国办发〔2014〕57号")]
+    [InlineData("国办发[2014]57号")]
+    [InlineData("国办发［2014］57号")]
+    [InlineData("国办发2014年57号")]
+    [InlineData("國辦發〔2014〕57號")]
+    [InlineData("国办发（2014）第57号")]
+    public void Every_way_of_typing_a_document_number_gives_the_same_key(string typed) =>
+        SearchText.DocNumberKey(typed).ShouldBe(SearchText.DocNumberKey("国办发〔2014〕57号"));
+
+    [Fact]
+    public void Different_document_numbers_give_different_keys() =>
+        SearchText.DocNumberKey("国办发〔2014〕57号").ShouldNotBe(SearchText.DocNumberKey("国办发〔2014〕5号"));
+
+    [Fact]
+    public void Index_numbers_ignore_separators_and_width() =>
+        SearchText.IndexNumberKey("11990000MB0000001X/2025-00012")
+            .ShouldBe(SearchText.IndexNumberKey("１１９９００００ＭＢ００００００１Ｘ／２０２５－０００１２"));
+
+    [Fact]
+    public void Documents_are_indexed_as_bigrams_single_characters_and_title_pinyin()
+    {
+        var (title, body) = Text.DocumentTokens("社保卡", null, "办理社保", null, null);
+        // 卡 reads ka (卡片) or qia (关卡): both readings are indexed.
+        title.Split(' ').ShouldBe(["社", "社保", "保", "保卡", "卡", "zpyshebao", "zpisb", "zpybaoka", "zpibk", "zpybaoqia", "zpibq"], ignoreOrder: true);
+        body.Split(' ').ShouldContain("办理");
+        body.Split(' ').ShouldContain("理社");
+    }
+
+    [Fact]
+    public void A_query_word_needs_all_of_its_bigrams_and_a_single_character_needs_itself()
+    {
+        var plan = Text.Parse("营商环境 税");
+        plan.Terms.Count.ShouldBe(2);
+        plan.Terms[0][0].Tokens.ShouldBe(["营商", "商环", "环境"]);
+        plan.Terms[1][0].Tokens.ShouldBe(["税"]);
+    }
+
+    [Fact]
+    public void Everyday_words_also_search_their_official_terms()
+    {
+        var plan = Text.Parse("生孩子要办什么");
+        plan.Terms.Single().Select(a => a.Text).ShouldContain("生育");
+        Text.Parse("身份证丢了").Terms.Single().Select(a => a.Text).ShouldContain("居民身份证补领");
+        Text.Parse("社保").Terms.Single().Select(a => a.Text).ShouldContain("社会保险");
+    }
+
+    [Fact]
+    public void The_synonym_table_is_configurable()
+    {
+        var custom = new SearchText(new SearchVocabulary(["退税 => 个人所得税汇算"], []));
+        custom.Parse("退税").Terms.Single().Select(a => a.Text).ShouldContain("个人所得税汇算");
+        custom.Parse("社保").Terms.Single().Select(a => a.Text).ShouldNotContain("社会保险");
+    }
+
+    [Theory]
+    [InlineData("shebao", "社保")]
+    [InlineData("sb", "社保")]
+    [InlineData("dibao", "低保")]
+    public void Pinyin_and_initials_find_known_words(string typed, string word)
+    {
+        var plan = Text.Parse(typed);
+        plan.Hint.ShouldNotBeNull();
+        plan.Terms.Single().Select(a => a.Text).ShouldContain(word);
+    }
+
+    [Fact]
+    public void Pinyin_of_unknown_words_searches_the_title_pinyin()
+    {
+        var plan = Text.Parse("huangtao");
+        plan.Terms.Single().ShouldContain(a => a.Tokens.SequenceEqual(new[] { "zpyhuangtao" }));
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("   ")]
+    [InlineData("\"")]
+    [InlineData("* AND OR NOT NEAR ( ) ^ :")]
+    [InlineData("'; DROP TABLE \"Articles\"; --")]
+    public void Operator_and_punctuation_queries_yield_no_engine_syntax(string query)
+    {
+        var plan = Text.Parse(query);
+        plan.Terms.SelectMany(t => t).SelectMany(a => a.Tokens)
+            .ShouldAllBe(token => token.All(c => ChineseText.IsHan(c) || ChineseText.IsWordChar(c)));
+    }
+
+    [Fact]
+    public void Very_long_queries_are_cut()
+    {
+        var plan = Text.Parse(new string('政', 10_000));
+        plan.Folded.Length.ShouldBe(SearchText.MaxQueryLength);
+    }
+
+    [Fact]
+    public void The_fts5_match_string_quotes_every_token()
+    {
+        var match = SqliteSearchBackend.Match(Text.Parse("社保 near"));
+        match.ShouldStartWith("((\"社保\")");
+        match.ShouldNotContain("NEAR");
+    }
+}
