@@ -17,6 +17,8 @@ public sealed class ArticlePageModel(CurrentSite current, SiteContent content) :
             return NotFound();
         }
         Article = article;
+        CacheTags(PageTags.Article(Site.Id, id));
+        ArchivedTopic = TopicOf(article.ColumnId) is { IsClosed: true } topic ? topic : null;
         if (article.IsPolicyDocument)
         {
             Interpretations = await Queries.InterpretationsAsync(Site.Id, id, ct);
