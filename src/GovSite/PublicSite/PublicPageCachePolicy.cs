@@ -38,20 +38,14 @@ public sealed class PublicPageCachePolicy : IOutputCachePolicy
         }
         if (cacheable)
         {
-            // Validators for the stored copy, set before the headers go out: the output cache
-            // answers If-None-Match and If-Modified-Since with 304 from them. A new rendering
-            // (after an eviction) gets a new ETag.
-            var response = context.HttpContext.Response;
-            response.OnStarting(() =>
-            {
-                if (response.StatusCode == StatusCodes.Status200OK)
-                {
-                    response.Headers.ETag = $"W/\"{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8))}\"";
-                    response.Headers.LastModified = DateTimeOffset.UtcNow.ToString("r", CultureInfo.InvariantCulture);
-                    response.Headers.CacheControl = "public, max-age=0, must-revalidate";
-                }
-                return Task.CompletedTask;
-            });
+            // Validators for the stored copy, set before rendering because the cache captures
+            // headers when the body starts: the output cache answers If-None-Match and
+            // If-Modified-Since with 304 from them. A hit replaces them with the stored ones; a
+            // new rendering (after an eviction) gets a new ETag.
+            var headers = context.HttpContext.Response.Headers;
+            headers.ETag = $"W/\"{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8))}\"";
+            headers.LastModified = DateTimeOffset.UtcNow.ToString("r", CultureInfo.InvariantCulture);
+            headers.CacheControl = "public, max-age=0, must-revalidate";
         }
         return ValueTask.CompletedTask;
     }
