@@ -15,7 +15,7 @@ namespace GovSite.Cli;
 /// </summary>
 public static class CliCommands
 {
-    private static readonly string[] Commands = ["migrate", "seed-demo", "import", "--help", "-h", "-?"];
+    private static readonly string[] Commands = ["migrate", "seed-demo", "import", "publish-static", "--help", "-h", "-?"];
 
     public static bool IsCliCommand(string[] args) => args.Length > 0 && Commands.Contains(args[0]);
 
@@ -52,6 +52,8 @@ public static class CliCommands
         import.SetAction(async (parse, ct) =>
             await ImportAsync(parse.GetValue(file)!, parse.GetValue(site)!, parse.GetValue(column), ct));
         root.Subcommands.Add(import);
+
+        root.Subcommands.Add(PublicSite.StaticExport.PublishStaticCommand.Create());
 
         return await root.Parse(args).InvokeAsync();
     }

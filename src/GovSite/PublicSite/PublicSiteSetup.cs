@@ -15,6 +15,12 @@ public static class PublicSiteSetup
         builder.Services.AddScoped<SiteContent>();
         builder.Services.AddScoped<Themes.ThemeService>();
         builder.Services.AddScoped<Topics.TopicService>();
+        builder.Services.AddScoped<StaticExport.StaticExporter>();
+        builder.Services.AddSingleton<StaticExport.PageFetcher>();
+        builder.Services.AddSingleton<StaticExport.StaticExportOptions>();
+        builder.Services.AddSingleton<StaticExport.StaticExportQueue>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<StaticExport.StaticExportQueue>());
+        builder.Services.AddScoped<IArticleObserver, StaticExport.StaticExportObserver>();
         builder.Services.AddOutputCache(o =>
         {
             o.AddPolicy(PublicPageCachePolicy.Name, new PublicPageCachePolicy());
