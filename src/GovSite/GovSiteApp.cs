@@ -119,7 +119,8 @@ public static class GovSiteApp
         app.MapPublishing();
         app.MapAdmin();
         app.MapPublicSite();
-        app.MapRazorPages();
+        // Page links to ~/css and ~/js resolve to fingerprinted URLs that are cached for a year.
+        app.MapRazorPages().WithStaticAssets();
         return app;
     }
 

@@ -54,7 +54,24 @@ public static class PublicSiteSetup
             .CacheOutput(PublicPageCachePolicy.Name).ExcludeFromDescription();
         app.MapGet("/sitemap.xml", SitemapAsync).CacheOutput(PublicPageCachePolicy.Name).ExcludeFromDescription();
         app.MapGet("/columns/{id:int}/rss.xml", RssAsync).CacheOutput(PublicPageCachePolicy.Name).ExcludeFromDescription();
-        app.MapStaticAssets();
+        // A fingerprinted URL (css/site.{hash}.css) never changes content: cache it for a year. The
+        // build-time manifest says no-cache for everything; only a publish sets this by itself.
+        app.MapStaticAssets().Add(endpoint =>
+        {
+            if (endpoint.Metadata.OfType<Microsoft.AspNetCore.StaticAssets.StaticAssetDescriptor>().FirstOrDefault() is { } asset
+                && asset.Route != asset.AssetPath && endpoint.RequestDelegate is { } inner)
+            {
+                endpoint.RequestDelegate = context =>
+                {
+                    context.Response.OnStarting(() =>
+                    {
+                        context.Response.Headers.CacheControl = "public, max-age=31536000, immutable";
+                        return Task.CompletedTask;
+                    });
+                    return inner(context);
+                };
+            }
+        });
         return app;
     }
 

@@ -89,6 +89,22 @@ public class CacheInvalidationTests(PublicSiteFixture site) : IClassFixture<Publ
     }
 
     [Fact]
+    public async Task Fingerprinted_stylesheets_and_scripts_are_cached_for_a_year()
+    {
+        using var client = site.ClientForHost(PublicSiteFixture.Host);
+        var home = await client.GetStringAsync("/");
+        var urls = System.Text.RegularExpressions.Regex.Matches(home, "(?:href|src)=\"(/(?:css|js)/[^\"]+)\"").Select(m => m.Groups[1].Value).ToList();
+        urls.Count.ShouldBe(2);
+        foreach (var url in urls)
+        {
+            url.ShouldMatch(@"^/(css|js)/[a-z0-9]+\.[a-z0-9]{6,}\.(css|js)$");
+            var response = await client.GetAsync(url);
+            response.StatusCode.ShouldBe(HttpStatusCode.OK, url);
+            response.Headers.CacheControl!.MaxAge.ShouldBe(TimeSpan.FromDays(365), url);
+        }
+    }
+
+    [Fact]
     public void An_article_change_touches_its_column_and_every_ancestor_before_and_after_a_move()
     {
         Column[] columns =

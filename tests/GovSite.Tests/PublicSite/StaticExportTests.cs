@@ -96,8 +96,9 @@ public class StaticExportTests(ExportFixture app) : IClassFixture<ExportFixture>
         paths.ShouldContain($"columns/{app.NewsColumnId}/index.html");
         paths.ShouldContain($"columns/{app.NewsColumnId}/page/2/index.html");
         paths.ShouldContain($"columns/{app.NewsColumnId}/rss.xml");
-        paths.ShouldContain("css/site.css");
-        paths.ShouldContain("js/a11y.js");
+        paths.ShouldContain(p => p.StartsWith("css/site.", StringComparison.Ordinal) && p.EndsWith(".css", StringComparison.Ordinal));
+        paths.ShouldContain(p => p.StartsWith("js/a11y.", StringComparison.Ordinal));
+        paths.ShouldContain("lib/opencc-cn2t.js");
         paths.Count(p => p.StartsWith("articles/", StringComparison.Ordinal)).ShouldBe(23);
         foreach (var file in manifest.Files)
         {
@@ -123,7 +124,7 @@ public class StaticExportTests(ExportFixture app) : IClassFixture<ExportFixture>
         changed.ShouldContain($"columns/{app.NewsColumnId}/index.html");
         changed.ShouldContain($"columns/{app.NewsColumnId}/rss.xml");
         changed.ShouldContain("sitemap.xml");
-        changed.ShouldNotContain("css/site.css");
+        changed.ShouldNotContain(p => p.StartsWith("css/", StringComparison.Ordinal));
         changed.Where(p => p.StartsWith("articles/", StringComparison.Ordinal)).ShouldBe([$"articles/{id}/index.html"]);
         File.ReadAllText(Path.Combine(app.SiteDir, "index.html")).ShouldContain("导出测试：刚刚发布");
 
