@@ -157,6 +157,20 @@ public class ThemesAndTopicsTests(PublicSiteFixture site) : IClassFixture<Public
     }
 
     [Fact]
+    public async Task An_article_page_offers_a_wechat_qr_code_of_its_address_a_weibo_link_and_printing()
+    {
+        using var client = site.ClientForHost(PublicSiteFixture.Host);
+        var doc = Parser.ParseDocument(await client.GetStringAsync($"/articles/{site.PolicyId}"));
+        var share = doc.QuerySelector(".share")!;
+        var expected = GovSite.PublicSite.Extras.QrCode.Encode($"http://{PublicSiteFixture.Host}/articles/{site.PolicyId}").ToSvg("x");
+        var path = share.QuerySelector("svg path")!.GetAttribute("d");
+        expected.ShouldContain(path!);
+        share.QuerySelector("a[href^='https://service.weibo.com/share/share.php?url=']")!.GetAttribute("href")!
+            .ShouldContain(Uri.EscapeDataString($"http://{PublicSiteFixture.Host}/articles/{site.PolicyId}"));
+        share.TextContent.ShouldContain("打印本页");
+    }
+
+    [Fact]
     public async Task A_topic_needs_a_name_and_at_least_one_column()
     {
         var result = await AsSystemAsync(sp => sp.GetRequiredService<TopicService>().OpenAsync(site.Site.Id, new TopicInput()));
