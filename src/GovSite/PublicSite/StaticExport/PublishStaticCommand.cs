@@ -60,8 +60,10 @@ public static class PublishStaticCommand
             {
                 report = await exporter.ExportAllAsync(info, dir, fetch, ct);
             }
-            AnsiConsole.MarkupLine($"[green]已导出 {Markup.Escape(info.Name)}[/]：渲染 {report.Rendered} 个文件，写入 {report.Written} 个，删除 {report.Deleted} 个，" +
-                $"用时 {report.Elapsed.TotalSeconds:0.00} 秒（{report.Rendered / Math.Max(report.Elapsed.TotalSeconds, 0.001):0} 个/秒）→ {Markup.Escape(dir)}");
+            // A plain line (Spectre wraps at 80 columns when piped): bench/public.sh reads it.
+            Console.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"已导出 {info.Name}：渲染 {report.Rendered} 个文件，写入 {report.Written} 个，删除 {report.Deleted} 个，" +
+                $"用时 {report.Elapsed.TotalSeconds:0.00} 秒（{report.Rendered / Math.Max(report.Elapsed.TotalSeconds, 0.001):0} 个/秒）→ {dir}"));
             return 0;
         }
         finally
