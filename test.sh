@@ -12,6 +12,8 @@ command -v chromium >/dev/null || need+=(chromium)
 # (grep without -q reads all input: with pipefail, -q would fail the pipe by SIGPIPE)
 fc-list 2>/dev/null | grep -i "Noto Sans CJK" >/dev/null || need+=(fonts-noto-cjk)
 ls -d /usr/lib/postgresql/*/bin >/dev/null 2>&1 || need+=(postgresql)
+# The static-export test serves the export with nginx and compares it with the dynamic pages.
+[ -x /usr/sbin/nginx ] || need+=(nginx-light)
 if [ ${#need[@]} -gt 0 ]; then
   echo "== installing: ${need[*]}"
   as_root apt-get update -qq

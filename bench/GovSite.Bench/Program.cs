@@ -136,9 +136,28 @@ search.SetAction(async (parse, ct) =>
     return 0;
 });
 
+var articlesOption = new Option<int>("--articles") { Description = "Articles in the one site", DefaultValueFactory = _ => 10_000 };
+var hugoOption = new Option<string>("--hugo") { Description = "Directory for the equivalent Hugo site", Required = true };
+var publicSite = new Command("public-site", "One site with many articles, and the same articles as a Hugo site (bench/public.sh)")
+    { dataOption, hugoOption, articlesOption };
+publicSite.SetAction(async (parse, ct) =>
+{
+    var dir = Path.GetFullPath(parse.GetValue(dataOption)!);
+    var env = await PublicSiteBench.GenerateAsync(dir, Path.GetFullPath(parse.GetValue(hugoOption)!), parse.GetValue(articlesOption), ct);
+    await File.WriteAllTextAsync(Path.Combine(dir, "public.env"), env, ct);
+    Console.Write(env);
+    return 0;
+});
+var editOne = new Command("edit-one", "Edit the newest article's title, as an editor's save would") { dataOption };
+editOne.SetAction(async (parse, ct) =>
+{
+    await PublicSiteBench.EditOneAsync(Path.GetFullPath(parse.GetValue(dataOption)!), ct);
+    return 0;
+});
+
 var root = new RootCommand("GovSite benchmarks (see bench/*.sh)")
 {
-    generate, resolve, visit, search, InteractionBench.Overdue(), InteractionBench.Submit(),
+    generate, resolve, visit, search, publicSite, editOne, InteractionBench.Overdue(), InteractionBench.Submit(),
 };
 root.Subcommands.Add(CheckFarm.ServeCommand());
 root.Subcommands.Add(CheckFarm.CheckCommand());

@@ -136,7 +136,8 @@ public static class GovSiteApp
         app.MapParticipation();
         app.MapSearch();
         app.MapPublicSite();
-        app.MapRazorPages();
+        // Page links to ~/css and ~/js resolve to fingerprinted URLs that are cached for a year.
+        app.MapRazorPages().WithStaticAssets();
         return app;
     }
 

@@ -16,7 +16,7 @@ namespace GovSite.Cli;
 /// </summary>
 public static class CliCommands
 {
-    private static readonly string[] Commands = ["migrate", "seed-demo", "import", "check", "calendar-import", "search-rebuild", "--help", "-h", "-?"];
+    private static readonly string[] Commands = ["migrate", "seed-demo", "import", "check", "calendar-import", "search-rebuild", "publish-static", "--help", "-h", "-?"];
 
     public static bool IsCliCommand(string[] args) => args.Length > 0 && Commands.Contains(args[0]);
 
@@ -79,6 +79,7 @@ public static class CliCommands
         var rebuild = new Command("search-rebuild", "重建全文检索索引（所有已发布文章）");
         rebuild.SetAction(async (_, ct) => await Search.SearchCli.RebuildAsync(await OpenAsync(ct), ct));
         root.Subcommands.Add(rebuild);
+        root.Subcommands.Add(PublicSite.StaticExport.PublishStaticCommand.Create());
 
         return await root.Parse(args).InvokeAsync();
     }

@@ -43,6 +43,8 @@ public class GovSiteDb(DbContextOptions<GovSiteDb> options, SiteAccess access) :
     public DbSet<SearchDocument> SearchDocuments => Set<SearchDocument>();
     public DbSet<SearchLogEntry> SearchLog => Set<SearchLogEntry>();
     public DbSet<SearchAnswer> SearchAnswers => Set<SearchAnswer>();
+    public DbSet<PublicSite.Themes.SiteTheme> SiteThemes => Set<PublicSite.Themes.SiteTheme>();
+    public DbSet<PublicSite.Topics.SpecialTopic> SpecialTopics => Set<PublicSite.Topics.SpecialTopic>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -121,6 +123,7 @@ public class GovSiteDb(DbContextOptions<GovSiteDb> options, SiteAccess access) :
         Interaction.InteractionSetup.Configure(b, this);
         ParticipationModel.Configure(b, this);
         SearchModel.Configure(b);
+        PublicSite.PublicSiteSetup.ConfigureModel(b);
     }
 
     private sealed class UtcConverter() : ValueConverter<DateTime, DateTime>(

@@ -141,6 +141,11 @@ public static class DemoRegion
             db.Articles.Add(article);
             saved[item] = article;
         }
+        // The portals look like portals, the departments like department sites, each in its own colour.
+        foreach (var (code, siteId) in sites)
+        {
+            db.SiteThemes.Add(new PublicSite.Themes.SiteTheme { SiteId = siteId, Settings = DemoTheme(code).ToJson(), UpdatedAt = clock.GetUtcNow().UtcDateTime });
+        }
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
 
@@ -154,6 +159,15 @@ public static class DemoRegion
             .LogInformation("Demo region seeded: {Sites} sites, {Articles} articles in {Elapsed} ms",
                 sites.Count, saved.Count, (int)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
     }
+
+    private static PublicSite.Themes.ThemeSettings DemoTheme(string code) => code switch
+    {
+        ProvincialPortalCode => new() { Theme = PublicSite.Themes.ThemeNames.Portal, MainColour = "#a8101a", SecondColour = "#c9a227", ThirdColour = "#fbf6ec" },
+        CountyPortalCode => new() { Theme = PublicSite.Themes.ThemeNames.Portal, MainColour = "#1f5f3a", SecondColour = "#7aa95c", ThirdColour = "#f0f6ee" },
+        DevelopmentReformCode => new() { Theme = PublicSite.Themes.ThemeNames.Department, MainColour = "#0b4f8a" },
+        EducationCode => new() { Theme = PublicSite.Themes.ThemeNames.Department, MainColour = "#1d6b5f" },
+        _ => new() { Theme = PublicSite.Themes.ThemeNames.Department, MainColour = "#5a3e8c" },
+    };
 
     private static IEnumerable<SiteInput> SiteInputs(Organisation office, Organisation reform, Organisation education,
         Organisation humanResources, Organisation dataBureau, Organisation countyOffice)

@@ -10,6 +10,10 @@ public sealed class ArticlePageModel(CurrentSite current, SiteContent content) :
     public Article Article { get; private set; } = null!;
     public List<ArticleLink> Interpretations { get; private set; } = [];
 
+    /// <summary>The page's own address as a QR code, drawn on the server so it works in the static export too.</summary>
+    public string WeChatQrSvg { get; private set; } = "";
+    public string WeiboShareUrl { get; private set; } = "";
+
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
         if (!await LoadSiteAsync(ct) || await Queries.ArticleAsync(Site.Id, id, ct) is not { } article)
@@ -17,6 +21,8 @@ public sealed class ArticlePageModel(CurrentSite current, SiteContent content) :
             return NotFound();
         }
         Article = article;
+        CacheTags(PageTags.Article(Site.Id, id));
+        ArchivedTopic = TopicOf(article.ColumnId) is { IsClosed: true } topic ? topic : null;
         if (article.IsPolicyDocument)
         {
             Interpretations = await Queries.InterpretationsAsync(Site.Id, id, ct);
@@ -34,7 +40,10 @@ public sealed class ArticlePageModel(CurrentSite current, SiteContent content) :
         AddMeta("Author", article.Author ?? "");
         AddMeta("Description", description);
         AddMeta("Image", article.ImageUrl ?? "");
-        AddMeta("Url", AbsoluteLink($"/articles/{id}"));
+        var url = AbsoluteLink($"/articles/{id}");
+        AddMeta("Url", url);
+        WeChatQrSvg = Extras.QrCode.Encode(url).ToSvg("本页二维码：" + article.Title);
+        WeiboShareUrl = $"https://service.weibo.com/share/share.php?url={Uri.EscapeDataString(url)}&title={Uri.EscapeDataString(article.Title)}";
         return Page();
     }
 

@@ -29,6 +29,8 @@ public sealed class ColumnPageModel(CurrentSite current, SiteContent content) : 
         }
         PageTitle = PageNumber > 1 ? $"{column.Name}（第{PageNumber}页） - {Site.Name}" : $"{column.Name} - {Site.Name}";
         AddColumnMeta(column);
+        CacheTags(PageTags.ColumnPages(Site.Id, id));
+        ArchivedTopic = TopicOf(id) is { IsClosed: true } topic ? topic : null;
         FeedUrl = Link($"/columns/{id}/rss.xml");
         return Page();
     }

@@ -1,3 +1,6 @@
+using GovSite.Accounts;
+using GovSite.PublicSite.Themes;
+using GovSite.PublicSite.Topics;
 using GovSite.Publishing;
 using GovSite.Sites;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -13,6 +16,14 @@ public abstract class PublicPageModel(CurrentSite current, SiteContent content) 
     public List<KeyValuePair<string, string>> Meta { get; } = [];
     public string? FeedUrl { get; protected set; }
 
+    /// <summary>The site's live theme, or its draft when an admin previews (?preview=theme).</summary>
+    public ThemeSettings Theme { get; private set; } = new();
+    public bool IsPreview { get; private set; }
+    public List<SpecialTopic> Topics { get; private set; } = [];
+
+    /// <summary>Set on pages of a closed topic: they stay reachable, marked as archived.</summary>
+    public SpecialTopic? ArchivedTopic { get; protected set; }
+
     protected SiteContent Queries => content;
 
     /// <summary>False when the request names no known site.</summary>
@@ -24,6 +35,10 @@ public abstract class PublicPageModel(CurrentSite current, SiteContent content) 
         }
         Site = site;
         Columns = await content.ColumnsAsync(site.Id, ct);
+        IsPreview = Request.Query.ContainsKey("preview")
+            && HttpContext.RequestServices.GetRequiredService<SiteAccess>().CanAdministerSite(site.Id);
+        Theme = await content.ThemeAsync(site.Id, IsPreview, ct);
+        Topics = await content.TopicsAsync(site.Id, ct);
         PageTitle = site.Name;
         AddMeta("SiteName", site.Name);
         AddMeta("SiteDomain", site.MainHost ?? "");
@@ -47,6 +62,19 @@ public abstract class PublicPageModel(CurrentSite current, SiteContent content) 
     public string AbsoluteLink(string path) => $"{Request.Scheme}://{Request.Host}{Request.PathBase}{path}";
 
     public IEnumerable<Column> TopColumns => Columns.Where(c => c.ParentId is null);
+
+    /// <summary>The main navigation: the theme's choice, else every top column except topic roots.</summary>
+    public IEnumerable<Column> NavColumns => Theme.NavColumnIds is { } ids
+        ? ids.Select(id => Columns.FirstOrDefault(c => c.Id == id)).OfType<Column>()
+        : TopColumns.Where(c => !Topics.Any(t => t.ColumnId == c.Id));
+
+    public string DisplayName => Theme.DisplayName ?? Site.Name;
+
+    public SpecialTopic? TopicOf(int columnId) =>
+        Trail(columnId).FirstOrDefault() is { } root ? Topics.FirstOrDefault(t => t.ColumnId == root.Id) : null;
+
+    /// <summary>Marks the cached copy of this page with what it shows (see <see cref="PageTags"/>).</summary>
+    protected void CacheTags(params IEnumerable<string> tags) => PageTags.Add(HttpContext, tags);
 
     public IEnumerable<Column> ChildrenOf(int id) => Columns.Where(c => c.ParentId == id);
 

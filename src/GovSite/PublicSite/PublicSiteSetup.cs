@@ -13,12 +13,37 @@ public static class PublicSiteSetup
     {
         builder.Services.AddScoped<CurrentSite>();
         builder.Services.AddScoped<SiteContent>();
+        builder.Services.AddScoped<Themes.ThemeService>();
+        builder.Services.AddScoped<Topics.TopicService>();
+        builder.Services.AddScoped<StaticExport.StaticExporter>();
+        builder.Services.AddSingleton<StaticExport.PageFetcher>();
+        builder.Services.AddSingleton<StaticExport.StaticExportOptions>();
+        builder.Services.AddSingleton<StaticExport.StaticExportQueue>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<StaticExport.StaticExportQueue>());
+        builder.Services.AddScoped<IArticleObserver, StaticExport.StaticExportObserver>();
         builder.Services.AddOutputCache(o =>
         {
             o.AddPolicy(PublicPageCachePolicy.Name, new PublicPageCachePolicy());
             o.SizeLimit = 256L * 1024 * 1024;
         });
         return builder;
+    }
+
+    public static void ConfigureModel(ModelBuilder b)
+    {
+        b.Entity<Themes.SiteTheme>(e =>
+        {
+            e.HasKey(x => x.SiteId);
+            e.HasOne<Sites.Site>().WithOne().HasForeignKey<Themes.SiteTheme>(x => x.SiteId).OnDelete(DeleteBehavior.Cascade);
+        });
+        b.Entity<Topics.SpecialTopic>(e =>
+        {
+            e.Property(x => x.Name).HasMaxLength(100);
+            e.Ignore(x => x.IsClosed);
+            e.HasIndex(x => x.ColumnId).IsUnique();
+            e.HasOne<Sites.Site>().WithMany().HasForeignKey(x => x.SiteId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<Column>().WithMany().HasForeignKey(x => x.ColumnId).OnDelete(DeleteBehavior.Restrict);
+        });
     }
 
     public static IEndpointRouteBuilder MapPublicSite(this IEndpointRouteBuilder app)
@@ -29,7 +54,24 @@ public static class PublicSiteSetup
             .CacheOutput(PublicPageCachePolicy.Name).ExcludeFromDescription();
         app.MapGet("/sitemap.xml", SitemapAsync).CacheOutput(PublicPageCachePolicy.Name).ExcludeFromDescription();
         app.MapGet("/columns/{id:int}/rss.xml", RssAsync).CacheOutput(PublicPageCachePolicy.Name).ExcludeFromDescription();
-        app.MapStaticAssets();
+        // A fingerprinted URL (css/site.{hash}.css) never changes content: cache it for a year. The
+        // build-time manifest says no-cache for everything; only a publish sets this by itself.
+        app.MapStaticAssets().Add(endpoint =>
+        {
+            if (endpoint.Metadata.OfType<Microsoft.AspNetCore.StaticAssets.StaticAssetDescriptor>().FirstOrDefault() is { } asset
+                && asset.Route != asset.AssetPath && endpoint.RequestDelegate is { } inner)
+            {
+                endpoint.RequestDelegate = context =>
+                {
+                    context.Response.OnStarting(() =>
+                    {
+                        context.Response.Headers.CacheControl = "public, max-age=31536000, immutable";
+                        return Task.CompletedTask;
+                    });
+                    return inner(context);
+                };
+            }
+        });
         return app;
     }
 
@@ -43,6 +85,7 @@ public static class PublicSiteSetup
             return Results.NotFound();
         }
         var baseUrl = BaseUrl(request);
+        PageTags.Add(request.HttpContext, PageTags.Sitemap(site.Id));
         var columns = await content.ColumnsAsync(site.Id, ct);
         var articles = await content.Published(site.Id).OrderByDescending(a => a.PublishedAt)
             .Select(a => new { a.Id, a.UpdatedAt }).Take(50_000 - columns.Count - 1).ToListAsync(ct);
@@ -87,6 +130,7 @@ public static class PublicSiteSetup
         {
             return Results.NotFound();
         }
+        PageTags.Add(request.HttpContext, PageTags.Feed(site.Id, id));
         var ids = ColumnService.WithDescendants(columns, id);
         var items = await content.Published(site.Id).Where(a => ids.Contains(a.ColumnId))
             .OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id).Take(50)

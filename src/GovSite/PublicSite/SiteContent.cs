@@ -9,6 +9,11 @@ public sealed record ArticleLink(int Id, string Title, DateTime? PublishedAt, in
 
 public sealed record ColumnBlock(Column Column, IReadOnlyList<ArticleLink> Articles);
 
+public sealed record ArticleCard(int Id, string Title, DateTime? PublishedAt, string? ImageUrl);
+
+/// <summary>A homepage or topic block as the theme configured it.</summary>
+public sealed record ThemedBlock(Column Column, Themes.HomeBlock Settings, IReadOnlyList<ArticleCard> Articles);
+
 /// <summary>The queries behind public pages. Everything here is published and due.</summary>
 public sealed class SiteContent(GovSiteDb db, TimeProvider clock)
 {
@@ -37,6 +42,39 @@ public sealed class SiteContent(GovSiteDb db, TimeProvider clock)
         }
         return blocks;
     }
+
+    public async Task<List<ThemedBlock>> BlocksAsync(int siteId, List<Column> columns, IEnumerable<Themes.HomeBlock> blocks,
+        CancellationToken ct = default)
+    {
+        var result = new List<ThemedBlock>();
+        foreach (var block in blocks)
+        {
+            if (columns.FirstOrDefault(c => c.Id == block.ColumnId) is not { } column)
+            {
+                continue;
+            }
+            var ids = ColumnService.WithDescendants(columns, column.Id);
+            var query = Published(siteId).Where(a => ids.Contains(a.ColumnId));
+            if (block.Kind == Themes.BlockKind.Pictures)
+            {
+                query = query.Where(a => a.ImageUrl != null);
+            }
+            var articles = await query.OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id).Take(Math.Clamp(block.Count, 1, 20))
+                .Select(a => new ArticleCard(a.Id, a.Title, a.PublishedAt, a.ImageUrl)).ToListAsync(ct);
+            result.Add(new ThemedBlock(column, block, articles));
+        }
+        return result;
+    }
+
+    public async Task<Themes.ThemeSettings> ThemeAsync(int siteId, bool draft, CancellationToken ct = default)
+    {
+        var row = await db.SiteThemes.AsNoTracking().Where(t => t.SiteId == siteId)
+            .Select(t => new { t.Settings, t.Draft }).FirstOrDefaultAsync(ct);
+        return Themes.ThemeSettings.Parse(draft && row?.Draft is not null ? row.Draft : row?.Settings);
+    }
+
+    public Task<List<Topics.SpecialTopic>> TopicsAsync(int siteId, CancellationToken ct = default) =>
+        db.SpecialTopics.AsNoTracking().Where(t => t.SiteId == siteId).OrderByDescending(t => t.OpenedAt).ToListAsync(ct);
 
     public async Task<(int Total, List<ArticleLink> Items)> ColumnPageAsync(int siteId, List<Column> columns, int columnId, int page,
         CancellationToken ct = default)

@@ -56,6 +56,8 @@ public sealed class ArticleService(GovSiteDb db, SiteAccess access, SiteChanges 
             article = new Article { SiteId = siteId, CreatedAt = now, CreatedById = access.UserId };
         }
 
+        // What the public pages showed before this save, so both old and new places are refreshed.
+        var before = (article.ColumnId, article.InterpretsId);
         var errors = new ValidationErrors();
         var title = input.Title?.Trim() ?? "";
         if (title.Length == 0)
@@ -126,7 +128,7 @@ public sealed class ArticleService(GovSiteDb db, SiteAccess access, SiteChanges 
             db.Articles.Add(article);
         }
         await db.SaveChangesAsync(ct);
-        await AfterChangeAsync(article, ct);
+        await AfterChangeAsync(article, ct, before.ColumnId, before.InterpretsId);
         return SaveResult<Article>.Ok(article);
     }
 
@@ -149,9 +151,9 @@ public sealed class ArticleService(GovSiteDb db, SiteAccess access, SiteChanges 
         return SaveResult<Article>.Ok(article);
     }
 
-    private async Task AfterChangeAsync(Article article, CancellationToken ct)
+    private async Task AfterChangeAsync(Article article, CancellationToken ct, int previousColumnId = 0, int? previousInterpretsId = null)
     {
-        await changes.ContentChangedAsync(article.SiteId, ct);
+        await changes.ArticleChangedAsync(article, previousColumnId, previousInterpretsId, ct);
         foreach (var observer in observers)
         {
             await observer.ArticleChangedAsync(article, ct);

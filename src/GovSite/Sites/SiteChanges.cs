@@ -22,23 +22,68 @@ public sealed class SiteChanges(GovSiteDb db, SiteDirectory directory, IOutputCa
 
     public Task RegistryChangedAsync(int siteId, CancellationToken ct = default) => AnnounceAsync("registry", siteId, ct);
 
-    private async Task AnnounceAsync(string kind, int siteId, CancellationToken ct)
+    /// <summary>An article was published, edited or withdrawn: evict the pages that show it.</summary>
+    public async Task ArticleChangedAsync(Publishing.Article article, int previousColumnId, int? previousInterpretsId,
+        CancellationToken ct = default)
     {
-        await ApplyAsync(directory, cache, kind, siteId, ct);
+        var columns = await db.Columns.AsNoTracking().IgnoreQueryFilters().Where(c => c.SiteId == article.SiteId).ToListAsync(ct);
+        var interpretations = await db.Articles.AsNoTracking().IgnoreQueryFilters()
+            .Where(a => a.SiteId == article.SiteId && a.InterpretsId == article.Id).Select(a => a.Id).ToListAsync(ct);
+        var linked = interpretations.Concat(new[] { article.InterpretsId, previousInterpretsId }.OfType<int>());
+        var tags = PageTags.ForArticle(columns, article.SiteId, article.Id,
+            previousColumnId == 0 ? [article.ColumnId] : [article.ColumnId, previousColumnId], linked);
+        await PagesChangedAsync(article.SiteId, tags, ct);
+    }
+
+    /// <summary>
+    /// Only some of a site's pages changed (an article published, edited or withdrawn): evict
+    /// just the cached pages carrying these <see cref="PageTags"/>, here and on every node.
+    /// </summary>
+    public Task PagesChangedAsync(int siteId, IReadOnlyCollection<string> tags, CancellationToken ct = default) =>
+        // NOTIFY payloads stop at 8000 bytes; a change touching that many pages evicts the whole site.
+        AnnounceAsync("pages", siteId, ct, string.Join(' ', tags) is { Length: < 7000 } joined ? joined : null);
+
+    private async Task AnnounceAsync(string kind, int siteId, CancellationToken ct, string? tags = null)
+    {
+        if (kind == "pages" && tags is null)
+        {
+            kind = "content";
+        }
+        await ApplyAsync(directory, cache, kind, siteId, tags, ct);
         if (db.Database.IsNpgsql())
         {
-            var payload = $"{kind}:{siteId.ToString(CultureInfo.InvariantCulture)}";
+            var payload = $"{kind}:{siteId.ToString(CultureInfo.InvariantCulture)}" + (tags is null ? "" : ":" + tags);
             await db.Database.ExecuteSqlAsync($"SELECT pg_notify({Channel}, {payload})", ct);
         }
     }
 
-    internal static async Task ApplyAsync(SiteDirectory directory, IOutputCacheStore cache, string kind, int siteId, CancellationToken ct)
+    internal static async Task ApplyAsync(SiteDirectory directory, IOutputCacheStore cache, string kind, int siteId, string? tags,
+        CancellationToken ct)
     {
         if (kind == "registry")
         {
             directory.Invalidate();
         }
+        if (kind == "pages" && tags is not null)
+        {
+            foreach (var tag in tags.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            {
+                await cache.EvictByTagAsync(tag, ct);
+            }
+            return;
+        }
         await cache.EvictByTagAsync(PublicPageCachePolicy.SiteTag(siteId), ct);
+    }
+
+    /// <summary>Applies an announcement received from another node: "kind:siteId[:tags]".</summary>
+    internal static void ApplyPayload(SiteDirectory directory, IOutputCacheStore cache, string payload)
+    {
+        var parts = payload.Split(':', 3);
+        if (parts.Length >= 2 && int.TryParse(parts[1], NumberStyles.Integer, CultureInfo.InvariantCulture, out var siteId))
+        {
+            ApplyAsync(directory, cache, parts[0], siteId, parts.Length == 3 ? parts[2] : null, CancellationToken.None)
+                .GetAwaiter().GetResult();
+        }
     }
 }
 
@@ -58,14 +103,7 @@ public sealed class SiteChangeListener(DataOptions options, SiteDirectory direct
             {
                 await using var connection = new NpgsqlConnection(options.PostgresConnection);
                 await connection.OpenAsync(stoppingToken);
-                connection.Notification += (_, e) =>
-                {
-                    var parts = e.Payload.Split(':');
-                    if (parts.Length == 2 && int.TryParse(parts[1], NumberStyles.Integer, CultureInfo.InvariantCulture, out var siteId))
-                    {
-                        SiteChanges.ApplyAsync(directory, cache, parts[0], siteId, CancellationToken.None).GetAwaiter().GetResult();
-                    }
-                };
+                connection.Notification += (_, e) => SiteChanges.ApplyPayload(directory, cache, e.Payload);
                 await using (var listen = new NpgsqlCommand($"LISTEN {SiteChanges.Channel}", connection))
                 {
                     await listen.ExecuteNonQueryAsync(stoppingToken);

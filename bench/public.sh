@@ -1,0 +1,168 @@
+#!/usr/bin/env bash
+# Public sites benchmark (issue 4), one command, short runs (the machine is shared):
+#   1. the cached article page under wrk against nginx serving the same bytes (as bench/run.sh);
+#   2. the same page rendered on every request (a fresh query string per request defeats the cache);
+#   3. `govsite publish-static` of a 10,000-article site against Debian's hugo building the same articles;
+#   4. the incremental re-export after one edit.
+#
+#   bench/public.sh                          # about 2 minutes
+#   BENCH_ARTICLES=2000 BENCH_DURATION=3s bench/public.sh
+#
+# Everything listens on 127.0.0.1 only; results go to bench/results/ (git-ignored).
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+ARTICLES="${BENCH_ARTICLES:-10000}"
+DURATION="${BENCH_DURATION:-5s}"
+GOVSITE_PORT=5252
+NGINX_PORT=5253
+WRK_ARGS=(-t2 -c64 "-d$DURATION" --latency)
+
+log() { printf '\n== %s\n' "$*"; }
+fail() { printf 'bench: %s\n' "$*" >&2; exit 1; }
+
+missing=()
+command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || missing+=(nginx-light)
+command -v wrk >/dev/null 2>&1 || missing+=(wrk)
+command -v hugo >/dev/null 2>&1 || missing+=(hugo)
+if [ ${#missing[@]} -gt 0 ]; then
+    log "Installing ${missing[*]}"
+    sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
+    $sudo apt-get update -qq
+    $sudo apt-get install -y -qq "${missing[@]}"
+fi
+NGINX="$(command -v nginx || echo /usr/sbin/nginx)"
+
+WORK="$(mktemp -d /tmp/govsite-public-bench.XXXXXX)"
+GOVSITE_PID=""
+NGINX_PID=""
+cleanup() {
+    set +e
+    if [ -n "$GOVSITE_PID" ]; then kill "$GOVSITE_PID" 2>/dev/null; wait "$GOVSITE_PID" 2>/dev/null; fi
+    if [ -n "$NGINX_PID" ]; then kill -QUIT "$NGINX_PID" 2>/dev/null; wait "$NGINX_PID" 2>/dev/null; fi
+    if [ "${BENCH_KEEP:-0}" = 1 ]; then echo "kept $WORK"; else rm -rf "$WORK"; fi
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+log "Building (Release)"
+dotnet build "$ROOT/bench/GovSite.Bench/GovSite.Bench.csproj" -c Release -nologo -v quiet -clp:NoSummary
+BENCH=(dotnet "$ROOT/bench/GovSite.Bench/bin/Release/net10.0/GovSite.Bench.dll")
+GOVSITE=(env GOVSITE_DATA="$WORK/data" GOVSITE_NO_DEMO=true GOVSITE_QUIET=true GOVSITE_ADMIN_PASSWORD="bench-$RANDOM-$RANDOM-pw"
+    dotnet "$ROOT/src/GovSite/bin/Release/net10.0/govsite.dll")
+
+log "Generating one site with $ARTICLES articles, and the same as a Hugo site"
+"${BENCH[@]}" public-site --data "$WORK/data" --hugo "$WORK/hugo" --articles "$ARTICLES" >/dev/null
+# shellcheck disable=SC1091
+source "$WORK/data/public.env"
+
+# --- 3 and 4: static export vs hugo (before the server starts, so they do not share the CPU) ---
+log "govsite publish-static --site $BENCH_PUBLIC_SITE (full)"
+secs() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", b - a }'; }
+t0="$(date +%s.%N)"
+(cd "$ROOT/src/GovSite" && "${GOVSITE[@]}" publish-static --site "$BENCH_PUBLIC_SITE" --out "$WORK/export") | tee "$WORK/export.txt"
+EXPORT_WALL="$(secs "$t0" "$(date +%s.%N)")"
+EXPORT_FILES="$(find "$WORK/export" -type f | wc -l)"
+EXPORT_PAGES="$(find "$WORK/export" -name index.html | wc -l)"
+EXPORT_INNER="$(grep -o '用时 [0-9.]* 秒' "$WORK/export.txt" | awk '{ print $2 }')"
+
+log "hugo (Debian) building the same $ARTICLES articles"
+t0="$(date +%s.%N)"
+hugo --source "$WORK/hugo" --destination "$WORK/hugo-public" --quiet --noBuildLock 2>&1 | tail -3
+HUGO_WALL="$(secs "$t0" "$(date +%s.%N)")"
+HUGO_PAGES="$(find "$WORK/hugo-public" -name index.html | wc -l)"
+
+log "One edit, then publish-static --incremental"
+"${BENCH[@]}" edit-one --data "$WORK/data"
+t0="$(date +%s.%N)"
+(cd "$ROOT/src/GovSite" && "${GOVSITE[@]}" publish-static --site "$BENCH_PUBLIC_SITE" --out "$WORK/export" --incremental) | tee "$WORK/incremental.txt"
+INCR_WALL="$(secs "$t0" "$(date +%s.%N)")"
+INCR_INNER="$(grep -o '用时 [0-9.]* 秒' "$WORK/incremental.txt" | awk '{ print $2 }')"
+INCR_WRITTEN="$(grep -o '写入 [0-9]* 个' "$WORK/incremental.txt" | awk '{ print $2 }')"
+
+# --- 1 and 2: serving ---------------------------------------------------------------------
+log "Starting GovSite on 127.0.0.1:$GOVSITE_PORT"
+(cd "$ROOT/src/GovSite" && exec "${GOVSITE[@]}" --urls "http://127.0.0.1:$GOVSITE_PORT") >"$WORK/govsite.log" 2>&1 &
+GOVSITE_PID=$!
+for _ in $(seq 1 120); do
+    curl -sf "http://127.0.0.1:$GOVSITE_PORT/healthz" >/dev/null 2>&1 && break
+    sleep 0.5
+done
+URL="http://127.0.0.1:$GOVSITE_PORT$BENCH_PUBLIC_ARTICLE"
+curl -sf -H "Host: $BENCH_PUBLIC_HOST" -o "$WORK/article.html" "$URL"
+curl -sf -H "Host: $BENCH_PUBLIC_HOST" -D "$WORK/second.headers" -o /dev/null "$URL"
+grep -qi '^Age:' "$WORK/second.headers" || fail "the article is not served from the output cache"
+
+NGX="$WORK/nginx"; mkdir -p "$NGX/html" "$NGX/tmp"
+cp "$WORK/article.html" "$NGX/html/article.html"
+chmod 755 "$WORK" "$NGX" "$NGX/html"; chmod 644 "$NGX/html/article.html"
+cat >"$NGX/nginx.conf" <<NGINXCONF
+worker_processes auto;
+daemon off;
+pid $NGX/nginx.pid;
+error_log $NGX/error.log warn;
+events { worker_connections 1024; }
+http {
+    access_log off;
+    client_body_temp_path $NGX/tmp/body; proxy_temp_path $NGX/tmp/proxy; fastcgi_temp_path $NGX/tmp/fastcgi;
+    uwsgi_temp_path $NGX/tmp/uwsgi; scgi_temp_path $NGX/tmp/scgi;
+    types { text/html html; }
+    charset utf-8; sendfile on; tcp_nopush on; keepalive_requests 1000000;
+    server { listen 127.0.0.1:$NGINX_PORT; root $NGX/html; }
+}
+NGINXCONF
+"$NGINX" -p "$NGX" -c "$NGX/nginx.conf" -e "$NGX/error.log" &
+NGINX_PID=$!
+sleep 1
+cat >"$WORK/nocache.lua" <<'LUA'
+-- A new query string on every request: the output cache varies by query, so each one renders.
+counter = 0
+request = function()
+    counter = counter + 1
+    return wrk.format(nil, wrk.path .. "?n=" .. counter .. "-" .. math.random(1, 1000000000))
+end
+LUA
+
+run_wrk() {
+    local name="$1"; shift
+    wrk -t2 -c64 -d2s "$@" >/dev/null
+    wrk "${WRK_ARGS[@]}" "$@" | tee "$WORK/wrk-$name.txt"
+    if grep -q 'Non-2xx or 3xx responses' "$WORK/wrk-$name.txt"; then fail "$name answered with errors"; fi
+}
+log "wrk: cached article (GovSite), nginx, uncached article (GovSite)"
+run_wrk cached -H "Host: $BENCH_PUBLIC_HOST" "$URL"
+run_wrk nginx "http://127.0.0.1:$NGINX_PORT/article.html"
+run_wrk uncached -s "$WORK/nocache.lua" -H "Host: $BENCH_PUBLIC_HOST" "$URL"
+
+rps() { awk '/^Requests\/sec:/ { printf "%.0f", $2 }' "$WORK/wrk-$1.txt"; }
+p99() { awk '$1 == "99%" { v = $2; f = 1
+        if (v ~ /us$/) { f = 0.001; sub(/us$/, "", v) } else if (v ~ /ms$/) { sub(/ms$/, "", v) } else if (v ~ /s$/) { f = 1000; sub(/s$/, "", v) }
+        printf "%.2f", v * f }' "$WORK/wrk-$1.txt"; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
+GOV_PPS="$(awk -v p="$EXPORT_PAGES" -v s="$EXPORT_INNER" 'BEGIN { printf "%.0f", p / s }')"
+GOV_PPS_WALL="$(awk -v p="$EXPORT_PAGES" -v s="$EXPORT_WALL" 'BEGIN { printf "%.0f", p / s }')"
+HUGO_PPS="$(awk -v p="$HUGO_PAGES" -v s="$HUGO_WALL" 'BEGIN { printf "%.0f", p / s }')"
+
+mkdir -p "$ROOT/bench/results"
+RESULT="$ROOT/bench/results/public-$(date +%Y%m%d-%H%M%S).md"
+{
+    echo "Command: \`bench/public.sh\` (BENCH_ARTICLES=$ARTICLES, BENCH_DURATION=$DURATION) at $(git -C "$ROOT" rev-parse --short HEAD), $(date -u '+%Y-%m-%d %H:%M UTC')."
+    echo "$(nproc) cores, shared with other developers' builds and tests during the run; $("$NGINX" -v 2>&1 | sed 's/^nginx version: //'), hugo $(hugo version 2>/dev/null | awk '{ print $2 }')."
+    echo
+    echo "| | Requests/s | p99 |"
+    echo "|---|---:|---:|"
+    echo "| 1. Cached article page, GovSite ($(wc -c <"$WORK/article.html") bytes) | $(rps cached) | $(p99 cached) ms |"
+    echo "| nginx, same bytes | $(rps nginx) | $(p99 nginx) ms |"
+    echo "| GovSite / nginx | $(ratio "$(rps cached)" "$(rps nginx)") | |"
+    echo "| 2. Same page rendered every time (no cache) | $(rps uncached) | $(p99 uncached) ms |"
+    echo
+    echo "| Static build of $ARTICLES articles | pages | seconds | pages/s |"
+    echo "|---|---:|---:|---:|"
+    echo "| 3. govsite publish-static, export itself ($EXPORT_FILES files incl. feeds, sitemap, assets) | $EXPORT_PAGES | $EXPORT_INNER | $GOV_PPS |"
+    echo "| govsite publish-static, whole command incl. .NET start and migrations check | $EXPORT_PAGES | $EXPORT_WALL | $GOV_PPS_WALL |"
+    echo "| hugo, whole command | $HUGO_PAGES | $HUGO_WALL | $HUGO_PPS |"
+    echo
+    echo "4. Re-export after one edit (\`--incremental\`): $INCR_INNER s for the re-export ($INCR_WRITTEN files rewritten), $INCR_WALL s for the whole command."
+} >"$RESULT"
+log "Summary"
+cat "$RESULT"

@@ -1,0 +1,58 @@
+using GovSite.Publishing;
+using Microsoft.AspNetCore.OutputCaching;
+
+namespace GovSite.PublicSite;
+
+/// <summary>
+/// What a cached public page shows, as output-cache tags, and which tags an article change
+/// touches. A page adds its tags while rendering; <see cref="Sites.SiteChanges"/> evicts them.
+/// </summary>
+public static class PageTags
+{
+    public static string Home(int siteId) => $"site:{siteId}:home";
+    public static string Article(int siteId, int articleId) => $"site:{siteId}:article:{articleId}";
+
+    /// <summary>Every listing page of a column (a new article shifts all of them).</summary>
+    public static string ColumnPages(int siteId, int columnId) => $"site:{siteId}:column:{columnId}";
+
+    /// <summary>A block of a homepage or topic landing page showing a column's newest articles.</summary>
+    public static string Block(int siteId, int columnId) => $"site:{siteId}:block:{columnId}";
+    public static string Feed(int siteId, int columnId) => $"site:{siteId}:feed:{columnId}";
+    public static string Sitemap(int siteId) => $"site:{siteId}:sitemap";
+
+    public static void Add(HttpContext context, params IEnumerable<string> tags)
+    {
+        if (context.Features.Get<IOutputCacheFeature>()?.Context is { } cache)
+        {
+            foreach (var tag in tags)
+            {
+                cache.Tags.Add(tag);
+            }
+        }
+    }
+
+    /// <summary>
+    /// The pages an article change affects: the article, the policy it interprets and the
+    /// interpretations of it (they link to each other by title), the listings, blocks and feeds
+    /// of its column and every ancestor column (before and after a move), and the sitemap.
+    /// </summary>
+    public static HashSet<string> ForArticle(IReadOnlyCollection<Column> siteColumns, int siteId, int articleId,
+        IEnumerable<int> columnIds, IEnumerable<int> linkedArticleIds)
+    {
+        var tags = new HashSet<string> { Article(siteId, articleId), Sitemap(siteId) };
+        foreach (var linked in linkedArticleIds)
+        {
+            tags.Add(Article(siteId, linked));
+        }
+        var byId = siteColumns.ToDictionary(c => c.Id);
+        foreach (var start in columnIds.Distinct())
+        {
+            for (int? id = start; id is int c && tags.Add(ColumnPages(siteId, c)); id = byId.GetValueOrDefault(c)?.ParentId)
+            {
+                tags.Add(Block(siteId, c));
+                tags.Add(Feed(siteId, c));
+            }
+        }
+        return tags;
+    }
+}

@@ -1,0 +1,212 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Security.Cryptography;
+using GovSite.Publishing;
+using GovSite.PublicSite.StaticExport;
+using GovSite.Sites;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace GovSite.Tests.PublicSite;
+
+/// <summary>GovSite on real Kestrel (the exporter fetches its own pages) with an export folder configured.</summary>
+public sealed class ExportFixture : GovSiteFactory
+{
+    public const string Code = "3301000055";
+    public const string Host = "www.export.test.gov.cn";
+    public string ExportRoot { get; } = Path.Combine(Path.GetTempPath(), "govsite-export-" + Guid.NewGuid().ToString("N"));
+    public string SiteDir => Path.Combine(ExportRoot, Code);
+    public SiteInfo Site { get; private set; } = null!;
+    public int NewsColumnId { get; private set; }
+    public string BaseUrl { get; private set; } = "";
+
+    protected override bool SeedDemo => false;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.UseSetting("GOVSITE_EXPORT_DIR", ExportRoot);
+    }
+
+    public override async Task InitializeAsync()
+    {
+        await base.InitializeAsync();
+        UseKestrel(0);
+        StartServer();
+        var created = await CreateSiteAsync(Code, "测试导出市人民政府", SiteType.Portal, Host);
+        NewsColumnId = await ColumnIdAsync(created.Id, "要闻动态");
+        await AsSystemAsync(async sp =>
+        {
+            var articles = sp.GetRequiredService<ArticleService>();
+            for (var i = 1; i <= 23; i++)
+            {
+                await articles.SaveAsync(created.Id, null, new ArticleInput
+                {
+                    ColumnId = NewsColumnId, Title = $"导出测试要闻第{i}篇", Body = $"<p>第{i}篇正文。</p>",
+                    PublishedAt = new DateTime(2026, 9, 1, 8, 0, 0).AddDays(i),
+                });
+            }
+            return 0;
+        });
+        Site = Services.GetRequiredService<SiteDirectory>().FindByCode(Code)!;
+        BaseUrl = Services.GetRequiredService<PageFetcher>().BaseAddress.ToString().TrimEnd('/');
+    }
+
+    public async Task<ExportReport> ExportAllAsync()
+    {
+        using var scope = Services.CreateScope();
+        return await scope.ServiceProvider.GetRequiredService<StaticExporter>()
+            .ExportAllAsync(Site, SiteDir, Services.GetRequiredService<PageFetcher>().For(Site));
+    }
+
+    public async Task WaitForReExportAsync()
+    {
+        var queue = Services.GetRequiredService<StaticExportQueue>();
+        for (var i = 0; i < 100 && queue.Pending > 0; i++)
+        {
+            await Task.Delay(100);
+        }
+        queue.Pending.ShouldBe(0);
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (Directory.Exists(ExportRoot))
+        {
+            Directory.Delete(ExportRoot, recursive: true);
+        }
+    }
+}
+
+public class StaticExportTests(ExportFixture app) : IClassFixture<ExportFixture>
+{
+    private static string Sha256(string file) => Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(file)));
+
+    [Fact]
+    public async Task The_export_holds_every_page_feed_sitemap_and_asset_with_a_manifest_of_hashes()
+    {
+        await app.ExportAllAsync();
+        var manifest = ExportManifest.Read(app.SiteDir).ShouldNotBeNull();
+        var paths = manifest.Files.Select(f => f.Path).ToList();
+        paths.ShouldContain("index.html");
+        paths.ShouldContain("sitemap.xml");
+        paths.ShouldContain("robots.txt");
+        paths.ShouldContain($"columns/{app.NewsColumnId}/index.html");
+        paths.ShouldContain($"columns/{app.NewsColumnId}/page/2/index.html");
+        paths.ShouldContain($"columns/{app.NewsColumnId}/rss.xml");
+        paths.ShouldContain(p => p.StartsWith("css/site.", StringComparison.Ordinal) && p.EndsWith(".css", StringComparison.Ordinal));
+        paths.ShouldContain(p => p.StartsWith("js/a11y.", StringComparison.Ordinal));
+        paths.ShouldContain("lib/opencc-cn2t.js");
+        paths.Count(p => p.StartsWith("articles/", StringComparison.Ordinal)).ShouldBe(23);
+        foreach (var file in manifest.Files)
+        {
+            Sha256(Path.Combine(app.SiteDir, file.Path)).ShouldBe(file.Sha256, file.Path);
+        }
+        // Nothing on disk that the manifest does not list.
+        Directory.EnumerateFiles(app.SiteDir, "*", SearchOption.AllDirectories).Count().ShouldBe(manifest.Files.Count + 1);
+    }
+
+    [Fact]
+    public async Task A_publish_rewrites_only_the_files_that_changed()
+    {
+        await app.ExportAllAsync();
+        var before = ExportManifest.Read(app.SiteDir)!.Files.ToDictionary(f => f.Path, f => f.Sha256);
+        var id = await app.AsSystemAsync(async sp => (await sp.GetRequiredService<ArticleService>().SaveAsync(app.Site.Id, null,
+            new ArticleInput { ColumnId = app.NewsColumnId, Title = "导出测试：刚刚发布", Body = "<p>新稿。</p>" })).Value!.Id);
+        await app.WaitForReExportAsync();
+
+        var after = ExportManifest.Read(app.SiteDir)!.Files.ToDictionary(f => f.Path, f => f.Sha256);
+        var changed = after.Where(kv => !before.TryGetValue(kv.Key, out var old) || old != kv.Value).Select(kv => kv.Key).ToList();
+        changed.ShouldContain($"articles/{id}/index.html");
+        changed.ShouldContain("index.html");
+        changed.ShouldContain($"columns/{app.NewsColumnId}/index.html");
+        changed.ShouldContain($"columns/{app.NewsColumnId}/rss.xml");
+        changed.ShouldContain("sitemap.xml");
+        changed.ShouldNotContain(p => p.StartsWith("css/", StringComparison.Ordinal));
+        changed.Where(p => p.StartsWith("articles/", StringComparison.Ordinal)).ShouldBe([$"articles/{id}/index.html"]);
+        File.ReadAllText(Path.Combine(app.SiteDir, "index.html")).ShouldContain("导出测试：刚刚发布");
+
+        await app.AsSystemAsync(sp => sp.GetRequiredService<ArticleService>().WithdrawAsync(app.Site.Id, id));
+        await app.WaitForReExportAsync();
+        File.Exists(Path.Combine(app.SiteDir, $"articles/{id}/index.html")).ShouldBeFalse();
+        ExportManifest.Read(app.SiteDir)!.Files.Select(f => f.Path).ShouldNotContain($"articles/{id}/index.html");
+        File.ReadAllText(Path.Combine(app.SiteDir, "index.html")).ShouldNotContain("导出测试：刚刚发布");
+    }
+
+    [Fact]
+    public async Task Nginx_serving_the_export_answers_every_page_exactly_as_GovSite_does()
+    {
+        if (!File.Exists("/usr/sbin/nginx"))
+        {
+            Assert.Fail("nginx is not installed (apt-get install nginx-light)");
+        }
+        await app.ExportAllAsync();
+        var port = FreePort();
+        var prefix = Path.Combine(app.ExportRoot, "nginx-" + port);
+        Directory.CreateDirectory(Path.Combine(prefix, "logs"));
+        var conf = Path.Combine(prefix, "nginx.conf");
+        await File.WriteAllTextAsync(conf, $$"""
+            daemon off;
+            pid {{prefix}}/nginx.pid;
+            error_log {{prefix}}/logs/error.log;
+            events { worker_connections 64; }
+            http {
+                include /etc/nginx/mime.types;
+                types { application/rss+xml xml; }
+                access_log off;
+                client_body_temp_path {{prefix}}/tmp;
+                proxy_temp_path {{prefix}}/tmp;
+                fastcgi_temp_path {{prefix}}/tmp;
+                uwsgi_temp_path {{prefix}}/tmp;
+                scgi_temp_path {{prefix}}/tmp;
+                server {
+                    listen 127.0.0.1:{{port}};
+                    root {{app.SiteDir}};
+                    location / { try_files $uri $uri/index.html =404; }
+                }
+            }
+            """);
+        using var nginx = Process.Start(new ProcessStartInfo("/usr/sbin/nginx", ["-p", prefix, "-c", conf])
+        {
+            RedirectStandardError = true, RedirectStandardOutput = true,
+        })!;
+        try
+        {
+            using var staticClient = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+            using var dynamicClient = new HttpClient { BaseAddress = new Uri(app.BaseUrl) };
+            dynamicClient.DefaultRequestHeaders.Host = ExportFixture.Host;
+            for (var i = 0; i < 50; i++)
+            {
+                try { await staticClient.GetAsync("/robots.txt"); break; }
+                catch (HttpRequestException) { await Task.Delay(100); }
+            }
+            var manifest = ExportManifest.Read(app.SiteDir)!;
+            var compared = 0;
+            foreach (var file in manifest.Files)
+            {
+                var url = file.Path.EndsWith("/index.html", StringComparison.Ordinal) ? "/" + file.Path[..^"index.html".Length].TrimEnd('/')
+                    : file.Path == "index.html" ? "/" : "/" + file.Path;
+                var fromNginx = await staticClient.GetAsync(url);
+                fromNginx.StatusCode.ShouldBe(HttpStatusCode.OK, url);
+                var fromGovSite = await dynamicClient.GetByteArrayAsync(url);
+                (await fromNginx.Content.ReadAsByteArrayAsync()).ShouldBe(fromGovSite, url);
+                compared++;
+            }
+            compared.ShouldBeGreaterThan(30);
+        }
+        finally
+        {
+            nginx.Kill();
+            await nginx.WaitForExitAsync();
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
