@@ -30,6 +30,7 @@ public static class InteractionSetup
         api.MapGet("/messages/{ticket}", LookupAsync).WithSummary("凭编号和查询码查询留言办理状态");
         api.MapGet("/sites/{code}/faq/suggest", SuggestAsync).WithSummary("智能问答：与留言草稿匹配的常见问题");
         app.MapGet("/admin/messages/{id:int}/attachment", AttachmentAsync).RequireAuthorization().ExcludeFromDescription();
+        app.MapInteractionFigures();
         return app;
     }
 

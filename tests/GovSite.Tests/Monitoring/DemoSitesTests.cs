@@ -126,7 +126,8 @@ public sealed class DemoSitesTests(DemoSitesFixture demo, ITestOutputHelper outp
             r.Vetoes.ShouldBeEmpty($"{code}: {string.Join("; ", r.Vetoes.Select(v => v.Detail))}");
             r.Verdict.ShouldBe("pass");
             r.IdentifierCode.ShouldBe(code);
-            r.Findings.ShouldNotContain(f => f.Code == "missing_footer_item" || f.Code == "missing_meta_tag" || f.Code == "invalid_identifier_code");
+            r.Findings.Where(f => f.Code is "missing_footer_item" or "missing_meta_tag" or "invalid_identifier_code")
+                .Select(f => $"{f.Code} {f.Detail} @ {f.Url}").ShouldBeEmpty(code);
         }
         var empty = demo.Reports[DemoSitesFixture.EmptySiteCode];
         output.WriteLine($"empty: {string.Join(",", empty.Vetoes.Select(v => v.Code))}");

@@ -84,7 +84,25 @@ public sealed partial class StaticExporter(GovSiteDb db, TimeProvider clock)
         return await RunAsync(site, dir, fetch, paths, full: false, ct);
     }
 
+    // One export at a time per folder: a background re-export after a save and a full export
+    // each read the old manifest and write a new one, so overlapping runs would drop entries.
+    private static readonly ConcurrentDictionary<string, SemaphoreSlim> FolderLocks = new(StringComparer.Ordinal);
+
     private async Task<ExportReport> RunAsync(SiteInfo site, string dir, Fetch fetch, ICollection<string> paths, bool full, CancellationToken ct)
+    {
+        var folderLock = FolderLocks.GetOrAdd(Path.GetFullPath(dir), _ => new SemaphoreSlim(1, 1));
+        await folderLock.WaitAsync(ct);
+        try
+        {
+            return await RunLockedAsync(site, dir, fetch, paths, full, ct);
+        }
+        finally
+        {
+            folderLock.Release();
+        }
+    }
+
+    private async Task<ExportReport> RunLockedAsync(SiteInfo site, string dir, Fetch fetch, ICollection<string> paths, bool full, CancellationToken ct)
     {
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         Directory.CreateDirectory(dir);

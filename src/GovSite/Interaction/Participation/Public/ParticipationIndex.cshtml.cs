@@ -19,7 +19,12 @@ public sealed class ParticipationIndexModel(CurrentSite current, SiteContent con
         {
             return NotFound();
         }
-        PageTitle = $"互动参与 - {Site.Name}";
+        PageTitle = $"公众参与 - {Site.Name}";
+        // Reached from the main navigation, so crawlers and supervisors treat it as a column.
+        AddMeta("ColumnName", "公众参与");
+        AddMeta("ColumnDescription", $"{Site.Name}意见征集、网上调查和在线访谈");
+        AddMeta("ColumnKeywords", "意见征集,网上调查,在线访谈");
+        AddMeta("ColumnType", GovSite.Sites.StandardColumns.Label(GovSite.Publishing.ColumnType.Interaction));
         var today = consultations.Today;
         Consultations = [.. (await consultations.PublicListAsync(Site.Id, ct)).Select(c => new Listed<Consultation>(c, PublicLabels.Of(c, today)))];
         Surveys = [.. (await surveys.PublicListAsync(Site.Id, ct)).Select(s => new Listed<Survey>(s,
