@@ -23,6 +23,23 @@ public sealed class ValidationErrors
         _errors.ToDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.OrdinalIgnoreCase);
 
     public IEnumerable<KeyValuePair<string, List<string>>> All => _errors;
+
+    /// <summary>
+    /// Puts each message into a form's ModelState under the form's field name
+    /// (<paramref name="prefix"/>.Field, or a name from <paramref name="renamed"/>), so it shows beside its field.
+    /// </summary>
+    public void CopyTo(Microsoft.AspNetCore.Mvc.ModelBinding.ModelStateDictionary modelState, string prefix,
+        IReadOnlyDictionary<string, string>? renamed = null)
+    {
+        foreach (var (field, messages) in _errors)
+        {
+            var key = renamed is not null && renamed.TryGetValue(field, out var name) ? name : $"{prefix}.{field}";
+            foreach (var message in messages)
+            {
+                modelState.AddModelError(key, message);
+            }
+        }
+    }
 }
 
 /// <summary>The outcome of a write: the saved value, or why it was refused.</summary>

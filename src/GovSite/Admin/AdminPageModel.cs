@@ -20,17 +20,8 @@ public abstract class AdminPageModel(SiteAccess access) : PageModel
     /// Puts a service's field errors into ModelState under the form's field names, so each
     /// message shows beside its field and in the summary at the top.
     /// </summary>
-    protected void AddErrors(ValidationErrors errors, string prefix, IReadOnlyDictionary<string, string>? renamed = null)
-    {
-        foreach (var (field, messages) in errors.All)
-        {
-            var key = renamed is not null && renamed.TryGetValue(field, out var name) ? name : $"{prefix}.{field}";
-            foreach (var message in messages)
-            {
-                ModelState.AddModelError(key, message);
-            }
-        }
-    }
+    protected void AddErrors(ValidationErrors errors, string prefix, IReadOnlyDictionary<string, string>? renamed = null) =>
+        errors.CopyTo(ModelState, prefix, renamed);
 
     /// <summary>Maps a refused save to 403/404; null when the caller should show field errors or carry on.</summary>
     protected IActionResult? Refusal<T>(SaveResult<T> result) where T : class =>

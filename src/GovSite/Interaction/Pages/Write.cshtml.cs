@@ -30,6 +30,8 @@ public sealed class WriteModel(CurrentSite current, SiteContent content, Data.Go
         return Page();
     }
 
+    private static readonly Dictionary<string, string> FieldNames = new() { ["form"] = "", ["Attachment"] = "Attachment" };
+
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         if (!await LoadAsync(ct))
@@ -51,16 +53,8 @@ public sealed class WriteModel(CurrentSite current, SiteContent content, Data.Go
             Receipt = receipt;
             return Page();
         }
-        foreach (var (field, list) in outcome.Errors.All)
-        {
-            var key = field switch
-            {
-                "form" => "",
-                "Attachment" => "Attachment",
-                _ => $"Input.{field}",
-            };
-            list.ForEach(m => ModelState.AddModelError(key, m));
-        }
+        // "form" problems go to the summary; the attachment is bound outside Input.
+        outcome.Errors.CopyTo(ModelState, "Input", FieldNames);
         if (outcome.RateLimited)
         {
             Response.StatusCode = StatusCodes.Status429TooManyRequests;

@@ -38,10 +38,7 @@ public sealed class ConsultationPageModel(CurrentSite current, SiteContent conte
         {
             return Redirect(Link($"/consultations/{id}?submitted=true"));
         }
-        foreach (var (field, messages) in result.Errors.All)
-        {
-            messages.ForEach(m => ModelState.AddModelError($"Input.{field}", m));
-        }
+        result.Errors.CopyTo(ModelState, "Input");
         await LoadAsync(id, ct);
         return Page();
     }

@@ -41,10 +41,7 @@ public sealed class InterviewPageModel(CurrentSite current, SiteContent content,
         {
             return Redirect(Link($"/interviews/{id}?submitted=true"));
         }
-        foreach (var (field, messages) in result.Errors.All)
-        {
-            messages.ForEach(m => ModelState.AddModelError($"Input.{field}", m));
-        }
+        result.Errors.CopyTo(ModelState, "Input");
         await LoadAsync(id, ct);
         return Page();
     }
