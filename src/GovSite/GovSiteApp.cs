@@ -8,6 +8,7 @@ using GovSite.Data;
 using GovSite.Demo;
 using GovSite.Monitoring.Platform;
 using GovSite.Monitoring;
+using GovSite.Publishing.Library;
 using GovSite.Interaction;
 using GovSite.Interaction.Participation;
 using GovSite.Publishing;
@@ -83,6 +84,7 @@ public static class GovSiteApp
         builder.AddAccounts();
         builder.AddSites();
         builder.AddPublishing();
+        builder.AddLibrary();
         builder.AddPublicSite();
         builder.AddAdmin();
         builder.AddMonitoringPlatform();
@@ -129,6 +131,7 @@ public static class GovSiteApp
         app.MapAccounts();
         app.MapSites();
         app.MapPublishing();
+        app.MapLibrary();
         app.MapAdmin();
         app.MapMonitoringPlatform();
         app.MapCalendar();

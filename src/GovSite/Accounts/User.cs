@@ -34,4 +34,7 @@ public enum Role
     Editor,
     Reviewer,
     Contributor,
+
+    /// <summary>保密审查: clears items of columns that require it, after the last review level.</summary>
+    ConfidentialityReviewer,
 }

@@ -133,7 +133,7 @@ public sealed partial class UserService(GovSiteDb db, SiteAccess access, TimePro
                 }
                 grant.RegionId = input.RegionId;
                 break;
-            case Role.SiteAdmin or Role.Editor or Role.Reviewer or Role.Contributor:
+            case Role.SiteAdmin or Role.Editor or Role.Reviewer or Role.Contributor or Role.ConfidentialityReviewer:
                 if (input.SiteId is not int siteId || !await db.Sites.AnyAsync(s => s.Id == siteId, ct))
                 {
                     errors.Add(nameof(input.SiteId), "网站角色须选择所属网站");

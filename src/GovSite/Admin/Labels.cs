@@ -51,6 +51,7 @@ public static class Labels
         Role.Editor => "编辑",
         Role.Reviewer => "审核员",
         Role.Contributor => "信息员",
+        Role.ConfidentialityReviewer => "保密审查员",
         _ => role.ToString(),
     };
 

@@ -19,6 +19,15 @@ public class GovSiteDb(DbContextOptions<GovSiteDb> options, SiteAccess access) :
     public DbSet<SiteDomain> SiteDomains => Set<SiteDomain>();
     public DbSet<Column> Columns => Set<Column>();
     public DbSet<Article> Articles => Set<Article>();
+    public DbSet<Publishing.Library.LibraryItem> LibraryItems => Set<Publishing.Library.LibraryItem>();
+    public DbSet<Publishing.Library.ItemVersion> ItemVersions => Set<Publishing.Library.ItemVersion>();
+    public DbSet<Publishing.Library.ItemTransition> ItemTransitions => Set<Publishing.Library.ItemTransition>();
+    public DbSet<Publishing.Library.PlacementRequest> PlacementRequests => Set<Publishing.Library.PlacementRequest>();
+    public DbSet<Publishing.Library.ColumnSubscription> ColumnSubscriptions => Set<Publishing.Library.ColumnSubscription>();
+    public DbSet<Publishing.Library.ReprintOrder> ReprintOrders => Set<Publishing.Library.ReprintOrder>();
+    public DbSet<Publishing.Library.PublishingSettings> PublishingSettings => Set<Publishing.Library.PublishingSettings>();
+    public DbSet<Publishing.Library.IndexNumberCounter> IndexNumberCounters => Set<Publishing.Library.IndexNumberCounter>();
+    public DbSet<Publishing.Library.Classification> Classifications => Set<Publishing.Library.Classification>();
     public DbSet<User> Users => Set<User>();
     public DbSet<RoleGrant> RoleGrants => Set<RoleGrant>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
@@ -103,6 +112,11 @@ public class GovSiteDb(DbContextOptions<GovSiteDb> options, SiteAccess access) :
             e.HasOne(x => x.Interprets).WithMany().HasForeignKey(x => x.InterpretsId).OnDelete(DeleteBehavior.SetNull);
             e.HasIndex(x => x.InterpretsId);
             e.HasIndex(x => x.DocNumber);
+            e.HasIndex(x => new { x.SiteId, x.IndexNumber }).IsUnique();
+            e.HasOne(x => x.Item).WithMany().HasForeignKey(x => x.ItemId).OnDelete(DeleteBehavior.Cascade);
+            e.HasIndex(x => x.ItemId);
+            e.HasOne<Site>().WithMany().HasForeignKey(x => x.ReprintedFromSiteId).OnDelete(DeleteBehavior.SetNull);
+            e.HasIndex(x => x.ReprintedFromSiteId);
             e.Ignore(x => x.IsPolicyDocument);
             e.HasQueryFilter(a => Access.Unrestricted || Access.SiteIds.Contains(a.SiteId) || a.Status == ArticleStatus.Published);
         });
@@ -117,6 +131,7 @@ public class GovSiteDb(DbContextOptions<GovSiteDb> options, SiteAccess access) :
             e.HasOne<Site>().WithMany().HasForeignKey(x => x.SiteId).OnDelete(DeleteBehavior.Cascade);
             e.HasOne<Region>().WithMany().HasForeignKey(x => x.RegionId).OnDelete(DeleteBehavior.Cascade);
         });
+        Publishing.Library.LibraryModel.Configure(b, this);
         Job.Configure(b);
         Monitoring.Platform.MonitoringModel.Configure(b, this);
         Calendar.CalendarSetup.Configure(b);

@@ -138,6 +138,10 @@ public static class DemoRegion
                 Validity = item.Policy?.Validity,
                 Interprets = item.Interprets is { } policy ? saved[policy] : null,
             };
+            // Every article is a library item (先入库后使用), made here in the same SaveChanges.
+            article.Item = Publishing.Library.LibraryService.FromArticle(article);
+            article.Item.VersionNumber = 1;
+            article.Item.InterpretationKind = item.Interprets is null ? null : Publishing.Library.InterpretationKind.Text;
             db.Articles.Add(article);
             saved[item] = article;
         }
@@ -145,6 +149,22 @@ public static class DemoRegion
         foreach (var (code, siteId) in sites)
         {
             db.SiteThemes.Add(new PublicSite.Themes.SiteTheme { SiteId = siteId, Settings = DemoTheme(code).ToJson(), UpdatedAt = clock.GetUtcNow().UtcDateTime });
+        }
+        await db.SaveChangesAsync(ct);
+        foreach (var article in saved.Values)
+        {
+            article.Item!.InterpretsItemId = article.Interprets?.ItemId;
+            db.ItemVersions.Add(new Publishing.Library.ItemVersion
+            {
+                ItemId = article.Item.Id,
+                Number = 1,
+                Title = article.Title,
+                Body = article.Body,
+                Content = Publishing.Library.ItemContent.Of(article.Item).ToJson(),
+                CreatedAt = article.CreatedAt,
+                CreatedByName = "系统",
+                Note = "演示数据",
+            });
         }
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);

@@ -48,6 +48,14 @@ public class Article
     public int? InterpretsId { get; set; }
     public Article? Interprets { get; set; }
 
+    /// <summary>The library item this placement shows; its content is a copy of the item's.</summary>
+    public int? ItemId { get; set; }
+    public Library.LibraryItem? Item { get; set; }
+
+    /// <summary>For a reprint (转载): the site it came from and the original's address.</summary>
+    public int? ReprintedFromSiteId { get; set; }
+    public string? OriginalUrl { get; set; }
+
     public bool IsPolicyDocument => DocNumber is not null || Issuer is not null || IndexNumber is not null;
 }
 

@@ -29,8 +29,13 @@ public sealed class ArticleInput
     public int? InterpretsId { get; set; }
 }
 
+/// <summary>
+/// The quick path for one site's article: write and publish in one step, for columns that need
+/// no review. Behind it every article is a library item (先入库后使用): this keeps the item,
+/// its versions and trail in step, so the library's rules hold whichever path was used.
+/// </summary>
 public sealed class ArticleService(GovSiteDb db, SiteAccess access, SiteChanges changes, TimeProvider clock,
-    IEnumerable<IArticleObserver> observers)
+    IEnumerable<IArticleObserver> observers, Library.IndexNumbers indexNumbers)
 {
     /// <summary>Longest body accepted, in characters of sanitised HTML (about 300 pages of text).</summary>
     public const int MaxBodyLength = 1_000_000;
@@ -91,6 +96,24 @@ public sealed class ArticleService(GovSiteDb db, SiteAccess access, SiteChanges 
         {
             errors.Add(nameof(input.Validity), "有效性无效");
         }
+        var indexNumber = Clean(input.IndexNumber);
+        if (indexNumber is not null && indexNumber != article.IndexNumber &&
+            await db.Articles.IgnoreQueryFilters().AnyAsync(a => a.SiteId == siteId && a.IndexNumber == indexNumber && a.Id != article.Id, ct))
+        {
+            errors.Add(nameof(input.IndexNumber), "索引号已被本网站的其他文章使用");
+        }
+        if (input.Publish && article.Status != ArticleStatus.Published && !access.Unrestricted)
+        {
+            var column = await db.Columns.AsNoTracking().FirstOrDefaultAsync(c => c.Id == input.ColumnId && c.SiteId == siteId, ct);
+            if (!access.HasRole(siteId, Role.Editor) && !access.HasRole(siteId, Role.SiteAdmin))
+            {
+                errors.Add(nameof(input.Publish), "信息员只能提交审核，不能直接发布");
+            }
+            else if (column is { ReviewLevels: > 0 } or { RequiresConfidentialityReview: true })
+            {
+                errors.Add(nameof(input.Publish), "该栏目的稿件须经审核后发布，请在信息资源库中提交审核");
+            }
+        }
         if (!errors.IsValid)
         {
             return SaveResult<Article>.Invalid(errors);
@@ -104,7 +127,7 @@ public sealed class ArticleService(GovSiteDb db, SiteAccess access, SiteChanges 
         article.Author = Clean(input.Author);
         article.Keywords = Clean(input.Keywords);
         article.ImageUrl = Clean(input.ImageUrl);
-        article.IndexNumber = Clean(input.IndexNumber);
+        article.IndexNumber = indexNumber ?? article.IndexNumber;
         article.Issuer = Clean(input.Issuer);
         article.DocNumber = Clean(input.DocNumber);
         article.WrittenDate = input.WrittenDate;
@@ -123,11 +146,20 @@ public sealed class ArticleService(GovSiteDb db, SiteAccess access, SiteChanges 
             article.Status = ArticleStatus.Draft;
             article.PublishedAt = input.PublishedAt is DateTime local ? ChinaTime.ToUtc(local) : null;
         }
-        if (article.Id == 0)
+        if (article.Status == ArticleStatus.Published && article.IsPolicyDocument && article.IndexNumber is null)
         {
-            db.Articles.Add(article);
+            article.IndexNumber = await indexNumbers.NextAsync(siteId, article.PublishedAt ?? now, ct);
         }
-        await db.SaveChangesAsync(ct);
+        await using (var tx = await db.Database.BeginTransactionAsync(ct))
+        {
+            if (article.Id == 0)
+            {
+                db.Articles.Add(article);
+            }
+            await db.SaveChangesAsync(ct);
+            await KeepItemInStepAsync(article, ct);
+            await tx.CommitAsync(ct);
+        }
         await AfterChangeAsync(article, ct, before.ColumnId, before.InterpretsId);
         return SaveResult<Article>.Ok(article);
     }
@@ -146,9 +178,99 @@ public sealed class ArticleService(GovSiteDb db, SiteAccess access, SiteChanges 
         article.Status = ArticleStatus.Withdrawn;
         article.UpdatedAt = clock.GetUtcNow().UtcDateTime;
         article.UpdatedById = access.UserId;
-        await db.SaveChangesAsync(ct);
+        await using (var tx = await db.Database.BeginTransactionAsync(ct))
+        {
+            await db.SaveChangesAsync(ct);
+            await KeepItemInStepAsync(article, ct);
+            await tx.CommitAsync(ct);
+        }
         await AfterChangeAsync(article, ct);
         return SaveResult<Article>.Ok(article);
+    }
+
+    /// <summary>
+    /// Writes what this article now says back to its library item (a version and a trail entry
+    /// when the state changed) and onto the item's other placements, inside the caller's transaction.
+    /// </summary>
+    private async Task KeepItemInStepAsync(Article article, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var item = article.ItemId is int itemId
+            ? await db.LibraryItems.IgnoreQueryFilters().FirstAsync(i => i.Id == itemId, ct)
+            : null;
+        var from = item?.Status;
+        if (item is null)
+        {
+            item = Library.LibraryService.FromArticle(article);
+            db.LibraryItems.Add(item);
+            await db.SaveChangesAsync(ct);
+            article.ItemId = item.Id;
+        }
+        else
+        {
+            var status = item.Status;
+            var fresh = Library.LibraryService.FromArticle(article);
+            item.Title = fresh.Title;
+            item.Body = fresh.Body;
+            item.Summary = fresh.Summary;
+            item.Keywords = fresh.Keywords;
+            item.Source = article.ReprintedFromSiteId is null ? fresh.Source : item.Source;
+            item.Author = fresh.Author;
+            item.Issuer = fresh.Issuer;
+            item.DocNumber = fresh.DocNumber;
+            item.WrittenDate = fresh.WrittenDate;
+            item.SubjectClass = fresh.SubjectClass;
+            item.Validity = fresh.Validity;
+            item.UpdatedAt = now;
+            item.UpdatedById = access.UserId;
+            if (article.SiteId == item.OwnerSiteId)
+            {
+                item.Status = fresh.Status;
+                item.PublishedAt = fresh.PublishedAt;
+                item.HomeColumnId = article.ColumnId;
+            }
+            else
+            {
+                item.Status = status;
+            }
+            foreach (var other in await db.Articles.IgnoreQueryFilters().Where(a => a.ItemId == item.Id && a.Id != article.Id).ToListAsync(ct))
+            {
+                Library.LibraryService.CopyContent(item, other, now, access.UserId);
+                if (article.SiteId == item.OwnerSiteId)
+                {
+                    // Publishing or withdrawing the original does the same to every placement of it.
+                    other.Status = article.Status;
+                    other.PublishedAt = article.PublishedAt;
+                }
+            }
+        }
+        item.VersionNumber++;
+        db.ItemVersions.Add(new Library.ItemVersion
+        {
+            ItemId = item.Id,
+            Number = item.VersionNumber,
+            Title = item.Title,
+            Body = item.Body,
+            Content = Library.ItemContent.Of(item).ToJson(),
+            CreatedAt = now,
+            CreatedById = access.UserId,
+            CreatedByName = access.UserName ?? "系统",
+        });
+        if (from != item.Status)
+        {
+            db.ItemTransitions.Add(new Library.ItemTransition
+            {
+                ItemId = item.Id,
+                At = now,
+                UserId = access.UserId,
+                UserName = access.UserName ?? "系统",
+                From = from ?? Library.ItemStatus.Draft,
+                To = item.Status,
+                Action = from is null ? "create" : item.Status == Library.ItemStatus.Withdrawn ? "withdraw" : "publish",
+                Comment = "经文章管理直接保存",
+            });
+        }
+        await db.SaveChangesAsync(ct);
     }
 
     private async Task AfterChangeAsync(Article article, CancellationToken ct, int previousColumnId = 0, int? previousInterpretsId = null)

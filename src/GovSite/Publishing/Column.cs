@@ -15,6 +15,12 @@ public class Column
 
     /// <summary>A township's sub-site inside a county portal: townships have no site of their own.</summary>
     public bool IsSubSite { get; set; }
+
+    /// <summary>Review levels an item placed here passes before it may be published; 0 lets editors publish directly.</summary>
+    public int ReviewLevels { get; set; }
+
+    /// <summary>保密审查 after the last review level.</summary>
+    public bool RequiresConfidentialityReview { get; set; }
 }
 
 /// <summary>Column types from domain.md; the type decides freshness rules in monitoring.</summary>

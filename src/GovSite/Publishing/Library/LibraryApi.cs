@@ -1,0 +1,325 @@
+using System.Text.Json;
+using GovSite.Accounts;
+using GovSite.Data;
+using GovSite.Publishing.Quality;
+using GovSite.Sites;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace GovSite.Publishing.Library;
+
+/// <summary>The library and workflow over HTTP: /api/v1/items and friends.</summary>
+public static class LibraryApi
+{
+    public sealed class CreateItemRequest
+    {
+        public string SiteCode { get; set; } = "";
+        public int ColumnId { get; set; }
+        public string Title { get; set; } = "";
+        public string? Body { get; set; }
+        public string? Subtitle { get; set; }
+        public string? Summary { get; set; }
+        public string? Keywords { get; set; }
+        public string? Source { get; set; }
+        public string? Author { get; set; }
+        public string? Issuer { get; set; }
+        public string? DocNumber { get; set; }
+        public DateOnly? WrittenDate { get; set; }
+        public string? SubjectClass { get; set; }
+        public string? GenreClass { get; set; }
+        public string? Language { get; set; }
+        public PolicyValidity? Validity { get; set; }
+        public int? InterpretsItemId { get; set; }
+        public InterpretationKind? InterpretationKind { get; set; }
+        public List<int>? Attachments { get; set; }
+
+        public ItemInput ToInput() => new()
+        {
+            ColumnId = ColumnId, Title = Title, Body = Body, Subtitle = Subtitle, Summary = Summary, Keywords = Keywords, Source = Source,
+            Author = Author, Issuer = Issuer, DocNumber = DocNumber, WrittenDate = WrittenDate, SubjectClass = SubjectClass,
+            GenreClass = GenreClass, Language = Language, Validity = Validity, InterpretsItemId = InterpretsItemId,
+            InterpretationKind = InterpretationKind, Attachments = Attachments,
+        };
+    }
+
+    public sealed record CreatedDto(int Id, string Status);
+    public sealed record StepDto(int Id, string Status, int ReviewLevel, IReadOnlyList<QualityFinding> Findings, string? Error = null);
+    public sealed record CommentRequest(string? Comment);
+    public sealed record TimeRequest(DateTimeOffset? At, string? Comment = null);
+    public sealed record ItemDto(int Id, string SiteCode, int ColumnId, string Title, string? Subtitle, string Body, string? Summary,
+        string? Keywords, string? Source, string? Author, string? Issuer, string? DocNumber, string? WrittenDate, string? SubjectClass,
+        string? GenreClass, string Language, PolicyValidity? Validity, int? InterpretsItemId, InterpretationKind? InterpretationKind,
+        int[] Interpretations, List<int> Attachments, string Status, int ReviewLevel, string? PublishAt, string? PublishedAt, int Version,
+        int[] Placements);
+    public sealed record TransitionDto(string At, string User, string From, string To, string Action, int? Level, string? Comment);
+    public sealed record VersionDto(int Number, string At, string? By, string Title, string? Note);
+    public sealed record VersionDetailDto(int Number, string At, string? By, string Title, string Body, JsonElement Content, string? Note);
+    public sealed record DiffDto(int From, int To, IReadOnlyList<TextDiff.Piece> Title, IReadOnlyList<TextDiff.Piece> Body);
+    public sealed record RestoreRequest(int Version);
+    public sealed record PlaceRequest(string SiteCode, int? ColumnId);
+    public sealed record RequestDto(int Id, int ItemId, string Title, string SiteCode, int? ColumnId, string Kind, string Status,
+        string RequestedAt, string? RequestedBy, string? Deadline, int? ArticleId);
+    public sealed record AcceptRequest(int ColumnId);
+    public sealed record OrderRequest(List<string> SiteCodes, DateTimeOffset Deadline, string? Note);
+    public sealed record OrderDto(int Id, int ItemId, string Deadline, IReadOnlyList<Reprints.OrderProgress> Sites);
+    public sealed record SubscribeRequest(int SourceColumnId);
+
+    public static WebApplicationBuilder AddLibrary(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddScoped<LibraryService>();
+        builder.Services.AddScoped<Workflow>();
+        builder.Services.AddScoped<Reprints>();
+        builder.Services.AddScoped<IndexNumbers>();
+        builder.Services.AddScoped<TodoList>();
+        builder.Services.AddScoped<QualityGate>();
+        builder.Services.AddScoped<NearDuplicates>();
+        builder.AddJobHandler<ScheduledPublishJob>(Workflow.PublishJob);
+        builder.AddJobHandler<ScheduledWithdrawJob>(Workflow.WithdrawJob);
+        return builder;
+    }
+
+    public static IEndpointRouteBuilder MapLibrary(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/v1").WithTags("Library").RequireAuthorization(AccountsSetup.Writer);
+        api.MapPost("/items", CreateAsync).WithSummary("Creates a draft item in the library, placed in a column of its site");
+        api.MapGet("/items/{id:int}", GetAsync);
+        api.MapPut("/items/{id:int}", UpdateAsync).WithSummary("Corrects an item; every placement shows the correction");
+        api.MapPost("/items/{id:int}/submit", (int id, Workflow w, CancellationToken ct) => StepAsync(w.SubmitAsync(id, ct)));
+        api.MapPost("/items/{id:int}/approve", (int id, CommentRequest? body, Workflow w, CancellationToken ct) => StepAsync(w.ApproveAsync(id, body?.Comment, ct)));
+        api.MapPost("/items/{id:int}/reject", (int id, CommentRequest? body, Workflow w, CancellationToken ct) => StepAsync(w.RejectAsync(id, body?.Comment, ct)));
+        api.MapPost("/items/{id:int}/publish", (int id, TimeRequest? body, Workflow w, CancellationToken ct) =>
+            StepAsync(w.PublishAsync(id, body?.At?.UtcDateTime, ct))).WithSummary("Publishes now, or at the optional time {\"at\": ISO time}");
+        api.MapPost("/items/{id:int}/withdraw", (int id, TimeRequest? body, Workflow w, CancellationToken ct) =>
+            StepAsync(w.WithdrawAsync(id, body?.At?.UtcDateTime, body?.Comment, ct)));
+        api.MapGet("/items/{id:int}/history", HistoryAsync).WithSummary("The append-only trail: who, when, from, to, comment");
+        api.MapGet("/items/{id:int}/versions", VersionsAsync);
+        api.MapGet("/items/{id:int}/versions/{number:int}", VersionAsync);
+        api.MapGet("/items/{id:int}/diff", DiffAsync).WithSummary("Text diff between two versions: ?from=1&to=3");
+        api.MapPost("/items/{id:int}/restore", RestoreAsync).WithSummary("Restores a version as a new version");
+        api.MapPost("/items/{id:int}/placements", PlaceAsync).WithSummary("Places the item on a site: at once where you edit, else as a request");
+        api.MapPost("/items/{id:int}/reprint-orders", OrderAsync).WithSummary("转载要求: lower-level sites must reprint by the deadline");
+        api.MapGet("/reprint-orders/{id:int}", OrderStatusAsync);
+        api.MapGet("/sites/{code}/placement-requests", RequestsAsync).WithSummary("Items waiting for this site's editors to accept or decline");
+        api.MapPost("/placement-requests/{id:int}/accept", (int id, AcceptRequest body, Reprints r, CancellationToken ct) =>
+            Saved(r.AcceptAsync(id, body.ColumnId, ct)));
+        api.MapPost("/placement-requests/{id:int}/decline", (int id, CommentRequest? body, Reprints r, CancellationToken ct) =>
+            Saved(r.DeclineAsync(id, body?.Comment, ct)));
+        api.MapPost("/columns/{id:int}/subscriptions", async (int id, SubscribeRequest body, Reprints r, CancellationToken ct) =>
+            ApiResults.From(await r.SubscribeAsync(id, body.SourceColumnId, ct), s => new { s.Id, s.ColumnId, s.SourceColumnId }));
+        api.MapGet("/sites/{code}/todo", TodoAsync).WithSummary("The site's to-do list: policies still without an interpretation");
+        return app;
+    }
+
+    public static string StatusName(ItemStatus status) => status switch
+    {
+        ItemStatus.Draft => "draft",
+        ItemStatus.Submitted => "submitted",
+        ItemStatus.ConfidentialityReview => "confidentiality_review",
+        ItemStatus.Approved => "approved",
+        ItemStatus.Scheduled => "scheduled",
+        ItemStatus.Published => "published",
+        _ => "withdrawn",
+    };
+
+    private static async Task<Results<Ok<CreatedDto>, ValidationProblem, NotFound, ForbidHttpResult>> CreateAsync(
+        CreateItemRequest body, LibraryService library, SiteDirectory sites, CancellationToken ct)
+    {
+        if (sites.FindByCode(body.SiteCode ?? "") is not { } site)
+        {
+            return TypedResults.NotFound();
+        }
+        return ApiResults.From(await library.CreateAsync(site.Id, body.ToInput(), ct), i => new CreatedDto(i.Id, StatusName(i.Status)));
+    }
+
+    private static async Task<Results<Ok<ItemDto>, NotFound>> GetAsync(int id, GovSiteDb db, SiteDirectory sites, CancellationToken ct)
+    {
+        var item = await db.LibraryItems.AsNoTracking().FirstOrDefaultAsync(i => i.Id == id, ct);
+        if (item is null)
+        {
+            return TypedResults.NotFound();
+        }
+        var interpretations = await db.LibraryItems.Where(i => i.InterpretsItemId == id).Select(i => i.Id).ToArrayAsync(ct);
+        var placements = await db.Articles.Where(a => a.ItemId == id).Select(a => a.Id).ToArrayAsync(ct);
+        return TypedResults.Ok(ToDto(item, sites.FindById(item.OwnerSiteId)?.Code ?? "", interpretations, placements));
+    }
+
+    private static async Task<Results<Ok<ItemDto>, ValidationProblem, NotFound, ForbidHttpResult>> UpdateAsync(
+        int id, CreateItemRequest body, LibraryService library, GovSiteDb db, SiteDirectory sites, CancellationToken ct)
+    {
+        var result = await library.UpdateAsync(id, body.ToInput(), null, ct);
+        return ApiResults.From(result, i => ToDto(i, sites.FindById(i.OwnerSiteId)?.Code ?? "", [], []));
+    }
+
+    /// <summary>A refused step (a block-level finding, a wrong state) is 422 with the same body, so clients can read the findings.</summary>
+    private static async Task<IResult> StepAsync(Task<StepResult> step)
+    {
+        var result = await step;
+        if (result.NotFound)
+        {
+            return TypedResults.NotFound();
+        }
+        if (result.Forbidden)
+        {
+            return TypedResults.Forbid();
+        }
+        var item = result.Item!;
+        var error = result.Blocked ? "质量检查发现须修改的问题，未能继续" : result.Errors.All.SelectMany(e => e.Value).FirstOrDefault();
+        var dto = new StepDto(item.Id, StatusName(item.Status), item.ReviewLevel, result.Findings, error);
+        return result.Succeeded ? TypedResults.Ok(dto) : TypedResults.UnprocessableEntity(dto);
+    }
+
+    private static async Task<IResult> Saved<T>(Task<SaveResult<T>> save) where T : class =>
+        ApiResults.From(await save, r => r);
+
+    private static async Task<Results<Ok<List<TransitionDto>>, NotFound>> HistoryAsync(int id, GovSiteDb db, CancellationToken ct)
+    {
+        if (!await db.LibraryItems.AnyAsync(i => i.Id == id, ct))
+        {
+            return TypedResults.NotFound();
+        }
+        var rows = await db.ItemTransitions.AsNoTracking().Where(t => t.ItemId == id).OrderBy(t => t.Id).ToListAsync(ct);
+        return TypedResults.Ok(rows.Select(t => new TransitionDto(ChinaTime.Format(t.At) ?? "", t.UserName, StatusName(t.From), StatusName(t.To),
+            t.Action, t.Level, t.Comment)).ToList());
+    }
+
+    private static async Task<Results<Ok<List<VersionDto>>, NotFound>> VersionsAsync(int id, GovSiteDb db, SiteAccess access, CancellationToken ct)
+    {
+        if (await VisibleOwnerAsync(id, db, access, ct) is null)
+        {
+            return TypedResults.NotFound();
+        }
+        var rows = await db.ItemVersions.AsNoTracking().Where(v => v.ItemId == id).OrderBy(v => v.Number)
+            .Select(v => new { v.Number, v.CreatedAt, v.CreatedByName, v.Title, v.Note }).ToListAsync(ct);
+        return TypedResults.Ok(rows.Select(v => new VersionDto(v.Number, ChinaTime.Format(v.CreatedAt) ?? "", v.CreatedByName, v.Title, v.Note)).ToList());
+    }
+
+    private static async Task<Results<Ok<VersionDetailDto>, NotFound>> VersionAsync(int id, int number, GovSiteDb db, SiteAccess access, CancellationToken ct)
+    {
+        if (await VisibleOwnerAsync(id, db, access, ct) is null ||
+            await db.ItemVersions.AsNoTracking().FirstOrDefaultAsync(v => v.ItemId == id && v.Number == number, ct) is not { } v)
+        {
+            return TypedResults.NotFound();
+        }
+        using var content = JsonDocument.Parse(v.Content);
+        return TypedResults.Ok(new VersionDetailDto(v.Number, ChinaTime.Format(v.CreatedAt) ?? "", v.CreatedByName, v.Title, v.Body,
+            content.RootElement.Clone(), v.Note));
+    }
+
+    private static async Task<Results<Ok<DiffDto>, NotFound>> DiffAsync(int id, int from, int to, GovSiteDb db, SiteAccess access, CancellationToken ct)
+    {
+        if (await VisibleOwnerAsync(id, db, access, ct) is null)
+        {
+            return TypedResults.NotFound();
+        }
+        var versions = await db.ItemVersions.AsNoTracking().Where(v => v.ItemId == id && (v.Number == from || v.Number == to)).ToListAsync(ct);
+        if (versions.FirstOrDefault(v => v.Number == from) is not { } a || versions.FirstOrDefault(v => v.Number == to) is not { } b)
+        {
+            return TypedResults.NotFound();
+        }
+        return TypedResults.Ok(new DiffDto(from, to, TextDiff.Compare(a.Title, b.Title),
+            TextDiff.Compare(HtmlSanitiser.ToPlainText(a.Body), HtmlSanitiser.ToPlainText(b.Body))));
+    }
+
+    private static async Task<Results<Ok<ItemDto>, ValidationProblem, NotFound, ForbidHttpResult>> RestoreAsync(
+        int id, RestoreRequest body, LibraryService library, SiteDirectory sites, CancellationToken ct) =>
+        ApiResults.From(await library.RestoreAsync(id, body.Version, ct), i => ToDto(i, sites.FindById(i.OwnerSiteId)?.Code ?? "", [], []));
+
+    private static async Task<Results<Ok<RequestDto>, ValidationProblem, NotFound, ForbidHttpResult>> PlaceAsync(
+        int id, PlaceRequest body, Reprints reprints, SiteDirectory sites, GovSiteDb db, CancellationToken ct)
+    {
+        if (sites.FindByCode(body.SiteCode ?? "") is not { } site)
+        {
+            return TypedResults.NotFound();
+        }
+        var result = await reprints.PlaceAsync(id, site.Id, body.ColumnId, ct);
+        var title = await db.LibraryItems.IgnoreQueryFilters().Where(i => i.Id == id).Select(i => i.Title).FirstOrDefaultAsync(ct) ?? "";
+        return ApiResults.From(result, r => ToDto(r, title, site.Code, null));
+    }
+
+    private static async Task<Results<Ok<OrderDto>, ValidationProblem, NotFound, ForbidHttpResult>> OrderAsync(
+        int id, OrderRequest body, Reprints reprints, SiteDirectory sites, CancellationToken ct)
+    {
+        var siteIds = new List<int>();
+        foreach (var code in body.SiteCodes ?? [])
+        {
+            if (sites.FindByCode(code) is not { } site)
+            {
+                var errors = new ValidationErrors();
+                errors.Add("SiteCodes", $"网站 {code} 不存在");
+                return ApiResults.From(SaveResult<OrderDto>.Invalid(errors), o => o);
+            }
+            siteIds.Add(site.Id);
+        }
+        var result = await reprints.OrderAsync(id, siteIds, body.Deadline.UtcDateTime, body.Note, ct);
+        if (!result.Succeeded)
+        {
+            return ApiResults.From(result, _ => (OrderDto)null!);
+        }
+        var progress = await reprints.ProgressAsync(result.Value!.Id, ct);
+        return TypedResults.Ok(new OrderDto(result.Value.Id, id, ChinaTime.Format(result.Value.DeadlineUtc) ?? "", progress));
+    }
+
+    private static async Task<Results<Ok<OrderDto>, NotFound>> OrderStatusAsync(int id, Reprints reprints, GovSiteDb db, SiteAccess access,
+        CancellationToken ct)
+    {
+        var order = await db.ReprintOrders.AsNoTracking().FirstOrDefaultAsync(o => o.Id == id, ct);
+        if (order is null || !access.CanSee(order.IssuerSiteId))
+        {
+            return TypedResults.NotFound();
+        }
+        return TypedResults.Ok(new OrderDto(order.Id, order.ItemId, ChinaTime.Format(order.DeadlineUtc) ?? "", await reprints.ProgressAsync(id, ct)));
+    }
+
+    private static async Task<Results<Ok<List<RequestDto>>, NotFound, ForbidHttpResult>> RequestsAsync(string code, SiteDirectory sites,
+        GovSiteDb db, SiteAccess access, CancellationToken ct)
+    {
+        if (sites.FindByCode(code) is not { } site)
+        {
+            return TypedResults.NotFound();
+        }
+        if (!access.CanSee(site.Id))
+        {
+            return TypedResults.Forbid();
+        }
+        var rows = await (from r in db.PlacementRequests.AsNoTracking()
+                          join i in db.LibraryItems.IgnoreQueryFilters() on r.ItemId equals i.Id
+                          join o in db.ReprintOrders.IgnoreQueryFilters() on r.OrderId equals o.Id into orders
+                          from o in orders.DefaultIfEmpty()
+                          where r.SiteId == site.Id && r.Status == PlacementRequestStatus.Pending
+                          orderby r.RequestedAt
+                          select new { r, i.Title, Deadline = o == null ? (DateTime?)null : o.DeadlineUtc }).ToListAsync(ct);
+        return TypedResults.Ok(rows.Select(x => ToDto(x.r, x.Title, site.Code, x.Deadline)).ToList());
+    }
+
+    private static async Task<Results<Ok<List<TodoList.Entry>>, NotFound, ForbidHttpResult>> TodoAsync(string code, SiteDirectory sites,
+        SiteAccess access, TodoList todo, CancellationToken ct)
+    {
+        if (sites.FindByCode(code) is not { } site)
+        {
+            return TypedResults.NotFound();
+        }
+        if (!access.CanSee(site.Id))
+        {
+            return TypedResults.Forbid();
+        }
+        return TypedResults.Ok(await todo.ForSiteAsync(site.Id, ct));
+    }
+
+    /// <summary>The owner site of an item the caller may see the insides of (versions are staff-only).</summary>
+    private static async Task<int?> VisibleOwnerAsync(int id, GovSiteDb db, SiteAccess access, CancellationToken ct)
+    {
+        var owner = await db.LibraryItems.Where(i => i.Id == id).Select(i => (int?)i.OwnerSiteId).FirstOrDefaultAsync(ct);
+        return owner is int site && access.CanSee(site) ? site : null;
+    }
+
+    private static RequestDto ToDto(PlacementRequest r, string title, string siteCode, DateTime? deadline) => new(
+        r.Id, r.ItemId, title, siteCode, r.ColumnId, r.Kind.ToString().ToLowerInvariant(), r.Status.ToString().ToLowerInvariant(),
+        ChinaTime.Format(r.RequestedAt) ?? "", r.RequestedByName, deadline is null ? null : ChinaTime.Format(deadline), r.ArticleId);
+
+    private static ItemDto ToDto(LibraryItem i, string siteCode, int[] interpretations, int[] placements) => new(
+        i.Id, siteCode, i.HomeColumnId, i.Title, i.Subtitle, i.Body, i.Summary, i.Keywords, i.Source, i.Author, i.Issuer, i.DocNumber,
+        ArticleService.FormatWrittenDate(i.WrittenDate), i.SubjectClass, i.GenreClass, i.Language, i.Validity, i.InterpretsItemId,
+        i.InterpretationKind, interpretations, ItemContent.AttachmentIds(i.Attachments), StatusName(i.Status), i.ReviewLevel,
+        i.PublishAt is null ? null : ChinaTime.Format(i.PublishAt), i.PublishedAt is null ? null : ChinaTime.Format(i.PublishedAt),
+        i.VersionNumber, placements);
+}

@@ -1,0 +1,382 @@
+using GovSite.Accounts;
+using GovSite.Data;
+using GovSite.Publishing.Quality;
+using GovSite.Sites;
+using Microsoft.EntityFrameworkCore;
+
+namespace GovSite.Publishing.Library;
+
+/// <summary>
+/// The library's content side: creating and correcting items (every save is a version),
+/// restoring versions, and keeping every placement's copy of the content in step.
+/// The workflow (<see cref="Workflow"/>) and reprints (<see cref="Reprints"/>) build on it.
+/// </summary>
+public sealed class LibraryService(GovSiteDb db, SiteAccess access, SiteChanges changes, TimeProvider clock,
+    IEnumerable<IArticleObserver> observers, NearDuplicates nearDuplicates)
+{
+    public const int MaxBodyLength = ArticleService.MaxBodyLength;
+
+    internal GovSiteDb Db => db;
+    internal SiteAccess Access => access;
+    internal DateTime Now => clock.GetUtcNow().UtcDateTime;
+    internal string ActorName => access.UserName ?? "系统";
+
+    /// <summary>Editors and site admins; contributors may write and submit but not publish.</summary>
+    public bool IsEditor(int siteId) => access.HasRole(siteId, Role.Editor) || access.HasRole(siteId, Role.SiteAdmin);
+
+    public async Task<SaveResult<LibraryItem>> CreateAsync(int siteId, ItemInput input, CancellationToken ct = default)
+    {
+        if (!access.CanEditContent(siteId))
+        {
+            return SaveResult<LibraryItem>.Denied();
+        }
+        var now = Now;
+        var item = new LibraryItem
+        {
+            OwnerSiteId = siteId,
+            Status = ItemStatus.Draft,
+            CreatedAt = now,
+            CreatedById = access.UserId,
+        };
+        var errors = await ApplyAsync(item, input, ct);
+        if (!errors.IsValid)
+        {
+            return SaveResult<LibraryItem>.Invalid(errors);
+        }
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        db.LibraryItems.Add(item);
+        await db.SaveChangesAsync(ct);
+        var article = NewPlacement(item, siteId, item.HomeColumnId);
+        db.Articles.Add(article);
+        AddVersion(item, note: null);
+        AddTransition(item, ItemStatus.Draft, ItemStatus.Draft, "create", null, null);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return SaveResult<LibraryItem>.Ok(item);
+    }
+
+    /// <summary>
+    /// Corrects an item. The correction reaches every placement at once: public pages read the
+    /// placements, so they are rewritten in the same transaction.
+    /// </summary>
+    public async Task<SaveResult<LibraryItem>> UpdateAsync(int id, ItemInput input, string? note = null, CancellationToken ct = default)
+    {
+        var item = await db.LibraryItems.FirstOrDefaultAsync(i => i.Id == id, ct);
+        if (item is null)
+        {
+            return SaveResult<LibraryItem>.Missing();
+        }
+        if (!CanEdit(item))
+        {
+            return SaveResult<LibraryItem>.Denied();
+        }
+        var before = (item.HomeColumnId, item.InterpretsItemId);
+        var errors = await ApplyAsync(item, input, ct);
+        if (!errors.IsValid)
+        {
+            return SaveResult<LibraryItem>.Invalid(errors);
+        }
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var placements = await db.Articles.Where(a => a.ItemId == item.Id).ToListAsync(ct);
+        var previousColumns = placements.ToDictionary(a => a.Id, a => (a.ColumnId, a.InterpretsId));
+        foreach (var placement in placements)
+        {
+            CopyContent(item, placement, Now, access.UserId);
+            // Moving the item's own column moves its home placement with it.
+            if (placement.SiteId == item.OwnerSiteId && placement.ColumnId == before.HomeColumnId)
+            {
+                placement.ColumnId = item.HomeColumnId;
+            }
+        }
+        AddVersion(item, note);
+        await db.SaveChangesAsync(ct);
+        if (before.InterpretsItemId != item.InterpretsItemId)
+        {
+            await LinkInterpretationsAsync(item, placements, ct);
+        }
+        await tx.CommitAsync(ct);
+        if (item.Status == ItemStatus.Published)
+        {
+            await nearDuplicates.IndexAsync(item.Id, item.OwnerSiteId, item.PublishedAt ?? Now, item.Title, HtmlSanitiser.ToPlainText(item.Body), ct);
+        }
+        foreach (var placement in placements)
+        {
+            var (column, interprets) = previousColumns[placement.Id];
+            await AnnounceAsync(placement, column, interprets, ct);
+        }
+        return SaveResult<LibraryItem>.Ok(item);
+    }
+
+    /// <summary>Restores an old version as a new one; the versions in between stay.</summary>
+    public async Task<SaveResult<LibraryItem>> RestoreAsync(int id, int number, CancellationToken ct = default)
+    {
+        var version = await db.ItemVersions.AsNoTracking().FirstOrDefaultAsync(v => v.ItemId == id && v.Number == number, ct);
+        var item = await db.LibraryItems.AsNoTracking().FirstOrDefaultAsync(i => i.Id == id, ct);
+        if (version is null || item is null)
+        {
+            return SaveResult<LibraryItem>.Missing();
+        }
+        var content = ItemContent.Parse(version.Content);
+        // Versions made when an article was upgraded into the library carry no metadata: keep the current.
+        var input = version.Content == "{}" ? ItemInput.From(item) : content.ToInput(version.Title, version.Body, item.HomeColumnId);
+        input.Title = version.Title;
+        input.Body = version.Body;
+        return await UpdateAsync(id, input, $"恢复自第 {number} 版", ct);
+    }
+
+    /// <summary>Who may change an item's content in its current state.</summary>
+    public bool CanEdit(LibraryItem item)
+    {
+        var site = item.OwnerSiteId;
+        return item.Status switch
+        {
+            // A contributor may change only what they wrote, and only before it is submitted.
+            ItemStatus.Draft => IsEditor(site) || (access.CanEditContent(site) && (item.CreatedById == access.UserId || access.UserId is null)),
+            ItemStatus.Submitted or ItemStatus.ConfidentialityReview => IsEditor(site) || access.HasRole(site, Role.Reviewer),
+            _ => IsEditor(site),
+        };
+    }
+
+    /// <summary>Validates the input and writes it onto the item; nothing is saved here.</summary>
+    internal async Task<ValidationErrors> ApplyAsync(LibraryItem item, ItemInput input, CancellationToken ct)
+    {
+        var errors = new ValidationErrors();
+        var title = input.Title?.Trim() ?? "";
+        if (title.Length == 0)
+        {
+            errors.Add(nameof(input.Title), "请填写标题");
+        }
+        else if (title.Length > 500)
+        {
+            errors.Add(nameof(input.Title), "标题不能超过500个字");
+        }
+        if (input.Subtitle is { Length: > 500 })
+        {
+            errors.Add(nameof(input.Subtitle), "副标题不能超过500个字");
+        }
+        var tooLong = input.Body is { Length: > MaxBodyLength };
+        if (tooLong)
+        {
+            errors.Add(nameof(input.Body), $"正文过长（{input.Body!.Length:N0} 字符），上限为 {MaxBodyLength:N0} 字符，请拆分为多篇或以附件发布");
+        }
+        var body = tooLong ? "" : HtmlSanitiser.Sanitise(input.Body);
+        if (!tooLong && HtmlSanitiser.ToPlainText(body).Trim().Length == 0 && !body.Contains("<img", StringComparison.Ordinal))
+        {
+            errors.Add(nameof(input.Body), "请填写正文");
+        }
+        var columnId = item.Id == 0 || input.ColumnId != 0 ? input.ColumnId : item.HomeColumnId;
+        if (!await db.Columns.AnyAsync(c => c.Id == columnId && c.SiteId == item.OwnerSiteId, ct))
+        {
+            errors.Add(nameof(input.ColumnId), "请选择本网站的栏目");
+        }
+        if (input.InterpretsItemId is int policyId &&
+            (policyId == item.Id || !await db.LibraryItems.AnyAsync(i => i.Id == policyId && (i.DocNumber != null || i.Issuer != null), ct)))
+        {
+            errors.Add(nameof(input.InterpretsItemId), "所解读的政策文件不存在");
+        }
+        if (input.InterpretationKind is InterpretationKind kind && !Enum.IsDefined(kind))
+        {
+            errors.Add(nameof(input.InterpretationKind), "解读形式无效");
+        }
+        if (input.Validity is PolicyValidity v && !Enum.IsDefined(v))
+        {
+            errors.Add(nameof(input.Validity), "有效性无效");
+        }
+        var subject = Clean(input.SubjectClass);
+        if (subject is not null && subject != item.SubjectClass &&
+            !await db.Classifications.AnyAsync(c => c.Scheme == ClassificationScheme.Subject && c.Name == subject, ct))
+        {
+            errors.Add(nameof(input.SubjectClass), "请从平台主题分类中选择");
+        }
+        var genre = Clean(input.GenreClass);
+        if (genre is not null && genre != item.GenreClass &&
+            !await db.Classifications.AnyAsync(c => c.Scheme == ClassificationScheme.Genre && c.Name == genre, ct))
+        {
+            errors.Add(nameof(input.GenreClass), "请从平台体裁分类中选择");
+        }
+        if (input.Attachments is { Count: > 100 })
+        {
+            errors.Add(nameof(input.Attachments), "附件不能超过100个");
+        }
+        if (!errors.IsValid)
+        {
+            return errors;
+        }
+        item.HomeColumnId = columnId;
+        item.Title = title;
+        item.Body = body;
+        item.Subtitle = Clean(input.Subtitle);
+        item.Summary = Clean(input.Summary);
+        item.Keywords = Clean(input.Keywords);
+        item.Source = Clean(input.Source);
+        item.Author = Clean(input.Author);
+        item.Issuer = Clean(input.Issuer);
+        item.DocNumber = Clean(input.DocNumber);
+        item.WrittenDate = input.WrittenDate;
+        item.SubjectClass = subject;
+        item.GenreClass = genre;
+        item.Language = Clean(input.Language) ?? "zh-CN";
+        if (item.Validity != input.Validity && item.Validity is not null)
+        {
+            item.ValidityDate = input.ValidityDate ?? DateOnly.FromDateTime(ChinaTime.ToLocal(Now));
+        }
+        else
+        {
+            item.ValidityDate = input.ValidityDate ?? item.ValidityDate;
+        }
+        item.Validity = input.Validity ?? (item.IsPolicy ? PolicyValidity.Valid : null);
+        item.InterpretsItemId = input.InterpretsItemId;
+        item.InterpretationKind = input.InterpretsItemId is null ? null : input.InterpretationKind ?? InterpretationKind.Text;
+        if (input.Attachments is { } attachments)
+        {
+            item.Attachments = ItemContent.AttachmentJson(attachments);
+        }
+        item.UpdatedAt = Now;
+        item.UpdatedById = access.UserId;
+        return errors;
+    }
+
+    internal void AddVersion(LibraryItem item, string? note)
+    {
+        item.VersionNumber++;
+        db.ItemVersions.Add(new ItemVersion
+        {
+            ItemId = item.Id,
+            Number = item.VersionNumber,
+            Title = item.Title,
+            Body = item.Body,
+            Content = ItemContent.Of(item).ToJson(),
+            CreatedAt = Now,
+            CreatedById = access.UserId,
+            CreatedByName = ActorName,
+            Note = note,
+        });
+    }
+
+    internal void AddTransition(LibraryItem item, ItemStatus from, ItemStatus to, string action, string? comment, int? level) =>
+        db.ItemTransitions.Add(new ItemTransition
+        {
+            ItemId = item.Id,
+            At = Now,
+            UserId = access.UserId,
+            UserName = ActorName,
+            From = from,
+            To = to,
+            Action = action,
+            Comment = comment,
+            Level = level,
+        });
+
+    internal Article NewPlacement(LibraryItem item, int siteId, int columnId)
+    {
+        var article = new Article
+        {
+            ItemId = item.Id,
+            SiteId = siteId,
+            ColumnId = columnId,
+            CreatedAt = Now,
+            CreatedById = access.UserId,
+            Status = item.Status == ItemStatus.Published ? ArticleStatus.Published : ArticleStatus.Draft,
+            PublishedAt = item.Status == ItemStatus.Published ? item.PublishedAt : null,
+        };
+        CopyContent(item, article, Now, access.UserId);
+        return article;
+    }
+
+    /// <summary>A placement shows the item's content; these are the fields it copies.</summary>
+    internal static void CopyContent(LibraryItem item, Article a, DateTime now, int? userId)
+    {
+        a.Title = item.Title;
+        a.Body = item.Body;
+        a.Summary = item.Summary;
+        a.Source = a.ReprintedFromSiteId is null ? item.Source : a.Source;
+        a.Author = item.Author;
+        a.Keywords = item.Keywords;
+        a.Issuer = item.Issuer;
+        a.DocNumber = item.DocNumber;
+        a.WrittenDate = item.WrittenDate;
+        a.SubjectCategory = item.SubjectClass;
+        a.Validity = item.Validity;
+        a.UpdatedAt = now;
+        a.UpdatedById = userId;
+    }
+
+    /// <summary>
+    /// Public pages link a policy and its interpretations through placements on the same site
+    /// (<see cref="Article.InterpretsId"/>); this keeps those links in step with the items'.
+    /// </summary>
+    internal async Task LinkInterpretationsAsync(LibraryItem item, IReadOnlyList<Article> placements, CancellationToken ct)
+    {
+        foreach (var placement in placements)
+        {
+            placement.InterpretsId = item.InterpretsItemId is int policyItem
+                ? await db.Articles.Where(a => a.ItemId == policyItem && a.SiteId == placement.SiteId)
+                    .OrderBy(a => a.Id).Select(a => (int?)a.Id).FirstOrDefaultAsync(ct)
+                : null;
+        }
+        // The other direction: interpretations already on these sites now find this policy's placement.
+        if (item.IsPolicy)
+        {
+            foreach (var placement in placements)
+            {
+                var waiting = await db.Articles
+                    .Where(a => a.SiteId == placement.SiteId && a.InterpretsId == null && a.Item != null && a.Item.InterpretsItemId == item.Id)
+                    .ToListAsync(ct);
+                waiting.ForEach(a => a.InterpretsId = placement.Id);
+            }
+        }
+        await db.SaveChangesAsync(ct);
+    }
+
+    internal async Task AnnounceAsync(Article placement, int previousColumnId, int? previousInterpretsId, CancellationToken ct)
+    {
+        await changes.ArticleChangedAsync(placement, previousColumnId, previousInterpretsId, ct);
+        foreach (var observer in observers)
+        {
+            await observer.ArticleChangedAsync(placement, ct);
+        }
+    }
+
+    /// <summary>The library item behind an article saved before the library existed: made on first touch.</summary>
+    internal async Task<LibraryItem> AdoptAsync(Article article, CancellationToken ct)
+    {
+        var item = FromArticle(article);
+        db.LibraryItems.Add(item);
+        await db.SaveChangesAsync(ct);
+        article.ItemId = item.Id;
+        AddVersion(item, "由原文章生成");
+        await db.SaveChangesAsync(ct);
+        return item;
+    }
+
+    /// <summary>An item holding what an article holds, for articles written before the library (and bulk seeding).</summary>
+    public static LibraryItem FromArticle(Article a) => new()
+    {
+        OwnerSiteId = a.SiteId,
+        HomeColumnId = a.ColumnId,
+        Title = a.Title,
+        Body = a.Body,
+        Summary = a.Summary,
+        Keywords = a.Keywords,
+        Source = a.Source,
+        Author = a.Author,
+        Issuer = a.Issuer,
+        DocNumber = a.DocNumber,
+        WrittenDate = a.WrittenDate,
+        SubjectClass = a.SubjectCategory,
+        Validity = a.Validity,
+        Status = a.Status switch
+        {
+            ArticleStatus.Published => ItemStatus.Published,
+            ArticleStatus.Withdrawn => ItemStatus.Withdrawn,
+            _ => ItemStatus.Draft,
+        },
+        PublishedAt = a.PublishedAt,
+        CreatedAt = a.CreatedAt,
+        CreatedById = a.CreatedById,
+        UpdatedAt = a.UpdatedAt,
+        UpdatedById = a.UpdatedById,
+    };
+
+    internal static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}
