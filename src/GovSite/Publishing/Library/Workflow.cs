@@ -236,6 +236,7 @@ public sealed class Workflow(LibraryService library, QualityGate gate, JobQueue 
                 }
             }
             await Db.SaveChangesAsync(ct);
+            await library.LinkInterpretationsAsync(item, placements, ct);
             await reprints.OfferToSubscribersAsync(item, placements, ct);
             await tx.CommitAsync(ct);
         }
