@@ -55,6 +55,42 @@ public static class Labels
         _ => role.ToString(),
     };
 
+    public static string Of(Publishing.Library.ItemStatus status) => status switch
+    {
+        Publishing.Library.ItemStatus.Draft => "草稿",
+        Publishing.Library.ItemStatus.Submitted => "待审核",
+        Publishing.Library.ItemStatus.ConfidentialityReview => "待保密审查",
+        Publishing.Library.ItemStatus.Approved => "审核通过，待发布",
+        Publishing.Library.ItemStatus.Scheduled => "定时发布",
+        Publishing.Library.ItemStatus.Published => "已发布",
+        _ => "已撤回",
+    };
+
+    public static string Action(string action) => action switch
+    {
+        "create" => "创建",
+        "submit" => "提交审核",
+        "approve" => "审核通过",
+        "clear" => "保密审查通过",
+        "reject" => "退回修改",
+        "schedule" => "设定定时发布",
+        "publish" => "发布",
+        "timed_publish" => "定时发布（系统）",
+        "schedule_withdraw" => "设定定时撤回",
+        "withdraw" => "撤回",
+        "timed_withdraw" => "定时撤回（系统）",
+        _ => action,
+    };
+
+    public static string Of(Publishing.Library.InterpretationKind kind) => kind switch
+    {
+        Publishing.Library.InterpretationKind.Text => "文字解读",
+        Publishing.Library.InterpretationKind.Graphic => "图解",
+        Publishing.Library.InterpretationKind.Media => "音视频解读",
+        Publishing.Library.InterpretationKind.Expert => "专家解读",
+        _ => "媒体评论",
+    };
+
     public static string Of(ArticleStatus status) => status switch
     {
         ArticleStatus.Draft => "草稿",

@@ -39,6 +39,18 @@ public class MigrationTests
             article.Title.ShouldBe("升级前发布的文件");
             article.PublishedAt.ShouldBe(new DateTime(2025, 3, 1, 2, 0, 0, DateTimeKind.Utc));
             article.DocNumber.ShouldBeNull();
+            // The article became a library item of its own, with one version and the same content.
+            var item = await db.LibraryItems.SingleAsync();
+            article.ItemId.ShouldBe(item.Id);
+            item.Title.ShouldBe("升级前发布的文件");
+            item.Status.ShouldBe(GovSite.Publishing.Library.ItemStatus.Published);
+            item.OwnerSiteId.ShouldBe(article.SiteId);
+            (await db.ItemVersions.SingleAsync()).Body.ShouldBe("<p>正文</p>");
+            // New items after the upgrade get fresh ids (PostgreSQL's identity was moved past the copied ones).
+            var fresh = GovSite.Publishing.Library.LibraryService.FromArticle(article);
+            db.LibraryItems.Add(fresh);
+            await db.SaveChangesAsync();
+            fresh.Id.ShouldBeGreaterThan(item.Id);
             article.DocNumber = "旧政发〔2025〕1号";
             article.WrittenDate = new DateOnly(2025, 2, 27);
             await db.SaveChangesAsync();

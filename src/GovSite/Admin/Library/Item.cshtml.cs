@@ -1,0 +1,223 @@
+using GovSite.Accounts;
+using GovSite.Data;
+using GovSite.Publishing;
+using GovSite.Publishing.Library;
+using GovSite.Publishing.Quality;
+using GovSite.Sites;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.EntityFrameworkCore;
+
+namespace GovSite.Admin.Library;
+
+/// <summary>
+/// One library item: its content form, the workflow buttons the caller may press, the quality
+/// findings at their places, the trail, versions, placements and reprint orders.
+/// </summary>
+public sealed class ItemModel(SiteAccess access, GovSiteDb db, SiteDirectory directory, LibraryService library, Workflow workflow,
+    Reprints reprints, QualityGate gate) : ItemFormModel(access, db, directory)
+{
+    public sealed record Placement(int ArticleId, string SiteName, string SiteCode, string ColumnName, ArticleStatus Status, string? IndexNumber, bool Reprint);
+    public sealed record Order(int Id, DateTime Deadline, string? Note, List<Reprints.OrderProgress> Sites);
+
+    public LibraryItem? Item { get; private set; }
+    public List<SelectListItem> OtherSites { get; private set; } = [];
+    public List<SelectListItem> LowerSites { get; private set; } = [];
+    public IReadOnlyList<QualityFinding> Findings { get; private set; } = [];
+    public string BodyText { get; private set; } = "";
+    public List<ItemTransition> Trail { get; private set; } = [];
+    public List<ItemVersion> Versions { get; private set; } = [];
+    public List<Placement> Placements { get; private set; } = [];
+    public List<Order> Orders { get; private set; } = [];
+    public override bool CanEdit => library.CanEdit(Item!);
+    public bool IsEditor => library.IsEditor(WorkingSite!.Id);
+
+    public bool CanReview => Item is { Status: ItemStatus.Submitted } i
+        ? Access.HasRole(i.OwnerSiteId, Role.Reviewer) || Access.HasRole(i.OwnerSiteId, Role.SiteAdmin)
+        : Item is { Status: ItemStatus.ConfidentialityReview } c
+          && (Access.HasRole(c.OwnerSiteId, Role.ConfidentialityReviewer) || Access.HasRole(c.OwnerSiteId, Role.SiteAdmin));
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
+    {
+        if (await LoadAsync(id, ct) is { } refused)
+        {
+            return refused;
+        }
+        Input = ItemInput.From(Item!);
+        // Reviewers see the gate's findings at their places before deciding.
+        if (Item!.Status is ItemStatus.Submitted or ItemStatus.ConfidentialityReview or ItemStatus.Approved)
+        {
+            Findings = await gate.CheckAsync(Workflow.GateInput(Item), ct);
+        }
+        await LoadDetailsAsync(ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int id, CancellationToken ct)
+    {
+        if (await LoadAsync(id, ct) is { } refused)
+        {
+            return refused;
+        }
+        var result = await library.UpdateAsync(id, Input, null, ct);
+        if (Refusal(result) is { } denied)
+        {
+            return denied;
+        }
+        if (!result.Succeeded)
+        {
+            AddErrors(result.Errors, nameof(Input));
+            await LoadDetailsAsync(ct);
+            return Page();
+        }
+        Notice = $"已保存为第 {result.Value!.VersionNumber} 版";
+        return LocalRedirect($"/admin/library/{id}");
+    }
+
+    public Task<IActionResult> OnPostSubmitAsync(int id, CancellationToken ct) => StepAsync(id, workflow.SubmitAsync(id, ct), "已提交审核", ct);
+
+    public Task<IActionResult> OnPostApproveAsync(int id, string? comment, CancellationToken ct) =>
+        StepAsync(id, workflow.ApproveAsync(id, comment, ct), "审核通过", ct);
+
+    public Task<IActionResult> OnPostRejectAsync(int id, string? comment, CancellationToken ct) =>
+        StepAsync(id, workflow.RejectAsync(id, comment, ct), "已退回修改", ct);
+
+    public Task<IActionResult> OnPostPublishAsync(int id, DateTime? at, CancellationToken ct) =>
+        StepAsync(id, workflow.PublishAsync(id, at is DateTime local ? ChinaTime.ToUtc(local) : null, ct), at is null ? "已发布" : "已设定定时发布", ct);
+
+    public Task<IActionResult> OnPostWithdrawAsync(int id, DateTime? at, string? comment, CancellationToken ct) =>
+        StepAsync(id, workflow.WithdrawAsync(id, at is DateTime local ? ChinaTime.ToUtc(local) : null, comment, ct), at is null ? "已撤回" : "已设定定时撤回", ct);
+
+    public async Task<IActionResult> OnPostRestoreAsync(int id, int version, CancellationToken ct)
+    {
+        var result = await library.RestoreAsync(id, version, ct);
+        if (Refusal(result) is { } denied)
+        {
+            return denied;
+        }
+        Notice = result.Succeeded ? $"已恢复第 {version} 版的内容，保存为第 {result.Value!.VersionNumber} 版" : string.Join("；", result.Errors.All.SelectMany(e => e.Value));
+        return LocalRedirect($"/admin/library/{id}#versions");
+    }
+
+    public async Task<IActionResult> OnPostPlaceAsync(int id, string? siteCode, int? columnId, CancellationToken ct)
+    {
+        if (Directory.FindByCode(siteCode ?? "") is not { } site)
+        {
+            Notice = "请选择网站";
+            return LocalRedirect($"/admin/library/{id}#placements");
+        }
+        var result = await reprints.PlaceAsync(id, site.Id, columnId, ct);
+        if (Refusal(result) is { } denied)
+        {
+            return denied;
+        }
+        Notice = !result.Succeeded ? string.Join("；", result.Errors.All.SelectMany(e => e.Value))
+            : result.Value!.Status == PlacementRequestStatus.Accepted ? $"已发布到「{site.Name}」" : $"已向「{site.Name}」提出转载请求，等待对方编辑处理";
+        return LocalRedirect($"/admin/library/{id}#placements");
+    }
+
+    public async Task<IActionResult> OnPostOrderAsync(int id, List<int> siteIds, DateTime? deadline, string? note, CancellationToken ct)
+    {
+        var result = await reprints.OrderAsync(id, siteIds, deadline is DateTime local ? ChinaTime.ToUtc(local) : default, note, ct);
+        if (Refusal(result) is { } denied)
+        {
+            return denied;
+        }
+        Notice = result.Succeeded ? $"已向 {siteIds.Count} 个网站下达转载要求" : string.Join("；", result.Errors.All.SelectMany(e => e.Value));
+        return LocalRedirect($"/admin/library/{id}#orders");
+    }
+
+    /// <summary>The body's plain text cut at the findings, so each shows highlighted where it is.</summary>
+    public List<(string Text, QualityFinding? Finding)> BodySegments()
+    {
+        var segments = new List<(string, QualityFinding?)>();
+        var at = 0;
+        foreach (var f in Findings.Where(f => f.Field == "body" && f.Length > 0).OrderBy(f => f.Start))
+        {
+            if (f.Start < at || f.Start + f.Length > BodyText.Length)
+            {
+                continue;
+            }
+            segments.Add((BodyText[at..f.Start], null));
+            segments.Add((BodyText.Substring(f.Start, f.Length), f));
+            at = f.Start + f.Length;
+        }
+        segments.Add((BodyText[at..], null));
+        return segments;
+    }
+
+    public static string CodeLabel(string code) => code switch
+    {
+        "sensitive_word" => "敏感词",
+        "serious_error" => "严重表述错误",
+        "near_duplicate" => "疑似重复稿件",
+        "broken_link" => "链接不可用",
+        "missing_alt" => "图片缺少替代文字",
+        "empty_content" => "内容空白或占位",
+        "inappropriate_text" => "不当表述",
+        _ => code,
+    };
+
+    private async Task<IActionResult> StepAsync(int id, Task<StepResult> step, string done, CancellationToken ct)
+    {
+        var result = await step;
+        if (result.NotFound)
+        {
+            return NotFound();
+        }
+        if (result.Forbidden)
+        {
+            return Forbid();
+        }
+        if (result.Succeeded)
+        {
+            Notice = done;
+            return LocalRedirect($"/admin/library/{id}");
+        }
+        // Show the page again with what stopped the step: the gate's findings or the rule broken.
+        await LoadAsync(id, ct);
+        Input = ItemInput.From(Item!);
+        Findings = result.Findings;
+        if (result.Blocked)
+        {
+            ModelState.AddModelError("", "质量检查发现须修改的问题（见下方“质量检查”），未能继续");
+        }
+        AddErrors(result.Errors, "");
+        await LoadDetailsAsync(ct);
+        return Page();
+    }
+
+    private async Task<IActionResult?> LoadAsync(int id, CancellationToken ct)
+    {
+        Item = await Db.LibraryItems.AsNoTracking().FirstOrDefaultAsync(i => i.Id == id, ct);
+        if (Item is null)
+        {
+            return NotFound();
+        }
+        return UseSite(Item.OwnerSiteId);
+    }
+
+    private async Task LoadDetailsAsync(CancellationToken ct)
+    {
+        await LoadChoicesAsync(Item?.Id, ct);
+        var item = Item!;
+        BodyText = HtmlSanitiser.ToPlainText(item.Body);
+        Trail = await Db.ItemTransitions.AsNoTracking().Where(t => t.ItemId == item.Id).OrderBy(t => t.Id).ToListAsync(ct);
+        Versions = await Db.ItemVersions.AsNoTracking().Where(v => v.ItemId == item.Id).OrderByDescending(v => v.Number).ToListAsync(ct);
+        var placements = await Db.Articles.AsNoTracking().IgnoreQueryFilters().Where(a => a.ItemId == item.Id)
+            .Select(a => new { a.Id, a.SiteId, a.ColumnId, a.Status, a.IndexNumber, a.ReprintedFromSiteId }).ToListAsync(ct);
+        var columnIds = placements.Select(p => p.ColumnId).ToList();
+        var columns = await Db.Columns.AsNoTracking().IgnoreQueryFilters().Where(c => columnIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Name, ct);
+        Placements = [.. placements.Select(p => new Placement(p.Id, Directory.FindById(p.SiteId)?.Name ?? "", Directory.FindById(p.SiteId)?.Code ?? "",
+            columns.GetValueOrDefault(p.ColumnId, ""), p.Status, p.IndexNumber, p.ReprintedFromSiteId is not null))];
+        var orders = await Db.ReprintOrders.AsNoTracking().Where(o => o.ItemId == item.Id).OrderByDescending(o => o.Id).ToListAsync(ct);
+        Orders = [];
+        foreach (var o in orders)
+        {
+            Orders.Add(new Order(o.Id, o.DeadlineUtc, o.Note, await reprints.ProgressAsync(o.Id, ct)));
+        }
+        OtherSites = [.. Directory.All.Where(s => s.Id != item.OwnerSiteId).OrderBy(s => s.Code).Select(s => new SelectListItem($"{s.Name}（{s.Code}）", s.Code))];
+        LowerSites = [.. Directory.All.Where(s => reprints.IsHigher(item.OwnerSiteId, s.Id)).OrderBy(s => s.Code)
+            .Select(s => new SelectListItem($"{s.Name}（{s.Code}）", s.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)))];
+    }
+}
