@@ -88,7 +88,7 @@ public class LibraryBrowserTests(BrowserFixture app) : IClassFixture<BrowserFixt
                  {
                      $"/admin/sites/{app.Site.Id}/library", $"/admin/sites/{app.Site.Id}/library?queue=true", $"/admin/sites/{app.Site.Id}/library/new",
                      $"/admin/library/{id}", $"/admin/library/{id}/diff?from=1&to=2", $"/admin/sites/{app.Site.Id}/library/requests",
-                     $"/admin/sites/{app.Site.Id}/todo", $"/admin/sites/{app.Site.Id}/library/settings",
+                     $"/admin/sites/{app.Site.Id}/todo", $"/admin/sites/{app.Site.Id}/library/settings", "/admin/taxonomy",
                  })
         {
             var response = await page.GotoAsync(path);

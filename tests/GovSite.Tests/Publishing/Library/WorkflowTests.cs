@@ -273,7 +273,10 @@ public class WorkflowTests(WorkflowFixture app) : IClassFixture<WorkflowFixture>
         var reprintId = accepted.GetProperty("articleId").GetInt32();
 
         using var pageB = app.ClientForHost(app.B.Domains[0].Host);
-        (await pageB.GetStringAsync($"/articles/{reprintId}")).ShouldContain("市政府召开常务会议");
+        var reprintPage = await pageB.GetStringAsync($"/articles/{reprintId}");
+        reprintPage.ShouldContain("市政府召开常务会议");
+        reprintPage.ShouldContain("来源：市政府门户");
+        reprintPage.ShouldContain("查看原文");
         var reprint = await app.DbAsync(db => db.Articles.FirstAsync(a => a.Id == reprintId));
         reprint.Source.ShouldBe("市政府门户");
         reprint.OriginalUrl.ShouldNotBeNull().ShouldEndWith("/articles/" + (await app.DbAsync(db => db.Articles.FirstAsync(a => a.ItemId == id && a.SiteId == app.A.Id))).Id);
@@ -420,6 +423,34 @@ public class WorkflowTests(WorkflowFixture app) : IClassFixture<WorkflowFixture>
         var article = await app.DbAsync(db => db.Articles.Include(a => a.Item).FirstAsync(a => a.Id == articleId));
         article.Item.ShouldNotBeNull().Status.ShouldBe(ItemStatus.Published);
         (await app.DbAsync(db => db.ItemVersions.CountAsync(v => v.ItemId == article.ItemId))).ShouldBe(1);
+    }
+}
+
+public class TaxonomyTests(WorkflowFixture app) : IClassFixture<WorkflowFixture>
+{
+    [Fact]
+    public async Task Items_are_classified_from_the_platform_taxonomy_only()
+    {
+        using var editor = await app.As("editor");
+        var column = await app.ColumnIdAsync(app.A.Id, "工作动态");
+        var wrong = await editor.PostAsJsonAsync("/api/v1/items", new
+        {
+            siteCode = app.A.Code, columnId = column, title = "分类测试", body = "<p>正文</p>", subjectClass = "随便写的分类", genreClass = "通知",
+        });
+        wrong.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await wrong.Content.ReadAsStringAsync()).ShouldContain("请从平台主题分类中选择");
+        var right = await editor.PostAsJsonAsync("/api/v1/items", new
+        {
+            siteCode = app.A.Code, columnId = column, title = "分类测试", body = "<p>正文</p>", subjectClass = "综合政务", genreClass = "通知",
+            subtitle = "副标题", language = "zh-CN", keywords = "分类", author = "张三", summary = "摘要",
+        });
+        right.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var id = JsonDocument.Parse(await right.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetInt32();
+        var item = JsonDocument.Parse(await editor.GetStringAsync($"/api/v1/items/{id}")).RootElement;
+        item.GetProperty("subjectClass").GetString().ShouldBe("综合政务");
+        item.GetProperty("genreClass").GetString().ShouldBe("通知");
+        item.GetProperty("subtitle").GetString().ShouldBe("副标题");
+        (await app.DbAsync(db => db.Classifications.CountAsync())).ShouldBe(Taxonomy.Subjects.Length + Taxonomy.Genres.Length);
     }
 }
 
