@@ -150,7 +150,8 @@ public sealed class ArticleService(GovSiteDb db, SiteAccess access, SiteChanges 
         {
             article.IndexNumber = await indexNumbers.NextAsync(siteId, article.PublishedAt ?? now, ct);
         }
-        await using (var tx = await db.Database.BeginTransactionAsync(ct))
+        // The importer runs many saves inside its own transaction; join it rather than nest.
+        await using (var tx = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null)
         {
             if (article.Id == 0)
             {
@@ -158,7 +159,10 @@ public sealed class ArticleService(GovSiteDb db, SiteAccess access, SiteChanges 
             }
             await db.SaveChangesAsync(ct);
             await KeepItemInStepAsync(article, ct);
-            await tx.CommitAsync(ct);
+            if (tx is not null)
+            {
+                await tx.CommitAsync(ct);
+            }
         }
         await AfterChangeAsync(article, ct, before.ColumnId, before.InterpretsId);
         return SaveResult<Article>.Ok(article);
@@ -178,11 +182,14 @@ public sealed class ArticleService(GovSiteDb db, SiteAccess access, SiteChanges 
         article.Status = ArticleStatus.Withdrawn;
         article.UpdatedAt = clock.GetUtcNow().UtcDateTime;
         article.UpdatedById = access.UserId;
-        await using (var tx = await db.Database.BeginTransactionAsync(ct))
+        await using (var tx = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null)
         {
             await db.SaveChangesAsync(ct);
             await KeepItemInStepAsync(article, ct);
-            await tx.CommitAsync(ct);
+            if (tx is not null)
+            {
+                await tx.CommitAsync(ct);
+            }
         }
         await AfterChangeAsync(article, ct);
         return SaveResult<Article>.Ok(article);

@@ -432,7 +432,7 @@ public class TaxonomyTests(WorkflowFixture app) : IClassFixture<WorkflowFixture>
     public async Task Items_are_classified_from_the_platform_taxonomy_only()
     {
         using var editor = await app.As("editor");
-        var column = await app.ColumnIdAsync(app.A.Id, "工作动态");
+        var column = await app.DbAsync(db => db.Columns.Where(c => c.SiteId == app.A.Id).OrderBy(c => c.Id).Select(c => c.Id).FirstAsync());
         var wrong = await editor.PostAsJsonAsync("/api/v1/items", new
         {
             siteCode = app.A.Code, columnId = column, title = "分类测试", body = "<p>正文</p>", subjectClass = "随便写的分类", genreClass = "通知",
