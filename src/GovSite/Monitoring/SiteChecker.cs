@@ -58,6 +58,10 @@ public sealed partial class SiteChecker : ISiteChecker
         private readonly ConcurrentDictionary<string, string> _itemKinds = new(StringComparer.Ordinal);
         private readonly ConcurrentBag<(string Url, int Missing, string[] Lacking)> _guides = [];
         private readonly ConcurrentBag<(string Url, MessageFacts Facts)> _messages = [];
+        // Text nodes the dictionary found nothing in (see CheckText).
+        private readonly ConcurrentDictionary<string, byte> _clean = new(StringComparer.Ordinal);
+        private int _cleanCount;
+        private const int MaxCleanTexts = 20_000;
         private int _pages;
         private int _parsed;
         private int _slowCount;
@@ -127,7 +131,7 @@ public sealed partial class SiteChecker : ISiteChecker
                 }
             }
             var columns = new ConcurrentBag<(int Order, ColumnReport Report, List<(string, Uri)> Children)>();
-            await Parallel.ForEachAsync(candidates.Select((c, i) => (c, i)), new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = ct },
+            await Parallel.ForEachAsync(candidates.Select((c, i) => (c, i)), new ParallelOptions { MaxDegreeOfParallelism = ColumnParallelism, CancellationToken = ct },
                 async (x, token) =>
                 {
                     var (report, kids) = await ExamineColumnAsync(x.c.Name, x.c.Url, token);
@@ -145,7 +149,7 @@ public sealed partial class SiteChecker : ISiteChecker
                 }
             }
             var childReports = new ConcurrentBag<(int Order, ColumnReport Report)>();
-            await Parallel.ForEachAsync(children.Select((c, i) => (c, i)), new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = ct },
+            await Parallel.ForEachAsync(children.Select((c, i) => (c, i)), new ParallelOptions { MaxDegreeOfParallelism = ColumnParallelism, CancellationToken = ct },
                 async (x, token) => childReports.Add((x.i, (await ExamineColumnAsync(x.c.Name, x.c.Url, token)).Report)));
             var columnReports = columns.OrderBy(c => c.Order).Select(c => c.Report)
                 .Concat(childReports.OrderBy(c => c.Order).Select(c => c.Report)).ToList();
@@ -337,8 +341,12 @@ public sealed partial class SiteChecker : ISiteChecker
             return (new ColumnReport(name, url.AbsoluteUri, type, latest?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), items, isStale, isEmpty), children);
         }
 
-        /// <summary>Checks one parsed page of the site and queues its links.</summary>
-        private void Harvest(PageReader page, FetchResult result)
+        /// <summary>Checks one fully parsed page of the site and queues its links.</summary>
+        private void Harvest(PageReader page, FetchResult result) =>
+            Harvest(page.Title, page.TextNodes(withChrome: true), page.RawLinks(), result);
+
+        /// <summary>Checks one page of the site (its text against the dictionary, its speed) and queues its links.</summary>
+        private void Harvest(string title, IEnumerable<string> texts, IEnumerable<string> rawLinks, FetchResult result)
         {
             Interlocked.Increment(ref _parsed);
             if (result.Elapsed > _rules.SlowPage)
@@ -348,22 +356,78 @@ public sealed partial class SiteChecker : ISiteChecker
                     _slow.Enqueue(new Finding("slow_page", "deduction", result.Url.AbsoluteUri, $"页面加载用时 {result.Elapsed.TotalSeconds:0.0} 秒（超过 {_rules.SlowPage.TotalSeconds:0} 秒）"));
                 }
             }
-            var text = page.Title + "\n" + page.Text(withChrome: true);
-            foreach (var error in dictionary.Find(text))
+            var pageUrl = result.Url.AbsoluteUri;
+            CheckText(title, pageUrl);
+            foreach (var text in texts)
             {
-                var finding = _errors.GetOrAdd(error.Text, _ => new SeriousFinding(error, result.Url.AbsoluteUri));
+                CheckText(text, pageUrl);
+            }
+            var origin = result.FinalUrl.GetLeftPart(UriPartial.Authority);
+            foreach (var raw in rawLinks)
+            {
+                // Most links are root-relative and already seen: the set is asked first, so a
+                // Uri is built only for a new URL (building one costs more than the lookup).
+                if (SimpleRootPath(raw) && _seen.ContainsKey(string.Concat(origin, raw)))
+                {
+                    continue;
+                }
+                if (PageReader.Resolve(result.FinalUrl, raw) is { } link)
+                {
+                    Enqueue(new Job(link, pageUrl, IsInternal(link)));
+                }
+            }
+        }
+
+        /// <summary>
+        /// The dictionary runs per text node: a near miss never spans two nodes (its window must be
+        /// all ideographs), so the answer is the same as for the whole text, and a node repeated on
+        /// every page (navigation, footer, boilerplate) is looked up once. The memo is bounded.
+        /// </summary>
+        private void CheckText(string text, string pageUrl)
+        {
+            if (text.Length < SeriousErrors.MinTermLength - 1 || _clean.ContainsKey(text))
+            {
+                return;
+            }
+            var errors = dictionary.Find(text);
+            if (errors.Count == 0)
+            {
+                if (Interlocked.Increment(ref _cleanCount) <= MaxCleanTexts)
+                {
+                    _clean.TryAdd(text, 0);
+                }
+                return;
+            }
+            foreach (var error in errors)
+            {
+                var finding = _errors.GetOrAdd(error.Text, _ => new SeriousFinding(error, pageUrl));
                 lock (finding)
                 {
-                    if (finding.Evidence.Count < 10 && !finding.Evidence.Contains(result.Url.AbsoluteUri))
+                    if (finding.Evidence.Count < 10 && !finding.Evidence.Contains(pageUrl))
                     {
-                        finding.Evidence.Add(result.Url.AbsoluteUri);
+                        finding.Evidence.Add(pageUrl);
                     }
                 }
             }
-            foreach (var link in page.Links())
+        }
+
+        /// <summary>"/a/b.html?x=1": a path that Uri would keep exactly as written.</summary>
+        private static bool SimpleRootPath(string raw)
+        {
+            if (raw.Length < 2 || raw[0] != '/' || raw[1] == '/')
             {
-                Enqueue(new Job(link, result.Url.AbsoluteUri, IsInternal(link)));
+                return false;
             }
+            for (var k = 1; k < raw.Length; k++)
+            {
+                var c = raw[k];
+                if (!(char.IsAsciiLetterOrDigit(c) || c is '/' or '-' or '_' or '?' or '=' or '&' or '.')
+                    || (c == '.' && raw[k - 1] == '/'))
+                {
+                    return false;
+                }
+            }
+            return true;
         }
 
         private void Enqueue(Job job)
@@ -404,6 +468,10 @@ public sealed partial class SiteChecker : ISiteChecker
 
         private CrawlLimits limits => owner._limits;
 
+        // Columns are read one page after another (pagination); several columns at once keep the
+        // host's connections busy. The per-host gate still bounds what reaches the site.
+        private int ColumnParallelism => Math.Max(4, limits.PerHost);
+
         private async Task ProcessAsync(Job job, CancellationToken ct)
         {
             if (_fetched.ContainsKey(job.Url.AbsoluteUri))
@@ -420,15 +488,16 @@ public sealed partial class SiteChecker : ISiteChecker
                 result = await fetcher.GetAsync(job.Url, keepHtml: true, ct);
                 if (result.Ok && result.Html is not null)
                 {
-                    var reader = new PageReader(result.Html, result.FinalUrl);
+                    // A page reached only by the crawl needs no DOM: the scan gives its text and links.
+                    var scan = PageScan.Read(result.Html);
                     if (_itemKinds.ContainsKey(job.Url.AbsoluteUri))
                     {
-                        CheckMeta(reader, ["ArticleTitle", "PubDate"], "文章页");
+                        CheckMeta(scan.HasMeta, result.FinalUrl, ["ArticleTitle", "PubDate"], "文章页");
                     }
                     // Off-site after a redirect: checked, not crawled further.
                     if (IsInternal(result.FinalUrl))
                     {
-                        Harvest(reader, result);
+                        Harvest(scan.Title, scan.Texts, scan.Links, result);
                     }
                 }
             }
@@ -453,13 +522,15 @@ public sealed partial class SiteChecker : ISiteChecker
             return path[dot..].ToLowerInvariant() is ".html" or ".htm" or ".shtml" or ".php" or ".jsp" or ".asp" or ".aspx" or ".do";
         }
 
-        private void CheckMeta(PageReader page, string[] tags, string kind)
+        private void CheckMeta(PageReader page, string[] tags, string kind) => CheckMeta(page.HasMeta, page.Url, tags, kind);
+
+        private void CheckMeta(Func<string, bool> hasMeta, Uri url, string[] tags, string kind)
         {
             foreach (var tag in tags)
             {
-                if (!page.HasMeta(tag))
+                if (!hasMeta(tag))
                 {
-                    _missingMeta.AddOrUpdate($"{kind} {tag}", _ => (1, page.Url.AbsoluteUri), (_, v) => (v.Count + 1, v.Example));
+                    _missingMeta.AddOrUpdate($"{kind} {tag}", _ => (1, url.AbsoluteUri), (_, v) => (v.Count + 1, v.Example));
                 }
             }
         }
