@@ -212,6 +212,25 @@ public sealed partial class PageReader
         }
     }
 
+    /// <summary>Every link of the page with its text (or its image's alt text), wherever it sits.</summary>
+    public List<(string Name, Uri Url)> NamedLinks()
+    {
+        var found = new List<(string, Uri)>();
+        foreach (var a in Document.QuerySelectorAll("a[href], area[href]"))
+        {
+            var name = Clean(a.TextContent);
+            if (name.Length == 0)
+            {
+                name = Clean(a.GetAttribute("title") ?? a.QuerySelector("img[alt]")?.GetAttribute("alt") ?? a.GetAttribute("alt") ?? "");
+            }
+            if (name.Length > 0 && Resolve(a.GetAttribute("href")) is { } uri)
+            {
+                found.Add((name, uri));
+            }
+        }
+        return found;
+    }
+
     /// <summary>Sub-columns in a column page's side navigation.</summary>
     public List<(string Name, Uri Url)> SubColumnLinks()
     {

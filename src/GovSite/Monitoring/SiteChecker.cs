@@ -190,13 +190,33 @@ public sealed partial class SiteChecker : ISiteChecker
                     [.. list.SelectMany(e => e.Evidence).Distinct().Take(MaxListed)]));
                 findings.AddRange(list.Take(MaxListed).Select(e => new Finding("serious_error", "veto", e.Url, $"“{e.Error.Text}”应为“{e.Error.Term}”")));
             }
+            var kind = options.Kind ?? Scoring.KindFromName(name);
+            var homeLinks = homePage.NamedLinks();
+            var channels = Offered(columnReports, "interaction", homeLinks.Where(l => ColumnTypes.NamesChannel(l.Name)));
+            if (channels.Working.Count == 0)
+            {
+                vetoes.Add(new Veto(VetoCodes.InteractionUnresponsive, channels.All.Count == 0
+                        ? "首页和导航中未发现任何互动交流渠道（信箱、留言、咨询、投诉等）"
+                        : $"互动交流渠道均无法使用：{string.Join("、", channels.All.Take(5))}",
+                    channels.All.Count == 0 ? [start.AbsoluteUri] : [.. channels.All.Take(MaxListed)]) { Reason = VetoReasons.NoChannel });
+            }
+            var services = Offered(columnReports, "service", homeLinks.Where(l => ColumnTypes.NamesService(l.Name)));
+            var hasServices = services.Working.Count > 0 || !_guides.IsEmpty;
+            // Only a portal must offer services; a department without external services is scored without them.
+            if (kind == SiteKind.Portal && !hasServices)
+            {
+                vetoes.Add(new Veto(VetoCodes.ServiceGuideIncomplete, services.All.Count == 0
+                        ? "门户网站首页和导航中未发现任何办事服务入口"
+                        : $"办事服务入口均无法使用：{string.Join("、", services.All.Take(5))}",
+                    services.All.Count == 0 ? [start.AbsoluteUri] : [.. services.All.Take(MaxListed)]) { Reason = VetoReasons.NoServices });
+            }
             var unanswered = _messages.Where(m => m.Facts.Unresponsive(_asOf)).OrderBy(m => m.Url, StringComparer.Ordinal).ToList();
             if (unanswered.Count > 0)
             {
                 vetoes.Add(new Veto(VetoCodes.InteractionUnresponsive,
                     $"{unanswered.Count} 条一年内的有效留言超过 {_rules.UnansweredMonths} 个月未答复：" + string.Join("；",
                         unanswered.Take(5).Select(m => $"{m.Facts.Posted:yyyy-MM-dd} 留言" + (m.Facts.Replied is { } r ? $"，{r:yyyy-MM-dd} 才答复" : "，至今未答复"))),
-                    [.. unanswered.Select(m => m.Url).Take(MaxListed)]));
+                    [.. unanswered.Select(m => m.Url).Take(MaxListed)]) { Reason = VetoReasons.UnansweredMessage });
             }
             var incomplete = _guides.Where(g => g.Missing >= _rules.GuideMissingElements).OrderBy(g => g.Url, StringComparer.Ordinal).ToList();
             foreach (var g in incomplete.Take(MaxListed))
@@ -207,7 +227,8 @@ public sealed partial class SiteChecker : ISiteChecker
             if (incomplete.Count >= _rules.IncompleteGuidesForVeto)
             {
                 vetoes.Add(new Veto(VetoCodes.ServiceGuideIncomplete,
-                    $"{incomplete.Count} 个办事指南各缺少 {_rules.GuideMissingElements} 项及以上要素", [.. incomplete.Select(g => g.Url).Take(MaxListed)]));
+                    $"{incomplete.Count} 个办事指南各缺少 {_rules.GuideMissingElements} 项及以上要素", [.. incomplete.Select(g => g.Url).Take(MaxListed)])
+                { Reason = VetoReasons.IncompleteGuides });
             }
             foreach (var c in stale.Where(_ => vetoes.All(v => v.Code != VetoCodes.ColumnsStale)))
             {
@@ -226,7 +247,8 @@ public sealed partial class SiteChecker : ISiteChecker
             findings.AddRange(broken.Take(MaxListed).Select(b => new Finding("broken_link", "deduction", b.Url,
                 $"{(b.Status is { } s ? $"HTTP {s}" : b.Error)}（所在页面 {b.FoundOn}）")));
 
-            var score = vetoes.Count > 0 ? (double?)null : Scoring.Score(findings, broken.Count, _slowCount);
+            var bonus = kind == SiteKind.Portal ? Scoring.BonusItemsIn(homeLinks.Select(l => l.Name)) : [];
+            var score = vetoes.Count > 0 ? (double?)null : Scoring.Score(findings, broken.Count, _slowCount, kind, hasServices, bonus);
             return new SiteReport
             {
                 Url = start.AbsoluteUri,
@@ -234,12 +256,24 @@ public sealed partial class SiteChecker : ISiteChecker
                 IdentifierCode = identifierCode ?? NonEmpty(homePage.Meta("SiteIDCode")),
                 Verdict = vetoes.Count > 0 || score < Scoring.PassMark ? "fail" : "pass",
                 Score = score,
+                Kind = kind == SiteKind.Portal ? "portal" : "department",
+                Bonus = bonus,
                 Vetoes = vetoes,
                 Findings = findings,
                 Columns = columnReports,
                 BrokenLinks = broken,
                 Stats = new CheckStats(_parsed, fetcher.Requests, watch.Elapsed.TotalSeconds),
             };
+        }
+
+        /// <summary>
+        /// Where the site offers something (interaction, services): its columns of that type and the
+        /// links that name it, on the site or off it; working = not found broken by the crawl.
+        /// </summary>
+        private (List<string> All, List<string> Working) Offered(List<ColumnReport> columns, string type, IEnumerable<(string Name, Uri Url)> links)
+        {
+            var all = columns.Where(c => c.Type == type).Select(c => c.Url).Concat(links.Select(l => l.Url.AbsoluteUri)).Distinct(StringComparer.Ordinal).ToList();
+            return (all, [.. all.Where(u => !_broken.ContainsKey(u))]);
         }
 
         /// <summary>Reads a column's list pages, following pagination; notes its items for the item checks.</summary>
