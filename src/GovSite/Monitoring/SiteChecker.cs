@@ -82,6 +82,7 @@ public sealed partial class SiteChecker : ISiteChecker
         public async Task<SiteReport> ExecuteAsync(CancellationToken ct)
         {
             var watch = Stopwatch.StartNew();
+            _ = PageReader.WarmUpAsync();
             progress?.Report($"{start}：可用性探测");
             var probes = new List<ProbeResult>();
             for (var i = 0; i < Math.Max(1, options.AvailabilityProbes); i++)
