@@ -19,23 +19,6 @@ public sealed partial class PageReader
     public IHtmlDocument Document { get; }
     public Uri Url { get; }
 
-    private static readonly Lazy<Task> Warm = new(() => Task.Run(() =>
-    {
-        var page = new PageReader("<html><head><title>首页</title></head><body><div class=\"nav\"><a href=\"/a/\">要闻&amp;动态</a></div>"
-            + "<ul><li><a href=\"/a/1.html\">标题</a><span>2026-11-03</span></li></ul><div class=\"footer\">网站标识码</div></body></html>",
-            new Uri("http://localhost/"));
-        _ = page.ColumnLinks();
-        _ = page.ListItems(new DateOnly(2026, 11, 3));
-        _ = page.Footer();
-    }));
-
-    /// <summary>
-    /// The parser's first document costs a few hundred milliseconds of JIT and table building;
-    /// a one-shot check starts that on another core while its first requests are in flight.
-    /// Once per process; later calls return the finished task.
-    /// </summary>
-    public static Task WarmUpAsync() => Warm.Value;
-
     public PageReader(string html, Uri url)
     {
         Document = Parser.ParseDocument(html);
