@@ -58,7 +58,7 @@ for run in 1 2 3; do
 done
 MEDIAN=$(for run in 1 2 3; do echo "$(grep CHECKER_SECONDS "$OUT/cold$run.env" | cut -d= -f2) $run"; done | sort -n | sed -n 2p | cut -d' ' -f2)
 tee "$OUT/checker.env" <"$OUT/cold$MEDIAN.env"
-"$BENCH" check-farm --url "$URL" --warm-up "http://127.0.0.1:$PORT/f/s00/" | sed 's/^CHECKER_/WARM_/' | tee "$OUT/warm.env"
+"$BENCH" check-farm --url "$URL" --warm-up "http://127.0.0.1:$PORT/f/s00/" --broken-out "$OUT/warm-broken.txt" | sed 's/^CHECKER_/WARM_/' | tee "$OUT/warm.env"
 # shellcheck disable=SC1091
 . "$OUT/checker.env"
 # shellcheck disable=SC1091
@@ -77,7 +77,9 @@ LC_RATE=$(echo "$LC_URLS / $LC_SECONDS" | bc -l)
 # Broken links: the csv lists the invalid URLs (column 8 is the absolute URL, column 7 "valid").
 awk -F';' 'NR>1 && $7=="False" {print $8}' "$OUT/linkchecker.csv" | sort -u >"$OUT/linkchecker-broken.txt"
 sort -u "$OUT/checker-broken.txt" -o "$OUT/checker-broken.txt"
-if cmp -s "$OUT/checker-broken.txt" "$OUT/linkchecker-broken.txt"; then SAME=yes; else SAME=no; fi
+sort -u "$OUT/warm-broken.txt" -o "$OUT/warm-broken.txt"
+# "yes" only when the cold and the warm checker and linkchecker all list the same URLs.
+if cmp -s "$OUT/checker-broken.txt" "$OUT/linkchecker-broken.txt" && cmp -s "$OUT/warm-broken.txt" "$OUT/linkchecker-broken.txt"; then SAME=yes; else SAME=no; fi
 stop_farm
 RATIO=$(echo "$CHECKER_URLS_PER_S / $LC_RATE" | bc -l)
 WARM_RATIO=$(echo "$WARM_URLS_PER_S / $LC_RATE" | bc -l)
