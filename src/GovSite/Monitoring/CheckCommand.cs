@@ -95,6 +95,14 @@ public static class CheckCommand
             {
                 sb.Append("  得分：").Append(score.ToString(CultureInfo.InvariantCulture));
             }
+            if (s.Kind is not null)
+            {
+                sb.Append("  类型：").Append(s.Kind == "portal" ? "门户网站" : "部门网站");
+            }
+            if (s.Bonus.Count > 0)
+            {
+                sb.Append("  加分项：").Append(string.Join("、", s.Bonus));
+            }
             sb.Append('\n');
             foreach (var v in s.Vetoes)
             {

@@ -33,6 +33,12 @@ public sealed record SiteReport
     public List<ColumnReport> Columns { get; init; } = [];
     public List<BrokenLink> BrokenLinks { get; init; } = [];
 
+    /// <summary>An extra field: "portal" or "department" (from the name unless the caller knows), which the score depends on.</summary>
+    public string? Kind { get; init; }
+
+    /// <summary>An extra field: the bonus items a portal's homepage offers (counted only above 80).</summary>
+    public List<string> Bonus { get; init; } = [];
+
     /// <summary>An extra field: how much the check fetched, for the bench and the progress display.</summary>
     public CheckStats? Stats { get; init; }
 }
@@ -42,7 +48,22 @@ public sealed record SiteReport
 public sealed record CheckStats(int PagesFetched, int LinksChecked, double Seconds);
 
 /// <param name="Code">site_unreachable, homepage_stale, columns_stale, columns_empty, serious_error, interaction_unresponsive, service_guide_incomplete</param>
-public sealed record Veto(string Code, string Detail, List<string> Evidence);
+public sealed record Veto(string Code, string Detail, List<string> Evidence)
+{
+    /// <summary>
+    /// An extra field: which part of the veto item applies when it has several (item 5:
+    /// no_channel or unanswered_message; item 6: no_services or incomplete_guides).
+    /// </summary>
+    public string? Reason { get; init; }
+}
+
+public static class VetoReasons
+{
+    public const string NoChannel = "no_channel";
+    public const string UnansweredMessage = "unanswered_message";
+    public const string NoServices = "no_services";
+    public const string IncompleteGuides = "incomplete_guides";
+}
 
 /// <param name="Code">broken_link, missing_footer_item, invalid_identifier_code, missing_meta_tag, slow_page, …</param>
 /// <param name="Severity">veto, deduction or notice</param>

@@ -35,6 +35,22 @@ public static class ColumnTypes
         return "other";
     }
 
+    // Link texts that name a way to write to the government, wherever it is hosted (many
+    // department sites link to the region's one interaction platform).
+    private static readonly string[] ChannelWords = ["信箱", "留言", "咨询", "互动", "投诉", "建言", "信访", "12345", "问政", "诉求"];
+
+    // Link texts that name services: the site's own guides or the region's service platform.
+    private static readonly string[] ServiceWords = ["办事", "政务服务", "服务大厅", "网上办", "一网通办", "便民服务", "我要办"];
+
+    // An entry is a short name; a longer text is a headline that mentions the word ("…政务服务工作推进会").
+    private const int MaxEntryLength = 10;
+
+    public static bool NamesChannel(string text) => text.Length <= MaxEntryLength && ChannelWords.Any(w => text.Contains(w, StringComparison.Ordinal));
+
+    // 国家政务服务平台 sits in every portal's friend links: it is the nation's, not this government's services.
+    public static bool NamesService(string text) =>
+        text.Length <= MaxEntryLength && !text.StartsWith("国家", StringComparison.Ordinal) && ServiceWords.Any(w => text.Contains(w, StringComparison.Ordinal));
+
     /// <summary>Days after which a column of this type is stale; null when its date does not matter.</summary>
     public static int? StaleAfterDays(string type) => type switch
     {

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
@@ -140,37 +141,84 @@ public sealed class Fetcher : IDisposable
     private static async Task<string> ReadTextAsync(HttpResponseMessage response, CancellationToken ct)
     {
         await using var body = await response.Content.ReadAsStreamAsync(ct);
-        var buffer = new byte[64 * 1024];
-        using var memory = new MemoryStream();
-        int read;
-        while (memory.Length < MaxHtmlBytes && (read = await body.ReadAsync(buffer, ct)) > 0)
+        // Pooled buffers: a crawl reads thousands of pages, and fresh 64 KB arrays per page
+        // would land on the large-object heap.
+        var buffer = ArrayPool<byte>.Shared.Rent((int)Math.Clamp(response.Content.Headers.ContentLength + 1 ?? 64 * 1024, 4096, MaxHtmlBytes));
+        try
         {
-            memory.Write(buffer, 0, read);
+            var length = 0;
+            while (length < MaxHtmlBytes)
+            {
+                if (length == buffer.Length)
+                {
+                    var bigger = ArrayPool<byte>.Shared.Rent(Math.Min(MaxHtmlBytes, buffer.Length * 2));
+                    buffer.AsSpan(0, length).CopyTo(bigger);
+                    ArrayPool<byte>.Shared.Return(buffer);
+                    buffer = bigger;
+                }
+                var read = await body.ReadAsync(buffer.AsMemory(length, Math.Min(buffer.Length, MaxHtmlBytes) - length), ct);
+                if (read == 0)
+                {
+                    break;
+                }
+                length += read;
+            }
+            return EncodingOf(response.Content.Headers.ContentType?.CharSet, buffer.AsSpan(0, length)).GetString(buffer, 0, length);
         }
-        var charset = response.Content.Headers.ContentType?.CharSet;
-        var encoding = Encoding.UTF8;
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>
+    /// The header's charset, else a &lt;meta charset&gt; near the top (many government sites
+    /// still serve GBK and say so only there), else UTF-8.
+    /// </summary>
+    internal static Encoding EncodingOf(string? charset, ReadOnlySpan<byte> body)
+    {
+        if (charset is null)
+        {
+            var head = Encoding.Latin1.GetString(body[..Math.Min(body.Length, 1024)]);
+            var at = head.IndexOf("charset=", StringComparison.OrdinalIgnoreCase);
+            if (at >= 0)
+            {
+                var label = head.AsSpan(at + 8).TrimStart("\"' ");
+                var end = label.IndexOfAny(CharsetEnd);
+                charset = (end < 0 ? label : label[..end]).ToString();
+            }
+        }
         if (charset is not null)
         {
             try
             {
-                encoding = Encoding.GetEncoding(charset.Trim('"'));
+                return Encoding.GetEncoding(charset.Trim('"'));
             }
             catch (ArgumentException)
             {
                 // Unknown charset label: UTF-8 is what almost every site serves.
             }
         }
-        return encoding.GetString(memory.GetBuffer(), 0, (int)memory.Length);
+        return Encoding.UTF8;
     }
+
+    private static readonly SearchValues<char> CharsetEnd = SearchValues.Create("\"' ;/>");
 
     private static async Task DrainAsync(Stream body, CancellationToken ct)
     {
-        var buffer = new byte[16 * 1024];
-        long total = 0;
-        int read;
-        while (total < MaxHtmlBytes && (read = await body.ReadAsync(buffer, ct)) > 0)
+        var buffer = ArrayPool<byte>.Shared.Rent(16 * 1024);
+        try
         {
-            total += read;
+            long total = 0;
+            int read;
+            while (total < MaxHtmlBytes && (read = await body.ReadAsync(buffer, ct)) > 0)
+            {
+                total += read;
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
         }
     }
 

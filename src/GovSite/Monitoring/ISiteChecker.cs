@@ -10,6 +10,9 @@ public sealed record CheckOptions(DateOnly AsOf, int MaxPages = 2000, int Availa
 
     /// <summary>Extra terms for the serious-error dictionary (the platform adds every organisation name in its registry).</summary>
     public IReadOnlyList<string> ExtraTerms { get; init; } = [];
+
+    /// <summary>Portal or department when the caller knows (the platform does for hosted sites); else read from the site's name.</summary>
+    public SiteKind? Kind { get; init; }
 }
 
 /// <summary>

@@ -34,14 +34,8 @@ public sealed partial class PageReader
     /// <summary>Every link and embedded resource on the page, resolved, without fragments.</summary>
     public IEnumerable<Uri> Links()
     {
-        foreach (var e in Document.QuerySelectorAll("a[href], area[href], img[src], link[href], script[src], iframe[src]"))
+        foreach (var raw in RawLinks())
         {
-            if (e is IHtmlLinkElement link && !(link.Relation ?? "").Contains("stylesheet", StringComparison.OrdinalIgnoreCase)
-                && !(link.Relation ?? "").Contains("icon", StringComparison.OrdinalIgnoreCase))
-            {
-                continue;
-            }
-            var raw = e.GetAttribute("href") ?? e.GetAttribute("src");
             if (Resolve(raw) is { } uri)
             {
                 yield return uri;
@@ -49,7 +43,27 @@ public sealed partial class PageReader
         }
     }
 
-    public Uri? Resolve(string? raw)
+    /// <summary>The targets of every link and embedded resource, as written in the page.</summary>
+    public IEnumerable<string> RawLinks()
+    {
+        foreach (var e in Document.QuerySelectorAll("a[href], area[href], img[src], link[href], script[src], iframe[src]"))
+        {
+            if (e is IHtmlLinkElement link && !(link.Relation ?? "").Contains("stylesheet", StringComparison.OrdinalIgnoreCase)
+                && !(link.Relation ?? "").Contains("icon", StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+            if ((e.GetAttribute("href") ?? e.GetAttribute("src")) is { } raw)
+            {
+                yield return raw;
+            }
+        }
+    }
+
+    public Uri? Resolve(string? raw) => Resolve(Url, raw);
+
+    /// <summary>A link target as an absolute http(s) URL without fragment; null for anchors, scripts, mail and data.</summary>
+    public static Uri? Resolve(Uri baseUrl, string? raw)
     {
         if (string.IsNullOrWhiteSpace(raw))
         {
@@ -62,7 +76,7 @@ public sealed partial class PageReader
         {
             return null;
         }
-        if (!Uri.TryCreate(Url, raw, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
+        if (!Uri.TryCreate(baseUrl, raw, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
         {
             return null;
         }
@@ -74,17 +88,27 @@ public sealed partial class PageReader
     /// <summary>Text of the page with each text node on its own line; chrome included or not.</summary>
     public string Text(bool withChrome)
     {
-        if (Document.Body is null)
-        {
-            return "";
-        }
         var sb = new StringBuilder();
-        AppendText(Document.Body, withChrome, sb);
+        foreach (var text in TextNodes(withChrome))
+        {
+            sb.Append(text).Append('\n');
+        }
         return sb.ToString();
     }
 
+    /// <summary>The body's text nodes, trimmed, empty ones left out; chrome included or not.</summary>
+    public List<string> TextNodes(bool withChrome)
+    {
+        var nodes = new List<string>();
+        if (Document.Body is not null)
+        {
+            AppendText(Document.Body, withChrome, nodes);
+        }
+        return nodes;
+    }
+
     // A walk that skips whole subtrees: matching a selector per text node costs more than the parse.
-    private static void AppendText(INode node, bool withChrome, StringBuilder sb)
+    private static void AppendText(INode node, bool withChrome, List<string> nodes)
     {
         foreach (var child in node.ChildNodes)
         {
@@ -93,12 +117,12 @@ public sealed partial class PageReader
                 var value = text.Data.AsSpan().Trim();
                 if (value.Length > 0)
                 {
-                    sb.Append(value).Append('\n');
+                    nodes.Add(value.ToString());
                 }
             }
             else if (child is IElement e && !(withChrome ? IsScript(e) : IsChrome(e)))
             {
-                AppendText(e, withChrome, sb);
+                AppendText(e, withChrome, nodes);
             }
         }
     }
@@ -186,6 +210,25 @@ public sealed partial class PageReader
             }
             list.Add((name, uri));
         }
+    }
+
+    /// <summary>Every link of the page with its text (or its image's alt text), wherever it sits.</summary>
+    public List<(string Name, Uri Url)> NamedLinks()
+    {
+        var found = new List<(string, Uri)>();
+        foreach (var a in Document.QuerySelectorAll("a[href], area[href]"))
+        {
+            var name = Clean(a.TextContent);
+            if (name.Length == 0)
+            {
+                name = Clean(a.GetAttribute("title") ?? a.QuerySelector("img[alt]")?.GetAttribute("alt") ?? a.GetAttribute("alt") ?? "");
+            }
+            if (name.Length > 0 && Resolve(a.GetAttribute("href")) is { } uri)
+            {
+                found.Add((name, uri));
+            }
+        }
+        return found;
     }
 
     /// <summary>Sub-columns in a column page's side navigation.</summary>

@@ -32,6 +32,27 @@ public sealed partial class SiteChecker : ISiteChecker
 
     static SiteChecker() => System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
 
+    private const string WarmUpPage = "<html><head><title>首页</title><meta name=\"SiteName\" content=\"x\"></head><body><div class=\"nav\">"
+        + "<a href=\"/a/\">要闻&amp;动态</a></div><ul><li><a href=\"/a/1.html\">中华人民共和国国务院办公厅</a><span>2026-11-03</span></li></ul>"
+        + "<div class=\"footer\">网站标识码</div></body></html>";
+
+    /// <summary>
+    /// A fresh process spends a few hundred milliseconds on the HTML parser's first document,
+    /// the dictionary's index and JIT; a one-shot check starts that on another core while its
+    /// first requests are in flight. Once per process: in the server it is long done.
+    /// </summary>
+    private static readonly Lazy<Task> WarmUp = new(() => Task.Run(() =>
+    {
+        var page = new PageReader(WarmUpPage, new Uri("http://localhost/"));
+        _ = page.ColumnLinks();
+        _ = page.ListItems(new DateOnly(2026, 11, 3));
+        _ = page.Footer();
+        foreach (var text in PageScan.Read(WarmUpPage).Texts)
+        {
+            _ = SeriousErrors.Default.Find(text);
+        }
+    }));
+
     public async Task<SiteReport> CheckAsync(string url, CheckOptions options, IProgress<string>? progress, CancellationToken ct)
     {
         if (!Uri.TryCreate(url, UriKind.Absolute, out var start) || (start.Scheme != Uri.UriSchemeHttp && start.Scheme != Uri.UriSchemeHttps))
@@ -58,6 +79,10 @@ public sealed partial class SiteChecker : ISiteChecker
         private readonly ConcurrentDictionary<string, string> _itemKinds = new(StringComparer.Ordinal);
         private readonly ConcurrentBag<(string Url, int Missing, string[] Lacking)> _guides = [];
         private readonly ConcurrentBag<(string Url, MessageFacts Facts)> _messages = [];
+        // Text nodes the dictionary found nothing in (see CheckText).
+        private readonly ConcurrentDictionary<string, byte> _clean = new(StringComparer.Ordinal);
+        private int _cleanCount;
+        private const int MaxCleanTexts = 20_000;
         private int _pages;
         private int _parsed;
         private int _slowCount;
@@ -78,6 +103,7 @@ public sealed partial class SiteChecker : ISiteChecker
         public async Task<SiteReport> ExecuteAsync(CancellationToken ct)
         {
             var watch = Stopwatch.StartNew();
+            _ = WarmUp.Value;
             progress?.Report($"{start}：可用性探测");
             var probes = new List<ProbeResult>();
             for (var i = 0; i < Math.Max(1, options.AvailabilityProbes); i++)
@@ -127,7 +153,7 @@ public sealed partial class SiteChecker : ISiteChecker
                 }
             }
             var columns = new ConcurrentBag<(int Order, ColumnReport Report, List<(string, Uri)> Children)>();
-            await Parallel.ForEachAsync(candidates.Select((c, i) => (c, i)), new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = ct },
+            await Parallel.ForEachAsync(candidates.Select((c, i) => (c, i)), new ParallelOptions { MaxDegreeOfParallelism = ColumnParallelism, CancellationToken = ct },
                 async (x, token) =>
                 {
                     var (report, kids) = await ExamineColumnAsync(x.c.Name, x.c.Url, token);
@@ -145,7 +171,7 @@ public sealed partial class SiteChecker : ISiteChecker
                 }
             }
             var childReports = new ConcurrentBag<(int Order, ColumnReport Report)>();
-            await Parallel.ForEachAsync(children.Select((c, i) => (c, i)), new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = ct },
+            await Parallel.ForEachAsync(children.Select((c, i) => (c, i)), new ParallelOptions { MaxDegreeOfParallelism = ColumnParallelism, CancellationToken = ct },
                 async (x, token) => childReports.Add((x.i, (await ExamineColumnAsync(x.c.Name, x.c.Url, token)).Report)));
             var columnReports = columns.OrderBy(c => c.Order).Select(c => c.Report)
                 .Concat(childReports.OrderBy(c => c.Order).Select(c => c.Report)).ToList();
@@ -186,13 +212,33 @@ public sealed partial class SiteChecker : ISiteChecker
                     [.. list.SelectMany(e => e.Evidence).Distinct().Take(MaxListed)]));
                 findings.AddRange(list.Take(MaxListed).Select(e => new Finding("serious_error", "veto", e.Url, $"“{e.Error.Text}”应为“{e.Error.Term}”")));
             }
+            var kind = options.Kind ?? Scoring.KindFromName(name);
+            var homeLinks = homePage.NamedLinks();
+            var channels = Offered(columnReports, "interaction", homeLinks.Where(l => ColumnTypes.NamesChannel(l.Name)));
+            if (channels.Working.Count == 0)
+            {
+                vetoes.Add(new Veto(VetoCodes.InteractionUnresponsive, channels.All.Count == 0
+                        ? "首页和导航中未发现任何互动交流渠道（信箱、留言、咨询、投诉等）"
+                        : $"互动交流渠道均无法使用：{string.Join("、", channels.All.Take(5))}",
+                    channels.All.Count == 0 ? [start.AbsoluteUri] : [.. channels.All.Take(MaxListed)]) { Reason = VetoReasons.NoChannel });
+            }
+            var services = Offered(columnReports, "service", homeLinks.Where(l => ColumnTypes.NamesService(l.Name)));
+            var hasServices = services.Working.Count > 0 || !_guides.IsEmpty;
+            // Only a portal must offer services; a department without external services is scored without them.
+            if (kind == SiteKind.Portal && !hasServices)
+            {
+                vetoes.Add(new Veto(VetoCodes.ServiceGuideIncomplete, services.All.Count == 0
+                        ? "门户网站首页和导航中未发现任何办事服务入口"
+                        : $"办事服务入口均无法使用：{string.Join("、", services.All.Take(5))}",
+                    services.All.Count == 0 ? [start.AbsoluteUri] : [.. services.All.Take(MaxListed)]) { Reason = VetoReasons.NoServices });
+            }
             var unanswered = _messages.Where(m => m.Facts.Unresponsive(_asOf)).OrderBy(m => m.Url, StringComparer.Ordinal).ToList();
             if (unanswered.Count > 0)
             {
                 vetoes.Add(new Veto(VetoCodes.InteractionUnresponsive,
                     $"{unanswered.Count} 条一年内的有效留言超过 {_rules.UnansweredMonths} 个月未答复：" + string.Join("；",
                         unanswered.Take(5).Select(m => $"{m.Facts.Posted:yyyy-MM-dd} 留言" + (m.Facts.Replied is { } r ? $"，{r:yyyy-MM-dd} 才答复" : "，至今未答复"))),
-                    [.. unanswered.Select(m => m.Url).Take(MaxListed)]));
+                    [.. unanswered.Select(m => m.Url).Take(MaxListed)]) { Reason = VetoReasons.UnansweredMessage });
             }
             var incomplete = _guides.Where(g => g.Missing >= _rules.GuideMissingElements).OrderBy(g => g.Url, StringComparer.Ordinal).ToList();
             foreach (var g in incomplete.Take(MaxListed))
@@ -203,7 +249,8 @@ public sealed partial class SiteChecker : ISiteChecker
             if (incomplete.Count >= _rules.IncompleteGuidesForVeto)
             {
                 vetoes.Add(new Veto(VetoCodes.ServiceGuideIncomplete,
-                    $"{incomplete.Count} 个办事指南各缺少 {_rules.GuideMissingElements} 项及以上要素", [.. incomplete.Select(g => g.Url).Take(MaxListed)]));
+                    $"{incomplete.Count} 个办事指南各缺少 {_rules.GuideMissingElements} 项及以上要素", [.. incomplete.Select(g => g.Url).Take(MaxListed)])
+                { Reason = VetoReasons.IncompleteGuides });
             }
             foreach (var c in stale.Where(_ => vetoes.All(v => v.Code != VetoCodes.ColumnsStale)))
             {
@@ -222,7 +269,8 @@ public sealed partial class SiteChecker : ISiteChecker
             findings.AddRange(broken.Take(MaxListed).Select(b => new Finding("broken_link", "deduction", b.Url,
                 $"{(b.Status is { } s ? $"HTTP {s}" : b.Error)}（所在页面 {b.FoundOn}）")));
 
-            var score = vetoes.Count > 0 ? (double?)null : Scoring.Score(findings, broken.Count, _slowCount);
+            var bonus = kind == SiteKind.Portal ? Scoring.BonusItemsIn(homeLinks.Select(l => l.Name)) : [];
+            var score = vetoes.Count > 0 ? (double?)null : Scoring.Score(findings, broken.Count, _slowCount, kind, hasServices, bonus);
             return new SiteReport
             {
                 Url = start.AbsoluteUri,
@@ -230,12 +278,24 @@ public sealed partial class SiteChecker : ISiteChecker
                 IdentifierCode = identifierCode ?? NonEmpty(homePage.Meta("SiteIDCode")),
                 Verdict = vetoes.Count > 0 || score < Scoring.PassMark ? "fail" : "pass",
                 Score = score,
+                Kind = kind == SiteKind.Portal ? "portal" : "department",
+                Bonus = bonus,
                 Vetoes = vetoes,
                 Findings = findings,
                 Columns = columnReports,
                 BrokenLinks = broken,
                 Stats = new CheckStats(_parsed, fetcher.Requests, watch.Elapsed.TotalSeconds),
             };
+        }
+
+        /// <summary>
+        /// Where the site offers something (interaction, services): its columns of that type and the
+        /// links that name it, on the site or off it; working = not found broken by the crawl.
+        /// </summary>
+        private (List<string> All, List<string> Working) Offered(List<ColumnReport> columns, string type, IEnumerable<(string Name, Uri Url)> links)
+        {
+            var all = columns.Where(c => c.Type == type).Select(c => c.Url).Concat(links.Select(l => l.Url.AbsoluteUri)).Distinct(StringComparer.Ordinal).ToList();
+            return (all, [.. all.Where(u => !_broken.ContainsKey(u))]);
         }
 
         /// <summary>Reads a column's list pages, following pagination; notes its items for the item checks.</summary>
@@ -337,8 +397,12 @@ public sealed partial class SiteChecker : ISiteChecker
             return (new ColumnReport(name, url.AbsoluteUri, type, latest?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), items, isStale, isEmpty), children);
         }
 
-        /// <summary>Checks one parsed page of the site and queues its links.</summary>
-        private void Harvest(PageReader page, FetchResult result)
+        /// <summary>Checks one fully parsed page of the site and queues its links.</summary>
+        private void Harvest(PageReader page, FetchResult result) =>
+            Harvest(page.Title, page.TextNodes(withChrome: true), page.RawLinks(), result);
+
+        /// <summary>Checks one page of the site (its text against the dictionary, its speed) and queues its links.</summary>
+        private void Harvest(string title, IEnumerable<string> texts, IEnumerable<string> rawLinks, FetchResult result)
         {
             Interlocked.Increment(ref _parsed);
             if (result.Elapsed > _rules.SlowPage)
@@ -348,22 +412,78 @@ public sealed partial class SiteChecker : ISiteChecker
                     _slow.Enqueue(new Finding("slow_page", "deduction", result.Url.AbsoluteUri, $"页面加载用时 {result.Elapsed.TotalSeconds:0.0} 秒（超过 {_rules.SlowPage.TotalSeconds:0} 秒）"));
                 }
             }
-            var text = page.Title + "\n" + page.Text(withChrome: true);
-            foreach (var error in dictionary.Find(text))
+            var pageUrl = result.Url.AbsoluteUri;
+            CheckText(title, pageUrl);
+            foreach (var text in texts)
             {
-                var finding = _errors.GetOrAdd(error.Text, _ => new SeriousFinding(error, result.Url.AbsoluteUri));
+                CheckText(text, pageUrl);
+            }
+            var origin = result.FinalUrl.GetLeftPart(UriPartial.Authority);
+            foreach (var raw in rawLinks)
+            {
+                // Most links are root-relative and already seen: the set is asked first, so a
+                // Uri is built only for a new URL (building one costs more than the lookup).
+                if (SimpleRootPath(raw) && _seen.ContainsKey(string.Concat(origin, raw)))
+                {
+                    continue;
+                }
+                if (PageReader.Resolve(result.FinalUrl, raw) is { } link)
+                {
+                    Enqueue(new Job(link, pageUrl, IsInternal(link)));
+                }
+            }
+        }
+
+        /// <summary>
+        /// The dictionary runs per text node: a near miss never spans two nodes (its window must be
+        /// all ideographs), so the answer is the same as for the whole text, and a node repeated on
+        /// every page (navigation, footer, boilerplate) is looked up once. The memo is bounded.
+        /// </summary>
+        private void CheckText(string text, string pageUrl)
+        {
+            if (text.Length < SeriousErrors.MinTermLength - 1 || _clean.ContainsKey(text))
+            {
+                return;
+            }
+            var errors = dictionary.Find(text);
+            if (errors.Count == 0)
+            {
+                if (Interlocked.Increment(ref _cleanCount) <= MaxCleanTexts)
+                {
+                    _clean.TryAdd(text, 0);
+                }
+                return;
+            }
+            foreach (var error in errors)
+            {
+                var finding = _errors.GetOrAdd(error.Text, _ => new SeriousFinding(error, pageUrl));
                 lock (finding)
                 {
-                    if (finding.Evidence.Count < 10 && !finding.Evidence.Contains(result.Url.AbsoluteUri))
+                    if (finding.Evidence.Count < 10 && !finding.Evidence.Contains(pageUrl))
                     {
-                        finding.Evidence.Add(result.Url.AbsoluteUri);
+                        finding.Evidence.Add(pageUrl);
                     }
                 }
             }
-            foreach (var link in page.Links())
+        }
+
+        /// <summary>"/a/b.html?x=1": a path that Uri would keep exactly as written.</summary>
+        private static bool SimpleRootPath(string raw)
+        {
+            if (raw.Length < 2 || raw[0] != '/' || raw[1] == '/')
             {
-                Enqueue(new Job(link, result.Url.AbsoluteUri, IsInternal(link)));
+                return false;
             }
+            for (var k = 1; k < raw.Length; k++)
+            {
+                var c = raw[k];
+                if (!(char.IsAsciiLetterOrDigit(c) || c is '/' or '-' or '_' or '?' or '=' or '&' or '.')
+                    || (c == '.' && raw[k - 1] == '/'))
+                {
+                    return false;
+                }
+            }
+            return true;
         }
 
         private void Enqueue(Job job)
@@ -404,6 +524,10 @@ public sealed partial class SiteChecker : ISiteChecker
 
         private CrawlLimits limits => owner._limits;
 
+        // Columns are read one page after another (pagination); several columns at once keep the
+        // host's connections busy. The per-host gate still bounds what reaches the site.
+        private int ColumnParallelism => Math.Max(4, limits.PerHost);
+
         private async Task ProcessAsync(Job job, CancellationToken ct)
         {
             if (_fetched.ContainsKey(job.Url.AbsoluteUri))
@@ -420,15 +544,16 @@ public sealed partial class SiteChecker : ISiteChecker
                 result = await fetcher.GetAsync(job.Url, keepHtml: true, ct);
                 if (result.Ok && result.Html is not null)
                 {
-                    var reader = new PageReader(result.Html, result.FinalUrl);
+                    // A page reached only by the crawl needs no DOM: the scan gives its text and links.
+                    var scan = PageScan.Read(result.Html);
                     if (_itemKinds.ContainsKey(job.Url.AbsoluteUri))
                     {
-                        CheckMeta(reader, ["ArticleTitle", "PubDate"], "文章页");
+                        CheckMeta(scan.HasMeta, result.FinalUrl, ["ArticleTitle", "PubDate"], "文章页");
                     }
                     // Off-site after a redirect: checked, not crawled further.
                     if (IsInternal(result.FinalUrl))
                     {
-                        Harvest(reader, result);
+                        Harvest(scan.Title, scan.Texts, scan.Links, result);
                     }
                 }
             }
@@ -453,13 +578,15 @@ public sealed partial class SiteChecker : ISiteChecker
             return path[dot..].ToLowerInvariant() is ".html" or ".htm" or ".shtml" or ".php" or ".jsp" or ".asp" or ".aspx" or ".do";
         }
 
-        private void CheckMeta(PageReader page, string[] tags, string kind)
+        private void CheckMeta(PageReader page, string[] tags, string kind) => CheckMeta(page.HasMeta, page.Url, tags, kind);
+
+        private void CheckMeta(Func<string, bool> hasMeta, Uri url, string[] tags, string kind)
         {
             foreach (var tag in tags)
             {
-                if (!page.HasMeta(tag))
+                if (!hasMeta(tag))
                 {
-                    _missingMeta.AddOrUpdate($"{kind} {tag}", _ => (1, page.Url.AbsoluteUri), (_, v) => (v.Count + 1, v.Example));
+                    _missingMeta.AddOrUpdate($"{kind} {tag}", _ => (1, url.AbsoluteUri), (_, v) => (v.Count + 1, v.Example));
                 }
             }
         }

@@ -48,6 +48,9 @@ public sealed class CheckCommandTests : IAsyncLifetime
         sites[0].GetProperty("verdict").GetString().ShouldBe("pass");
         sites[0].GetProperty("score").GetDouble().ShouldBe(100);
         sites[0].GetProperty("identifierCode").GetString().ShouldBe(_sites[0].Code);
+        // Extra fields beside the published schema: the kind the score depended on, and the bonus items found.
+        sites[0].GetProperty("kind").GetString().ShouldBe("portal");
+        sites[0].GetProperty("bonus").GetArrayLength().ShouldBe(0);
         var column = sites[0].GetProperty("columns")[0];
         foreach (var field in new[] { "name", "url", "type", "latest", "items", "stale", "empty" })
         {
@@ -73,6 +76,7 @@ public sealed class CheckCommandTests : IAsyncLifetime
             stdout.Trim().ShouldBeEmpty();
             var text = await File.ReadAllTextAsync(file);
             text.ShouldContain("结论：合格");
+            text.ShouldContain("类型：门户网站");
             text.ShouldContain(_sites[0].Code);
         }
         finally

@@ -106,4 +106,54 @@ public sealed class CheckPartsTests
         Scoring.Score(footer, 500, 500).ShouldBeGreaterThanOrEqualTo(Scoring.PassMark);
         Scoring.Score(footer, 0, 0).ShouldBe(88);
     }
+
+    [Fact]
+    public void A_department_without_external_services_is_scored_without_them_and_scaled_by_four_thirds()
+    {
+        var findings = new[] { new Finding("missing_footer_item", "deduction", null, "icp"), new Finding("missing_footer_item", "deduction", null, "contact") };
+        Scoring.Score(findings, 0, 0, SiteKind.Department, hasServices: true).ShouldBe(96);
+        // 75 points without services, 4 deducted, scaled: (75 − 4) × 4/3.
+        Scoring.Score(findings, 0, 0, SiteKind.Department, hasServices: false).ShouldBe(94.7);
+        Scoring.Score([], 0, 0, SiteKind.Department, hasServices: false).ShouldBe(100);
+        var guides = Enumerable.Repeat(new Finding("service_guide_incomplete", "deduction", null, "缺少要素"), 3);
+        Scoring.Score(guides, 0, 0, SiteKind.Department, hasServices: true).ShouldBe(97);
+    }
+
+    [Fact]
+    public void A_portal_above_80_adds_its_bonus_items_up_to_30_and_a_department_never_does()
+    {
+        var all = Scoring.BonusItemsIn(["无障碍浏览", "长者模式", "政务微信", "English", "数据开放", "在线访谈", "智能问答", "网站地图"]);
+        all.ShouldBe(["accessibility", "new_media", "english", "open_data", "participation", "smart_qa"]);
+        Scoring.Score([], 0, 0, SiteKind.Portal, bonusItems: all).ShouldBe(130);
+        Scoring.Score([], 0, 0, SiteKind.Portal, bonusItems: ["english", "open_data"]).ShouldBe(110);
+        Scoring.Score([], 0, 0, SiteKind.Department, bonusItems: all).ShouldBe(100);
+        // 20 broken links and 5 missing footer items leave 80: not above the threshold, no bonus.
+        var footer = Enumerable.Range(0, 5).Select(i => new Finding("missing_footer_item", "deduction", null, i.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        Scoring.Score(footer, 20, 0, SiteKind.Portal, bonusItems: all).ShouldBe(80);
+        Scoring.BonusItemsIn(["首页", "网站地图"]).ShouldBeEmpty();
+    }
+
+    [Theory]
+    [InlineData("云溪市人民政府", SiteKind.Portal)]
+    [InlineData("白沙县人民政府门户网站", SiteKind.Portal)]
+    [InlineData("云溪市人民政府办公室", SiteKind.Department)]
+    [InlineData("云溪市教育局", SiteKind.Department)]
+    [InlineData(null, SiteKind.Department)]
+    public void A_site_is_a_portal_when_its_name_is_a_government_s(string? name, SiteKind kind) => Scoring.KindFromName(name).ShouldBe(kind);
+
+    [Theory]
+    [InlineData("领导信箱", true)]
+    [InlineData("政民互动", true)]
+    [InlineData("12345热线", true)]
+    [InlineData("工作动态", false)]
+    public void Interaction_channels_are_known_by_their_link_text(string text, bool expected) => ColumnTypes.NamesChannel(text).ShouldBe(expected);
+
+    [Theory]
+    [InlineData("办事服务", true)]
+    [InlineData("江川政务服务网", true)]
+    [InlineData("国家政务服务平台", false)]
+    [InlineData("服务热线", false)]
+    [InlineData("云溪市召开政务服务工作推进会", false)]
+    public void Services_are_known_by_their_link_text_but_the_national_platform_is_not_the_sites_own(string text, bool expected) =>
+        ColumnTypes.NamesService(text).ShouldBe(expected);
 }

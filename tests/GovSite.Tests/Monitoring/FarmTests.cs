@@ -139,4 +139,30 @@ public sealed class FarmTests(FarmFixture farm, ITestOutputHelper output) : ICla
         farm.Reports[unreachable.Slug].Score.ShouldBeNull();
         farm.Reports[unreachable.Slug].Vetoes.Single().Evidence.ShouldBe([farm.Farm.UrlOf(unreachable)]);
     }
+
+    [Fact]
+    public void A_portal_without_services_and_sites_without_a_working_channel_fail_and_their_near_misses_pass()
+    {
+        SiteReport Of(string name) => farm.Reports[farm.Sites.Single(s => s.Name == name).Slug];
+        foreach (var portal in new[] { "松溪县人民政府", "白沙县人民政府门户网站" })
+        {
+            var veto = Of(portal).Vetoes.Single(v => v.Code == "service_guide_incomplete");
+            (veto.Reason, Of(portal).Kind).ShouldBe(("no_services", "portal"), portal);
+        }
+        Of("南屏市退役军人事务局").Vetoes.Single(v => v.Code == "interaction_unresponsive").Reason.ShouldBe("no_channel");
+        var gone = farm.Sites.Single(s => s.ChannelGone);
+        var goneVeto = Of(gone.Name).Vetoes.Single(v => v.Code == "interaction_unresponsive");
+        goneVeto.Reason.ShouldBe("no_channel");
+        goneVeto.Evidence.ShouldContain(farm.Farm.Origin + gone.ColumnPath(gone.Columns.FindIndex(c => c.Type == "interaction")));
+
+        // The region's service or interaction platform off the site counts; a department need not offer services.
+        foreach (var name in new[] { "东岭市人民政府", "云溪市档案局", "临江市审计局" })
+        {
+            (Of(name).Verdict, Of(name).Vetoes.Count).ShouldBe(("pass", 0), name);
+        }
+        Of("云溪市档案局").Kind.ShouldBe("department");
+        // Every message on the farm's other sites stays a message veto, not a channel one.
+        farm.Reports.Values.SelectMany(r => r.Vetoes).Where(v => v.Code == "interaction_unresponsive" && v.Reason == "unanswered_message")
+            .Count().ShouldBe(2);
+    }
 }

@@ -36,15 +36,21 @@ public sealed class CheckSiteJob(GovSiteDb db, IServiceProvider services, TimePr
                 ?? throw new InvalidOperationException("未注册网站检测程序（ISiteChecker），无法执行检测");
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
             timeout.CancelAfter(options.CheckTimeout);
-            var report = await checker.CheckAsync(site.Url, new CheckOptions(asOf, options.MaxPages), null, timeout.Token);
+            // A hosted site's kind is known; an external one's is read from its name by the checker.
+            var hostedType = site.SiteId is { } siteId
+                ? await db.Sites.IgnoreQueryFilters().Where(x => x.Id == siteId).Select(x => (Sites.SiteType?)x.Type).FirstOrDefaultAsync(ct)
+                : null;
+            var kind = hostedType switch { Sites.SiteType.Portal => SiteKind.Portal, null => (SiteKind?)null, _ => SiteKind.Department };
+            var report = await checker.CheckAsync(site.Url, new CheckOptions(asOf, options.MaxPages) { Kind = kind }, null, timeout.Token);
             var probes = await db.ProbeResults.AsNoTracking()
-                .Where(p => p.MonitoredSiteId == site.Id && p.At > started - WeeklyAvailability.Window)
-                .Select(p => new { p.At, p.Ok }).ToListAsync(ct);
-            var week = WeeklyAvailability.Evaluate(probes.Select(p => (p.At, p.Ok)), started);
-            report = WeeklyAvailability.Apply(report, week, site.Url);
+                .Where(p => p.MonitoredSiteId == site.Id && p.At > started - Availability.Week)
+                .Select(p => new { p.At, p.Ok, p.Milliseconds }).ToListAsync(ct);
+            var week = Availability.EvaluateWeek(probes.Select(p => AvailabilityProbe.ToResult(p.At, p.Ok, p.Milliseconds)),
+                new DateTimeOffset(DateTime.SpecifyKind(started, DateTimeKind.Utc)));
+            report = Availability.ApplyWeek(report, week, site.Url);
             Fill(run, report);
             run.ProbeCount = week.Probes;
-            run.ProbeFailures = week.Failures;
+            run.ProbeFailures = week.Failed;
         }
         catch (Exception ex) when (!ct.IsCancellationRequested && job.Attempts >= job.MaxAttempts)
         {

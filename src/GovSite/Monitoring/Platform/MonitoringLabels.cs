@@ -19,7 +19,7 @@ public static class MonitoringLabels
         VetoCodes.ColumnsEmpty => "空白栏目过多",
         VetoCodes.SeriousError => "严重表述错误",
         VetoCodes.InteractionUnresponsive => "互动回应差",
-        VetoCodes.ServiceGuideIncomplete => "办事指南要素缺失",
+        VetoCodes.ServiceGuideIncomplete => "办事服务不实用",
         _ => code,
     };
 

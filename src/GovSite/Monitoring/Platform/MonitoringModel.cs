@@ -72,6 +72,10 @@ public class AvailabilityProbe
     public int? StatusCode { get; set; }
     public int Milliseconds { get; set; }
     public string? Error { get; set; }
+
+    /// <summary>The probe as the availability rule reads it (<see cref="Availability.EvaluateWeek(IEnumerable{ProbeResult}, DateTimeOffset)"/>).</summary>
+    public static ProbeResult ToResult(DateTime atUtc, bool ok, int milliseconds) =>
+        new(new DateTimeOffset(DateTime.SpecifyKind(atUtc, DateTimeKind.Utc)), ok, TimeSpan.FromMilliseconds(milliseconds));
 }
 
 /// <summary>A saved change to a hosted site's article, recorded through IArticleObserver.</summary>

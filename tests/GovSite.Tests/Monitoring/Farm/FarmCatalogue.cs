@@ -39,7 +39,8 @@ public static class FarmCatalogue
         var n = 0;
         FarmSite Site(string name, Func<List<FarmColumn>, List<FarmColumn>>? columns = null, FarmLayout? layout = null, DateStyle? dates = null,
             List<string>? misspell = null, List<FarmMessage>? messages = null, List<int>? guides = null, bool unreachable = false,
-            List<string>? missingFooter = null, bool invalidCode = false, bool missingMeta = false, bool slow = false, int brokenIn = 0, int brokenEx = 0)
+            List<string>? missingFooter = null, bool invalidCode = false, bool missingMeta = false, bool slow = false, int brokenIn = 0, int brokenEx = 0,
+            bool channelGone = false, bool offsiteChannel = false, bool offsiteServices = false)
         {
             var i = n++;
             var l = layout ?? (FarmLayout)(i % 3);
@@ -63,6 +64,9 @@ public static class FarmCatalogue
                 SlowPage = slow,
                 BrokenInternal = brokenIn,
                 BrokenExternal = brokenEx,
+                ChannelGone = channelGone,
+                OffsiteChannel = offsiteChannel,
+                OffsiteServices = offsiteServices,
             };
             // Guide and message columns hold exactly the planted guides and messages.
             for (var c = 0; c < site.Columns.Count; c++)
@@ -121,8 +125,22 @@ public static class FarmCatalogue
             guides: [4, 4, 4, 4, 3, 3], brokenEx: 1);
         Site("云溪市水利局", misspell: [], dates: DateStyle.Slash, layout: FarmLayout.Modern,
             messages: [.. GoodMessages(), new(100, null, "无效留言")]);
+
+        // Veto items 5 and 6 by absence: a portal without services, sites without a working
+        // interaction channel; beside them near misses that use the region's platforms off-site.
+        Site("松溪县人民政府", NoServices, guides: []);
+        Site("白沙县人民政府门户网站", NoServices, guides: [], layout: FarmLayout.Modern);
+        Site("东岭市人民政府", NoServices, guides: [], offsiteServices: true);
+        Site("云溪市档案局", NoServices, guides: []);
+        Site("南屏市退役军人事务局", NoChannel, messages: []);
+        Site("清河县农业农村局", messages: [], channelGone: true, layout: FarmLayout.Table);
+        Site("临江市审计局", NoChannel, messages: [], offsiteChannel: true);
         return sites;
     }
+
+    private static List<FarmColumn> NoServices(List<FarmColumn> cols) => [.. cols.Where(c => c.Content != ColumnContent.Guides)];
+
+    private static List<FarmColumn> NoChannel(List<FarmColumn> cols) => [.. cols.Where(c => c.Content != ColumnContent.Messages)];
 
     /// <summary>Makes the first <paramref name="count"/> key columns after the first news column stale.</summary>
     private static Func<List<FarmColumn>, List<FarmColumn>> StaleKeyColumns(int count) => cols =>
@@ -182,6 +200,7 @@ public static class FarmCatalogue
             Columns = columns,
             BrokenInternal = 10,
             BrokenExternal = 10,
+            OffsiteChannel = true,
         };
     }
 }

@@ -42,7 +42,8 @@ public sealed partial class FarmRenderer(DateOnly asOf)
         {
             var c = int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture);
             var page = m.Groups[2].Success ? int.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture) : 1;
-            if (c >= site.Columns.Count || page < 1 || page > site.Pages(c) || (page == 1 && m.Groups[2].Success))
+            if (c >= site.Columns.Count || page < 1 || page > site.Pages(c) || (page == 1 && m.Groups[2].Success)
+                || (site.ChannelGone && site.Columns[c].Content == ColumnContent.Messages))
             {
                 return NotFound();
             }
@@ -98,7 +99,16 @@ public sealed partial class FarmRenderer(DateOnly asOf)
                     break;
             }
         }
-        sb.Append("<div class=\"links\"><span>友情链接：</span><a href=\"/ext/ok\">中国政府网</a> <a href=\"/ext/moved\">江川省人民政府</a> <a href=\"/ext/nohead\">国家政务服务平台</a></div>");
+        sb.Append("<div class=\"links\"><span>友情链接：</span><a href=\"/ext/ok\">中国政府网</a> <a href=\"/ext/moved\">江川省人民政府</a> <a href=\"/ext/nohead\">国家政务服务平台</a>");
+        if (site.OffsiteChannel)
+        {
+            sb.Append(" <a href=\"/ext/hudong\">政民互动</a>");
+        }
+        if (site.OffsiteServices)
+        {
+            sb.Append(" <a href=\"/ext/zwfw\">江川政务服务网</a>");
+        }
+        sb.Append("</div>");
         return End(sb, site);
     }
 

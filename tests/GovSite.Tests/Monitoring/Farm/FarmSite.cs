@@ -36,6 +36,18 @@ public sealed class FarmSite
     public bool MissingMeta { get; init; }
     public bool SlowPage { get; init; }
 
+    /// <summary>The interaction column answers 404: a channel that does not work.</summary>
+    public bool ChannelGone { get; init; }
+
+    /// <summary>The homepage links to the region's interaction platform, off the site.</summary>
+    public bool OffsiteChannel { get; init; }
+
+    /// <summary>The homepage links to the region's service platform, off the site.</summary>
+    public bool OffsiteServices { get; init; }
+
+    /// <summary>A government's own site (…人民政府): it must offer services.</summary>
+    public bool IsPortal => Name.EndsWith("人民政府", StringComparison.Ordinal) || Name.EndsWith("人民政府门户网站", StringComparison.Ordinal);
+
     /// <summary>Broken links planted: internal missing pages and images, external gone pages.</summary>
     public int BrokenInternal { get; init; }
     public int BrokenExternal { get; init; }
@@ -60,6 +72,13 @@ public sealed class FarmSite
         for (var k = 0; k < BrokenExternal; k++)
         {
             yield return $"{origin}/ext/gone/{Slug}-{k}";
+        }
+        if (ChannelGone)
+        {
+            foreach (var c in Enumerable.Range(0, Columns.Count).Where(c => Columns[c].Content == ColumnContent.Messages))
+            {
+                yield return origin + ColumnPath(c);
+            }
         }
     }
 
@@ -103,9 +122,14 @@ public sealed class FarmSite
         {
             vetoes.Add("serious_error");
         }
-        if (Messages.Any(m => Unanswered(m, asOf)))
+        var channel = OffsiteChannel || (!ChannelGone && Columns.Any(c => c.Type == "interaction"));
+        if (!channel || Messages.Any(m => Unanswered(m, asOf)))
         {
             vetoes.Add("interaction_unresponsive");
+        }
+        if (IsPortal && !OffsiteServices && !Columns.Any(c => c.Type == "service"))
+        {
+            vetoes.Add("service_guide_incomplete");
         }
         if (GuideLacks.Count(n => n >= 4) >= 5)
         {

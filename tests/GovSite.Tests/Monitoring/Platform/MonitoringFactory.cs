@@ -22,12 +22,16 @@ public sealed class FixedSiteChecker : ISiteChecker
     public ConcurrentDictionary<string, SiteReport> Reports { get; } = new();
     public ConcurrentBag<(string Url, DateOnly AsOf)> Calls { get; } = [];
 
+    /// <summary>The site kind each URL was last checked with (null: left to the checker).</summary>
+    public ConcurrentDictionary<string, SiteKind?> Kinds { get; } = new();
+
     /// <summary>URLs whose check throws, with the message.</summary>
     public ConcurrentDictionary<string, string> Failing { get; } = new();
 
     public Task<SiteReport> CheckAsync(string url, CheckOptions options, IProgress<string>? progress, CancellationToken ct)
     {
         Calls.Add((url, options.AsOf));
+        Kinds[url] = options.Kind;
         if (Failing.TryGetValue(url, out var message))
         {
             throw new HttpRequestException(message);

@@ -164,4 +164,18 @@ public class SchedulingTests(MonitoringFactory app) : IClassFixture<MonitoringFa
         job.LastError!.ShouldContain("连接被重置");
         app.Checker.Failing.TryRemove(site.Url, out _);
     }
+
+    [Fact]
+    public async Task A_hosted_sites_kind_goes_to_the_checker_and_an_external_sites_is_left_to_its_name()
+    {
+        var portal = await app.CreateSiteAsync("3795000000", "种类测试县人民政府", GovSite.Sites.SiteType.Portal, "kind.portal.test.gov.cn");
+        await app.AsSystemAsync(sp => sp.GetRequiredService<MonitoredSiteRegistry>().ReconcileHostedAsync());
+        var monitored = await DbAsync(db => db.MonitoredSites.SingleAsync(m => m.SiteId == portal.Id));
+        var external = await AddExternalAsync("https://kind.external.gov.cn/", "种类测试外部网站");
+        await EnqueueCheckAsync(monitored.Id);
+        await EnqueueCheckAsync(external.Id);
+        await app.RunJobsAsync();
+        app.Checker.Kinds[monitored.Url].ShouldBe(SiteKind.Portal);
+        app.Checker.Kinds[external.Url].ShouldBeNull();
+    }
 }

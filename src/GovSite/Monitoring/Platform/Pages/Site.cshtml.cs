@@ -17,7 +17,7 @@ public sealed class SiteModel(SiteAccess access, GovSiteDb db, TimeProvider cloc
     public CheckRun? Latest { get; private set; }
     public SiteReport? Report { get; private set; }
     public List<CheckRun> History { get; private set; } = [];
-    public WeeklyAvailability.Result Week { get; private set; } = null!;
+    public AvailabilityWeek Week { get; private set; } = null!;
     public List<AvailabilityProbe> FailedProbes { get; private set; } = [];
     public List<TamperAlert> Alerts { get; private set; } = [];
 
@@ -50,9 +50,10 @@ public sealed class SiteModel(SiteAccess access, GovSiteDb db, TimeProvider cloc
             Report = JsonSerializer.Deserialize<SiteReport>(Latest.Report, CheckReport.Json);
         }
         var now = clock.GetUtcNow().UtcDateTime;
-        var from = now - WeeklyAvailability.Window;
+        var from = now - Availability.Week;
         var probes = await db.ProbeResults.AsNoTracking().Where(p => p.MonitoredSiteId == id && p.At > from).ToListAsync(ct);
-        Week = WeeklyAvailability.Evaluate(probes.Select(p => (p.At, p.Ok)), now);
+        Week = Availability.EvaluateWeek(probes.Select(p => AvailabilityProbe.ToResult(p.At, p.Ok, p.Milliseconds)),
+            new DateTimeOffset(DateTime.SpecifyKind(now, DateTimeKind.Utc)));
         FailedProbes = [.. probes.Where(p => !p.Ok).OrderByDescending(p => p.At).Take(20)];
         Alerts = await db.TamperAlerts.AsNoTracking().Where(a => a.MonitoredSiteId == id)
             .OrderBy(a => a.ResolvedAt != null).ThenByDescending(a => a.DetectedAt).Take(50).ToListAsync(ct);
