@@ -154,17 +154,7 @@ public static class DemoRegion
         foreach (var article in saved.Values)
         {
             article.Item!.InterpretsItemId = article.Interprets?.ItemId;
-            db.ItemVersions.Add(new Publishing.Library.ItemVersion
-            {
-                ItemId = article.Item.Id,
-                Number = 1,
-                Title = article.Title,
-                Body = article.Body,
-                Content = Publishing.Library.ItemContent.Of(article.Item).ToJson(),
-                CreatedAt = article.CreatedAt,
-                CreatedByName = "系统",
-                Note = "演示数据",
-            });
+            db.ItemVersions.Add(Publishing.Library.ItemVersion.Of(article.Item, article.CreatedAt, null, "系统", "演示数据"));
         }
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);

@@ -252,17 +252,7 @@ public sealed class ArticleService(GovSiteDb db, SiteAccess access, SiteChanges 
             }
         }
         item.VersionNumber++;
-        db.ItemVersions.Add(new Library.ItemVersion
-        {
-            ItemId = item.Id,
-            Number = item.VersionNumber,
-            Title = item.Title,
-            Body = item.Body,
-            Content = Library.ItemContent.Of(item).ToJson(),
-            CreatedAt = now,
-            CreatedById = access.UserId,
-            CreatedByName = access.UserName ?? "系统",
-        });
+        db.ItemVersions.Add(Library.ItemVersion.Of(item, now, access.UserId, access.UserName ?? "系统", null));
         if (from != item.Status)
         {
             db.ItemTransitions.Add(new Library.ItemTransition

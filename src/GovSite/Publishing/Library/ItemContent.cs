@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace GovSite.Publishing.Library;
 
 /// <summary>What a person types into an item: everything but its workflow state.</summary>
-public sealed class ItemInput
+public class ItemInput
 {
     /// <summary>The column the item is written for (its workflow); only read when the item is created or moved.</summary>
     public int ColumnId { get; set; }

@@ -11,35 +11,10 @@ namespace GovSite.Publishing.Library;
 /// <summary>The library and workflow over HTTP: /api/v1/items and friends.</summary>
 public static class LibraryApi
 {
-    public sealed class CreateItemRequest
+    /// <summary>An item's fields plus the site it is written for.</summary>
+    public sealed class CreateItemRequest : ItemInput
     {
         public string SiteCode { get; set; } = "";
-        public int ColumnId { get; set; }
-        public string Title { get; set; } = "";
-        public string? Body { get; set; }
-        public string? Subtitle { get; set; }
-        public string? Summary { get; set; }
-        public string? Keywords { get; set; }
-        public string? Source { get; set; }
-        public string? Author { get; set; }
-        public string? Issuer { get; set; }
-        public string? DocNumber { get; set; }
-        public DateOnly? WrittenDate { get; set; }
-        public string? SubjectClass { get; set; }
-        public string? GenreClass { get; set; }
-        public string? Language { get; set; }
-        public PolicyValidity? Validity { get; set; }
-        public int? InterpretsItemId { get; set; }
-        public InterpretationKind? InterpretationKind { get; set; }
-        public List<int>? Attachments { get; set; }
-
-        public ItemInput ToInput() => new()
-        {
-            ColumnId = ColumnId, Title = Title, Body = Body, Subtitle = Subtitle, Summary = Summary, Keywords = Keywords, Source = Source,
-            Author = Author, Issuer = Issuer, DocNumber = DocNumber, WrittenDate = WrittenDate, SubjectClass = SubjectClass,
-            GenreClass = GenreClass, Language = Language, Validity = Validity, InterpretsItemId = InterpretsItemId,
-            InterpretationKind = InterpretationKind, Attachments = Attachments,
-        };
     }
 
     public sealed record CreatedDto(int Id, string Status);
@@ -128,7 +103,7 @@ public static class LibraryApi
         {
             return TypedResults.NotFound();
         }
-        return ApiResults.From(await library.CreateAsync(site.Id, body.ToInput(), ct), i => new CreatedDto(i.Id, StatusName(i.Status)));
+        return ApiResults.From(await library.CreateAsync(site.Id, body, ct), i => new CreatedDto(i.Id, StatusName(i.Status)));
     }
 
     private static async Task<Results<Ok<ItemDto>, NotFound>> GetAsync(int id, GovSiteDb db, SiteDirectory sites, CancellationToken ct)
@@ -146,7 +121,7 @@ public static class LibraryApi
     private static async Task<Results<Ok<ItemDto>, ValidationProblem, NotFound, ForbidHttpResult>> UpdateAsync(
         int id, CreateItemRequest body, LibraryService library, GovSiteDb db, SiteDirectory sites, CancellationToken ct)
     {
-        var result = await library.UpdateAsync(id, body.ToInput(), null, ct);
+        var result = await library.UpdateAsync(id, body, null, ct);
         return ApiResults.From(result, i => ToDto(i, sites.FindById(i.OwnerSiteId)?.Code ?? "", [], []));
     }
 

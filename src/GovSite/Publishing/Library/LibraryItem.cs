@@ -111,6 +111,20 @@ public class ItemVersion
     public int? CreatedById { get; set; }
     public string? CreatedByName { get; set; }
     public string? Note { get; set; }
+
+    /// <summary>The item as it stands now, as the next version.</summary>
+    public static ItemVersion Of(LibraryItem item, DateTime now, int? userId, string userName, string? note) => new()
+    {
+        ItemId = item.Id,
+        Number = item.VersionNumber,
+        Title = item.Title,
+        Body = item.Body,
+        Content = ItemContent.Of(item).ToJson(),
+        CreatedAt = now,
+        CreatedById = userId,
+        CreatedByName = userName,
+        Note = note,
+    };
 }
 
 /// <summary>

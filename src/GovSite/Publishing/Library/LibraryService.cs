@@ -239,18 +239,7 @@ public sealed class LibraryService(GovSiteDb db, SiteAccess access, SiteChanges 
     internal void AddVersion(LibraryItem item, string? note)
     {
         item.VersionNumber++;
-        db.ItemVersions.Add(new ItemVersion
-        {
-            ItemId = item.Id,
-            Number = item.VersionNumber,
-            Title = item.Title,
-            Body = item.Body,
-            Content = ItemContent.Of(item).ToJson(),
-            CreatedAt = Now,
-            CreatedById = access.UserId,
-            CreatedByName = ActorName,
-            Note = note,
-        });
+        db.ItemVersions.Add(ItemVersion.Of(item, Now, access.UserId, ActorName, note));
     }
 
     internal void AddTransition(LibraryItem item, ItemStatus from, ItemStatus to, string action, string? comment, int? level) =>
