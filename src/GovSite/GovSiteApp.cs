@@ -11,6 +11,7 @@ using GovSite.Monitoring;
 using GovSite.Interaction;
 using GovSite.Interaction.Participation;
 using GovSite.Publishing;
+using GovSite.Publishing.Quality;
 using GovSite.PublicSite;
 using GovSite.Search;
 using GovSite.Sites;
@@ -91,6 +92,7 @@ public static class GovSiteApp
         builder.AddInteraction();
         builder.AddParticipation();
         builder.AddSearch();
+        builder.AddQuality();
 
         var app = builder.Build();
         app.UseStatusCodePages(ProblemResponses.StatusCodePage);
@@ -135,6 +137,7 @@ public static class GovSiteApp
         app.MapInteraction();
         app.MapParticipation();
         app.MapSearch();
+        app.MapQuality();
         app.MapPublicSite();
         // Page links to ~/css and ~/js resolve to fingerprinted URLs that are cached for a year.
         app.MapRazorPages().WithStaticAssets();

@@ -9,7 +9,7 @@ namespace GovSite.Publishing;
 /// never flagged: any text that is itself a dictionary term (or overlaps one of similar length)
 /// is left alone, so "人民政府办公室" is not taken for a misspelt "人民政府办公厅" when both are terms.
 /// Text in traditional characters is folded to simplified first, so 政府信息公開 is not an error.
-/// Shared by monitoring and, later, the publishing quality gate.
+/// Shared by monitoring and the publishing quality gate (Quality/QualityGate.cs).
 /// </summary>
 public sealed class SeriousErrors
 {
@@ -47,6 +47,8 @@ public sealed class SeriousErrors
     private readonly HashSet<string> _freeEnd = new(StringComparer.Ordinal);
     // Character pair → (term index, offset of the pair in the term).
     private readonly FrozenDictionary<int, (int Term, int Offset)[]> _pairs;
+    // Correct spellings in one pass, however many organisation names the registry adds.
+    private readonly Quality.TermMatcher _exact;
 
     public SeriousErrors(IEnumerable<string>? extraTerms = null)
     {
@@ -77,6 +79,7 @@ public sealed class SeriousErrors
             }
         }
         _pairs = pairs.ToFrozenDictionary(p => p.Key, p => p.Value.ToArray());
+        _exact = new Quality.TermMatcher(_terms);
     }
 
     public static SeriousErrors Default { get; } = new();
@@ -137,20 +140,8 @@ public sealed class SeriousErrors
         return result;
     }
 
-    private List<(int Start, int Length)> ExactSpans(string text)
-    {
-        var spans = new List<(int, int)>();
-        foreach (var term in _terms)
-        {
-            var at = 0;
-            while ((at = text.IndexOf(term, at, StringComparison.Ordinal)) >= 0)
-            {
-                spans.Add((at, term.Length));
-                at++;
-            }
-        }
-        return spans;
-    }
+    private List<(int Start, int Length)> ExactSpans(string text) =>
+        [.. _exact.FindAll(text).Select(m => (m.Start, m.Length))];
 
     /// <summary>True when a correct term of similar length overlaps the window almost entirely.</summary>
     private static bool Covered(List<(int Start, int Length)> exact, int start, int len, int termLength)
