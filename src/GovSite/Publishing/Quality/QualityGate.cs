@@ -51,14 +51,12 @@ public sealed partial class QualityGate(GovSiteDb db, QualityCache cache, NearDu
                         m.Start, m.Length, $"敏感词「{text.Substring(m.Start, m.Length)}」（词库：{list.Name}）"));
                 }
             }
-            foreach (var set in rules.Inappropriate)
+            // Overlapping phrases (今天心情 + 心情不好) are one place in the text, so one finding.
+            foreach (var (start, length) in Merge(rules.Inappropriate.SelectMany(set => set.Matcher.FindLongest(text))))
             {
-                foreach (var m in set.Matcher.FindLongest(text))
-                {
-                    var found = text.Substring(m.Start, m.Length);
-                    findings.Add(new(QualityCodes.InappropriateText, QualityCodes.Name(settings.InappropriateText), field, found,
-                        m.Start, m.Length, $"「{found}」是个人情绪或测试用语，不应出现在政府网站上"));
-                }
+                var found = text.Substring(start, length);
+                findings.Add(new(QualityCodes.InappropriateText, QualityCodes.Name(settings.InappropriateText), field, found,
+                    start, length, $"「{found}」是个人情绪或测试用语，不应出现在政府网站上"));
             }
             foreach (var e in rules.Serious.Find(text))
             {
@@ -90,6 +88,24 @@ public sealed partial class QualityGate(GovSiteDb db, QualityCache cache, NearDu
         }
 
         return [.. findings.OrderBy(f => f.Field == Title ? 0 : 1).ThenBy(f => f.Start).ThenBy(f => f.Code, StringComparer.Ordinal)];
+    }
+
+    private static List<(int Start, int Length)> Merge(IEnumerable<TermMatch> matches)
+    {
+        var merged = new List<(int Start, int Length)>();
+        foreach (var m in matches.OrderBy(m => m.Start))
+        {
+            if (merged.Count > 0 && m.Start <= merged[^1].Start + merged[^1].Length)
+            {
+                var last = merged[^1];
+                merged[^1] = (last.Start, Math.Max(last.Length, m.Start + m.Length - last.Start));
+            }
+            else
+            {
+                merged.Add((m.Start, m.Length));
+            }
+        }
+        return merged;
     }
 
     private static string Excerpt(string text) => text.Length <= 40 ? text : text[..40] + "…";

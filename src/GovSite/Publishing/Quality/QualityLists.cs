@@ -17,7 +17,7 @@ public sealed class QualityLists(GovSiteDb db, SiteAccess access, TimeProvider c
     /// <summary>Phrases that do not belong on a government site; the platform list starts with these.</summary>
     public static readonly IReadOnlyList<string> DefaultInappropriatePhrases =
     [
-        "今天心情", "心情不好", "心情很好", "心情非常", "测试测试", "测试一下", "这是测试", "哈哈哈", "呵呵呵", "嘻嘻嘻",
+        "今天心情", "心情不好", "测试测试", "测试一下", "这是测试", "哈哈哈", "呵呵呵", "嘻嘻嘻",
         "郁闷死了", "烦死了", "无聊死了", "好无聊", "累死了", "气死我了", "我好难", "求点赞", "点个赞",
     ];
 
