@@ -101,7 +101,7 @@ public sealed class SeriousErrors
         // (a swap breaks three), all at the term's alignment or one off. Voting per (term,
         // alignment) first means only windows that can be near misses are compared, which keeps a
         // dictionary with thousands of organisation names about as fast as the defaults.
-        var votes = new Dictionary<(int Term, int Anchor), int>();
+        var votes = new Dictionary<long, int>();
         for (var i = 0; i + 1 < folded.Length; i++)
         {
             if (!_pairs.TryGetValue(Pair(folded[i], folded[i + 1]), out var hits))
@@ -110,14 +110,16 @@ public sealed class SeriousErrors
             }
             foreach (var (t, offset) in hits)
             {
-                CollectionsMarshal.GetValueRefOrAddDefault(votes, (t, i - offset), out _)++;
+                CollectionsMarshal.GetValueRefOrAddDefault(votes, Vote(t, i - offset), out _)++;
             }
         }
         var seen = new HashSet<(int Start, int Length, int Term)>();
-        foreach (var ((t, anchor), _) in votes)
+        foreach (var (key, count) in votes)
         {
+            var t = (int)(key >> 32);
+            var anchor = (int)(uint)key - AnchorBias;
             var term = _terms[t];
-            var support = votes.GetValueOrDefault((t, anchor - 1)) + votes.GetValueOrDefault((t, anchor)) + votes.GetValueOrDefault((t, anchor + 1));
+            var support = votes.GetValueOrDefault(key - 1) + count + votes.GetValueOrDefault(key + 1);
             if (support < Math.Max(1, term.Length - 4))
             {
                 continue;
@@ -154,6 +156,11 @@ public sealed class SeriousErrors
         result.Sort((x, y) => x.Position.CompareTo(y.Position));
         return result;
     }
+
+    // Anchors (where a term would start) can be slightly negative; the bias keeps the key's low half positive.
+    private const int AnchorBias = 1 << 20;
+
+    private static long Vote(int term, int anchor) => ((long)term << 32) | (uint)(anchor + AnchorBias);
 
     private List<(int Start, int Length)> ExactSpans(string text) =>
         [.. _exact.FindAll(text).Select(m => (m.Start, m.Length))];
