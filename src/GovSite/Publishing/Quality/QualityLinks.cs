@@ -180,7 +180,13 @@ public sealed class QualityLinks(GovSiteDb db, SiteDirectory sites, JobQueue job
         var hashes = links.Select(l => Hash(l.Url)).Distinct().ToArray();
         var known = await db.ExternalLinkStatuses.AsNoTracking().Where(s => hashes.Contains(s.UrlHash)).ToDictionaryAsync(s => s.UrlHash, ct);
         var stale = clock.GetUtcNow().UtcDateTime - options.RecheckAfter;
-        var queued = new HashSet<string>(StringComparer.Ordinal);
+        // A link with a job under its key (waiting, or done and not yet cleaned up) would be refused
+        // by the queue anyway; asking first means a gate run only reads.
+        var keys = hashes.Where(h => !known.TryGetValue(h, out var s) || s.CheckedAt < stale).Select(JobKey).ToArray();
+        var queued = keys.Length == 0
+            ? new HashSet<string>(StringComparer.Ordinal)
+            : (await db.Jobs.AsNoTracking().Where(j => keys.Contains(j.Key))
+                .Select(j => j.Key!).ToListAsync(ct)).Select(k => k[(QualityOptions.LinkJobType.Length + 1)..]).ToHashSet(StringComparer.Ordinal);
         foreach (var (element, url) in links)
         {
             var hash = Hash(url);
@@ -200,11 +206,13 @@ public sealed class QualityLinks(GovSiteDb db, SiteDirectory sites, JobQueue job
             if (queued.Add(hash))
             {
                 // The key makes a link queued by many gates at once one job.
-                await jobs.EnqueueAsync(QualityOptions.LinkJobType, url, key: $"{QualityOptions.LinkJobType}:{hash}", maxAttempts: 1, ct: ct);
+                await jobs.EnqueueAsync(QualityOptions.LinkJobType, url, key: JobKey(hash), maxAttempts: 1, ct: ct);
             }
         }
         return broken;
     }
+
+    private static string JobKey(string hash) => $"{QualityOptions.LinkJobType}:{hash}";
 
     public static string Hash(string url) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(url)));
 }
