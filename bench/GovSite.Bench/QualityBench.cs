@@ -203,7 +203,26 @@ public static class QualityBench
             ("serious errors (defaults + 360 organisations)", () => dictionary.Find(plain)),
             ("MinHash sketch", () => NearDuplicates.Sketch(plain)),
         };
+        var asyncSteps = new (string Name, Func<IServiceProvider, Task> Step)[]
+        {
+            ("site settings query", sp => sp.GetRequiredService<GovSiteDb>().QualitySettings.AsNoTracking().FirstOrDefaultAsync(q => q.SiteId == siteId, ct)),
+            ("links: internal and external (database)", sp => sp.GetRequiredService<QualityLinks>().FindBrokenAsync(siteId, BodyElements.Locate(HtmlSanitiser.Sanitise(article)), ct)),
+            ("near-duplicate lookup of the article", sp => sp.GetRequiredService<NearDuplicates>().FindAsync(plain, 70, DateTime.UtcNow, ct: ct)),
+        };
         Console.WriteLine("| gate step | median |");
+        Console.WriteLine("| --- | ---: |");
+        foreach (var (name, step) in asyncSteps)
+        {
+            var times = new List<double>();
+            for (var i = 0; i < 30; i++)
+            {
+                using var scope = Scope(provider);
+                var w = Stopwatch.StartNew();
+                await step(scope.ServiceProvider);
+                times.Add(w.Elapsed.TotalMilliseconds);
+            }
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {name} | {Percentile(times, 50):F2} ms |"));
+        }
         Console.WriteLine("| --- | ---: |");
         foreach (var (name, step) in steps)
         {

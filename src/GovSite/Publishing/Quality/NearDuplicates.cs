@@ -88,20 +88,13 @@ public sealed class NearDuplicates(GovSiteDb db)
             return [];
         }
         var hashes = sketch.BandHashes.Distinct().ToArray();
-        var candidates = await db.NearDuplicateBands.AsNoTracking()
-            .Where(b => hashes.Contains(b.Hash))
-            .Select(b => b.ItemId).Distinct().Take(MaxCandidates).ToListAsync(ct);
-        if (excludeItemId is int self)
-        {
-            candidates.Remove(self);
-        }
-        if (candidates.Count == 0)
-        {
-            return [];
-        }
         var since = now - Window;
+        var self = excludeItemId ?? 0;
+        // One round trip: the band index finds the candidates, their entries come back with them.
+        var candidates = db.NearDuplicateBands.Where(b => hashes.Contains(b.Hash)).Select(b => b.ItemId);
         var entries = await db.NearDuplicateEntries.AsNoTracking()
-            .Where(e => candidates.Contains(e.ItemId) && e.DateUtc >= since)
+            .Where(e => candidates.Contains(e.ItemId) && e.DateUtc >= since && e.ItemId != self)
+            .Take(MaxCandidates)
             .Select(e => new { e.ItemId, e.SiteId, e.Title, e.DateUtc, e.Signature })
             .ToListAsync(ct);
         return [.. entries
