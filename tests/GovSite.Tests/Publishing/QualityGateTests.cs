@@ -104,6 +104,21 @@ public partial class QualityGateTests(EmptyPlatformFactory app) : IClassFixture<
     }
 
     [Fact]
+    public async Task Another_node_notices_a_changed_list_through_its_version()
+    {
+        var site = await NewSiteAsync();
+        var list = await ListAsync(null, QualityListKind.SensitiveWords, QualitySeverity.Block, "甲词");
+        // A second node: its own matcher cache over the same database, nothing sent between them.
+        var otherNode = new QualityCache(TimeProvider.System);
+        Task<IReadOnlyList<QualityFinding>> CheckOnOtherNodeAsync() => app.AsSystemAsync(sp => new QualityGate(
+            sp.GetRequiredService<GovSiteDb>(), otherNode, sp.GetRequiredService<NearDuplicates>(), sp.GetRequiredService<QualityLinks>(),
+            TimeProvider.System).CheckAsync(new QualityInput(site.Id, "甲词和乙词", "")));
+        (await CheckOnOtherNodeAsync()).Where(f => f.Code == "sensitive_word").Select(f => f.Excerpt).ShouldBe(["甲词"]);
+        (await WithAsync(l => l.ChangeTermsAsync(list, QualityLists.TermChange.Add, "乙词"))).Succeeded.ShouldBeTrue();
+        (await CheckOnOtherNodeAsync()).Where(f => f.Code == "sensitive_word").Select(f => f.Excerpt).ShouldBe(["甲词", "乙词"]);
+    }
+
+    [Fact]
     public async Task A_list_of_a_hundred_thousand_terms_loads_and_matches()
     {
         var site = await NewSiteAsync();
