@@ -12,6 +12,7 @@ using GovSite.Publishing.Library;
 using GovSite.Interaction;
 using GovSite.Interaction.Participation;
 using GovSite.Publishing;
+using GovSite.Publishing.Quality;
 using GovSite.PublicSite;
 using GovSite.Search;
 using GovSite.Sites;
@@ -93,6 +94,7 @@ public static class GovSiteApp
         builder.AddInteraction();
         builder.AddParticipation();
         builder.AddSearch();
+        builder.AddQuality();
 
         var app = builder.Build();
         app.UseStatusCodePages(ProblemResponses.StatusCodePage);
@@ -138,6 +140,7 @@ public static class GovSiteApp
         app.MapInteraction();
         app.MapParticipation();
         app.MapSearch();
+        app.MapQuality();
         app.MapPublicSite();
         // Page links to ~/css and ~/js resolve to fingerprinted URLs that are cached for a year.
         app.MapRazorPages().WithStaticAssets();

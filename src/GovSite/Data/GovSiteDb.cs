@@ -54,6 +54,11 @@ public class GovSiteDb(DbContextOptions<GovSiteDb> options, SiteAccess access) :
     public DbSet<SearchAnswer> SearchAnswers => Set<SearchAnswer>();
     public DbSet<PublicSite.Themes.SiteTheme> SiteThemes => Set<PublicSite.Themes.SiteTheme>();
     public DbSet<PublicSite.Topics.SpecialTopic> SpecialTopics => Set<PublicSite.Topics.SpecialTopic>();
+    public DbSet<Publishing.Quality.QualityList> QualityLists => Set<Publishing.Quality.QualityList>();
+    public DbSet<Publishing.Quality.QualitySettings> QualitySettings => Set<Publishing.Quality.QualitySettings>();
+    public DbSet<Publishing.Quality.NearDuplicateEntry> NearDuplicateEntries => Set<Publishing.Quality.NearDuplicateEntry>();
+    public DbSet<Publishing.Quality.NearDuplicateBand> NearDuplicateBands => Set<Publishing.Quality.NearDuplicateBand>();
+    public DbSet<Publishing.Quality.ExternalLinkStatus> ExternalLinkStatuses => Set<Publishing.Quality.ExternalLinkStatus>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -139,6 +144,7 @@ public class GovSiteDb(DbContextOptions<GovSiteDb> options, SiteAccess access) :
         ParticipationModel.Configure(b, this);
         SearchModel.Configure(b);
         PublicSite.PublicSiteSetup.ConfigureModel(b);
+        Publishing.Quality.QualitySetup.Configure(b);
     }
 
     private sealed class UtcConverter() : ValueConverter<DateTime, DateTime>(

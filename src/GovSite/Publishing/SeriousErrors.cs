@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using System.Runtime.InteropServices;
 using System.Text;
 
 namespace GovSite.Publishing;
@@ -9,7 +10,7 @@ namespace GovSite.Publishing;
 /// never flagged: any text that is itself a dictionary term (or overlaps one of similar length)
 /// is left alone, so "人民政府办公室" is not taken for a misspelt "人民政府办公厅" when both are terms.
 /// Text in traditional characters is folded to simplified first, so 政府信息公開 is not an error.
-/// Shared by monitoring and, later, the publishing quality gate.
+/// Shared by monitoring and the publishing quality gate (Quality/QualityGate.cs).
 /// </summary>
 public sealed class SeriousErrors
 {
@@ -47,6 +48,8 @@ public sealed class SeriousErrors
     private readonly HashSet<string> _freeEnd = new(StringComparer.Ordinal);
     // Character pair → (term index, offset of the pair in the term).
     private readonly FrozenDictionary<int, (int Term, int Offset)[]> _pairs;
+    // Correct spellings in one pass, however many organisation names the registry adds.
+    private readonly Quality.TermMatcher _exact;
 
     public SeriousErrors(IEnumerable<string>? extraTerms = null)
     {
@@ -77,6 +80,7 @@ public sealed class SeriousErrors
             }
         }
         _pairs = pairs.ToFrozenDictionary(p => p.Key, p => p.Value.ToArray());
+        _exact = new Quality.TermMatcher(_terms);
     }
 
     public static SeriousErrors Default { get; } = new();
@@ -93,7 +97,11 @@ public sealed class SeriousErrors
         }
         var folded = Fold(text);
         var exact = ExactSpans(folded);
-        var seen = new HashSet<(int, int)>();
+        // Count filter: one edit leaves at least (length - 4) of a term's character pairs intact
+        // (a swap breaks three), all at the term's alignment or one off. Voting per (term,
+        // alignment) first means only windows that can be near misses are compared, which keeps a
+        // dictionary with thousands of organisation names about as fast as the defaults.
+        var votes = new Dictionary<long, int>();
         for (var i = 0; i + 1 < folded.Length; i++)
         {
             if (!_pairs.TryGetValue(Pair(folded[i], folded[i + 1]), out var hits))
@@ -102,24 +110,36 @@ public sealed class SeriousErrors
             }
             foreach (var (t, offset) in hits)
             {
-                var term = _terms[t];
-                for (var shift = -1; shift <= 1; shift++)
+                CollectionsMarshal.GetValueRefOrAddDefault(votes, Vote(t, i - offset), out _)++;
+            }
+        }
+        var seen = new HashSet<(int Start, int Length, int Term)>();
+        foreach (var (key, count) in votes)
+        {
+            var t = (int)(key >> 32);
+            var anchor = (int)(uint)key - AnchorBias;
+            var term = _terms[t];
+            var support = votes.GetValueOrDefault(key - 1) + count + votes.GetValueOrDefault(key + 1);
+            if (support < Math.Max(1, term.Length - 4))
+            {
+                continue;
+            }
+            for (var shift = -1; shift <= 1; shift++)
+            {
+                var start = anchor + shift;
+                foreach (var len in (ReadOnlySpan<int>)[term.Length, term.Length - 1, term.Length + 1])
                 {
-                    var start = i - offset + shift;
-                    foreach (var len in (ReadOnlySpan<int>)[term.Length, term.Length - 1, term.Length + 1])
+                    if (start < 0 || start + len > folded.Length || !seen.Add((start, len, t)))
                     {
-                        if (start < 0 || start + len > folded.Length || !seen.Add((start, len * 1000 + t)))
-                        {
-                            continue;
-                        }
-                        var window = folded.AsSpan(start, len);
-                        if (EditOf(window, term) is not { } edit || !Plausible(edit, term, len) || !AllIdeographs(window)
-                            || Covered(exact, start, len, term.Length))
-                        {
-                            continue;
-                        }
-                        found.Add(new SeriousError(text.Substring(start, len), term, start));
+                        continue;
                     }
+                    var window = folded.AsSpan(start, len);
+                    if (EditOf(window, term) is not { } edit || !Plausible(edit, term, len) || !AllIdeographs(window)
+                        || Covered(exact, start, len, term.Length))
+                    {
+                        continue;
+                    }
+                    found.Add(new SeriousError(text.Substring(start, len), term, start));
                 }
             }
         }
@@ -137,20 +157,13 @@ public sealed class SeriousErrors
         return result;
     }
 
-    private List<(int Start, int Length)> ExactSpans(string text)
-    {
-        var spans = new List<(int, int)>();
-        foreach (var term in _terms)
-        {
-            var at = 0;
-            while ((at = text.IndexOf(term, at, StringComparison.Ordinal)) >= 0)
-            {
-                spans.Add((at, term.Length));
-                at++;
-            }
-        }
-        return spans;
-    }
+    // Anchors (where a term would start) can be slightly negative; the bias keeps the key's low half positive.
+    private const int AnchorBias = 1 << 20;
+
+    private static long Vote(int term, int anchor) => ((long)term << 32) | (uint)(anchor + AnchorBias);
+
+    private List<(int Start, int Length)> ExactSpans(string text) =>
+        [.. _exact.FindAll(text).Select(m => (m.Start, m.Length))];
 
     /// <summary>True when a correct term of similar length overlaps the window almost entirely.</summary>
     private static bool Covered(List<(int Start, int Length)> exact, int start, int len, int termLength)

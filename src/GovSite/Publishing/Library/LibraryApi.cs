@@ -46,8 +46,6 @@ public static class LibraryApi
         builder.Services.AddScoped<Reprints>();
         builder.Services.AddScoped<IndexNumbers>();
         builder.Services.AddScoped<TodoList>();
-        builder.Services.AddScoped<QualityGate>();
-        builder.Services.AddScoped<NearDuplicates>();
         builder.AddJobHandler<ScheduledPublishJob>(Workflow.PublishJob);
         builder.AddJobHandler<ScheduledWithdrawJob>(Workflow.WithdrawJob);
         return builder;
