@@ -79,6 +79,22 @@ public static class CliCommands
         var rebuild = new Command("search-rebuild", "重建全文检索索引（所有已发布文章）");
         rebuild.SetAction(async (_, ct) => await Search.SearchCli.RebuildAsync(await OpenAsync(ct), ct));
         root.Subcommands.Add(rebuild);
+        var reindex = new Command("library-reindex", "重建重复稿件检测索引（近一年已发布的条目），升级后运行一次");
+        reindex.SetAction(async (_, ct) =>
+        {
+            await using var scope = await OpenAsync(ct);
+            var count = 0;
+            await AnsiConsole.Progress().StartAsync(async progress =>
+            {
+                var task = progress.AddTask("重复稿件检测索引");
+                count = await Publishing.Library.LibraryService.IndexPublishedAsync(scope.ServiceProvider.GetRequiredService<GovSiteDb>(),
+                    scope.ServiceProvider.GetRequiredService<Publishing.Quality.NearDuplicates>(), DateTime.UtcNow,
+                    (done, total) => { task.MaxValue = Math.Max(total, 1); task.Value = done; }, ct);
+            });
+            AnsiConsole.MarkupLine($"[green]已索引 {count} 个条目[/]");
+            return 0;
+        });
+        root.Subcommands.Add(reindex);
         root.Subcommands.Add(PublicSite.StaticExport.PublishStaticCommand.Create());
 
         return await root.Parse(args).InvokeAsync();

@@ -158,6 +158,9 @@ public static class DemoRegion
         }
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
+        // So that a twin of a demo article is caught by the quality gate from the first start.
+        await Publishing.Library.LibraryService.IndexPublishedAsync(db, services.GetRequiredService<Publishing.Quality.NearDuplicates>(),
+            clock.GetUtcNow().UtcDateTime, ct: ct);
 
         var cache = services.GetRequiredService<IOutputCacheStore>();
         foreach (var siteId in sites.Values)

@@ -367,5 +367,29 @@ public sealed class LibraryService(GovSiteDb db, SiteAccess access, SiteChanges 
         UpdatedById = a.UpdatedById,
     };
 
+    /// <summary>
+    /// Puts the last year's published items into the near-duplicate index: after seeding, or after
+    /// an upgrade brought in items that were published before the index existed.
+    /// </summary>
+    public static async Task<int> IndexPublishedAsync(GovSiteDb db, NearDuplicates index, DateTime nowUtc, Action<int, int>? progress = null,
+        CancellationToken ct = default)
+    {
+        var since = nowUtc - NearDuplicates.Window;
+        var ids = await db.LibraryItems.IgnoreQueryFilters().AsNoTracking()
+            .Where(i => i.Status == ItemStatus.Published && i.PublishedAt >= since).OrderBy(i => i.Id).Select(i => i.Id).ToListAsync(ct);
+        var done = 0;
+        foreach (var batch in ids.Chunk(200))
+        {
+            var items = await db.LibraryItems.IgnoreQueryFilters().AsNoTracking().Where(i => batch.Contains(i.Id))
+                .Select(i => new { i.Id, i.OwnerSiteId, i.PublishedAt, i.Title, i.Body }).ToListAsync(ct);
+            foreach (var i in items)
+            {
+                await index.IndexAsync(i.Id, i.OwnerSiteId, i.PublishedAt!.Value, i.Title, HtmlSanitiser.ToPlainText(i.Body), ct);
+                progress?.Invoke(++done, ids.Count);
+            }
+        }
+        return done;
+    }
+
     internal static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }
