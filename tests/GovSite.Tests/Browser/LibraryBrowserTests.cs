@@ -89,6 +89,7 @@ public class LibraryBrowserTests(BrowserFixture app) : IClassFixture<BrowserFixt
                      $"/admin/sites/{app.Site.Id}/library", $"/admin/sites/{app.Site.Id}/library?queue=true", $"/admin/sites/{app.Site.Id}/library/new",
                      $"/admin/library/{id}", $"/admin/library/{id}/diff?from=1&to=2", $"/admin/sites/{app.Site.Id}/library/requests",
                      $"/admin/sites/{app.Site.Id}/todo", $"/admin/sites/{app.Site.Id}/library/settings", "/admin/taxonomy",
+                     "/admin/quality", $"/admin/sites/{app.Site.Id}/quality", "/admin/quality/check",
                  })
         {
             var response = await page.GotoAsync(path);
@@ -101,6 +102,20 @@ public class LibraryBrowserTests(BrowserFixture app) : IClassFixture<BrowserFixt
                 .Select(v => $"{path}: {v.Id} {v.Help} @ {string.Join(", ", v.Nodes.Select(n => n.Target?.ToString()))}")
                 .ShouldBeEmpty();
         }
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task The_text_check_page_marks_an_inappropriate_phrase_where_it_stands()
+    {
+        var page = await SignedInPageAsync();
+        await page.GotoAsync("/admin/quality/check");
+        await page.SelectOptionAsync("[name='Input.SiteId']", app.Site.Id.ToString(CultureInfo.InvariantCulture));
+        await page.FillAsync("[name='Input.Title']", "工作日志");
+        await page.FillAsync("[name='Input.Body']", "<p>今天心情非常的不好，测试测试。</p>");
+        await page.ClickAsync("button:has-text('检查')");
+        var marked = await page.Locator("mark").AllInnerTextsAsync();
+        marked.ShouldContain(m => m.Contains("今天心情"));
         await page.Context.CloseAsync();
     }
 
