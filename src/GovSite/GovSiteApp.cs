@@ -15,6 +15,7 @@ using GovSite.PublicSite;
 using GovSite.Search;
 using GovSite.Sites;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 
@@ -93,6 +94,10 @@ public static class GovSiteApp
         builder.AddSearch();
 
         var app = builder.Build();
+        // Behind a TLS-terminating proxy on this machine (nginx), pages and feeds link with https.
+        app.UseForwardedHeaders(new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedProto });
+        // Cached public pages are answered here, before anything below runs for them.
+        app.UseMiddleware<PublicPageCacheMiddleware>();
         app.UseStatusCodePages(ProblemResponses.StatusCodePage);
         app.UseExceptionHandler();
         app.UseMiddleware<BadRequests>();
@@ -103,9 +108,8 @@ public static class GovSiteApp
         app.UseSiteAccess();
         app.UseAuthorization();
         app.UseRateLimiter();
+        // Runs PublicPageCachePolicy once routing has chosen a page; PublicPageCacheMiddleware stores.
         app.UseOutputCache();
-        // Inside the output cache: a cached page is stored compressed (per Accept-Encoding) rather
-        // than compressed again on every hit.
         app.UseResponseCompression();
         app.UseAntiforgery();
 
