@@ -98,6 +98,8 @@ public static class GovSiteApp
         app.UseForwardedHeaders(new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedProto });
         // Cached public pages are answered here, before anything below runs for them.
         app.UseMiddleware<PublicPageCacheMiddleware>();
+        // The static export renders pages through everything from here on.
+        GovSite.PublicSite.StaticExport.PageRenderer.UsePageRenderer(app);
         app.UseStatusCodePages(ProblemResponses.StatusCodePage);
         app.UseExceptionHandler();
         app.UseMiddleware<BadRequests>();

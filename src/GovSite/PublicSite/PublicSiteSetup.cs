@@ -17,7 +17,7 @@ public static class PublicSiteSetup
         builder.Services.AddScoped<Themes.ThemeService>();
         builder.Services.AddScoped<Topics.TopicService>();
         builder.Services.AddScoped<StaticExport.StaticExporter>();
-        builder.Services.AddSingleton<StaticExport.PageFetcher>();
+        builder.Services.AddSingleton<StaticExport.PageRenderer>();
         builder.Services.AddSingleton<StaticExport.StaticExportOptions>();
         builder.Services.AddSingleton<StaticExport.StaticExportQueue>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<StaticExport.StaticExportQueue>());
