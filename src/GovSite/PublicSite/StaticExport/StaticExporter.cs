@@ -42,8 +42,8 @@ public sealed partial class StaticExporter(GovSiteDb db, TimeProvider clock)
 {
     public delegate Task<byte[]?> Fetch(string path, CancellationToken ct);
 
-    // Rendering is CPU work with short waits for file writes: a few more workers than cores.
-    private static readonly int Parallelism = Environment.ProcessorCount * 2;
+    // Rendering from a snapshot is CPU work: one worker per core (more only contend).
+    private static readonly int Parallelism = Environment.ProcessorCount;
 
     /// <summary>Every page, feed, the sitemap, robots.txt, and every local asset or attachment they reference.</summary>
     public async Task<ExportReport> ExportAllAsync(SiteInfo site, string dir, Fetch fetch, CancellationToken ct = default)
