@@ -269,7 +269,10 @@ public sealed class PublicPageCacheMiddleware(RequestDelegate next, PublicPageCa
         var response = context.Response;
         var body = buffer.ToArray();
         context.Request.Headers.AcceptEncoding = acceptEncoding;
-        if (response.StatusCode == StatusCodes.Status200OK && !response.Headers.ContainsKey(HeaderNames.SetCookie))
+        // A cookie or no-store (an antiforgery token, say) marks a response meant for one visitor.
+        if (response.StatusCode == StatusCodes.Status200OK && !response.Headers.ContainsKey(HeaderNames.SetCookie)
+            && !response.Headers.CacheControl.ToString().Contains("no-store", StringComparison.OrdinalIgnoreCase)
+            && !response.Headers.CacheControl.ToString().Contains("private", StringComparison.OrdinalIgnoreCase))
         {
             var headers = response.Headers.Where(h => !NotStored.Contains(h.Key)).ToArray();
             if (cache.Store(key, body, headers, capture.Tags, generation) is { } stored)
