@@ -74,15 +74,15 @@ public sealed class PublicPageCache(TimeProvider clock)
         }
         var page = new CachedPage(body, headers, [.. tags.Distinct(StringComparer.Ordinal)], clock.GetUtcNow(),
             clock.GetTimestamp() + (long)(Lifetime.TotalSeconds * clock.TimestampFrequency));
+        if (_pages.TryGetValue(key, out var previous))
+        {
+            Remove(key, previous);
+        }
         // Index by tag before checking the generation again: an eviction that starts after the
         // check then finds the page; one that started before it makes us withdraw it.
         foreach (var tag in page.Tags)
         {
             _byTag.GetOrAdd(tag, _ => new(StringComparer.Ordinal))[key] = 0;
-        }
-        if (_pages.TryGetValue(key, out var previous))
-        {
-            Remove(key, previous);
         }
         _pages[key] = page;
         Interlocked.Add(ref _bytes, body.Length);
@@ -156,7 +156,8 @@ public sealed class PublicPageCache(TimeProvider clock)
         Interlocked.Add(ref _bytes, -(page.Body.Length + (page.Brotli?.Length ?? 0) + (page.Gzip?.Length ?? 0)));
         foreach (var tag in page.Tags)
         {
-            if (_byTag.TryGetValue(tag, out var keys))
+            // A newer rendering stored under the same key in the meantime keeps its index entries.
+            if (_byTag.TryGetValue(tag, out var keys) && !(_pages.TryGetValue(key, out var current) && current.Tags.Contains(tag)))
             {
                 keys.TryRemove(key, out _);
             }
