@@ -12,6 +12,7 @@ using GovSite.Interaction;
 using GovSite.Interaction.Participation;
 using GovSite.Publishing;
 using GovSite.PublicSite;
+using GovSite.PublicSite.StaticExport;
 using GovSite.Search;
 using GovSite.Sites;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -99,7 +100,7 @@ public static class GovSiteApp
         // Cached public pages are answered here, before anything below runs for them.
         app.UseMiddleware<PublicPageCacheMiddleware>();
         // The static export renders pages through everything from here on.
-        GovSite.PublicSite.StaticExport.PageRenderer.UsePageRenderer(app);
+        PageRenderer.UsePageRenderer(app);
         app.UseStatusCodePages(ProblemResponses.StatusCodePage);
         app.UseExceptionHandler();
         app.UseMiddleware<BadRequests>();
