@@ -14,9 +14,11 @@ using GovSite.Interaction.Participation;
 using GovSite.Publishing;
 using GovSite.Publishing.Quality;
 using GovSite.PublicSite;
+using GovSite.PublicSite.StaticExport;
 using GovSite.Search;
 using GovSite.Sites;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 
@@ -97,6 +99,12 @@ public static class GovSiteApp
         builder.AddQuality();
 
         var app = builder.Build();
+        // Behind a TLS-terminating proxy on this machine (nginx), pages and feeds link with https.
+        app.UseForwardedHeaders(new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedProto });
+        // Cached public pages are answered here, before anything below runs for them.
+        app.UseMiddleware<PublicPageCacheMiddleware>();
+        // The static export renders pages through everything from here on.
+        PageRenderer.UsePageRenderer(app);
         app.UseStatusCodePages(ProblemResponses.StatusCodePage);
         app.UseExceptionHandler();
         app.UseMiddleware<BadRequests>();
@@ -107,9 +115,8 @@ public static class GovSiteApp
         app.UseSiteAccess();
         app.UseAuthorization();
         app.UseRateLimiter();
+        // Runs PublicPageCachePolicy once routing has chosen a page; PublicPageCacheMiddleware stores.
         app.UseOutputCache();
-        // Inside the output cache: a cached page is stored compressed (per Accept-Encoding) rather
-        // than compressed again on every hit.
         app.UseResponseCompression();
         app.UseAntiforgery();
 

@@ -57,7 +57,8 @@ public static class DataSetup
         var options = DataOptions.FromConfiguration(builder.Configuration);
         builder.Services.AddSingleton(options);
         builder.Services.AddScoped<SiteAccess>();
-        builder.Services.AddDbContext<GovSiteDb>(o => Configure(o, options));
+        // Options built once, not per request: they depend only on configuration.
+        builder.Services.AddDbContext<GovSiteDb>(o => Configure(o, options), ServiceLifetime.Scoped, ServiceLifetime.Singleton);
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         return builder;
     }

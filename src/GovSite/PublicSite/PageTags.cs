@@ -1,5 +1,4 @@
 using GovSite.Publishing;
-using Microsoft.AspNetCore.OutputCaching;
 
 namespace GovSite.PublicSite;
 
@@ -22,12 +21,9 @@ public static class PageTags
 
     public static void Add(HttpContext context, params IEnumerable<string> tags)
     {
-        if (context.Features.Get<IOutputCacheFeature>()?.Context is { } cache)
+        if (context.Features.Get<PublicPageCapture>() is { Buffer: not null } capture)
         {
-            foreach (var tag in tags)
-            {
-                cache.Tags.Add(tag);
-            }
+            capture.Tags.UnionWith(tags);
         }
     }
 

@@ -3,6 +3,7 @@ using System.Net;
 using System.Text;
 using System.Xml;
 using GovSite.Publishing;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 
 namespace GovSite.PublicSite;
@@ -16,7 +17,7 @@ public static class PublicSiteSetup
         builder.Services.AddScoped<Themes.ThemeService>();
         builder.Services.AddScoped<Topics.TopicService>();
         builder.Services.AddScoped<StaticExport.StaticExporter>();
-        builder.Services.AddSingleton<StaticExport.PageFetcher>();
+        builder.Services.AddSingleton<StaticExport.PageRenderer>();
         builder.Services.AddSingleton<StaticExport.StaticExportOptions>();
         builder.Services.AddSingleton<StaticExport.StaticExportQueue>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<StaticExport.StaticExportQueue>());
@@ -24,8 +25,15 @@ public static class PublicSiteSetup
         builder.Services.AddOutputCache(o =>
         {
             o.AddPolicy(PublicPageCachePolicy.Name, new PublicPageCachePolicy());
-            o.SizeLimit = 256L * 1024 * 1024;
         });
+        builder.Services.AddSingleton<PublicPageCache>();
+        // Wrap the output cache's store so every tag eviction also reaches the public-page cache.
+        var store = builder.Services.Last(d => d.ServiceType == typeof(IOutputCacheStore));
+        builder.Services.Remove(store);
+        builder.Services.AddSingleton<IOutputCacheStore>(sp => new EvictingOutputCacheStore(
+            store.ImplementationFactory is { } factory ? (IOutputCacheStore)factory(sp)
+                : store.ImplementationInstance as IOutputCacheStore ?? (IOutputCacheStore)ActivatorUtilities.CreateInstance(sp, store.ImplementationType!),
+            sp.GetRequiredService<PublicPageCache>()));
         return builder;
     }
 

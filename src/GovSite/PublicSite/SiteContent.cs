@@ -21,11 +21,17 @@ public sealed class SiteContent(GovSiteDb db, TimeProvider clock)
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
+    /// <summary>Set by the static exporter for its renderings: the same answers, read once for the whole site.</summary>
+    public StaticExport.SiteSnapshot? Snapshot { get; set; }
+
+    private StaticExport.SiteSnapshot? SnapshotOf(int siteId) => Snapshot is { } snapshot && snapshot.SiteId == siteId ? snapshot : null;
+
     public IQueryable<Article> Published(int siteId) =>
         ArticleService.Visible(db.Articles.AsNoTracking(), Now).Where(a => a.SiteId == siteId);
 
-    public Task<List<Column>> ColumnsAsync(int siteId, CancellationToken ct = default) =>
-        db.Columns.AsNoTracking().Where(c => c.SiteId == siteId && c.IsVisible)
+    public Task<List<Column>> ColumnsAsync(int siteId, CancellationToken ct = default) => SnapshotOf(siteId) is { } snapshot
+        ? Task.FromResult(new List<Column>(snapshot.Columns))
+        : db.Columns.AsNoTracking().Where(c => c.SiteId == siteId && c.IsVisible)
             .OrderBy(c => c.SortOrder).ThenBy(c => c.Id).ToListAsync(ct);
 
     /// <summary>Each top-level column with the newest articles from it and its sub-columns.</summary>
@@ -68,17 +74,27 @@ public sealed class SiteContent(GovSiteDb db, TimeProvider clock)
 
     public async Task<Themes.ThemeSettings> ThemeAsync(int siteId, bool draft, CancellationToken ct = default)
     {
+        if (!draft && SnapshotOf(siteId) is { } snapshot)
+        {
+            return snapshot.Theme;
+        }
         var row = await db.SiteThemes.AsNoTracking().Where(t => t.SiteId == siteId)
             .Select(t => new { t.Settings, t.Draft }).FirstOrDefaultAsync(ct);
         return Themes.ThemeSettings.Parse(draft && row?.Draft is not null ? row.Draft : row?.Settings);
     }
 
-    public Task<List<Topics.SpecialTopic>> TopicsAsync(int siteId, CancellationToken ct = default) =>
-        db.SpecialTopics.AsNoTracking().Where(t => t.SiteId == siteId).OrderByDescending(t => t.OpenedAt).ToListAsync(ct);
+    public Task<List<Topics.SpecialTopic>> TopicsAsync(int siteId, CancellationToken ct = default) => SnapshotOf(siteId) is { } snapshot
+        ? Task.FromResult(new List<Topics.SpecialTopic>(snapshot.Topics))
+        : db.SpecialTopics.AsNoTracking().Where(t => t.SiteId == siteId).OrderByDescending(t => t.OpenedAt).ToListAsync(ct);
 
     public async Task<(int Total, List<ArticleLink> Items)> ColumnPageAsync(int siteId, List<Column> columns, int columnId, int page,
         CancellationToken ct = default)
     {
+        if (SnapshotOf(siteId) is { Articles: not null } snapshot)
+        {
+            var all = snapshot.Listing(columnId);
+            return (all.Count, [.. all.Skip((page - 1) * PageSize).Take(PageSize)]);
+        }
         var ids = ColumnService.WithDescendants(columns, columnId);
         var query = Published(siteId).Where(a => ids.Contains(a.ColumnId));
         var total = await query.CountAsync(ct);
@@ -89,10 +105,13 @@ public sealed class SiteContent(GovSiteDb db, TimeProvider clock)
     }
 
     public Task<Article?> ArticleAsync(int siteId, int id, CancellationToken ct = default) =>
-        Published(siteId).Include(a => a.Column).Include(a => a.Interprets).FirstOrDefaultAsync(a => a.Id == id, ct);
+        SnapshotOf(siteId) is { Articles: { } articles } ? Task.FromResult(articles.GetValueOrDefault(id)) : Published(siteId).Include(a => a.Column).Include(a => a.Interprets).FirstOrDefaultAsync(a => a.Id == id, ct);
 
     public Task<List<ArticleLink>> InterpretationsAsync(int siteId, int policyId, CancellationToken ct = default) =>
-        Published(siteId).Where(a => a.InterpretsId == policyId).OrderBy(a => a.PublishedAt)
+        SnapshotOf(siteId) is { InterpretationsOf: { } interpretations }
+        ? Task.FromResult(interpretations[policyId].OrderBy(a => a.PublishedAt).ThenBy(a => a.Id)
+            .Select(a => new ArticleLink(a.Id, a.Title, a.PublishedAt, a.ColumnId)).ToList())
+        : Published(siteId).Where(a => a.InterpretsId == policyId).OrderBy(a => a.PublishedAt)
             .Select(a => new ArticleLink(a.Id, a.Title, a.PublishedAt, a.ColumnId)).ToListAsync(ct);
 
     public static string ColumnTypeLabel(ColumnType type) => StandardColumns.Label(type);

@@ -89,7 +89,7 @@ public sealed class SiteChanges(GovSiteDb db, SiteDirectory directory, IOutputCa
 
 /// <summary>Applies other nodes' <see cref="SiteChanges"/> announcements on this node (PostgreSQL only).</summary>
 public sealed class SiteChangeListener(DataOptions options, SiteDirectory directory, IOutputCacheStore cache,
-    ILogger<SiteChangeListener> log) : BackgroundService
+    PublicPageCache pages, ILogger<SiteChangeListener> log) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -110,6 +110,7 @@ public sealed class SiteChangeListener(DataOptions options, SiteDirectory direct
                 }
                 // Anything announced while we were not listening is unknown: start clean.
                 directory.Invalidate();
+                pages.Clear();
                 while (!stoppingToken.IsCancellationRequested)
                 {
                     await connection.WaitAsync(stoppingToken);

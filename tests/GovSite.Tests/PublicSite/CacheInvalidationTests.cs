@@ -36,6 +36,41 @@ public class CacheInvalidationTests(PublicSiteFixture site) : IClassFixture<Publ
     }
 
     [Fact]
+    public async Task A_signed_in_editor_is_served_the_visitors_cached_page_but_a_theme_preview_is_never_stored()
+    {
+        using var visitor = site.ClientForHost(PublicSiteFixture.Host);
+        var path = $"/articles/{site.PolicyId}";
+        var (body, etag) = await PublicTestHelpers.GetWithETagAsync(visitor, path);
+        using var admin = await PublicTestHelpers.SignInAsync(site, "admin", GovSiteFactory.AdminPassword);
+        admin.DefaultRequestHeaders.Host = PublicSiteFixture.Host;
+        // Public pages do not depend on who is signed in: the editor gets the visitor's stored copy.
+        var asEditor = await admin.GetAsync(path);
+        asEditor.Headers.ETag!.Tag.ShouldBe(etag);
+        asEditor.Headers.Age.ShouldNotBeNull();
+        (await asEditor.Content.ReadAsStringAsync()).ShouldBe(body);
+        admin.DefaultRequestHeaders.Host = null;
+
+        var preview = await admin.GetAsync($"/sites/{PublicSiteFixture.Code}/?preview=theme");
+        preview.StatusCode.ShouldBe(HttpStatusCode.OK);
+        preview.Headers.Age.ShouldBeNull();
+        (await admin.GetAsync($"/sites/{PublicSiteFixture.Code}/?preview=theme")).Headers.Age.ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task A_head_request_is_answered_from_the_cache_without_a_body()
+    {
+        using var client = site.ClientForHost(PublicSiteFixture.Host);
+        var path = $"/columns/{site.PolicyColumnId}";
+        var get = await client.GetAsync(path);
+        using var head = new HttpRequestMessage(HttpMethod.Head, path);
+        var response = await client.SendAsync(head);
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        response.Headers.ETag!.Tag.ShouldBe(get.Headers.ETag!.Tag);
+        response.Content.Headers.ContentLength.ShouldBe(get.Content.Headers.ContentLength);
+        (await response.Content.ReadAsByteArrayAsync()).ShouldBeEmpty();
+    }
+
+    [Fact]
     public async Task Publishing_an_article_evicts_exactly_the_pages_that_show_it()
     {
         using var client = site.ClientForHost(PublicSiteFixture.Host);

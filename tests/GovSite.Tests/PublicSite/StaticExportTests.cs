@@ -5,7 +5,10 @@ using System.Security.Cryptography;
 using GovSite.Publishing;
 using GovSite.PublicSite.StaticExport;
 using GovSite.Sites;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace GovSite.Tests.PublicSite;
@@ -50,14 +53,15 @@ public sealed class ExportFixture : GovSiteFactory
             return 0;
         });
         Site = Services.GetRequiredService<SiteDirectory>().FindByCode(Code)!;
-        BaseUrl = Services.GetRequiredService<PageFetcher>().BaseAddress.ToString().TrimEnd('/');
+        BaseUrl = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First()
+            .Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("localhost", "127.0.0.1", StringComparison.Ordinal).TrimEnd('/');
     }
 
     public async Task<ExportReport> ExportAllAsync()
     {
         using var scope = Services.CreateScope();
         return await scope.ServiceProvider.GetRequiredService<StaticExporter>()
-            .ExportAllAsync(Site, SiteDir, Services.GetRequiredService<PageFetcher>().For(Site));
+            .ExportAllAsync(Site, SiteDir, Services.GetRequiredService<PageRenderer>().For(Site, "https", allArticles: true));
     }
 
     public async Task WaitForReExportAsync()
@@ -136,6 +140,48 @@ public class StaticExportTests(ExportFixture app) : IClassFixture<ExportFixture>
     }
 
     [Fact]
+    public async Task Absolute_urls_in_the_export_use_the_main_domain_with_https()
+    {
+        await app.ExportAllAsync();
+        var sitemap = await File.ReadAllTextAsync(Path.Combine(app.SiteDir, "sitemap.xml"));
+        sitemap.ShouldContain($"<loc>https://{ExportFixture.Host}/</loc>");
+        var feed = await File.ReadAllTextAsync(Path.Combine(app.SiteDir, $"columns/{app.NewsColumnId}/rss.xml"));
+        feed.ShouldContain($"<link>https://{ExportFixture.Host}/articles/");
+        var article = Directory.EnumerateFiles(Path.Combine(app.SiteDir, "articles"), "index.html", SearchOption.AllDirectories).First();
+        (await File.ReadAllTextAsync(article)).ShouldContain($"content=\"https://{ExportFixture.Host}/articles/");
+        foreach (var text in new[] { sitemap, feed, await File.ReadAllTextAsync(article) })
+        {
+            text.ShouldNotContain($"http://{ExportFixture.Host}");
+            text.ShouldNotContain("127.0.0.1");
+        }
+    }
+
+    [Fact]
+    public async Task Editing_a_title_rewrites_the_listing_page_that_shows_it_and_not_the_others()
+    {
+        await app.ExportAllAsync();
+        var before = ExportManifest.Read(app.SiteDir)!.Files.ToDictionary(f => f.Path, f => f.Sha256);
+        // The oldest of the column's articles: listed on page 2 of 要闻动态.
+        var oldest = await app.AsSystemAsync(sp => sp.GetRequiredService<GovSite.Data.GovSiteDb>().Articles
+            .Where(a => a.SiteId == app.Site.Id && a.ColumnId == app.NewsColumnId).OrderBy(a => a.PublishedAt).ThenBy(a => a.Id)
+            .FirstAsync());
+        await app.AsSystemAsync(sp => sp.GetRequiredService<ArticleService>().SaveAsync(app.Site.Id, oldest.Id, new ArticleInput
+        {
+            ColumnId = oldest.ColumnId, Title = oldest.Title + "（更正）", Body = oldest.Body,
+            PublishedAt = ChinaTime.ToLocal(oldest.PublishedAt!.Value),
+        }));
+        await app.WaitForReExportAsync();
+
+        var after = ExportManifest.Read(app.SiteDir)!.Files.ToDictionary(f => f.Path, f => f.Sha256);
+        var changed = after.Where(kv => !before.TryGetValue(kv.Key, out var old) || old != kv.Value).Select(kv => kv.Key).ToList();
+        changed.ShouldContain($"articles/{oldest.Id}/index.html");
+        changed.ShouldContain($"columns/{app.NewsColumnId}/page/2/index.html");
+        changed.ShouldNotContain($"columns/{app.NewsColumnId}/index.html");
+        changed.Where(p => p.StartsWith("articles/", StringComparison.Ordinal)).ShouldBe([$"articles/{oldest.Id}/index.html"]);
+        File.ReadAllText(Path.Combine(app.SiteDir, $"columns/{app.NewsColumnId}/page/2/index.html")).ShouldContain(oldest.Title + "（更正）");
+    }
+
+    [Fact]
     public async Task Nginx_serving_the_export_answers_every_page_exactly_as_GovSite_does()
     {
         if (!File.Exists("/usr/sbin/nginx"))
@@ -177,6 +223,8 @@ public class StaticExportTests(ExportFixture app) : IClassFixture<ExportFixture>
             using var staticClient = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
             using var dynamicClient = new HttpClient { BaseAddress = new Uri(app.BaseUrl) };
             dynamicClient.DefaultRequestHeaders.Host = ExportFixture.Host;
+            // As behind the TLS-terminating proxy of a real deployment: the export links with https.
+            dynamicClient.DefaultRequestHeaders.Add("X-Forwarded-Proto", "https");
             for (var i = 0; i < 50; i++)
             {
                 try { await staticClient.GetAsync("/robots.txt"); break; }

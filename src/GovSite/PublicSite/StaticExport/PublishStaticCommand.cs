@@ -18,15 +18,22 @@ public static class PublishStaticCommand
         {
             Description = "只重新生成上次导出后有变动的文章所影响的页面（无清单时做完整导出）",
         };
-        var command = new Command("publish-static", "把网站导出为静态文件：页面、订阅源、站点地图、附件和样式，并生成文件清单") { site, output, incremental };
+        var scheme = new Option<string?>("--scheme")
+        {
+            Description = "页面和订阅源中绝对地址使用的协议（https 或 http；默认取 GOVSITE_EXPORT_SCHEME，未设置时为 https），域名为网站主域名",
+        };
+        var command = new Command("publish-static", "把网站导出为静态文件：页面、订阅源、站点地图、附件和样式，并生成文件清单")
+        {
+            site, output, incremental, scheme,
+        };
         command.SetAction(async (parse, ct) =>
-            await RunAsync(parse.GetValue(site)!, parse.GetValue(output)!.FullName, parse.GetValue(incremental), ct));
+            await RunAsync(parse.GetValue(site)!, parse.GetValue(output)!.FullName, parse.GetValue(incremental), parse.GetValue(scheme), ct));
         return command;
     }
 
-    private static async Task<int> RunAsync(string code, string dir, bool incremental, CancellationToken ct)
+    private static async Task<int> RunAsync(string code, string dir, bool incremental, string? scheme, CancellationToken ct)
     {
-        // The exporter renders through GovSite's own pipeline, so start it on a free loopback port.
+        // The exporter renders through GovSite's own pipeline, which exists once the app has started.
         Environment.SetEnvironmentVariable("GOVSITE_QUIET", "true");
         var app = GovSiteApp.Build(["--urls", "http://127.0.0.1:0"]);
         await app.StartAsync(ct);
@@ -46,10 +53,13 @@ public static class PublishStaticCommand
                 return 2;
             }
             var exporter = scope.ServiceProvider.GetRequiredService<StaticExporter>();
-            var fetch = app.Services.GetRequiredService<PageFetcher>().For(info);
+            var options = app.Services.GetRequiredService<StaticExportOptions>();
+            var exportScheme = scheme is null ? options.Scheme : StaticExportOptions.SchemeFrom(scheme);
+            var renderer = app.Services.GetRequiredService<PageRenderer>();
             ExportReport report;
             if (incremental && ExportManifest.Read(dir) is { } manifest)
             {
+                var fetch = renderer.For(info, exportScheme, allArticles: false);
                 var db = scope.ServiceProvider.GetRequiredService<GovSiteDb>();
                 var changed = await db.Articles.AsNoTracking().IgnoreQueryFilters()
                     .Where(a => a.SiteId == info.Id && a.UpdatedAt > manifest.GeneratedAt).Select(a => a.Id).ToListAsync(ct);
@@ -58,7 +68,7 @@ public static class PublishStaticCommand
             }
             else
             {
-                report = await exporter.ExportAllAsync(info, dir, fetch, ct);
+                report = await exporter.ExportAllAsync(info, dir, renderer.For(info, exportScheme, allArticles: true), ct);
             }
             // A plain line (Spectre wraps at 80 columns when piped): bench/public.sh reads it.
             Console.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture,

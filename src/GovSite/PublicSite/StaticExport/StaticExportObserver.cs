@@ -6,11 +6,21 @@ namespace GovSite.PublicSite.StaticExport;
 
 /// <summary>
 /// Where sites are exported to: GOVSITE_EXPORT_DIR (each site in a folder named by its code).
-/// Unset means no static export follows publishing.
+/// Unset means no static export follows publishing. Absolute URLs in exported pages and feeds
+/// use the site's main domain with GOVSITE_EXPORT_SCHEME (https unless set to http).
 /// </summary>
 public sealed class StaticExportOptions(IConfiguration configuration)
 {
     public string? Root { get; } = configuration["GOVSITE_EXPORT_DIR"] is { Length: > 0 } dir ? Path.GetFullPath(dir) : null;
+
+    public string Scheme { get; } = SchemeFrom(configuration["GOVSITE_EXPORT_SCHEME"]);
+
+    public static string SchemeFrom(string? value) => value?.Trim().ToLowerInvariant() switch
+    {
+        null or "" or "https" => "https",
+        "http" => "http",
+        _ => throw new InvalidOperationException($"GOVSITE_EXPORT_SCHEME 只能是 https 或 http，而不是 {value}"),
+    };
 
     public string DirectoryFor(SiteInfo site) => Path.Combine(Root!, site.Code);
 }
@@ -72,13 +82,14 @@ public sealed class StaticExportQueue : BackgroundService
                 using var scope = _scopes.CreateScope();
                 var directory = scope.ServiceProvider.GetRequiredService<SiteDirectory>();
                 var exporter = scope.ServiceProvider.GetRequiredService<StaticExporter>();
-                var fetcher = scope.ServiceProvider.GetRequiredService<PageFetcher>();
+                var renderer = scope.ServiceProvider.GetRequiredService<PageRenderer>();
                 foreach (var site in batch.GroupBy(b => b.SiteId))
                 {
                     if (directory.FindById(site.Key) is { MainHost: not null } info
                         && Directory.Exists(_options.DirectoryFor(info)))
                     {
-                        var report = await exporter.ExportArticlesAsync(info, _options.DirectoryFor(info), fetcher.For(info),
+                        var report = await exporter.ExportArticlesAsync(info, _options.DirectoryFor(info),
+                            renderer.For(info, _options.Scheme, allArticles: false),
                             site.Select(b => b.ArticleId).Distinct(), stoppingToken);
                         _log.LogInformation("Static export of {Site}: {Written} files rewritten, {Deleted} deleted in {Ms} ms",
                             info.Code, report.Written, report.Deleted, (int)report.Elapsed.TotalMilliseconds);

@@ -9,13 +9,20 @@ using Microsoft.EntityFrameworkCore;
 
 namespace GovSite.PublicSite.StaticExport;
 
-/// <summary>One file of an export: its path inside the export and the SHA-256 of its bytes.</summary>
-public sealed record ManifestEntry(string Path, string Sha256, long Bytes);
+/// <summary>
+/// One file of an export: its path inside the export and the SHA-256 of its bytes. A column's
+/// listing page also keeps a hash of the articles it lists (<see cref="Items"/>), so a later
+/// re-export rewrites only the listing pages whose articles changed.
+/// </summary>
+public sealed record ManifestEntry(string Path, string Sha256, long Bytes, string? Items = null);
 
 public sealed record ExportManifest(string Site, string Host, DateTime GeneratedAt, List<ManifestEntry> Files)
 {
     public const string FileName = "manifest.json";
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        WriteIndented = true, DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
+    };
 
     public static ExportManifest? Read(string dir) =>
         File.Exists(Path.Combine(dir, FileName)) ? JsonSerializer.Deserialize<ExportManifest>(File.ReadAllText(Path.Combine(dir, FileName)), Json) : null;
@@ -27,21 +34,33 @@ public sealed record ExportReport(int Rendered, int Written, int Deleted, TimeSp
 
 /// <summary>
 /// 内外网分离: writes a site's public pages as files for nginx or a CDN, rendered by GovSite
-/// itself (so a static page is byte for byte the dynamic one). Pages are fetched through
-/// <paramref name="fetch"/> with the site's own Host header, so every link is root-relative.
-/// Files whose bytes did not change are not rewritten; the manifest lists every file and its hash.
+/// itself (so a static page is byte for byte the dynamic one; see <see cref="PageRenderer"/>)
+/// for the site's main domain. Pages render in parallel; files whose bytes did not change are
+/// not rewritten; the manifest lists every file and its hash.
 /// </summary>
 public sealed partial class StaticExporter(GovSiteDb db, TimeProvider clock)
 {
     public delegate Task<byte[]?> Fetch(string path, CancellationToken ct);
 
-    private const int Parallelism = 8;
+    // Rendering from a snapshot is CPU work: one worker per core (more only contend).
+    private static readonly int Parallelism = Environment.ProcessorCount;
 
     /// <summary>Every page, feed, the sitemap, robots.txt, and every local asset or attachment they reference.</summary>
     public async Task<ExportReport> ExportAllAsync(SiteInfo site, string dir, Fetch fetch, CancellationToken ct = default)
     {
-        var paths = await AllPathsAsync(site.Id, ct);
-        return await RunAsync(site, dir, fetch, paths, full: true, ct);
+        var columns = await new SiteContent(db, clock).ColumnsAsync(site.Id, ct);
+        var listings = await ListingsAsync(site.Id, columns, ct);
+        var paths = new List<string> { "/", "/sitemap.xml", "/robots.txt" };
+        var topics = await new SiteContent(db, clock).TopicsAsync(site.Id, ct);
+        if (topics.Count > 0)
+        {
+            paths.Add("/topics");
+            paths.AddRange(topics.Select(t => $"/topics/{t.Id}"));
+        }
+        paths.AddRange(columns.Select(c => $"/columns/{c.Id}/rss.xml"));
+        paths.AddRange(listings.Keys);
+        paths.AddRange(await new SiteContent(db, clock).Published(site.Id).Select(a => $"/articles/{a.Id}").ToListAsync(ct));
+        return await RunAsync(site, dir, fetch, paths, listings, full: true, ct);
     }
 
     /// <summary>Only the pages an article change affects (see <see cref="PageTags.ForArticle"/>), then the manifest.</summary>
@@ -60,20 +79,10 @@ public sealed partial class StaticExporter(GovSiteDb db, TimeProvider clock)
             paths.Add($"/articles/{id}");
         }
         var byId = columns.ToDictionary(c => c.Id);
-        var manifest = ExportManifest.Read(dir);
         foreach (var row in rows)
         {
             for (int? c = row.ColumnId; c is int columnId && byId.TryGetValue(columnId, out var column); c = column.ParentId)
             {
-                // All listing pages of the column: a new article shifts every page by one. Pages
-                // that no longer exist (the column got shorter) answer 404 and are deleted.
-                var pages = await ColumnPageCountAsync(site.Id, columns, columnId, ct);
-                var known = manifest?.Files.Count(f => f.Path.StartsWith($"columns/{columnId}/page/", StringComparison.Ordinal)) + 1 ?? 1;
-                paths.Add($"/columns/{columnId}");
-                for (var n = 2; n <= Math.Max(pages, known); n++)
-                {
-                    paths.Add($"/columns/{columnId}/page/{n}");
-                }
                 paths.Add($"/columns/{columnId}/rss.xml");
                 foreach (var topic in topics.Where(t => t.ColumnId == columnId))
                 {
@@ -81,20 +90,41 @@ public sealed partial class StaticExporter(GovSiteDb db, TimeProvider clock)
                 }
             }
         }
-        return await RunAsync(site, dir, fetch, paths, full: false, ct);
+        // Listing pages of every column whose articles changed: an edited title changes the one
+        // page showing it, a new or withdrawn article shifts the pages after it (and a move
+        // changes the old column too). Pages past the end answer 404 and are deleted.
+        var listings = await ListingsAsync(site.Id, columns, ct);
+        var before = ExportManifest.Read(dir)?.Files.ToDictionary(f => f.Path) ?? [];
+        foreach (var (path, items) in listings)
+        {
+            if (!before.TryGetValue(FileFor(path), out var entry) || entry.Items != items)
+            {
+                paths.Add(path);
+                paths.Add(path[..(path.IndexOf("/page/", StringComparison.Ordinal) is var p and >= 0 ? p : path.Length)] + "/rss.xml");
+            }
+        }
+        foreach (var file in before.Keys.Where(f => f.StartsWith("columns/", StringComparison.Ordinal) && f.EndsWith("/index.html", StringComparison.Ordinal)))
+        {
+            if (!listings.ContainsKey("/" + file[..^"/index.html".Length]))
+            {
+                paths.Add("/" + file[..^"/index.html".Length]);
+            }
+        }
+        return await RunAsync(site, dir, fetch, paths, listings, full: false, ct);
     }
 
     // One export at a time per folder: a background re-export after a save and a full export
     // each read the old manifest and write a new one, so overlapping runs would drop entries.
     private static readonly ConcurrentDictionary<string, SemaphoreSlim> FolderLocks = new(StringComparer.Ordinal);
 
-    private async Task<ExportReport> RunAsync(SiteInfo site, string dir, Fetch fetch, ICollection<string> paths, bool full, CancellationToken ct)
+    private async Task<ExportReport> RunAsync(SiteInfo site, string dir, Fetch fetch, ICollection<string> paths,
+        Dictionary<string, string> listings, bool full, CancellationToken ct)
     {
         var folderLock = FolderLocks.GetOrAdd(Path.GetFullPath(dir), _ => new SemaphoreSlim(1, 1));
         await folderLock.WaitAsync(ct);
         try
         {
-            return await RunLockedAsync(site, dir, fetch, paths, full, ct);
+            return await RunLockedAsync(site, dir, fetch, paths, listings, full, ct);
         }
         finally
         {
@@ -102,7 +132,8 @@ public sealed partial class StaticExporter(GovSiteDb db, TimeProvider clock)
         }
     }
 
-    private async Task<ExportReport> RunLockedAsync(SiteInfo site, string dir, Fetch fetch, ICollection<string> paths, bool full, CancellationToken ct)
+    private async Task<ExportReport> RunLockedAsync(SiteInfo site, string dir, Fetch fetch, ICollection<string> paths,
+        Dictionary<string, string> listings, bool full, CancellationToken ct)
     {
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         Directory.CreateDirectory(dir);
@@ -110,6 +141,7 @@ public sealed partial class StaticExporter(GovSiteDb db, TimeProvider clock)
         var files = new ConcurrentDictionary<string, ManifestEntry>(full ? [] : old);
         var assets = new ConcurrentDictionary<string, byte>();
         var missing = new ConcurrentBag<string>();
+        var folders = new ConcurrentDictionary<string, byte>(StringComparer.Ordinal);
         int rendered = 0, written = 0;
 
         async ValueTask ExportOneAsync(string path, CancellationToken token)
@@ -130,10 +162,15 @@ public sealed partial class StaticExporter(GovSiteDb db, TimeProvider clock)
                 }
             }
             var hash = Convert.ToHexStringLower(SHA256.HashData(body));
-            files[file] = new ManifestEntry(file, hash, body.Length);
-            if (!old.TryGetValue(file, out var before) || before.Sha256 != hash || !File.Exists(Path.Combine(dir, file)))
+            files[file] = new ManifestEntry(file, hash, body.Length, listings.GetValueOrDefault(path));
+            var target = Path.Combine(dir, file);
+            if (!old.TryGetValue(file, out var before) || before.Sha256 != hash || !File.Exists(target))
             {
-                AtomicFile.Write(Path.Combine(dir, file), body);
+                if (folders.TryAdd(Path.GetDirectoryName(target)!, 0))
+                {
+                    Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+                }
+                AtomicFile.Write(target, body, createFolder: false);
                 Interlocked.Increment(ref written);
             }
         }
@@ -166,37 +203,33 @@ public sealed partial class StaticExporter(GovSiteDb db, TimeProvider clock)
         return new ExportReport(rendered, written, deleted, System.Diagnostics.Stopwatch.GetElapsedTime(started));
     }
 
-    private async Task<List<string>> AllPathsAsync(int siteId, CancellationToken ct)
+    /// <summary>
+    /// Every listing page of every column ("/columns/3", "/columns/3/page/2", …) with a hash of
+    /// what it shows: the column's total and its twenty articles (id, title, date, column).
+    /// </summary>
+    private async Task<Dictionary<string, string>> ListingsAsync(int siteId, List<Column> columns, CancellationToken ct)
     {
-        var content = new SiteContent(db, clock);
-        var columns = await content.ColumnsAsync(siteId, ct);
-        var paths = new List<string> { "/", "/sitemap.xml", "/robots.txt" };
-        var topics = await content.TopicsAsync(siteId, ct);
-        if (topics.Count > 0)
-        {
-            paths.Add("/topics");
-            paths.AddRange(topics.Select(t => $"/topics/{t.Id}"));
-        }
+        var all = await new SiteContent(db, clock).Published(siteId)
+            .OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id)
+            .Select(a => new ArticleLink(a.Id, a.Title, a.PublishedAt, a.ColumnId)).ToListAsync(ct);
+        var listings = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var column in columns)
         {
-            paths.Add($"/columns/{column.Id}");
-            paths.Add($"/columns/{column.Id}/rss.xml");
-            var pages = await ColumnPageCountAsync(siteId, columns, column.Id, ct);
-            for (var n = 2; n <= pages; n++)
+            var ids = ColumnService.WithDescendants(columns, column.Id).ToHashSet();
+            var items = all.Where(a => ids.Contains(a.ColumnId)).ToList();
+            var pages = Math.Max(1, (items.Count + SiteContent.PageSize - 1) / SiteContent.PageSize);
+            for (var n = 1; n <= pages; n++)
             {
-                paths.Add($"/columns/{column.Id}/page/{n}");
+                var text = new System.Text.StringBuilder().Append(items.Count).Append('\n');
+                foreach (var item in items.Skip((n - 1) * SiteContent.PageSize).Take(SiteContent.PageSize))
+                {
+                    text.Append(System.Globalization.CultureInfo.InvariantCulture, $"{item.Id}\t{item.PublishedAt:O}\t{item.ColumnId}\t{item.Title}\n");
+                }
+                var hash = Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text.ToString())).AsSpan(0, 12));
+                listings[n == 1 ? $"/columns/{column.Id}" : $"/columns/{column.Id}/page/{n}"] = hash;
             }
         }
-        var articles = await content.Published(siteId).Select(a => a.Id).ToListAsync(ct);
-        paths.AddRange(articles.Select(id => $"/articles/{id}"));
-        return paths;
-    }
-
-    private async Task<int> ColumnPageCountAsync(int siteId, List<Column> columns, int columnId, CancellationToken ct)
-    {
-        var ids = ColumnService.WithDescendants(columns, columnId);
-        var total = await new SiteContent(db, clock).Published(siteId).CountAsync(a => ids.Contains(a.ColumnId), ct);
-        return Math.Max(1, (total + SiteContent.PageSize - 1) / SiteContent.PageSize);
+        return listings;
     }
 
     private static bool IsPagePath(string path) =>
@@ -224,9 +257,12 @@ public sealed partial class StaticExporter(GovSiteDb db, TimeProvider clock)
 /// <summary>Write-then-rename, so nginx never serves a half-written file.</summary>
 internal static class AtomicFile
 {
-    public static void Write(string path, byte[] bytes)
+    public static void Write(string path, byte[] bytes, bool createFolder = true)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        if (createFolder)
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        }
         var temp = path + ".tmp-" + Environment.CurrentManagedThreadId;
         File.WriteAllBytes(temp, bytes);
         File.Move(temp, path, overwrite: true);
