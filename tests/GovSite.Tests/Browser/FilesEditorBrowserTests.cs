@@ -106,6 +106,25 @@ public class FilesEditorBrowserTests(BrowserFixture app) : IClassFixture<Browser
         await page.Context.CloseAsync();
     }
 
+    [Fact]
+    public async Task A_file_larger_than_the_servers_form_limit_uploads_from_the_page_through_kestrel()
+    {
+        var page = await SignedInPageAsync();
+        await page.GotoAsync($"/admin/sites/{app.Site.Id}/articles/new");
+        var token = await page.Locator("form.stacked input[name='__RequestVerificationToken']").GetAttributeAsync("value");
+        var big = new byte[GovSiteApp.MaxRequestBytes + 1024 * 1024];
+        FileSamples.Pdf().CopyTo(big, 0);
+        var form = page.Context.APIRequest.CreateFormData();
+        form.Append("__RequestVerificationToken", token!);
+        form.Append("file", new FilePayload { Name = "汇编.pdf", MimeType = "application/pdf", Buffer = big });
+
+        var response = await page.Context.APIRequest.PostAsync($"/admin/sites/{app.Site.Id}/files", new() { Multipart = form });
+
+        response.Status.ShouldBe(200, await response.TextAsync());
+        (await response.JsonAsync())!.Value.GetProperty("size").GetInt64().ShouldBe(big.Length);
+        await page.Context.CloseAsync();
+    }
+
     private static async Task AssertAccessibleAsync(IPage page)
     {
         var result = await page.RunAxe(new AxeRunOptions

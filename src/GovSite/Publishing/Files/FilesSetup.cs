@@ -17,6 +17,9 @@ public static class FilesSetup
 {
     public const string UploadLimiter = "uploads";
 
+    /// <summary>Room for the multipart framing and the antiforgery field around the file.</summary>
+    private const long FormAllowance = 256 * 1024;
+
     public sealed record FileDto(int Id, string Name, string Url, string ContentType, long Size);
 
     public static string UrlOf(int id, string fileName) =>
@@ -36,10 +39,11 @@ public static class FilesSetup
 
     public static IEndpointRouteBuilder MapFiles(this IEndpointRouteBuilder app)
     {
-        // The form around the file costs a little; the file itself is checked against MaxBytes
-        // with a message that names the file.
+        // Routing raises Kestrel's server-wide body limit (GovSiteApp.MaxRequestBytes) to this for
+        // these endpoints, and BadRequests refuses early by it. The form around the file costs a
+        // little; the file itself is checked against MaxBytes with a message that names the file.
         var options = app.ServiceProvider.GetRequiredService<IOptions<FileUploadOptions>>().Value;
-        var bodyLimit = new RequestSizeLimitAttribute(options.MaxBytes + 256 * 1024);
+        var bodyLimit = new RequestSizeLimitAttribute(options.MaxBytes + FormAllowance);
 
         app.MapPost("/api/v1/sites/{code}/files", async (string code, HttpContext http, SiteDirectory sites, FileService files, CancellationToken ct) =>
                 sites.FindByCode(code) is { } site ? await UploadAsync(site.Id, http, files, ct) : TypedResults.NotFound())
