@@ -78,9 +78,11 @@ public class FilesTypesTests
     [InlineData("照片.JPEG", ".jpg", "照片.jpeg")]
     [InlineData("a\"b<c>.pdf", ".pdf", "abc.pdf")]
     [InlineData("", ".pdf", "附件.pdf")]
+    [InlineData("工作要点.wps", ".doc", "工作要点.wps")]
+    [InlineData("工作要点.exe", ".doc", "工作要点.doc")]
     public void Names_are_cleaned_and_end_in_the_detected_type(string given, string extension, string expected)
     {
-        var type = new[] { FileTypes.Docx, FileTypes.Jpeg, FileTypes.Pdf }.First(t => t.Extension == extension);
+        var type = new[] { FileTypes.Docx, FileTypes.Jpeg, FileTypes.Pdf, FileTypes.Doc }.First(t => t.Extension == extension);
         FileTypes.CleanName(given, type).ShouldBe(expected);
     }
 }

@@ -31,7 +31,7 @@ public static class FileTypes
     public static readonly FileType SevenZip = new("application/x-7z-compressed", ".7z", "7z 压缩包", false);
     public static readonly FileType Gzip = new("application/gzip", ".gz", "GZ 压缩包", false);
 
-    public const string AcceptedKinds = "PDF、Word、Excel、PowerPoint、OFD、图片（PNG、JPEG、GIF、WebP、BMP）和压缩包（ZIP、RAR、7z、GZ）";
+    public const string AcceptedKinds = "PDF、Word、Excel、PowerPoint（含 WPS 格式）、OFD、图片（PNG、JPEG、GIF、WebP、BMP）和压缩包（ZIP、RAR、7z、GZ）";
 
     private static ReadOnlySpan<byte> Ole2 => [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
 
@@ -188,7 +188,9 @@ public static class FileTypes
             stem = stem[..150];
         }
         // The name says what the file is: a docx sent as .zip is downloaded as .docx.
+        // WPS Office's 文字/表格/演示 files (.wps/.et/.dps) are the same compound files as doc/xls/ppt.
         var keep = extension == type.Extension || (type == Jpeg && extension == ".jpeg") ||
+                   (type == Doc && extension == ".wps") || (type == Xls && extension == ".et") || (type == Ppt && extension == ".dps") ||
                    (type == Gzip && name.EndsWith(".tar.gz", StringComparison.OrdinalIgnoreCase));
         return keep ? stem + extension : stem + type.Extension;
     }
