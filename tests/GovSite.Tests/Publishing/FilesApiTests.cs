@@ -146,6 +146,7 @@ public class FilesApiTests(FilesFactory app) : IClassFixture<FilesFactory>
         inline.Content.Headers.ContentType!.MediaType.ShouldBe("application/pdf");
         inline.Content.Headers.ContentDisposition!.DispositionType.ShouldBe("inline");
         inline.Content.Headers.ContentDisposition.FileNameStar.ShouldBe("政府工作报告.pdf");
+        inline.Content.Headers.ContentDisposition.FileName.ShouldBe("file.pdf", "old clients get an ASCII name");
         inline.Headers.GetValues("X-Content-Type-Options").ShouldBe(["nosniff"]);
         (await inline.Content.ReadAsByteArrayAsync()).ShouldBe(FileSamples.Pdf());
 

@@ -127,7 +127,7 @@ public static class FilesSetup
     private static string AsciiFallback(string name)
     {
         var ascii = new string(name.Select(c => c is >= ' ' and < (char)127 and not '"' and not '\\' ? c : '_').ToArray());
-        return ascii.Trim('_').Length == Path.GetExtension(name).Trim('.').Length ? "file" + Path.GetExtension(name) : ascii;
+        return ascii.Trim('_') == Path.GetExtension(name) ? "file" + Path.GetExtension(name) : ascii;
     }
 
     internal static void Configure(ModelBuilder b)
