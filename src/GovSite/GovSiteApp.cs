@@ -8,6 +8,7 @@ using GovSite.Data;
 using GovSite.Demo;
 using GovSite.Monitoring.Platform;
 using GovSite.Monitoring;
+using GovSite.Publishing.Files;
 using GovSite.Publishing.Library;
 using GovSite.Interaction;
 using GovSite.Interaction.Participation;
@@ -88,6 +89,7 @@ public static class GovSiteApp
         builder.AddSites();
         builder.AddPublishing();
         builder.AddLibrary();
+        builder.AddFiles();
         builder.AddPublicSite();
         builder.AddAdmin();
         builder.AddMonitoringPlatform();
@@ -107,10 +109,10 @@ public static class GovSiteApp
         PageRenderer.UsePageRenderer(app);
         app.UseStatusCodePages(ProblemResponses.StatusCodePage);
         app.UseExceptionHandler();
-        app.UseMiddleware<BadRequests>();
         app.UseSiteResolution();
         // Routing runs after site resolution so that /sites/{code}/… is matched without its prefix.
         app.UseRouting();
+        app.UseMiddleware<BadRequests>();
         app.UseAuthentication();
         app.UseSiteAccess();
         app.UseAuthorization();
@@ -141,6 +143,7 @@ public static class GovSiteApp
         app.MapSites();
         app.MapPublishing();
         app.MapLibrary();
+        app.MapFiles();
         app.MapAdmin();
         app.MapMonitoringPlatform();
         app.MapCalendar();

@@ -52,13 +52,14 @@ public static class ProblemResponses
 
 /// <summary>
 /// Refuses an oversized body before anything reads it, and turns a malformed request found
-/// while reading (form or body) into a Chinese message instead of a server error.
+/// while reading (form or body) into a Chinese message instead of a server error. Runs after
+/// routing, so an endpoint that takes more (file uploads) says so with its own limit.
 /// </summary>
 public sealed class BadRequests(RequestDelegate next)
 {
     public async Task InvokeAsync(HttpContext context)
     {
-        if (context.Request.ContentLength > GovSiteApp.MaxRequestBytes)
+        if (context.Request.ContentLength > Limit(context))
         {
             await Refuse(context);
             return;
@@ -77,7 +78,11 @@ public sealed class BadRequests(RequestDelegate next)
         }
     }
 
+    private static long Limit(HttpContext context) =>
+        context.GetEndpoint()?.Metadata.GetMetadata<Microsoft.AspNetCore.Http.Metadata.IRequestSizeLimitMetadata>()?.MaxRequestBodySize
+        ?? GovSiteApp.MaxRequestBytes;
+
     private static Task Refuse(HttpContext context) =>
         ProblemResponses.WriteAsync(context, StatusCodes.Status413PayloadTooLarge, "请求内容过大",
-            $"提交的内容超过了 {GovSiteApp.MaxRequestBytes / 1024 / 1024} MB 的上限，请精简后重试。", context.RequestAborted).AsTask();
+            $"提交的内容超过了 {Limit(context) / 1024 / 1024} MB 的上限，请精简后重试。", context.RequestAborted).AsTask();
 }

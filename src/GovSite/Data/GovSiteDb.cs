@@ -28,6 +28,7 @@ public class GovSiteDb(DbContextOptions<GovSiteDb> options, SiteAccess access) :
     public DbSet<Publishing.Library.PublishingSettings> PublishingSettings => Set<Publishing.Library.PublishingSettings>();
     public DbSet<Publishing.Library.IndexNumberCounter> IndexNumberCounters => Set<Publishing.Library.IndexNumberCounter>();
     public DbSet<Publishing.Library.Classification> Classifications => Set<Publishing.Library.Classification>();
+    public DbSet<Publishing.Files.StoredFile> StoredFiles => Set<Publishing.Files.StoredFile>();
     public DbSet<User> Users => Set<User>();
     public DbSet<RoleGrant> RoleGrants => Set<RoleGrant>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
@@ -137,6 +138,7 @@ public class GovSiteDb(DbContextOptions<GovSiteDb> options, SiteAccess access) :
             e.HasOne<Region>().WithMany().HasForeignKey(x => x.RegionId).OnDelete(DeleteBehavior.Cascade);
         });
         Publishing.Library.LibraryModel.Configure(b, this);
+        Publishing.Files.FilesSetup.Configure(b);
         Job.Configure(b);
         Monitoring.Platform.MonitoringModel.Configure(b, this);
         Calendar.CalendarSetup.Configure(b);

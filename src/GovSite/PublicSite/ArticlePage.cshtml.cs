@@ -5,10 +5,11 @@ using Microsoft.AspNetCore.OutputCaching;
 namespace GovSite.PublicSite;
 
 [OutputCache(PolicyName = PublicPageCachePolicy.Name)]
-public sealed class ArticlePageModel(CurrentSite current, SiteContent content) : PublicPageModel(current, content)
+public sealed class ArticlePageModel(CurrentSite current, SiteContent content, Publishing.Files.FileService files) : PublicPageModel(current, content)
 {
     public Article Article { get; private set; } = null!;
     public List<ArticleLink> Interpretations { get; private set; } = [];
+    public List<Publishing.Files.FileLink> Attachments { get; private set; } = [];
 
     /// <summary>The page's own address as a QR code, drawn on the server so it works in the static export too.</summary>
     public string WeChatQrSvg { get; private set; } = "";
@@ -26,6 +27,10 @@ public sealed class ArticlePageModel(CurrentSite current, SiteContent content) :
         if (article.IsPolicyDocument)
         {
             Interpretations = await Queries.InterpretationsAsync(Site.Id, id, ct);
+        }
+        if (article.ItemId is int itemId)
+        {
+            Attachments = await files.AttachmentsOfItemAsync(itemId, ct);
         }
         PageTitle = $"{article.Title} - {Site.Name}";
         if (article.Column is { } column)

@@ -27,6 +27,7 @@ public class BackOfficeTests(BrowserFixture app) : IClassFixture<BrowserFixture>
         var title = "市政府召开常务会议研究部署冬季安全生产工作";
         await page.FillAsync("[name='Input.Title']", title);
         await page.SelectOptionAsync("[name='Input.ColumnId']", app.NewsColumnId.ToString(CultureInfo.InvariantCulture));
+        await page.ClickAsync("button:has-text('HTML 源代码')");
         await page.FillAsync("[name='Input.Body']", "<p>会议强调，要压实安全生产责任。</p><script>alert('x')</script>");
         await page.FillAsync("[name='Input.Source']", "市政府办公室");
         await page.CheckAsync("[name='Input.Publish']");
@@ -50,6 +51,7 @@ public class BackOfficeTests(BrowserFixture app) : IClassFixture<BrowserFixture>
         var page = await SignedInPageAsync();
         await page.GotoAsync($"/admin/sites/{app.Site.Id}/articles/new");
         await page.FillAsync("[name='Input.Title']", "");
+        await page.ClickAsync("button:has-text('HTML 源代码')");
         await page.FillAsync("[name='Input.Body']", "<script>only script</script>");
         await page.ClickAsync("button:has-text('保存')");
         (await page.Locator("[data-valmsg-for='Input.Title']").InnerTextAsync()).ShouldContain("请填写标题");

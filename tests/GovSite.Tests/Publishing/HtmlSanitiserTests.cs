@@ -63,4 +63,33 @@ public class HtmlSanitiserTests
     {
         HtmlSanitiser.FromPlainText("第一段\n\n第二段 <b>\r\n").ShouldBe("<p>第一段</p><p>第二段 &lt;b&gt;</p>");
     }
+
+    [Fact]
+    public void What_the_rich_text_editor_writes_survives_with_its_alignment_classes()
+    {
+        // Quill 2's semantic HTML for headings, alignment, lists, inline formats, quote, link and image.
+        var editor = "<h2>一、总体要求</h2><p class=\"ql-align-center\">居中段落</p><ol><li>第一项</li><li class=\"ql-indent-1\">下一级</li></ol>" +
+                     "<ul><li>要点</li></ul><p><strong>加粗</strong><em>斜体</em><u>下划线</u><s>删除线</s></p><blockquote>引用</blockquote>" +
+                     "<p><a href=\"https://www.gov.cn/\" rel=\"noopener noreferrer\" target=\"_blank\">中国政府网</a></p>" +
+                     "<p><img src=\"/files/3/%E7%8E%B0%E5%9C%BA.png\" alt=\"项目现场\"></p><pre data-language=\"plain\">代码</pre>";
+        var clean = HtmlSanitiser.Sanitise(editor);
+        foreach (var kept in new[]
+                 {
+                     "<h2>一、总体要求</h2>", "<p class=\"ql-align-center\">居中段落</p>", "<li class=\"ql-indent-1\">下一级</li>", "<ul><li>要点</li></ul>",
+                     "<strong>加粗</strong><em>斜体</em><u>下划线</u><s>删除线</s>", "<blockquote>引用</blockquote>",
+                     "href=\"https://www.gov.cn/\"", "rel=\"noopener noreferrer\"", "<img src=\"/files/3/%E7%8E%B0%E5%9C%BA.png\" alt=\"项目现场\">", "<pre>代码</pre>",
+                 })
+        {
+            clean.ShouldContain(kept);
+        }
+    }
+
+    [Fact]
+    public void Editor_output_tampered_on_the_way_loses_scripts_handlers_and_javascript_urls()
+    {
+        var clean = HtmlSanitiser.Sanitise(
+            "<p class=\"ql-align-right\" onmouseover=\"x()\">右对齐</p><script>alert(1)</script>" +
+            "<p><a href=\"javascript:alert(1)\" target=\"_blank\">链接</a><img src=\"javascript:x\" onerror=\"y()\" alt=\"图\"></p>");
+        clean.ShouldBe("<p class=\"ql-align-right\">右对齐</p><p><a target=\"_blank\" rel=\"noopener noreferrer\">链接</a><img alt=\"图\"></p>");
+    }
 }

@@ -198,6 +198,12 @@ public sealed class LibraryService(GovSiteDb db, SiteAccess access, SiteChanges 
         {
             errors.Add(nameof(input.Attachments), "附件不能超过100个");
         }
+        // Listing a file makes it public when the item is published: only the site's own files.
+        else if (input.Attachments is { Count: > 0 } wanted &&
+                 await db.StoredFiles.CountAsync(f => f.SiteId == item.OwnerSiteId && wanted.Contains(f.Id), ct) != wanted.Distinct().Count())
+        {
+            errors.Add(nameof(input.Attachments), "附件不存在或不属于本网站，请重新上传");
+        }
         if (!errors.IsValid)
         {
             return errors;
