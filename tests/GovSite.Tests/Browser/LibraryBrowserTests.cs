@@ -20,12 +20,22 @@ public class LibraryBrowserTests(BrowserFixture app) : IClassFixture<BrowserFixt
         return page;
     }
 
+    /// <summary>The body is a rich-text editor; its "HTML 源代码" switch shows the textarea behind it.</summary>
+    private static async Task FillBodyAsync(IPage page, string html)
+    {
+        if (!await page.Locator("[name='Input.Body']").IsVisibleAsync())
+        {
+            await page.ClickAsync("button:has-text('HTML 源代码')");
+        }
+        await page.FillAsync("[name='Input.Body']", html);
+    }
+
     private async Task<string> NewItemAsync(IPage page, string title, string body)
     {
         await page.GotoAsync($"/admin/sites/{app.Site.Id}/library/new");
         await page.FillAsync("[name='Input.Title']", title);
         await page.SelectOptionAsync("[name='Input.ColumnId']", app.NewsColumnId.ToString(CultureInfo.InvariantCulture));
-        await page.FillAsync("[name='Input.Body']", body);
+        await FillBodyAsync(page, body);
         await page.ClickAsync("button:has-text('保存')");
         await page.WaitForURLAsync(url => System.Text.RegularExpressions.Regex.IsMatch(url, "/admin/library/\\d+$"));
         return page.Url;
@@ -37,11 +47,11 @@ public class LibraryBrowserTests(BrowserFixture app) : IClassFixture<BrowserFixt
         var page = await SignedInPageAsync();
         var title = "全市冬春季森林防火工作会议召开";
         var itemUrl = await NewItemAsync(page, title, "<p>会议要求各地落实森林防火责任。</p>");
-        (await page.Locator("[role='status']").InnerTextAsync()).ShouldContain("存入资源库");
+        (await page.Locator(".notice[role='status']").InnerTextAsync()).ShouldContain("存入资源库");
 
-        await page.FillAsync("[name='Input.Body']", "<p>会议要求各地层层落实森林防火责任。</p>");
+        await FillBodyAsync(page, "<p>会议要求各地层层落实森林防火责任。</p>");
         await page.ClickAsync("form[aria-labelledby='content-title'] button:has-text('保存')");
-        (await page.Locator("[role='status']").InnerTextAsync()).ShouldContain("第 2 版");
+        (await page.Locator(".notice[role='status']").InnerTextAsync()).ShouldContain("第 2 版");
 
         await page.SelectOptionAsync("#diff-from", "1");
         await page.SelectOptionAsync("#diff-to", "2");
@@ -120,6 +130,33 @@ public class LibraryBrowserTests(BrowserFixture app) : IClassFixture<BrowserFixt
     }
 
     [Fact]
+    public async Task An_attachment_is_added_and_removed_and_stays_in_the_old_version()
+    {
+        var page = await SignedInPageAsync();
+        var itemUrl = await NewItemAsync(page, "关于公布年度预算的通知", "<p>详见附件。</p>");
+        var pdf = System.Text.Encoding.ASCII.GetBytes("%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n");
+        await page.SetInputFilesAsync("#attachment-file", new FilePayload { Name = "2026年预算表.pdf", MimeType = "application/pdf", Buffer = pdf });
+        await page.ClickAsync("form[aria-label='上传附件'] button");
+        (await page.Locator(".notice[role='status']").InnerTextAsync()).ShouldContain("第 2 版");
+        (await page.Locator("ul.attachments").InnerTextAsync()).ShouldContain("2026年预算表.pdf");
+
+        // An executable dressed as a PDF is refused with a Chinese message and nothing is attached.
+        await page.SetInputFilesAsync("#attachment-file", new FilePayload { Name = "通知.pdf", MimeType = "application/pdf", Buffer = [0x4D, 0x5A, 0x90, 0x00, 0x03] });
+        await page.ClickAsync("form[aria-label='上传附件'] button");
+        (await page.Locator(".notice[role='status']").InnerTextAsync()).ShouldNotContain("版");
+        (await page.Locator("ul.attachments li").CountAsync()).ShouldBe(1);
+
+        await page.ClickAsync("ul.attachments button:has-text('移除')");
+        (await page.Locator(".notice[role='status']").InnerTextAsync()).ShouldContain("第 3 版");
+        (await page.Locator("#attachments").InnerTextAsync()).ShouldContain("暂无附件");
+        var id = itemUrl[(itemUrl.LastIndexOf('/') + 1)..];
+        var version2 = await page.APIRequest.GetAsync($"/api/v1/items/{id}/versions/2");
+        (await version2.TextAsync()).ShouldContain("\"attachments\":[");
+        (await version2.TextAsync()).ShouldNotContain("\"attachments\":[]");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task A_site_admin_sets_review_levels_and_the_index_number_rule()
     {
         var page = await SignedInPageAsync();
@@ -130,7 +167,7 @@ public class LibraryBrowserTests(BrowserFixture app) : IClassFixture<BrowserFixt
         await page.FillAsync("[name='IndexNumberPattern']", "{code}-ZC-{year}-{seq:4}");
         await page.FillAsync("#levels-0", "2");
         await page.ClickAsync("button:has-text('保存')");
-        (await page.Locator("[role='status']").InnerTextAsync()).ShouldContain("已保存");
+        (await page.Locator(".notice[role='status']").InnerTextAsync()).ShouldContain("已保存");
         (await page.InputValueAsync("[name='IndexNumberPattern']")).ShouldBe("{code}-ZC-{year}-{seq:4}");
         (await page.InputValueAsync("#levels-0")).ShouldBe("2");
         await page.FillAsync("#levels-0", "0");

@@ -15,7 +15,7 @@ namespace GovSite.Admin.Library;
 /// findings at their places, the trail, versions, placements and reprint orders.
 /// </summary>
 public sealed class ItemModel(SiteAccess access, GovSiteDb db, SiteDirectory directory, LibraryService library, Workflow workflow,
-    Reprints reprints, QualityGate gate) : ItemFormModel(access, db, directory)
+    Reprints reprints, QualityGate gate, Publishing.Files.FileService files) : ItemFormModel(access, db, directory)
 {
     public sealed record Placement(int ArticleId, string SiteName, string SiteCode, string ColumnName, ArticleStatus Status, string? IndexNumber, bool Reprint);
     public sealed record Order(int Id, DateTime Deadline, string? Note, List<Reprints.OrderProgress> Sites);
@@ -29,6 +29,7 @@ public sealed class ItemModel(SiteAccess access, GovSiteDb db, SiteDirectory dir
     public List<ItemVersion> Versions { get; private set; } = [];
     public List<Placement> Placements { get; private set; } = [];
     public List<Order> Orders { get; private set; } = [];
+    public List<Publishing.Files.FileLink> Attachments { get; private set; } = [];
     public override bool CanEdit => library.CanEdit(Item!);
     public bool IsEditor => library.IsEditor(WorkingSite!.Id);
 
@@ -87,6 +88,56 @@ public sealed class ItemModel(SiteAccess access, GovSiteDb db, SiteDirectory dir
 
     public Task<IActionResult> OnPostWithdrawAsync(int id, DateTime? at, string? comment, CancellationToken ct) =>
         StepAsync(id, workflow.WithdrawAsync(id, at is DateTime local ? ChinaTime.ToUtc(local) : null, comment, ct), at is null ? "已撤回" : "已设定定时撤回", ct);
+
+    /// <summary>Uploads a file and adds it to the item's attachments: a new version, so the old ones keep their list.</summary>
+    public async Task<IActionResult> OnPostAttachAsync(int id, IFormFile? file, CancellationToken ct)
+    {
+        if (await LoadAsync(id, ct) is { } refused)
+        {
+            return refused;
+        }
+        if (file is null || file.Length == 0)
+        {
+            Notice = "请选择要上传的附件";
+            return LocalRedirect($"/admin/library/{id}#attachments");
+        }
+        await using var stream = file.OpenReadStream();
+        var uploaded = await files.UploadAsync(Item!.OwnerSiteId, file.FileName, stream, ct);
+        if (Refusal(uploaded) is { } denied)
+        {
+            return denied;
+        }
+        if (!uploaded.Succeeded)
+        {
+            Notice = string.Join("；", uploaded.Errors.All.SelectMany(e => e.Value));
+            return LocalRedirect($"/admin/library/{id}#attachments");
+        }
+        var input = ItemInput.From(Item);
+        input.Attachments = [.. input.Attachments ?? [], uploaded.Value!.Id];
+        return await ChangeAttachmentsAsync(id, input, $"添加附件「{uploaded.Value.FileName}」", ct);
+    }
+
+    public async Task<IActionResult> OnPostDetachAsync(int id, int fileId, CancellationToken ct)
+    {
+        if (await LoadAsync(id, ct) is { } refused)
+        {
+            return refused;
+        }
+        var input = ItemInput.From(Item!);
+        input.Attachments = [.. (input.Attachments ?? []).Where(f => f != fileId)];
+        return await ChangeAttachmentsAsync(id, input, "移除附件（历史版本中仍保留）", ct);
+    }
+
+    private async Task<IActionResult> ChangeAttachmentsAsync(int id, ItemInput input, string note, CancellationToken ct)
+    {
+        var result = await library.UpdateAsync(id, input, note, ct);
+        if (Refusal(result) is { } denied)
+        {
+            return denied;
+        }
+        Notice = result.Succeeded ? $"{note}，已保存为第 {result.Value!.VersionNumber} 版" : string.Join("；", result.Errors.All.SelectMany(e => e.Value));
+        return LocalRedirect($"/admin/library/{id}#attachments");
+    }
 
     public async Task<IActionResult> OnPostRestoreAsync(int id, int version, CancellationToken ct)
     {
@@ -202,6 +253,7 @@ public sealed class ItemModel(SiteAccess access, GovSiteDb db, SiteDirectory dir
         await LoadChoicesAsync(Item?.Id, ct);
         var item = Item!;
         BodyText = HtmlSanitiser.ToPlainText(item.Body);
+        Attachments = await files.AttachmentsOfItemAsync(item.Id, ct);
         Trail = await Db.ItemTransitions.AsNoTracking().Where(t => t.ItemId == item.Id).OrderBy(t => t.Id).ToListAsync(ct);
         Versions = await Db.ItemVersions.AsNoTracking().Where(v => v.ItemId == item.Id).OrderByDescending(v => v.Number).ToListAsync(ct);
         var placements = await Db.Articles.AsNoTracking().IgnoreQueryFilters().Where(a => a.ItemId == item.Id)
