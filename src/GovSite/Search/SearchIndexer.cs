@@ -71,7 +71,11 @@ public sealed class SearchIndexer(GovSiteDb db, ISearchBackend backend, SearchTe
     /// </summary>
     public async Task<int> CatchUpAsync(CancellationToken ct)
     {
-        await backend.EnsureSchemaAsync(ct);
+        if (await backend.EnsureSchemaAsync(ct))
+        {
+            // Fresh token tables (first start, or a new layout): every document goes in again.
+            await db.SearchDocuments.ExecuteDeleteAsync(ct);
+        }
         var published = db.Articles.IgnoreQueryFilters().Where(a => a.Status == ArticleStatus.Published && a.PublishedAt != null);
         var stale = await db.SearchDocuments.Where(d => !published.Any(a => a.Id == d.Id)).Select(d => d.Id).ToListAsync(ct);
         foreach (var id in stale)
