@@ -41,7 +41,7 @@ public sealed class SqliteSearchBackend(GovSiteDb db) : ISearchBackend
     // band column only selects and must not score.
 
     /// <summary>Title matches up to this many are all scored; beyond it the length bands cut the work.</summary>
-    public const int FullRankLimit = 3000;
+    public int FullRankLimit { get; init; } = 3000;
 
     public async Task<bool> EnsureSchemaAsync(CancellationToken ct)
     {
@@ -74,10 +74,12 @@ public sealed class SqliteSearchBackend(GovSiteDb db) : ISearchBackend
     }
 
     /// <summary>
-    /// Length thresholds, in title tokens. A title of L tokens gets the token <c>zle{T}</c> for
-    /// every threshold T ≥ L, so "titles no longer than T" is one FTS5 term.
+    /// Length thresholds, in title tokens (a title has about five per character: character,
+    /// bigram, pinyin and initials), about 10% apart. A title of L tokens gets the token
+    /// <c>zle{T}</c> for every threshold T ≥ L, so "titles no longer than T" is one FTS5 term.
     /// </summary>
-    private static readonly int[] Thresholds = [24, 32, 40, 48, 64, 80, 96, 128, 160, 192, 256];
+    private static readonly int[] Thresholds =
+        [24, 28, 32, 36, 40, 44, 48, 53, 58, 64, 70, 77, 85, 94, 103, 113, 124, 136, 150, 165, 181, 200, 220, 242, 266];
 
     /// <summary>The band column of a title: its length thresholds.</summary>
     public static string Bands(string titleTokens)
@@ -147,15 +149,25 @@ public sealed class SqliteSearchBackend(GovSiteDb db) : ISearchBackend
         match = $"title : ({match})";
         if (await CountTitlesAsync(match, ct) > FullRankLimit)
         {
-            foreach (var threshold in Thresholds[..^1])
+            // The shortest threshold under which enough titles match: counts grow with the
+            // threshold, so a binary search needs about five counts.
+            int low = 0, high = Thresholds.Length - 1;
+            while (low < high)
             {
-                var banded = $"({match}) AND band : zle{threshold.ToString(CultureInfo.InvariantCulture)}";
-                var candidates = await CountTitlesAsync(banded, ct);
-                if (candidates < wanted)
+                var middle = (low + high) / 2;
+                if (await CountTitlesAsync(Banded(match, middle), ct) >= wanted)
                 {
-                    continue;
+                    high = middle;
                 }
-                var hits = await QueryAsync("search_title", banded, filter, "search_title.rank", 0, wanted, ct);
+                else
+                {
+                    low = middle + 1;
+                }
+            }
+            // A filter (site, year…) can leave too few under the threshold: then score them all.
+            if (low < Thresholds.Length - 1)
+            {
+                var hits = await QueryAsync("search_title", Banded(match, low), filter, "search_title.rank", 0, wanted, ct);
                 if (hits.Count >= wanted)
                 {
                     return Scaled(hits);
@@ -163,6 +175,9 @@ public sealed class SqliteSearchBackend(GovSiteDb db) : ISearchBackend
             }
         }
         return Scaled(await QueryAsync("search_title", match, filter, "search_title.rank", 0, wanted, ct));
+
+        static string Banded(string match, int band) =>
+            $"({match}) AND band : zle{Thresholds[band].ToString(CultureInfo.InvariantCulture)}";
 
         // On the scale of the one-table bm25(10, 1) the reranker was tuned on: title weight ten.
         static List<SearchHit> Scaled(List<SearchHit> hits) => [.. hits.Select(h => h with { Score = h.Score * 10 })];

@@ -25,7 +25,7 @@ public class SearchCountTests
     public void A_title_carries_every_length_threshold_it_fits_under()
     {
         var tokens = string.Join(' ', Enumerable.Range(0, 30).Select(i => "t" + i));
-        SqliteSearchBackend.Bands(tokens).ShouldBe("zle32 zle40 zle48 zle64 zle80 zle96 zle128 zle160 zle192 zle256");
+        SqliteSearchBackend.Bands(tokens).ShouldBe("zle32 zle36 zle40 zle44 zle48 zle53 zle58 zle64 zle70 zle77 zle85 zle94 zle103 zle113 zle124 zle136 zle150 zle165 zle181 zle200 zle220 zle242 zle266");
         SqliteSearchBackend.Bands(string.Join(' ', Enumerable.Range(0, 300).Select(i => "t" + i))).ShouldBeEmpty();
     }
 }
