@@ -106,8 +106,9 @@ var docsOption = new Option<int>("--docs") { Description = "Articles to generate
 var searchDataOption = new Option<string>("--data") { Description = "Data directory for the search database; one this bench built with as many articles is queried again", Required = true };
 var seedsOption = new Option<string>("--seeds") { Description = "Seed corpus directory", DefaultValueFactory = _ => "/work/shared/corpus/seeds" };
 var queriesOption = new Option<int>("--queries") { Description = "Timed queries per kind", DefaultValueFactory = _ => 200 };
+var searchPostgresOption = new Option<string?>("--postgres") { Description = "PostgreSQL connection string: bench the GIN backend in that (scratch) database instead of SQLite" };
 var search = new Command("search", "Generate articles from the seed corpus, build the search index, time queries (see bench/search.sh)")
-    { docsOption, searchDataOption, seedsOption, queriesOption };
+    { docsOption, searchDataOption, seedsOption, queriesOption, searchPostgresOption };
 search.SetAction(async (parse, ct) =>
 {
     var docs = parse.GetValue(docsOption);
@@ -116,7 +117,8 @@ search.SetAction(async (parse, ct) =>
     await AnsiConsole.Progress().StartAsync(async progress =>
     {
         var task = progress.AddTask("Indexing articles", maxValue: docs);
-        result = await SearchBenchmark.RunAsync(new SearchBenchOptions(docs, dir, parse.GetValue(seedsOption)!, parse.GetValue(queriesOption)),
+        result = await SearchBenchmark.RunAsync(new SearchBenchOptions(docs, dir, parse.GetValue(seedsOption)!, parse.GetValue(queriesOption),
+            parse.GetValue(searchPostgresOption)),
             n => task.Value = n, ct);
     });
     var r = result!;

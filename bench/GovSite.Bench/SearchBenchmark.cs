@@ -11,7 +11,8 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace GovSite.Bench;
 
-public sealed record SearchBenchOptions(int Documents, string DataDirectory, string SeedDirectory, int QueriesPerKind);
+/// <param name="Postgres">A PostgreSQL connection string: bench the GIN backend there instead of SQLite.</param>
+public sealed record SearchBenchOptions(int Documents, string DataDirectory, string SeedDirectory, int QueriesPerKind, string? Postgres = null);
 
 public sealed record LatencyRow(string Kind, int Queries, double P50Ms, double P95Ms, double MeanTotal);
 
@@ -30,14 +31,21 @@ public static class SearchBenchmark
         Directory.CreateDirectory(options.DataDirectory);
         // The search services as the app registers them, over SQLite in the given directory.
         var services = new ServiceCollection();
-        var dataOptions = new DataOptions { DataDirectory = options.DataDirectory };
+        var dataOptions = new DataOptions { DataDirectory = options.DataDirectory, PostgresConnection = options.Postgres };
         services.AddSingleton(dataOptions);
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<SiteAccess>();
         services.AddDbContext<GovSiteDb>(o => DataSetup.Configure(o, dataOptions));
         services.AddSingleton<GovSite.Sites.SiteDirectory>();
         services.AddSingleton(SearchText.Default);
-        services.AddScoped<ISearchBackend, SqliteSearchBackend>();
+        if (options.Postgres is null)
+        {
+            services.AddScoped<ISearchBackend, SqliteSearchBackend>();
+        }
+        else
+        {
+            services.AddScoped<ISearchBackend, PostgresSearchBackend>();
+        }
         services.AddScoped<SearchService>();
         await using var provider = services.BuildServiceProvider();
         var random = new Random(20261122);
@@ -47,11 +55,15 @@ public static class SearchBenchmark
 
         var started = Stopwatch.GetTimestamp();
         var file = new FileInfo(Path.Combine(options.DataDirectory, "govsite.db"));
-        var reuse = file.Exists && await IndexedAsync(provider, ct) == options.Documents;
+        var reuse = (file.Exists || options.Postgres is not null) && await IndexedAsync(provider, options.Postgres is not null, ct) == options.Documents;
         if (reuse)
         {
             // Generating a million articles takes minutes: query an earlier run's database again.
             sampleTitles = await SampleTitlesAsync(provider, options.Documents, random, ct);
+        }
+        else if (options.Postgres is not null)
+        {
+            sampleTitles = await BuildPostgresAsync(provider, options.Documents, phrases, random, progress, ct);
         }
         else
         {
@@ -165,18 +177,77 @@ public static class SearchBenchmark
         return new SearchBenchResult(options.Documents, build, indexBytes, file.Exists ? file.Length : -1, latency);
     }
 
-    private static async Task<int> IndexedAsync(IServiceProvider services, CancellationToken ct)
+    private static async Task<int> IndexedAsync(IServiceProvider services, bool postgres, CancellationToken ct)
     {
         using var scope = services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<GovSiteDb>();
         try
         {
-            return await db.Database.SqlQueryRaw<int>("SELECT count(*) AS \"Value\" FROM search_title").SingleAsync(ct);
+            return await db.Database.SqlQueryRaw<int>(postgres
+                ? "SELECT count(*)::int AS \"Value\" FROM search_tokens"
+                : "SELECT count(*) AS \"Value\" FROM search_title").SingleAsync(ct);
         }
-        catch (SqliteException)
+        catch (System.Data.Common.DbException)
         {
-            return -1; // no search_title: not a database this bench built
+            return -1; // no token table: not a database this bench built
         }
+    }
+
+    /// <summary>PostgreSQL: the same articles through EF and the backend's own IndexAsync, in batches.</summary>
+    private static async Task<List<string>> BuildPostgresAsync(IServiceProvider services, int documents, List<string> phrases, Random random,
+        Action<int> progress, CancellationToken ct)
+    {
+        var sample = new List<string>();
+        using (var scope = services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<GovSiteDb>();
+            await DataSetup.MigrateAsync(db, ct);
+            var backend = scope.ServiceProvider.GetRequiredService<ISearchBackend>();
+            await backend.EnsureSchemaAsync(ct);
+            await backend.ClearAsync(ct);
+            await db.SearchDocuments.ExecuteDeleteAsync(ct);
+        }
+        var text = services.GetRequiredService<SearchText>();
+        var types = Enum.GetValues<ColumnType>();
+        var now = DateTime.UtcNow;
+        const int Batch = 2000;
+        for (var first = 1; first <= documents; first += Batch)
+        {
+            using var scope = services.CreateScope();
+            var db = scope.ServiceProvider.GetRequiredService<GovSiteDb>();
+            var backend = scope.ServiceProvider.GetRequiredService<ISearchBackend>();
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            var batch = new List<SearchDocument>();
+            for (var id = first; id < first + Batch && id <= documents; id++)
+            {
+                var title = Title(phrases, random);
+                var published = now.AddMinutes(-random.Next(1, 5 * 365 * 24 * 60));
+                if (sample.Count < 5000)
+                {
+                    sample.Add(title);
+                }
+                batch.Add(new SearchDocument
+                {
+                    Id = id, SiteId = id % 1000 + 1, SiteCode = (9800000000L + id % 1000).ToString(CultureInfo.InvariantCulture),
+                    ColumnId = id % 20_000 + 1, ColumnType = types[id % types.Length], Title = title, Text = Body(phrases, random),
+                    Year = ChinaTime.ToLocal(published).Year, PublishedAt = published, IndexedAt = now,
+                });
+            }
+            db.SearchDocuments.AddRange(batch);
+            await db.SaveChangesAsync(ct);
+            foreach (var document in batch)
+            {
+                var (titleTokens, bodyTokens) = text.DocumentTokens(document.Title, null, document.Text, null, null);
+                await backend.IndexAsync(document.Id, titleTokens, bodyTokens, ct);
+            }
+            await tx.CommitAsync(ct);
+            progress(Math.Min(first + Batch - 1, documents));
+        }
+        using (var scope = services.CreateScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<GovSiteDb>().Database.ExecuteSqlRawAsync("VACUUM ANALYZE search_tokens", ct);
+        }
+        return sample;
     }
 
     /// <summary>The titles queries are cut from, as a fresh build would have sampled them.</summary>
