@@ -125,7 +125,7 @@ public sealed class SqliteSearchBackend(GovSiteDb db) : ISearchBackend
         // weight ten, and the title-word bonus), so only titles are scored; otherwise everything is,
         // titles and bodies together, and few titles match so few bodies do.
         var wanted = skip + take;
-        var inTitles = await TitleMatchesAsync(match, filter, wanted, ct);
+        var inTitles = await TitleMatchesAsync(plan, match, filter, wanted, ct);
         if (inTitles.Count >= wanted)
         {
             return [.. inTitles.Skip(skip).Take(take)];
@@ -144,7 +144,7 @@ public sealed class SqliteSearchBackend(GovSiteDb db) : ISearchBackend
     /// title). With alternatives (synonyms, pinyin readings) a long title with a rarer
     /// alternative could outrank a short one; the cut can then miss it.
     /// </summary>
-    private async Task<List<SearchHit>> TitleMatchesAsync(string match, SearchFilter filter, int wanted, CancellationToken ct)
+    private async Task<List<SearchHit>> TitleMatchesAsync(QueryPlan plan, string match, SearchFilter filter, int wanted, CancellationToken ct)
     {
         match = $"title : ({match})";
         if (await CountTitlesAsync(match, ct) > FullRankLimit)
@@ -167,10 +167,10 @@ public sealed class SqliteSearchBackend(GovSiteDb db) : ISearchBackend
             // A filter (site, year…) can leave too few under the threshold: then score them all.
             if (low < Thresholds.Length - 1)
             {
-                var hits = await QueryAsync("search_title", Banded(match, low), filter, "search_title.rank", 0, wanted, ct);
+                var hits = await ShortestAsync(Banded(match, low), plan.Terms.Count, filter, wanted, ct);
                 if (hits.Count >= wanted)
                 {
-                    return Scaled(hits);
+                    return hits;
                 }
             }
         }
@@ -182,6 +182,33 @@ public sealed class SqliteSearchBackend(GovSiteDb db) : ISearchBackend
         // On the scale of the one-table bm25(10, 1) the reranker was tuned on: title weight ten.
         static List<SearchHit> Scaled(List<SearchHit> hits) => [.. hits.Select(h => h with { Score = h.Score * 10 })];
     }
+
+    /// <summary>
+    /// The shortest titles among a band's matches, newest first among equals: bm25's order for a
+    /// query without alternatives (see above), without bm25 itself, which would first count the
+    /// documents of every query phrase over the whole table, the band term's hundreds of
+    /// thousands included. The length is the title column's entry in FTS5's docsize shadow table
+    /// (a varint list; titles are under 16,384 tokens, so one or two bytes). The score has
+    /// bm25's shape with unit document frequencies: its order is exact, its size approximate.
+    /// </summary>
+    private async Task<List<SearchHit>> ShortestAsync(string banded, int terms, SearchFilter filter, int wanted, CancellationToken ct)
+    {
+        var parameters = new List<DbParameter> { new SqliteParameter("@q", banded) };
+        var where = SqlFilter.Where(filter, parameters, (n, v) => new SqliteParameter(n, v));
+        const string Byte0 = "((instr('0123456789ABCDEF', substr(hex(s.sz), 1, 1)) - 1) * 16 + instr('0123456789ABCDEF', substr(hex(s.sz), 2, 1)) - 1)";
+        const string Byte1 = "((instr('0123456789ABCDEF', substr(hex(s.sz), 3, 1)) - 1) * 16 + instr('0123456789ABCDEF', substr(hex(s.sz), 4, 1)) - 1)";
+        // Interpolated: only SQL built here and integers; every value is a parameter.
+        var sql = $"""
+            SELECT d."Id" AS "Id", CASE WHEN {Byte0} < 128 THEN {Byte0} ELSE ({Byte0} - 128) * 128 + {Byte1} END AS "Length"
+            FROM search_title JOIN search_title_docsize s ON s.id = search_title.rowid JOIN "SearchDocuments" d ON d."Id" = search_title.rowid
+            WHERE search_title MATCH @q AND {where} ORDER BY "Length", d."Id" DESC LIMIT {wanted}
+            """;
+        var rows = await db.Database.SqlQueryRaw<LengthRow>(sql, [.. parameters]).ToListAsync(ct);
+        // k1 = 1.2, b = 0.75 as FTS5's bm25, an average title of 100 tokens, times ten as Scaled.
+        return [.. rows.Select(r => new SearchHit(r.Id, 10 * terms * 2.2 / (1 + 1.2 * (0.25 + 0.75 * r.Length / 100.0))))];
+    }
+
+    private sealed record LengthRow(int Id, int Length);
 
     private async Task<int> CountTitlesAsync(string match, CancellationToken ct) =>
         await db.Database.SqlQueryRaw<int>("SELECT count(*) AS \"Value\" FROM search_title WHERE search_title MATCH @q",
