@@ -22,7 +22,12 @@ public sealed class SearchIndexer(GovSiteDb db, ISearchBackend backend, SearchTe
         var database = db.Database.GetConnectionString() ?? "";
         if (!Ensured.ContainsKey(database))
         {
-            await backend.EnsureSchemaAsync(ct);
+            if (await backend.EnsureSchemaAsync(ct))
+            {
+                // Fresh token tables under old documents: forget them, so the next start's
+                // CatchUpAsync indexes every published article again.
+                await db.SearchDocuments.ExecuteDeleteAsync(ct);
+            }
             Ensured[database] = true;
         }
         if (article.Status == ArticleStatus.Published && article.PublishedAt is not null)
