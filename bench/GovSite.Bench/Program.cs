@@ -103,30 +103,28 @@ visit.SetAction(async (parse, ct) =>
 });
 
 var docsOption = new Option<int>("--docs") { Description = "Articles to generate", DefaultValueFactory = _ => 1_000_000 };
-var searchDataOption = new Option<string>("--data") { Description = "Empty data directory for the search database", Required = true };
+var searchDataOption = new Option<string>("--data") { Description = "Data directory for the search database; one this bench built with as many articles is queried again", Required = true };
 var seedsOption = new Option<string>("--seeds") { Description = "Seed corpus directory", DefaultValueFactory = _ => "/work/shared/corpus/seeds" };
 var queriesOption = new Option<int>("--queries") { Description = "Timed queries per kind", DefaultValueFactory = _ => 200 };
+var searchPostgresOption = new Option<string?>("--postgres") { Description = "PostgreSQL connection string: bench the GIN backend in that (scratch) database instead of SQLite" };
 var search = new Command("search", "Generate articles from the seed corpus, build the search index, time queries (see bench/search.sh)")
-    { docsOption, searchDataOption, seedsOption, queriesOption };
+    { docsOption, searchDataOption, seedsOption, queriesOption, searchPostgresOption };
 search.SetAction(async (parse, ct) =>
 {
     var docs = parse.GetValue(docsOption);
     var dir = Path.GetFullPath(parse.GetValue(searchDataOption)!);
-    if (File.Exists(Path.Combine(dir, "govsite.db")))
-    {
-        AnsiConsole.MarkupLineInterpolated($"[red]{dir} already holds a govsite.db; search writes fresh databases only.[/]");
-        return 1;
-    }
     SearchBenchResult? result = null;
     await AnsiConsole.Progress().StartAsync(async progress =>
     {
         var task = progress.AddTask("Indexing articles", maxValue: docs);
-        result = await SearchBenchmark.RunAsync(new SearchBenchOptions(docs, dir, parse.GetValue(seedsOption)!, parse.GetValue(queriesOption)),
+        result = await SearchBenchmark.RunAsync(new SearchBenchOptions(docs, dir, parse.GetValue(seedsOption)!, parse.GetValue(queriesOption),
+            parse.GetValue(searchPostgresOption)),
             n => task.Value = n, ct);
     });
     var r = result!;
-    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"Indexed {r.Documents:N0} articles in {r.Build.TotalSeconds:F1} s ({r.Documents / r.Build.TotalSeconds:F0} docs/s); database file {r.FileBytes / 1048576.0:F0} MB (FTS5 index + SearchDocuments with snippet text){(r.IndexBytes > 0 ? $", dbstat {r.IndexBytes / 1048576.0:F0} MB" : "")}"));
+    Console.WriteLine(r.Build is not { } build
+        ? string.Create(CultureInfo.InvariantCulture, $"Reused the {r.Documents:N0} articles indexed by an earlier run; database file {r.FileBytes / 1048576.0:F0} MB")
+        : string.Create(CultureInfo.InvariantCulture, $"Indexed {r.Documents:N0} articles in {build.TotalSeconds:F1} s ({r.Documents / build.TotalSeconds:F0} docs/s); database file {r.FileBytes / 1048576.0:F0} MB (FTS5 index + SearchDocuments with snippet text){(r.IndexBytes > 0 ? $", dbstat {r.IndexBytes / 1048576.0:F0} MB" : "")}"));
     Console.WriteLine("| query kind | queries | p50 | p95 | mean hits |");
     Console.WriteLine("| --- | ---: | ---: | ---: | ---: |");
     foreach (var row in r.Latency)

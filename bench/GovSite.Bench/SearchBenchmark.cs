@@ -11,11 +11,13 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace GovSite.Bench;
 
-public sealed record SearchBenchOptions(int Documents, string DataDirectory, string SeedDirectory, int QueriesPerKind);
+/// <param name="Postgres">A PostgreSQL connection string: bench the GIN backend there instead of SQLite.</param>
+public sealed record SearchBenchOptions(int Documents, string DataDirectory, string SeedDirectory, int QueriesPerKind, string? Postgres = null);
 
 public sealed record LatencyRow(string Kind, int Queries, double P50Ms, double P95Ms, double MeanTotal);
 
-public sealed record SearchBenchResult(int Documents, TimeSpan Build, long IndexBytes, long FileBytes, List<LatencyRow> Latency);
+/// <param name="Build">Null when an earlier run's database was reused.</param>
+public sealed record SearchBenchResult(int Documents, TimeSpan? Build, long IndexBytes, long FileBytes, List<LatencyRow> Latency);
 
 /// <summary>
 /// Generates articles from the seed corpus (real policy text, both scripts) straight into the
@@ -29,14 +31,21 @@ public static class SearchBenchmark
         Directory.CreateDirectory(options.DataDirectory);
         // The search services as the app registers them, over SQLite in the given directory.
         var services = new ServiceCollection();
-        var dataOptions = new DataOptions { DataDirectory = options.DataDirectory };
+        var dataOptions = new DataOptions { DataDirectory = options.DataDirectory, PostgresConnection = options.Postgres };
         services.AddSingleton(dataOptions);
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<SiteAccess>();
         services.AddDbContext<GovSiteDb>(o => DataSetup.Configure(o, dataOptions));
         services.AddSingleton<GovSite.Sites.SiteDirectory>();
         services.AddSingleton(SearchText.Default);
-        services.AddScoped<ISearchBackend, SqliteSearchBackend>();
+        if (options.Postgres is null)
+        {
+            services.AddScoped<ISearchBackend, SqliteSearchBackend>();
+        }
+        else
+        {
+            services.AddScoped<ISearchBackend, PostgresSearchBackend>();
+        }
         services.AddScoped<SearchService>();
         await using var provider = services.BuildServiceProvider();
         var random = new Random(20261122);
@@ -45,82 +54,106 @@ public static class SearchBenchmark
         var sampleTitles = new List<string>();
 
         var started = Stopwatch.GetTimestamp();
-        using (var scope = provider.CreateScope())
+        var file = new FileInfo(Path.Combine(options.DataDirectory, "govsite.db"));
+        var reuse = (file.Exists || options.Postgres is not null) && await IndexedAsync(provider, options.Postgres is not null, ct) == options.Documents;
+        if (reuse)
         {
-            scope.ServiceProvider.GetRequiredService<SiteAccess>().BecomeSystem();
-            var db = scope.ServiceProvider.GetRequiredService<GovSiteDb>();
-            await DataSetup.MigrateAsync(db, ct);
-            await scope.ServiceProvider.GetRequiredService<ISearchBackend>().EnsureSchemaAsync(ct);
-            await using var connection = new SqliteConnection(db.Database.GetConnectionString());
-            await connection.OpenAsync(ct);
-            var types = Enum.GetValues<ColumnType>();
-            var now = DateTime.UtcNow;
-            const int Batch = 5000;
-            for (var first = 1; first <= options.Documents; first += Batch)
-            {
-                await using var tx = (SqliteTransaction)await connection.BeginTransactionAsync(ct);
-                using var doc = connection.CreateCommand();
-                doc.Transaction = tx;
-                doc.CommandText = """
-                    INSERT INTO "SearchDocuments" ("Id", "SiteId", "SiteCode", "ColumnId", "ColumnType", "Title", "Text", "SubjectCategory",
-                        "Issuer", "Validity", "DocNumber", "IndexNumber", "Year", "PublishedAt", "IndexedAt")
-                    VALUES ($id, $site, $code, $column, $type, $title, $text, NULL, NULL, NULL, NULL, NULL, $year, $published, $indexed)
-                    """;
-                using var fts = connection.CreateCommand();
-                fts.Transaction = tx;
-                fts.CommandText = "INSERT INTO search_fts (rowid, title, body) VALUES ($id, $title, $body)";
-                var p = new Dictionary<string, SqliteParameter>();
-                foreach (var name in new[] { "$id", "$site", "$code", "$column", "$type", "$title", "$text", "$year", "$published", "$indexed" })
-                {
-                    p[name] = doc.Parameters.Add(name, SqliteType.Text);
-                }
-                var fid = fts.Parameters.Add("$id", SqliteType.Integer);
-                var ftitle = fts.Parameters.Add("$title", SqliteType.Text);
-                var fbody = fts.Parameters.Add("$body", SqliteType.Text);
-                for (var id = first; id < first + Batch && id <= options.Documents; id++)
-                {
-                    var title = Title(phrases, random);
-                    var body = Body(phrases, random);
-                    var published = now.AddMinutes(-random.Next(1, 5 * 365 * 24 * 60));
-                    if (sampleTitles.Count < 5000)
-                    {
-                        sampleTitles.Add(title);
-                    }
-                    else if (random.Next(id) < 5000)
-                    {
-                        sampleTitles[random.Next(5000)] = title;
-                    }
-                    p["$id"].Value = id;
-                    p["$site"].Value = id % 1000 + 1;
-                    p["$code"].Value = (9800000000L + id % 1000).ToString(CultureInfo.InvariantCulture);
-                    p["$column"].Value = id % 20_000 + 1;
-                    p["$type"].Value = types[id % types.Length].ToString();
-                    p["$title"].Value = title;
-                    p["$text"].Value = body;
-                    p["$year"].Value = ChinaTime.ToLocal(published).Year;
-                    p["$published"].Value = published.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture);
-                    p["$indexed"].Value = now.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture);
-                    await doc.ExecuteNonQueryAsync(ct);
-                    var (titleTokens, bodyTokens) = text.DocumentTokens(title, null, body, null, null);
-                    fid.Value = id;
-                    ftitle.Value = titleTokens;
-                    fbody.Value = bodyTokens;
-                    await fts.ExecuteNonQueryAsync(ct);
-                }
-                await tx.CommitAsync(ct);
-                progress(Math.Min(first + Batch - 1, options.Documents));
-            }
-            using var optimize = connection.CreateCommand();
-            optimize.CommandText = "INSERT INTO search_fts (search_fts) VALUES ('optimize')";
-            await optimize.ExecuteNonQueryAsync(ct);
+            // Generating a million articles takes minutes: query an earlier run's database again.
+            sampleTitles = await SampleTitlesAsync(provider, options.Documents, random, ct);
         }
-        var build = Stopwatch.GetElapsedTime(started);
+        else if (options.Postgres is not null)
+        {
+            sampleTitles = await BuildPostgresAsync(provider, options.Documents, phrases, random, progress, ct);
+        }
+        else
+        {
+            using (var scope = provider.CreateScope())
+            {
+                scope.ServiceProvider.GetRequiredService<SiteAccess>().BecomeSystem();
+                var db = scope.ServiceProvider.GetRequiredService<GovSiteDb>();
+                await DataSetup.MigrateAsync(db, ct);
+                await scope.ServiceProvider.GetRequiredService<ISearchBackend>().EnsureSchemaAsync(ct);
+                await using var connection = new SqliteConnection(db.Database.GetConnectionString());
+                await connection.OpenAsync(ct);
+                var types = Enum.GetValues<ColumnType>();
+                var now = DateTime.UtcNow;
+                const int Batch = 5000;
+                for (var first = 1; first <= options.Documents; first += Batch)
+                {
+                    await using var tx = (SqliteTransaction)await connection.BeginTransactionAsync(ct);
+                    using var doc = connection.CreateCommand();
+                    doc.Transaction = tx;
+                    doc.CommandText = """
+                        INSERT INTO "SearchDocuments" ("Id", "SiteId", "SiteCode", "ColumnId", "ColumnType", "Title", "Text", "SubjectCategory",
+                            "Issuer", "Validity", "DocNumber", "IndexNumber", "Year", "PublishedAt", "IndexedAt")
+                        VALUES ($id, $site, $code, $column, $type, $title, $text, NULL, NULL, NULL, NULL, NULL, $year, $published, $indexed)
+                        """;
+                    using var fts = connection.CreateCommand();
+                    fts.Transaction = tx;
+                    fts.CommandText = SqliteSearchBackend.InsertTextSql;
+                    using var titles = connection.CreateCommand();
+                    titles.Transaction = tx;
+                    titles.CommandText = SqliteSearchBackend.InsertTitleSql;
+                    var p = new Dictionary<string, SqliteParameter>();
+                    foreach (var name in new[] { "$id", "$site", "$code", "$column", "$type", "$title", "$text", "$year", "$published", "$indexed" })
+                    {
+                        p[name] = doc.Parameters.Add(name, SqliteType.Text);
+                    }
+                    var fid = fts.Parameters.Add("$id", SqliteType.Integer);
+                    var ftitle = fts.Parameters.Add("$title", SqliteType.Text);
+                    var fbody = fts.Parameters.Add("$body", SqliteType.Text);
+                    var tid = titles.Parameters.Add("$id", SqliteType.Integer);
+                    var ttitle = titles.Parameters.Add("$title", SqliteType.Text);
+                    var tband = titles.Parameters.Add("$band", SqliteType.Text);
+                    for (var id = first; id < first + Batch && id <= options.Documents; id++)
+                    {
+                        var title = Title(phrases, random);
+                        var body = Body(phrases, random);
+                        var published = now.AddMinutes(-random.Next(1, 5 * 365 * 24 * 60));
+                        if (sampleTitles.Count < 5000)
+                        {
+                            sampleTitles.Add(title);
+                        }
+                        else if (random.Next(id) < 5000)
+                        {
+                            sampleTitles[random.Next(5000)] = title;
+                        }
+                        p["$id"].Value = id;
+                        p["$site"].Value = id % 1000 + 1;
+                        p["$code"].Value = (9800000000L + id % 1000).ToString(CultureInfo.InvariantCulture);
+                        p["$column"].Value = id % 20_000 + 1;
+                        p["$type"].Value = types[id % types.Length].ToString();
+                        p["$title"].Value = title;
+                        p["$text"].Value = body;
+                        p["$year"].Value = ChinaTime.ToLocal(published).Year;
+                        p["$published"].Value = published.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture);
+                        p["$indexed"].Value = now.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture);
+                        await doc.ExecuteNonQueryAsync(ct);
+                        var (titleTokens, bodyTokens) = text.DocumentTokens(title, null, body, null, null);
+                        fid.Value = id;
+                        ftitle.Value = titleTokens;
+                        fbody.Value = bodyTokens;
+                        await fts.ExecuteNonQueryAsync(ct);
+                        tid.Value = id;
+                        ttitle.Value = titleTokens;
+                        tband.Value = SqliteSearchBackend.Bands(titleTokens);
+                        await titles.ExecuteNonQueryAsync(ct);
+                    }
+                    await tx.CommitAsync(ct);
+                    progress(Math.Min(first + Batch - 1, options.Documents));
+                }
+                using var optimize = connection.CreateCommand();
+                optimize.CommandText = "INSERT INTO search_text (search_text) VALUES ('optimize'); INSERT INTO search_title (search_title) VALUES ('optimize')";
+                await optimize.ExecuteNonQueryAsync(ct);
+            }
+        }
+        TimeSpan? build = reuse ? null : Stopwatch.GetElapsedTime(started);
         long indexBytes;
         using (var scope = provider.CreateScope())
         {
             indexBytes = await scope.ServiceProvider.GetRequiredService<ISearchBackend>().SizeAsync(ct) ?? -1;
         }
-        var file = new FileInfo(Path.Combine(options.DataDirectory, "govsite.db"));
+        file.Refresh();
 
         var queries = Queries(sampleTitles, random, options.QueriesPerKind);
         var latency = new List<LatencyRow>();
@@ -142,6 +175,88 @@ public static class SearchBenchmark
             latency.Add(new LatencyRow(kind, times.Count, Percentile(times, 0.50), Percentile(times, 0.95), (double)totals / times.Count));
         }
         return new SearchBenchResult(options.Documents, build, indexBytes, file.Exists ? file.Length : -1, latency);
+    }
+
+    private static async Task<int> IndexedAsync(IServiceProvider services, bool postgres, CancellationToken ct)
+    {
+        using var scope = services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<GovSiteDb>();
+        try
+        {
+            return await db.Database.SqlQueryRaw<int>(postgres
+                ? "SELECT count(*)::int AS \"Value\" FROM search_tokens"
+                : "SELECT count(*) AS \"Value\" FROM search_title").SingleAsync(ct);
+        }
+        catch (System.Data.Common.DbException)
+        {
+            return -1; // no token table: not a database this bench built
+        }
+    }
+
+    /// <summary>PostgreSQL: the same articles through EF and the backend's own IndexAsync, in batches.</summary>
+    private static async Task<List<string>> BuildPostgresAsync(IServiceProvider services, int documents, List<string> phrases, Random random,
+        Action<int> progress, CancellationToken ct)
+    {
+        var sample = new List<string>();
+        using (var scope = services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<GovSiteDb>();
+            await DataSetup.MigrateAsync(db, ct);
+            var backend = scope.ServiceProvider.GetRequiredService<ISearchBackend>();
+            await backend.EnsureSchemaAsync(ct);
+            await backend.ClearAsync(ct);
+            await db.SearchDocuments.ExecuteDeleteAsync(ct);
+        }
+        var text = services.GetRequiredService<SearchText>();
+        var types = Enum.GetValues<ColumnType>();
+        var now = DateTime.UtcNow;
+        const int Batch = 2000;
+        for (var first = 1; first <= documents; first += Batch)
+        {
+            using var scope = services.CreateScope();
+            var db = scope.ServiceProvider.GetRequiredService<GovSiteDb>();
+            var backend = scope.ServiceProvider.GetRequiredService<ISearchBackend>();
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            var batch = new List<SearchDocument>();
+            for (var id = first; id < first + Batch && id <= documents; id++)
+            {
+                var title = Title(phrases, random);
+                var published = now.AddMinutes(-random.Next(1, 5 * 365 * 24 * 60));
+                if (sample.Count < 5000)
+                {
+                    sample.Add(title);
+                }
+                batch.Add(new SearchDocument
+                {
+                    Id = id, SiteId = id % 1000 + 1, SiteCode = (9800000000L + id % 1000).ToString(CultureInfo.InvariantCulture),
+                    ColumnId = id % 20_000 + 1, ColumnType = types[id % types.Length], Title = title, Text = Body(phrases, random),
+                    Year = ChinaTime.ToLocal(published).Year, PublishedAt = published, IndexedAt = now,
+                });
+            }
+            db.SearchDocuments.AddRange(batch);
+            await db.SaveChangesAsync(ct);
+            foreach (var document in batch)
+            {
+                var (titleTokens, bodyTokens) = text.DocumentTokens(document.Title, null, document.Text, null, null);
+                await backend.IndexAsync(document.Id, titleTokens, bodyTokens, ct);
+            }
+            await tx.CommitAsync(ct);
+            progress(Math.Min(first + Batch - 1, documents));
+        }
+        using (var scope = services.CreateScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<GovSiteDb>().Database.ExecuteSqlRawAsync("VACUUM ANALYZE search_tokens", ct);
+        }
+        return sample;
+    }
+
+    /// <summary>The titles queries are cut from, as a fresh build would have sampled them.</summary>
+    private static async Task<List<string>> SampleTitlesAsync(IServiceProvider services, int documents, Random random, CancellationToken ct)
+    {
+        using var scope = services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<GovSiteDb>();
+        var ids = Enumerable.Range(0, 5000).Select(_ => random.Next(1, documents + 1)).Distinct().ToList();
+        return await db.SearchDocuments.Where(d => ids.Contains(d.Id)).Select(d => d.Title).ToListAsync(ct);
     }
 
     private static async Task<(double Ms, int Total)> TimeAsync(IServiceProvider services, string query, CancellationToken ct)

@@ -79,6 +79,7 @@ public static class DataSetup
                 Pooling = true,
             };
             o.UseSqlite(cs.ConnectionString);
+            o.AddInterceptors(new SqlitePragmas());
         }
         // The migrations are hand-written without a model snapshot; drift is caught by a test instead.
         o.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));

@@ -53,6 +53,7 @@ public class GovSiteDb(DbContextOptions<GovSiteDb> options, SiteAccess access) :
     public DbSet<SearchDocument> SearchDocuments => Set<SearchDocument>();
     public DbSet<SearchLogEntry> SearchLog => Set<SearchLogEntry>();
     public DbSet<SearchAnswer> SearchAnswers => Set<SearchAnswer>();
+    public DbSet<SearchSynonym> SearchSynonyms => Set<SearchSynonym>();
     public DbSet<PublicSite.Themes.SiteTheme> SiteThemes => Set<PublicSite.Themes.SiteTheme>();
     public DbSet<PublicSite.Topics.SpecialTopic> SpecialTopics => Set<PublicSite.Topics.SpecialTopic>();
     public DbSet<Publishing.Quality.QualityList> QualityLists => Set<Publishing.Quality.QualityList>();

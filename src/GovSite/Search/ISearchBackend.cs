@@ -14,6 +14,9 @@ public sealed record SearchFilter(
 
 public sealed record SearchHit(int Id, double Score);
 
+/// <summary>How many documents match; <paramref name="Estimated"/> when counting stopped at the cap and the rest was extrapolated.</summary>
+public sealed record SearchCount(int Value, bool Estimated);
+
 /// <summary>
 /// The seam between GovSite's text pipeline and an engine. The pipeline has already turned text
 /// into tokens, so an engine only stores token lists and answers "all tokens of one alternative
@@ -22,8 +25,11 @@ public sealed record SearchHit(int Id, double Score);
 /// </summary>
 public interface ISearchBackend
 {
-    /// <summary>Creates the engine's own tables if missing; idempotent.</summary>
-    Task EnsureSchemaAsync(CancellationToken ct);
+    /// <summary>
+    /// Creates the engine's own tables if missing; idempotent. True when it has just created them
+    /// empty (first start, or an older layout replaced), so everything must be indexed again.
+    /// </summary>
+    Task<bool> EnsureSchemaAsync(CancellationToken ct);
 
     /// <summary>Adds or replaces one document's tokens, in the caller's transaction if there is one.</summary>
     Task IndexAsync(int id, string titleTokens, string bodyTokens, CancellationToken ct);
@@ -32,10 +38,29 @@ public interface ISearchBackend
 
     Task ClearAsync(CancellationToken ct);
 
-    /// <summary>Matches, counted up to <see cref="CountCap"/>: beyond that nobody pages, and counting costs.</summary>
-    Task<int> CountAsync(QueryPlan plan, SearchFilter filter, CancellationToken ct);
+    /// <summary>
+    /// Matches, counted exactly up to <see cref="CountCap"/>; beyond it counting every match of a
+    /// common bigram costs more than the search, so the total is estimated from how far through
+    /// the ids (newest first) the cap was reached, and shown as "约".
+    /// </summary>
+    Task<SearchCount> CountAsync(QueryPlan plan, SearchFilter filter, CancellationToken ct);
 
     public const int CountCap = 1_000;
+
+    /// <summary>
+    /// The cap-th match (newest first) has id <paramref name="lowestCounted"/>; ids grow with time,
+    /// so if matches are spread evenly over the ids <paramref name="lowestId"/>..<paramref name="highestId"/>,
+    /// the counted ones are the share of them all that their id range is of the whole.
+    /// </summary>
+    public static SearchCount Estimate(int counted, int lowestCounted, int lowestId, int highestId)
+    {
+        if (counted < CountCap || highestId <= lowestId)
+        {
+            return new SearchCount(counted, false);
+        }
+        var share = (double)(highestId - lowestCounted + 1) / (highestId - lowestId + 1);
+        return new SearchCount((int)Math.Min(int.MaxValue / 2, Math.Max(counted, Math.Round(counted / share, 0))), share < 1);
+    }
 
     /// <summary>Matching ids with the engine's relevance (larger is better), by relevance or newest first.</summary>
     Task<List<SearchHit>> SearchAsync(QueryPlan plan, SearchFilter filter, bool newestFirst, int skip, int take, CancellationToken ct);

@@ -13,12 +13,14 @@ namespace GovSite.Search;
 /// </summary>
 public sealed class PostgresSearchBackend(GovSiteDb db) : ISearchBackend
 {
-    public async Task EnsureSchemaAsync(CancellationToken ct)
+    public async Task<bool> EnsureSchemaAsync(CancellationToken ct)
     {
+        var exists = await db.Database.SqlQueryRaw<bool>("SELECT to_regclass('search_tokens') IS NOT NULL AS \"Value\"").SingleAsync(ct);
         await db.Database.ExecuteSqlRawAsync("""
             CREATE TABLE IF NOT EXISTS search_tokens (id integer PRIMARY KEY, vec tsvector NOT NULL);
             CREATE INDEX IF NOT EXISTS search_tokens_vec ON search_tokens USING gin (vec);
             """, ct);
+        return !exists;
     }
 
     public async Task IndexAsync(int id, string titleTokens, string bodyTokens, CancellationToken ct) =>
@@ -34,19 +36,28 @@ public sealed class PostgresSearchBackend(GovSiteDb db) : ISearchBackend
     public async Task ClearAsync(CancellationToken ct) =>
         await db.Database.ExecuteSqlRawAsync("TRUNCATE search_tokens", ct);
 
-    public async Task<int> CountAsync(QueryPlan plan, SearchFilter filter, CancellationToken ct)
+    public async Task<SearchCount> CountAsync(QueryPlan plan, SearchFilter filter, CancellationToken ct)
     {
         if (plan.IsEmpty)
         {
-            return 0;
+            return new SearchCount(0, false);
         }
         var parameters = new List<DbParameter>();
         var query = TsQuery(plan, parameters);
         var where = SqlFilter.Where(filter, parameters, (n, v) => new NpgsqlParameter(n, v));
+        // Newest first, so the cap-th match tells how far through the ids counting got (see ISearchBackend.Estimate).
         // Interpolated: only SQL built here and integers; every value is a parameter.
-        var sql = $"SELECT count(*)::int AS \"Value\" FROM (SELECT 1 FROM search_tokens t JOIN \"SearchDocuments\" d ON d.\"Id\" = t.id WHERE t.vec @@ ({query}) AND {where} LIMIT {ISearchBackend.CountCap}) AS capped";
-        return await db.Database.SqlQueryRaw<int>(sql, [.. parameters]).SingleAsync(ct);
+        var sql = $"""
+            SELECT count(*)::int AS "Counted", coalesce(min(id), 0) AS "Lowest",
+                (SELECT coalesce(min("Id"), 0) FROM "SearchDocuments") AS "LowestId", (SELECT coalesce(max("Id"), 0) FROM "SearchDocuments") AS "HighestId"
+            FROM (SELECT t.id FROM search_tokens t JOIN "SearchDocuments" d ON d."Id" = t.id
+                  WHERE t.vec @@ ({query}) AND {where} ORDER BY t.id DESC LIMIT {ISearchBackend.CountCap}) AS capped
+            """;
+        var row = await db.Database.SqlQueryRaw<CountRow>(sql, [.. parameters]).SingleAsync(ct);
+        return ISearchBackend.Estimate(row.Counted, row.Lowest, row.LowestId, row.HighestId);
     }
+
+    private sealed record CountRow(int Counted, int Lowest, int LowestId, int HighestId);
 
     public async Task<List<SearchHit>> SearchAsync(QueryPlan plan, SearchFilter filter, bool newestFirst, int skip, int take, CancellationToken ct)
     {

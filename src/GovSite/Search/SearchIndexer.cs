@@ -22,7 +22,12 @@ public sealed class SearchIndexer(GovSiteDb db, ISearchBackend backend, SearchTe
         var database = db.Database.GetConnectionString() ?? "";
         if (!Ensured.ContainsKey(database))
         {
-            await backend.EnsureSchemaAsync(ct);
+            if (await backend.EnsureSchemaAsync(ct))
+            {
+                // Fresh token tables under old documents: forget them, so the next start's
+                // CatchUpAsync indexes every published article again.
+                await db.SearchDocuments.ExecuteDeleteAsync(ct);
+            }
             Ensured[database] = true;
         }
         if (article.Status == ArticleStatus.Published && article.PublishedAt is not null)
@@ -71,7 +76,11 @@ public sealed class SearchIndexer(GovSiteDb db, ISearchBackend backend, SearchTe
     /// </summary>
     public async Task<int> CatchUpAsync(CancellationToken ct)
     {
-        await backend.EnsureSchemaAsync(ct);
+        if (await backend.EnsureSchemaAsync(ct))
+        {
+            // Fresh token tables (first start, or a new layout): every document goes in again.
+            await db.SearchDocuments.ExecuteDeleteAsync(ct);
+        }
         var published = db.Articles.IgnoreQueryFilters().Where(a => a.Status == ArticleStatus.Published && a.PublishedAt != null);
         var stale = await db.SearchDocuments.Where(d => !published.Any(a => a.Id == d.Id)).Select(d => d.Id).ToListAsync(ct);
         foreach (var id in stale)

@@ -60,6 +60,23 @@ public class SearchAnswer
     public string? UrlText { get; set; }
 }
 
+/// <summary>
+/// 通俗语言: one everyday word and the official terms it also searches (生孩子 → 生育|新生儿出生).
+/// Platform admins keep the table in the back office; it only widens queries, so a change needs
+/// no re-indexing.
+/// </summary>
+public class SearchSynonym
+{
+    public int Id { get; set; }
+
+    /// <summary>Matched anywhere inside a query, after 繁简, width and case folding.</summary>
+    public string Everyday { get; set; } = "";
+
+    /// <summary>Official terms separated by "|".</summary>
+    public string Official { get; set; } = "";
+    public DateTime UpdatedAt { get; set; }
+}
+
 public static class SearchModel
 {
     public static void Configure(ModelBuilder b)
@@ -83,6 +100,12 @@ public static class SearchModel
             e.Property(x => x.Triggers).HasMaxLength(500);
             e.Property(x => x.Url).HasMaxLength(500);
             e.Property(x => x.UrlText).HasMaxLength(100);
+        });
+        b.Entity<SearchSynonym>(e =>
+        {
+            e.Property(x => x.Everyday).HasMaxLength(64);
+            e.Property(x => x.Official).HasMaxLength(500);
+            e.HasIndex(x => x.Everyday).IsUnique();
         });
     }
 }

@@ -21,8 +21,9 @@ public sealed record SearchResult(int Id, string Title, string TitleHtml, string
 
 public sealed record AnswerCard(string Title, string Answer, string? Url, string? UrlText);
 
+/// <param name="TotalEstimated">Total is extrapolated beyond ISearchBackend.CountCap: pages say "约".</param>
 public sealed record SearchResponse(string Query, int Total, int Page, int PageCount, List<SearchResult> Results,
-    List<string> Suggestions, AnswerCard? Answer, bool Truncated)
+    List<string> Suggestions, AnswerCard? Answer, bool Truncated, bool TotalEstimated = false)
 {
     public static SearchResponse Empty(string query) => new(query, 0, 1, 1, [], [], null, false);
 }
@@ -46,8 +47,10 @@ public sealed class SearchService(GovSiteDb db, ISearchBackend backend, SearchTe
         var filter = new SearchFilter(clock.GetUtcNow().UtcDateTime, request.SiteId, request.ColumnType,
             request.SubjectCategory, request.Year, request.Issuer, request.Validity);
         var page = Math.Clamp(request.Page, 1, 1000);
-        var total = await backend.CountAsync(plan, filter, ct);
-        var pageCount = Math.Max(1, (total + PageSize - 1) / PageSize);
+        var count = await backend.CountAsync(plan, filter, ct);
+        var total = count.Value;
+        // Paging stops at page 1000, as the page number does.
+        var pageCount = Math.Clamp((total + PageSize - 1) / PageSize, 1, 1000);
         var results = new List<SearchResult>();
         if (total > 0 && page <= pageCount)
         {
@@ -74,7 +77,7 @@ public sealed class SearchService(GovSiteDb db, ISearchBackend backend, SearchTe
             await LogAsync(request.SiteId ?? 0, plan.Folded, total, ct);
         }
         return new SearchResponse(raw, total, page, pageCount, results, suggestions, answer,
-            (request.Query ?? "").Trim().Length > SearchText.MaxQueryLength);
+            (request.Query ?? "").Trim().Length > SearchText.MaxQueryLength, count.Estimated);
     }
 
     /// <summary>
@@ -96,7 +99,8 @@ public sealed class SearchService(GovSiteDb db, ISearchBackend backend, SearchTe
             {
                 bonus += 3;
             }
-            else if (words.Any(w => w.Split(' ').All(p => document.Text.Contains(p, StringComparison.Ordinal))))
+            // Also for title matches: the engine may have scored the title alone (SQLite, many title matches).
+            if (words.Any(w => w.Split(' ').All(p => document.Text.Contains(p, StringComparison.Ordinal))))
             {
                 bonus += 0.5;
             }

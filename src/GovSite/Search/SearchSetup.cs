@@ -16,8 +16,10 @@ public static class SearchSetup
 
     public static WebApplicationBuilder AddSearch(this WebApplicationBuilder builder)
     {
-        var vocabulary = SearchVocabulary.Default(builder.Configuration["GOVSITE_SEARCH_SYNONYMS"]);
-        builder.Services.AddSingleton(new SearchText(vocabulary));
+        // The shipped synonyms until SearchStartup has read the table (and if the database is down).
+        builder.Services.AddSingleton(new SearchText(SearchVocabulary.Default()));
+        builder.Services.AddScoped<SearchSynonyms>();
+        builder.Services.AddHostedService<SearchSynonymListener>();
         builder.Services.AddScoped<ISearchBackend>(sp =>
             sp.GetRequiredService<DataOptions>().UsesPostgres
                 ? new PostgresSearchBackend(sp.GetRequiredService<GovSiteDb>())
@@ -81,8 +83,8 @@ public static class SearchSetup
 }
 
 /// <summary>
-/// After the schema and the demo are in place: the backend's token table, documents published
-/// without ArticleService (seed, import, restore), and the demo answer cards.
+/// After the schema and the demo are in place: the synonym table, the backend's token table,
+/// documents published without ArticleService (seed, import, restore), and the demo answer cards.
 /// </summary>
 public sealed class SearchStartup(IServiceProvider services, ILogger<SearchStartup> logger) : IHostedService
 {
@@ -92,6 +94,7 @@ public sealed class SearchStartup(IServiceProvider services, ILogger<SearchStart
         scope.ServiceProvider.GetRequiredService<Accounts.SiteAccess>().BecomeSystem();
         try
         {
+            await scope.ServiceProvider.GetRequiredService<SearchSynonyms>().LoadAsync(cancellationToken);
             await scope.ServiceProvider.GetRequiredService<SearchIndexer>().CatchUpAsync(cancellationToken);
             await DemoAnswers.SeedIfEmptyAsync(scope.ServiceProvider.GetRequiredService<GovSiteDb>(), cancellationToken);
         }

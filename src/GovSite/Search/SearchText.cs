@@ -20,6 +20,9 @@ public sealed record QueryPlan(string Folded, List<List<Alternative>> Terms, Lis
 /// </summary>
 public sealed partial class SearchText(SearchVocabulary vocabulary)
 {
+    // Swapped whole when the synonym table changes (SearchSynonyms); a query reads it once.
+    private volatile SearchVocabulary _vocabulary = vocabulary;
+
     /// <summary>Longer queries are cut: a search box is not a document.</summary>
     public const int MaxQueryLength = 64;
 
@@ -38,7 +41,10 @@ public sealed partial class SearchText(SearchVocabulary vocabulary)
         ["需要办理什么", "要办什么", "怎么办理", "如何办理", "在哪里办", "在哪办", "怎么办", "怎么样", "怎么", "怎样", "如何", "什么",
          "哪里", "在哪", "哪儿", "需要", "办理", "手续", "流程", "我想", "我要", "想要", "请问", "咨询"];
 
-    public SearchVocabulary Vocabulary => vocabulary;
+    public SearchVocabulary Vocabulary => _vocabulary;
+
+    /// <summary>Takes effect for the next query; documents need no re-indexing (synonyms only widen queries).</summary>
+    public void Use(SearchVocabulary next) => _vocabulary = next;
 
     public static SearchText Default { get; } = new(SearchVocabulary.Default());
 
@@ -71,6 +77,7 @@ public sealed partial class SearchText(SearchVocabulary vocabulary)
             raw = raw[..MaxQueryLength];
         }
         var folded = ChineseText.Fold(raw);
+        var current = _vocabulary;
         var terms = new List<List<Alternative>>();
         var highlights = new List<string>();
         string? hint = null;
@@ -93,10 +100,10 @@ public sealed partial class SearchText(SearchVocabulary vocabulary)
             if (word.All(c => c is >= 'a' and <= 'z'))
             {
                 alternatives.Add(TextAlternative(word));
-                foreach (var hanzi in vocabulary.FromPinyin(word))
+                foreach (var hanzi in current.FromPinyin(word))
                 {
                     hint ??= hanzi;
-                    AddChinese(alternatives, hanzi);
+                    AddChinese(current, alternatives, hanzi);
                 }
                 if (Pinyin.Split(word) is { Count: >= 2 } syllables)
                 {
@@ -111,7 +118,7 @@ public sealed partial class SearchText(SearchVocabulary vocabulary)
             }
             else
             {
-                AddChinese(alternatives, word);
+                AddChinese(current, alternatives, word);
             }
             alternatives = [.. alternatives.Where(a => a.Tokens.Length > 0).DistinctBy(a => string.Join(' ', a.Tokens))];
             if (alternatives.Count > 0)
@@ -124,7 +131,7 @@ public sealed partial class SearchText(SearchVocabulary vocabulary)
     }
 
     /// <summary>The term itself, its synonyms, the term without question words, and the known words inside it.</summary>
-    private void AddChinese(List<Alternative> alternatives, string word)
+    private static void AddChinese(SearchVocabulary vocabulary, List<Alternative> alternatives, string word)
     {
         var forms = new List<string> { word };
         var stripped = StripFillers(word);

@@ -42,12 +42,17 @@ public sealed class SearchVocabulary
         }
     }
 
-    /// <summary>The built-in tables, or the synonym file named by GOVSITE_SEARCH_SYNONYMS.</summary>
-    public static SearchVocabulary Default(string? synonymFile = null) => new(
-        synonymFile is { Length: > 0 } && File.Exists(synonymFile)
-            ? File.ReadAllLines(synonymFile).Select(l => l.Trim()).Where(l => l.Length > 0 && l[0] != '#')
-            : ChineseText.DataLines("synonyms.txt"),
-        ChineseText.DataLines("words.txt"));
+    /// <summary>The shipped synonym list (Data/synonyms.txt): the migration seeds the table with it, tests and the bench use it.</summary>
+    public static SearchVocabulary Default() => new(ChineseText.DataLines("synonyms.txt"), ChineseText.DataLines("words.txt"));
+
+    /// <summary>The synonym table as platform admins keep it in the back office, with the shipped word list.</summary>
+    public static SearchVocabulary FromTable(IEnumerable<SearchSynonym> rows) =>
+        new(rows.Select(r => r.Everyday + " => " + r.Official), ChineseText.DataLines("words.txt"));
+
+    /// <summary>"everyday => official|official" lines of the shipped file.</summary>
+    public static IEnumerable<(string Everyday, string Official)> ShippedRules() =>
+        ChineseText.DataLines("synonyms.txt").Select(l => l.Split("=>", 2, StringSplitOptions.TrimEntries))
+            .Where(p => p.Length == 2 && p[0].Length > 0).Select(p => (p[0], p[1]));
 
     public IReadOnlyList<string> Words { get; }
 
