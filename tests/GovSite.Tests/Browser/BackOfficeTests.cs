@@ -8,21 +8,10 @@ namespace GovSite.Tests.Browser;
 [Trait("Category", "Browser")]
 public class BackOfficeTests(BrowserFixture app) : IClassFixture<BrowserFixture>
 {
-    private async Task<IPage> SignedInPageAsync()
-    {
-        var page = await app.NewPageAsync();
-        await page.GotoAsync("/admin/login");
-        await page.FillAsync("#UserName", "admin");
-        await page.FillAsync("#Password", GovSiteFactory.AdminPassword);
-        await page.ClickAsync("button:has-text('登录')");
-        await page.WaitForURLAsync(url => !url.Contains("/admin/login", StringComparison.Ordinal));
-        return page;
-    }
-
     [Fact]
     public async Task An_editor_signs_in_writes_an_article_and_finds_it_on_the_public_site()
     {
-        var page = await SignedInPageAsync();
+        var page = await app.SignedInPageAsync();
         await page.GotoAsync($"/admin/sites/{app.Site.Id}/articles/new");
         var title = "市政府召开常务会议研究部署冬季安全生产工作";
         await page.FillAsync("[name='Input.Title']", title);
@@ -48,7 +37,7 @@ public class BackOfficeTests(BrowserFixture app) : IClassFixture<BrowserFixture>
     [Fact]
     public async Task A_form_with_mistakes_comes_back_with_chinese_messages_beside_the_fields()
     {
-        var page = await SignedInPageAsync();
+        var page = await app.SignedInPageAsync();
         await page.GotoAsync($"/admin/sites/{app.Site.Id}/articles/new");
         await page.FillAsync("[name='Input.Title']", "");
         await page.ClickAsync("button:has-text('HTML 源代码')");

@@ -84,6 +84,18 @@ public sealed class BrowserFixture : GovSiteFactory
         return await context.NewPageAsync();
     }
 
+    /// <summary>A page signed in to the back office as admin.</summary>
+    public async Task<IPage> SignedInPageAsync()
+    {
+        var page = await NewPageAsync();
+        await page.GotoAsync("/admin/login");
+        await page.FillAsync("#UserName", "admin");
+        await page.FillAsync("#Password", GovSiteFactory.AdminPassword);
+        await page.ClickAsync("button:has-text('登录')");
+        await page.WaitForURLAsync(url => !url.Contains("/admin/login", StringComparison.Ordinal));
+        return page;
+    }
+
     public override async ValueTask DisposeAsync()
     {
         if (Browser is not null)

@@ -13,21 +13,10 @@ namespace GovSite.Tests.Browser;
 [Trait("Category", "Browser")]
 public class FilesEditorBrowserTests(BrowserFixture app) : IClassFixture<BrowserFixture>
 {
-    private async Task<IPage> SignedInPageAsync()
-    {
-        var page = await app.NewPageAsync();
-        await page.GotoAsync("/admin/login");
-        await page.FillAsync("#UserName", "admin");
-        await page.FillAsync("#Password", GovSiteFactory.AdminPassword);
-        await page.ClickAsync("button:has-text('登录')");
-        await page.WaitForURLAsync(url => !url.Contains("/admin/login", StringComparison.Ordinal));
-        return page;
-    }
-
     [Fact]
     public async Task An_editor_types_formats_pastes_and_inserts_an_image_and_the_saved_body_is_clean()
     {
-        var page = await SignedInPageAsync();
+        var page = await app.SignedInPageAsync();
         await page.GotoAsync($"/admin/sites/{app.Site.Id}/articles/new");
         var editor = page.Locator(".rte .ql-editor");
         await editor.WaitForAsync();
@@ -88,7 +77,7 @@ public class FilesEditorBrowserTests(BrowserFixture app) : IClassFixture<Browser
     [Fact]
     public async Task Html_typed_in_the_source_view_is_saved_without_its_script()
     {
-        var page = await SignedInPageAsync();
+        var page = await app.SignedInPageAsync();
         await page.GotoAsync($"/admin/sites/{app.Site.Id}/articles/new");
         await page.Locator(".rte .ql-editor").WaitForAsync();
         var title = "源代码模式录入的通知";
@@ -109,7 +98,7 @@ public class FilesEditorBrowserTests(BrowserFixture app) : IClassFixture<Browser
     [Fact]
     public async Task A_file_larger_than_the_servers_form_limit_uploads_from_the_page_through_kestrel()
     {
-        var page = await SignedInPageAsync();
+        var page = await app.SignedInPageAsync();
         await page.GotoAsync($"/admin/sites/{app.Site.Id}/articles/new");
         var token = await page.Locator("form.stacked input[name='__RequestVerificationToken']").GetAttributeAsync("value");
         var big = new byte[GovSiteApp.MaxRequestBytes + 1024 * 1024];

@@ -9,17 +9,6 @@ namespace GovSite.Tests.Browser;
 [Trait("Category", "Browser")]
 public class LibraryBrowserTests(BrowserFixture app) : IClassFixture<BrowserFixture>
 {
-    private async Task<IPage> SignedInPageAsync()
-    {
-        var page = await app.NewPageAsync();
-        await page.GotoAsync("/admin/login");
-        await page.FillAsync("#UserName", "admin");
-        await page.FillAsync("#Password", GovSiteFactory.AdminPassword);
-        await page.ClickAsync("button:has-text('登录')");
-        await page.WaitForURLAsync(url => !url.Contains("/admin/login", StringComparison.Ordinal));
-        return page;
-    }
-
     /// <summary>The body is a rich-text editor; its "HTML 源代码" switch shows the textarea behind it.</summary>
     private static async Task FillBodyAsync(IPage page, string html)
     {
@@ -44,7 +33,7 @@ public class LibraryBrowserTests(BrowserFixture app) : IClassFixture<BrowserFixt
     [Fact]
     public async Task An_item_is_written_corrected_compared_and_published_from_the_library()
     {
-        var page = await SignedInPageAsync();
+        var page = await app.SignedInPageAsync();
         var title = "全市冬春季森林防火工作会议召开";
         var itemUrl = await NewItemAsync(page, title, "<p>会议要求各地落实森林防火责任。</p>");
         (await page.Locator(".notice[role='status']").InnerTextAsync()).ShouldContain("存入资源库");
@@ -77,7 +66,7 @@ public class LibraryBrowserTests(BrowserFixture app) : IClassFixture<BrowserFixt
     [Fact]
     public async Task A_blocked_submit_shows_each_finding_marked_in_the_text()
     {
-        var page = await SignedInPageAsync();
+        var page = await app.SignedInPageAsync();
         await NewItemAsync(page, "学习贯彻宪法精神", "<p>坚决维护中华人民共合国宪法的权威。</p>");
         await page.ClickAsync("button:has-text('提交审核')");
         (await page.Locator(".error-summary").InnerTextAsync()).ShouldContain("质量检查");
@@ -89,7 +78,7 @@ public class LibraryBrowserTests(BrowserFixture app) : IClassFixture<BrowserFixt
     [Fact]
     public async Task Library_pages_have_no_serious_or_critical_wcag_violations()
     {
-        var page = await SignedInPageAsync();
+        var page = await app.SignedInPageAsync();
         var itemUrl = await NewItemAsync(page, "无障碍检查用稿件", "<p>正文内容。</p>");
         await page.FillAsync("[name='Input.Title']", "无障碍检查用稿件（修改）");
         await page.ClickAsync("form[aria-labelledby='content-title'] button:has-text('保存')");
@@ -118,7 +107,7 @@ public class LibraryBrowserTests(BrowserFixture app) : IClassFixture<BrowserFixt
     [Fact]
     public async Task The_text_check_page_marks_an_inappropriate_phrase_where_it_stands()
     {
-        var page = await SignedInPageAsync();
+        var page = await app.SignedInPageAsync();
         await page.GotoAsync("/admin/quality/check");
         await page.SelectOptionAsync("[name='Input.SiteId']", app.Site.Id.ToString(CultureInfo.InvariantCulture));
         await page.FillAsync("[name='Input.Title']", "工作日志");
@@ -132,7 +121,7 @@ public class LibraryBrowserTests(BrowserFixture app) : IClassFixture<BrowserFixt
     [Fact]
     public async Task An_attachment_is_added_and_removed_and_stays_in_the_old_version()
     {
-        var page = await SignedInPageAsync();
+        var page = await app.SignedInPageAsync();
         var itemUrl = await NewItemAsync(page, "关于公布年度预算的通知", "<p>详见附件。</p>");
         var pdf = System.Text.Encoding.ASCII.GetBytes("%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n");
         await page.SetInputFilesAsync("#attachment-file", new FilePayload { Name = "2026年预算表.pdf", MimeType = "application/pdf", Buffer = pdf });
@@ -159,7 +148,7 @@ public class LibraryBrowserTests(BrowserFixture app) : IClassFixture<BrowserFixt
     [Fact]
     public async Task A_site_admin_sets_review_levels_and_the_index_number_rule()
     {
-        var page = await SignedInPageAsync();
+        var page = await app.SignedInPageAsync();
         await page.GotoAsync($"/admin/sites/{app.Site.Id}/library/settings");
         await page.FillAsync("[name='IndexNumberPattern']", "{code}/{year}");
         await page.ClickAsync("button:has-text('保存')");

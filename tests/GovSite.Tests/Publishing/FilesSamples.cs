@@ -17,7 +17,10 @@ public static class FileSamples
         {
             foreach (var (name, text) in entries)
             {
-                using var writer = new StreamWriter(zip.CreateEntry(name).Open(), Encoding.UTF8);
+                // A fixed time: the same sample must be the same bytes whenever it is made.
+                var entry = zip.CreateEntry(name);
+                entry.LastWriteTime = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
+                using var writer = new StreamWriter(entry.Open(), Encoding.UTF8);
                 writer.Write(text);
             }
         }
