@@ -215,30 +215,15 @@ public sealed class ArticleService(GovSiteDb db, SiteAccess access, SiteChanges 
         }
         else
         {
-            var status = item.Status;
-            var fresh = Library.LibraryService.FromArticle(article);
-            item.Title = fresh.Title;
-            item.Body = fresh.Body;
-            item.Summary = fresh.Summary;
-            item.Keywords = fresh.Keywords;
-            item.Source = article.ReprintedFromSiteId is null ? fresh.Source : item.Source;
-            item.Author = fresh.Author;
-            item.Issuer = fresh.Issuer;
-            item.DocNumber = fresh.DocNumber;
-            item.WrittenDate = fresh.WrittenDate;
-            item.SubjectClass = fresh.SubjectClass;
-            item.Validity = fresh.Validity;
+            Library.LibraryService.TakeContent(item, article);
             item.UpdatedAt = now;
             item.UpdatedById = access.UserId;
+            // Only the original's state is the item's; a placement elsewhere changes its text, not its workflow.
             if (article.SiteId == item.OwnerSiteId)
             {
-                item.Status = fresh.Status;
-                item.PublishedAt = fresh.PublishedAt;
+                item.Status = Library.LibraryService.StatusOf(article.Status);
+                item.PublishedAt = article.PublishedAt;
                 item.HomeColumnId = article.ColumnId;
-            }
-            else
-            {
-                item.Status = status;
             }
             foreach (var other in await db.Articles.IgnoreQueryFilters().Where(a => a.ItemId == item.Id && a.Id != article.Id).ToListAsync(ct))
             {

@@ -345,32 +345,45 @@ public sealed class LibraryService(GovSiteDb db, SiteAccess access, SiteChanges 
     }
 
     /// <summary>An item holding what an article holds, for articles written before the library (and bulk seeding).</summary>
-    public static LibraryItem FromArticle(Article a) => new()
+    public static LibraryItem FromArticle(Article a)
     {
-        OwnerSiteId = a.SiteId,
-        HomeColumnId = a.ColumnId,
-        Title = a.Title,
-        Body = a.Body,
-        Summary = a.Summary,
-        Keywords = a.Keywords,
-        Source = a.Source,
-        Author = a.Author,
-        Issuer = a.Issuer,
-        DocNumber = a.DocNumber,
-        WrittenDate = a.WrittenDate,
-        SubjectClass = a.SubjectCategory,
-        Validity = a.Validity,
-        Status = a.Status switch
+        var item = new LibraryItem
         {
-            ArticleStatus.Published => ItemStatus.Published,
-            ArticleStatus.Withdrawn => ItemStatus.Withdrawn,
-            _ => ItemStatus.Draft,
-        },
-        PublishedAt = a.PublishedAt,
-        CreatedAt = a.CreatedAt,
-        CreatedById = a.CreatedById,
-        UpdatedAt = a.UpdatedAt,
-        UpdatedById = a.UpdatedById,
+            OwnerSiteId = a.SiteId,
+            HomeColumnId = a.ColumnId,
+            Status = StatusOf(a.Status),
+            PublishedAt = a.PublishedAt,
+            CreatedAt = a.CreatedAt,
+            CreatedById = a.CreatedById,
+            UpdatedAt = a.UpdatedAt,
+            UpdatedById = a.UpdatedById,
+        };
+        TakeContent(item, a);
+        return item;
+    }
+
+    /// <summary>The reverse of <see cref="CopyContent"/>: an article edited directly writes its text back to its item.</summary>
+    internal static void TakeContent(LibraryItem item, Article a)
+    {
+        item.Title = a.Title;
+        item.Body = a.Body;
+        item.Summary = a.Summary;
+        item.Keywords = a.Keywords;
+        // A reprint's 来源 names the site it came from, not the item's own source.
+        item.Source = a.ReprintedFromSiteId is null ? a.Source : item.Source;
+        item.Author = a.Author;
+        item.Issuer = a.Issuer;
+        item.DocNumber = a.DocNumber;
+        item.WrittenDate = a.WrittenDate;
+        item.SubjectClass = a.SubjectCategory;
+        item.Validity = a.Validity;
+    }
+
+    internal static ItemStatus StatusOf(ArticleStatus status) => status switch
+    {
+        ArticleStatus.Published => ItemStatus.Published,
+        ArticleStatus.Withdrawn => ItemStatus.Withdrawn,
+        _ => ItemStatus.Draft,
     };
 
     /// <summary>

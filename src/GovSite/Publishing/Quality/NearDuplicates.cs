@@ -57,20 +57,21 @@ public sealed class NearDuplicates(GovSiteDb db)
         {
             return;
         }
-        db.NearDuplicateEntries.Add(new NearDuplicateEntry
+        var entry = new NearDuplicateEntry
         {
             ItemId = itemId,
             SiteId = siteId,
             Title = title.Length > 500 ? title[..500] : title,
             DateUtc = dateUtc.Kind == DateTimeKind.Utc ? dateUtc : dateUtc.ToUniversalTime(),
             Signature = sketch.SignatureBytes(),
-        });
-        foreach (var hash in sketch.BandHashes.Distinct())
-        {
-            db.NearDuplicateBands.Add(new NearDuplicateBand { Hash = hash, ItemId = itemId });
-        }
+        };
+        var bands = sketch.BandHashes.Distinct().Select(hash => new NearDuplicateBand { Hash = hash, ItemId = itemId }).ToList();
+        db.NearDuplicateEntries.Add(entry);
+        db.NearDuplicateBands.AddRange(bands);
         await db.SaveChangesAsync(ct);
-        db.ChangeTracker.Clear();
+        // Let go of just what was written here: the caller's context may still be tracking its own entities.
+        db.Entry(entry).State = EntityState.Detached;
+        bands.ForEach(b => db.Entry(b).State = EntityState.Detached);
     }
 
     public async Task RemoveAsync(int itemId, CancellationToken ct = default)
