@@ -160,4 +160,5 @@ var root = new RootCommand("GovSite benchmarks (see bench/*.sh)")
 root.Subcommands.Add(CheckFarm.ServeCommand());
 root.Subcommands.Add(CheckFarm.CheckCommand());
 root.Subcommands.Add(QualityBench.Command());
+root.Subcommands.Add(RenderBench.Command());
 return await root.Parse(args).InvokeAsync();

@@ -31,14 +31,24 @@ public static class GovSiteApp
     /// <summary>Largest request body for forms and JSON (uploads get their own limit).</summary>
     public const long MaxRequestBytes = 4 * 1024 * 1024;
 
-    public static WebApplication Build(string[] args)
+    /// <param name="background">
+    /// False for a command-line run that uses the app only to render or query (publish-static):
+    /// GovSite's own hosted services other than the schema check are left out, so the command does
+    /// its one job and not a share of the job queue, the monitoring schedule or the listeners.
+    /// </param>
+    public static WebApplication Build(string[] args, bool background = true)
     {
         // Run from anywhere (`dotnet path/to/govsite.dll`): without appsettings.json in the working
         // directory, the content root is the program's own directory. Tests set their own root.
         var contentRoot = File.Exists(Path.Combine(Directory.GetCurrentDirectory(), "appsettings.json"))
             ? null
             : AppContext.BaseDirectory;
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = contentRoot });
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args, ContentRootPath = contentRoot,
+            // The app is govsite whichever program hosts it (a bench, say): names its static-asset manifest.
+            ApplicationName = typeof(GovSiteApp).Assembly.GetName().Name,
+        });
         // From a build (not a publish) the CSS lives in the project's wwwroot; the build's manifest
         // points there. Development turns this on by itself; Production needs asking.
         builder.WebHost.UseStaticWebAssets();
@@ -100,6 +110,15 @@ public static class GovSiteApp
         builder.AddSearch();
         builder.AddQuality();
 
+        if (!background)
+        {
+            var own = builder.Services.Where(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType != typeof(StartupWork)
+                && (d.ImplementationType ?? d.ImplementationFactory?.Method.DeclaringType)?.Assembly == typeof(GovSiteApp).Assembly).ToList();
+            foreach (var descriptor in own)
+            {
+                builder.Services.Remove(descriptor);
+            }
+        }
         var app = builder.Build();
         // Behind a TLS-terminating proxy on this machine (nginx), pages and feeds link with https.
         app.UseForwardedHeaders(new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedProto });

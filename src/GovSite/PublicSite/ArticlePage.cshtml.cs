@@ -37,7 +37,7 @@ public sealed class ArticlePageModel(CurrentSite current, SiteContent content, P
         {
             AddColumnMeta(column);
         }
-        var description = article.Summary ?? PublicSiteSetup.Excerpt(HtmlSanitiser.ToPlainText(article.Body), 120);
+        var description = article.Summary ?? PublicSiteSetup.Excerpt(HtmlSanitiser.PlainTextStart(article.Body, 120), 120);
         AddMeta("ArticleTitle", article.Title);
         AddMeta("PubDate", ChinaTime.Format(article.PublishedAt));
         AddMeta("ContentSource", article.Source ?? Site.HostUnitName ?? Site.Name);

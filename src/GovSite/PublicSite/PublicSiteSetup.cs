@@ -164,7 +164,7 @@ public static class PublicSiteSetup
                 xml.WriteAttributeString("isPermaLink", "true");
                 xml.WriteString(link);
                 xml.WriteEndElement();
-                xml.WriteElementString("description", item.Summary ?? Excerpt(HtmlSanitiser.ToPlainText(item.Body), 200));
+                xml.WriteElementString("description", item.Summary ?? Excerpt(HtmlSanitiser.PlainTextStart(item.Body, 200), 200));
                 if (item.PublishedAt is DateTime published)
                 {
                     xml.WriteElementString("pubDate", DateTime.SpecifyKind(published, DateTimeKind.Utc).ToString("r", CultureInfo.InvariantCulture));

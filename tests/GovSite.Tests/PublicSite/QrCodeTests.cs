@@ -53,4 +53,29 @@ public class QrCodeTests
         svg.ShouldContain("role=\"img\"");
         svg.ShouldContain("aria-label=\"本页二维码\"");
     }
+    [Fact]
+    public void The_svg_path_covers_exactly_the_dark_modules()
+    {
+        var qr = QrCode.Encode("https://www.example.gov.cn/articles/123456");
+        var svg = QrCode.Encode("https://www.example.gov.cn/articles/123456").ToSvg("本页二维码");
+        var d = System.Text.RegularExpressions.Regex.Match(svg, "<path fill=\"#000\" d=\"([^\"]*)\"").Groups[1].Value;
+        var drawn = new bool[qr.Size, qr.Size];
+        foreach (System.Text.RegularExpressions.Match m in System.Text.RegularExpressions.Regex.Matches(d, @"M(\d+),(\d+)h(\d+)v1h-(\d+)z"))
+        {
+            int x = int.Parse(m.Groups[1].Value) - 4, y = int.Parse(m.Groups[2].Value) - 4, run = int.Parse(m.Groups[3].Value);
+            m.Groups[4].Value.ShouldBe(m.Groups[3].Value);
+            for (var i = 0; i < run; i++)
+            {
+                drawn[x + i, y].ShouldBeFalse("drawn twice");
+                drawn[x + i, y] = true;
+            }
+        }
+        for (var y = 0; y < qr.Size; y++)
+        {
+            for (var x = 0; x < qr.Size; x++)
+            {
+                drawn[x, y].ShouldBe(qr[x, y], $"module {x},{y}");
+            }
+        }
+    }
 }

@@ -258,3 +258,36 @@ public class StaticExportTests(ExportFixture app) : IClassFixture<ExportFixture>
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
+
+public class CommandLineHostTests
+{
+    [Fact]
+    public void A_command_line_host_runs_the_schema_check_but_none_of_the_background_services()
+    {
+        var data = Path.Combine(Path.GetTempPath(), "govsite-cli-host-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            static List<Type> HostedTypes(Microsoft.AspNetCore.Builder.WebApplication app) =>
+                [.. app.Services.GetServices<Microsoft.Extensions.Hosting.IHostedService>().Select(s => s.GetType())];
+            var server = HostedTypes(GovSiteApp.Build(["--GOVSITE_DATA", data, "--GOVSITE_NO_WORKERS", "false"]));
+            var command = HostedTypes(GovSiteApp.Build(["--GOVSITE_DATA", data, "--GOVSITE_NO_WORKERS", "false"], background: false));
+
+            server.ShouldContain(typeof(GovSite.Data.JobWorker));
+            server.ShouldContain(typeof(GovSite.Monitoring.Platform.MonitoringScheduler));
+            command.ShouldContain(typeof(GovSite.StartupWork));
+            command.ShouldNotContain(typeof(GovSite.Data.JobWorker));
+            command.ShouldNotContain(typeof(GovSite.Monitoring.Platform.MonitoringScheduler));
+            command.ShouldNotContain(typeof(StaticExportQueue));
+            command.Where(t => t.Assembly == typeof(GovSiteApp).Assembly).ShouldBe([typeof(GovSite.StartupWork)]);
+            // The web host itself stays: it builds the pipeline the exporter renders through.
+            command.Count.ShouldBeGreaterThan(1);
+        }
+        finally
+        {
+            if (Directory.Exists(data))
+            {
+                Directory.Delete(data, recursive: true);
+            }
+        }
+    }
+}

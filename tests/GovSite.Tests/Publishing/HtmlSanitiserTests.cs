@@ -92,4 +92,22 @@ public class HtmlSanitiserTests
             "<p><a href=\"javascript:alert(1)\" target=\"_blank\">链接</a><img src=\"javascript:x\" onerror=\"y()\" alt=\"图\"></p>");
         clean.ShouldBe("<p class=\"ql-align-right\">右对齐</p><p><a target=\"_blank\" rel=\"noopener noreferrer\">链接</a><img alt=\"图\"></p>");
     }
+    [Fact]
+    public void The_start_of_the_plain_text_matches_the_whole_text_wherever_the_prefix_is_cut()
+    {
+        // Paragraphs with tags and entities across the 4 KB window, at every shift of the cut.
+        for (var shift = 0; shift < 40; shift++)
+        {
+            var html = new string(' ', shift) + string.Concat(Enumerable.Range(0, 200).Select(i =>
+                $"<p class=\"x\">第{i}段：统一&amp;规范<strong>政府网站</strong>&nbsp;建设</p>"));
+            var whole = HtmlSanitiser.ToPlainText(html);
+            var start = HtmlSanitiser.PlainTextStart(html, 120);
+            start.Length.ShouldBeGreaterThanOrEqualTo(120);
+            start.ShouldBe(whole[..start.Length]);
+        }
+        // Short bodies and bodies whose text is mostly markup are parsed whole.
+        HtmlSanitiser.PlainTextStart("<p>短文</p>", 120).ShouldBe("短文");
+        var markup = string.Concat(Enumerable.Repeat("<img src=\"/a.png\" alt=\"\">", 400)) + "<p>结尾的文字</p>";
+        HtmlSanitiser.PlainTextStart(markup, 120).ShouldBe(HtmlSanitiser.ToPlainText(markup));
+    }
 }

@@ -1,0 +1,57 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using GovSite.Accounts;
+using GovSite.PublicSite.StaticExport;
+using GovSite.Sites;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace GovSite.Bench;
+
+/// <summary>
+/// `render-pages`: renders a site's article pages in this process, one at a time, several passes,
+/// and reports CPU per page for each pass. The static export's cost without the file system and
+/// without waiting for a core: CPU time of one thread is steadier than wall time on a shared machine.
+/// </summary>
+public static class RenderBench
+{
+    public static Command Command()
+    {
+        var data = new Option<string>("--data") { Required = true };
+        var site = new Option<string>("--site") { Required = true };
+        var passes = new Option<int>("--passes") { DefaultValueFactory = _ => 3 };
+        var pages = new Option<int>("--pages") { DefaultValueFactory = _ => 2000 };
+        var command = new Command("render-pages", "CPU per rendered article page, in-process (see bench/public.sh)") { data, site, passes, pages };
+        command.SetAction(async (parse, ct) =>
+        {
+            Environment.SetEnvironmentVariable("GOVSITE_DATA", Path.GetFullPath(parse.GetValue(data)!));
+            Environment.SetEnvironmentVariable("GOVSITE_NO_DEMO", "true");
+            Environment.SetEnvironmentVariable("GOVSITE_QUIET", "true");
+            var app = GovSiteApp.Build(["--urls", "http://127.0.0.1:0"], background: false);
+            await app.StartAsync(ct);
+            await using var scope = app.Services.CreateAsyncScope();
+            scope.ServiceProvider.GetRequiredService<SiteAccess>().BecomeSystem();
+            var info = scope.ServiceProvider.GetRequiredService<SiteDirectory>().FindByCode(parse.GetValue(site)!)!;
+            var renderer = app.Services.GetRequiredService<PageRenderer>();
+            var fetch = renderer.For(info, "https", allArticles: true);
+            var db = scope.ServiceProvider.GetRequiredService<GovSite.Data.GovSiteDb>();
+            var ids = db.Articles.Where(a => a.SiteId == info.Id).OrderBy(a => a.Id).Select(a => a.Id).Take(parse.GetValue(pages)).ToList();
+            for (var pass = 1; pass <= parse.GetValue(passes); pass++)
+            {
+                var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+                var wall = Stopwatch.StartNew();
+                long bytes = 0;
+                foreach (var id in ids)
+                {
+                    bytes += (await fetch($"/articles/{id}", ct))!.Length;
+                }
+                var used = Process.GetCurrentProcess().TotalProcessorTime - cpu;
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"pass {pass}: {ids.Count} pages, CPU {used.TotalMilliseconds / ids.Count:F3} ms/page, wall {wall.Elapsed.TotalMilliseconds / ids.Count:F3} ms/page, {bytes / ids.Count} bytes/page"));
+            }
+            await app.StopAsync(CancellationToken.None);
+            return 0;
+        });
+        return command;
+    }
+}
