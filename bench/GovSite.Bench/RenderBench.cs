@@ -33,7 +33,8 @@ public static class RenderBench
             scope.ServiceProvider.GetRequiredService<SiteAccess>().BecomeSystem();
             var info = scope.ServiceProvider.GetRequiredService<SiteDirectory>().FindByCode(parse.GetValue(site)!)!;
             var renderer = app.Services.GetRequiredService<PageRenderer>();
-            var fetch = renderer.For(info, "https", allArticles: true);
+            await using var session = renderer.For(info, "https", allArticles: true);
+            var fetch = session.Fetch;
             var db = scope.ServiceProvider.GetRequiredService<GovSite.Data.GovSiteDb>();
             var ids = db.Articles.Where(a => a.SiteId == info.Id).OrderBy(a => a.Id).Select(a => a.Id).Take(parse.GetValue(pages)).ToList();
             for (var pass = 1; pass <= parse.GetValue(passes); pass++)

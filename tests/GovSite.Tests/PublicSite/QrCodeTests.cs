@@ -78,4 +78,29 @@ public class QrCodeTests
             }
         }
     }
+    [Fact]
+    public void The_field_product_from_tables_is_the_bitwise_product_for_every_pair()
+    {
+        // The reference: shift-and-add with reduction by x^8 + x^4 + x^3 + x^2 + 1 (0x11D).
+        static int Bitwise(int x, int y)
+        {
+            var z = 0;
+            for (var i = 7; i >= 0; i--)
+            {
+                z = (z << 1) ^ ((z >> 7) * 0x11D);
+                z ^= ((y >> i) & 1) * x;
+            }
+            return z;
+        }
+        for (var x = 0; x < 256; x++)
+        {
+            for (var y = 0; y < 256; y++)
+            {
+                if (QrCode.Multiply(x, y) != Bitwise(x, y))
+                {
+                    Assert.Fail($"{x} × {y}: {QrCode.Multiply(x, y)}, expected {Bitwise(x, y)}");
+                }
+            }
+        }
+    }
 }

@@ -60,8 +60,8 @@ public sealed class ExportFixture : GovSiteFactory
     public async Task<ExportReport> ExportAllAsync()
     {
         using var scope = Services.CreateScope();
-        return await scope.ServiceProvider.GetRequiredService<StaticExporter>()
-            .ExportAllAsync(Site, SiteDir, Services.GetRequiredService<PageRenderer>().For(Site, "https", allArticles: true));
+        await using var session = Services.GetRequiredService<PageRenderer>().For(Site, "https", allArticles: true);
+        return await scope.ServiceProvider.GetRequiredService<StaticExporter>().ExportAllAsync(Site, SiteDir, session.Fetch);
     }
 
     public async Task WaitForReExportAsync()

@@ -279,8 +279,38 @@ public sealed class QrCode
         return [.. result];
     }
 
+    // GF(2^8) with the QR polynomial 0x11D, by log and antilog tables: every article page draws a
+    // code, and the bitwise product was most of its time.
+    private static readonly byte[] Exp = new byte[512];
+    private static readonly byte[] Log = new byte[256];
+    private static readonly byte[]?[] Divisors = new byte[32][];
+
+    static QrCode()
+    {
+        var x = 1;
+        for (var i = 0; i < 255; i++)
+        {
+            Exp[i] = (byte)x;
+            Log[x] = (byte)i;
+            x <<= 1;
+            if (x >= 0x100)
+            {
+                x ^= 0x11D;
+            }
+        }
+        for (var i = 255; i < Exp.Length; i++)
+        {
+            Exp[i] = Exp[i - 255];
+        }
+    }
+
+    /// <summary>The generator polynomial of a degree, made once (versions 1–10 use five degrees).</summary>
     private static byte[] RsDivisor(int degree)
     {
+        if (Divisors[degree] is { } known)
+        {
+            return known;
+        }
         var result = new byte[degree];
         result[degree - 1] = 1;
         var root = 1;
@@ -296,7 +326,7 @@ public sealed class QrCode
             }
             root = Multiply(root, 0x02);
         }
-        return result;
+        return Divisors[degree] = result;
     }
 
     private static byte[] RsRemainder(byte[] data, byte[] divisor)
@@ -307,24 +337,23 @@ public sealed class QrCode
             var factor = (byte)(b ^ result[0]);
             Array.Copy(result, 1, result, 0, result.Length - 1);
             result[^1] = 0;
+            if (factor == 0)
+            {
+                continue;
+            }
+            var logFactor = Log[factor];
             for (var i = 0; i < result.Length; i++)
             {
-                result[i] ^= Multiply(divisor[i], factor);
+                if (divisor[i] != 0)
+                {
+                    result[i] ^= Exp[Log[divisor[i]] + logFactor];
+                }
             }
         }
         return result;
     }
 
-    private static byte Multiply(int x, int y)
-    {
-        var z = 0;
-        for (var i = 7; i >= 0; i--)
-        {
-            z = (z << 1) ^ ((z >> 7) * 0x11D);
-            z ^= ((y >> i) & 1) * x;
-        }
-        return (byte)z;
-    }
+    internal static byte Multiply(int x, int y) => x == 0 || y == 0 ? (byte)0 : Exp[Log[x] + Log[y]];
 
     private void DrawCodewords(byte[] data)
     {

@@ -59,16 +59,17 @@ public static class PublishStaticCommand
             ExportReport report;
             if (incremental && ExportManifest.Read(dir) is { } manifest)
             {
-                var fetch = renderer.For(info, exportScheme, allArticles: false);
+                await using var session = renderer.For(info, exportScheme, allArticles: false);
                 var db = scope.ServiceProvider.GetRequiredService<GovSiteDb>();
                 var changed = await db.Articles.AsNoTracking().IgnoreQueryFilters()
                     .Where(a => a.SiteId == info.Id && a.UpdatedAt > manifest.GeneratedAt).Select(a => a.Id).ToListAsync(ct);
-                report = await exporter.ExportArticlesAsync(info, dir, fetch, changed, ct);
+                report = await exporter.ExportArticlesAsync(info, dir, session.Fetch, changed, ct);
                 AnsiConsole.MarkupLine($"上次导出后变动的文章：{changed.Count} 篇");
             }
             else
             {
-                report = await exporter.ExportAllAsync(info, dir, renderer.For(info, exportScheme, allArticles: true), ct);
+                await using var session = renderer.For(info, exportScheme, allArticles: true);
+                report = await exporter.ExportAllAsync(info, dir, session.Fetch, ct);
             }
             // A plain line (Spectre wraps at 80 columns when piped): bench/public.sh reads it.
             Console.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture,

@@ -88,8 +88,8 @@ public sealed class StaticExportQueue : BackgroundService
                     if (directory.FindById(site.Key) is { MainHost: not null } info
                         && Directory.Exists(_options.DirectoryFor(info)))
                     {
-                        var report = await exporter.ExportArticlesAsync(info, _options.DirectoryFor(info),
-                            renderer.For(info, _options.Scheme, allArticles: false),
+                        await using var session = renderer.For(info, _options.Scheme, allArticles: false);
+                        var report = await exporter.ExportArticlesAsync(info, _options.DirectoryFor(info), session.Fetch,
                             site.Select(b => b.ArticleId).Distinct(), stoppingToken);
                         _log.LogInformation("Static export of {Site}: {Written} files rewritten, {Deleted} deleted in {Ms} ms",
                             info.Code, report.Written, report.Deleted, (int)report.Elapsed.TotalMilliseconds);
