@@ -291,3 +291,23 @@ public class CommandLineHostTests
         }
     }
 }
+
+public class LocalReferenceTests
+{
+    // The expression the exporter used before it read bytes: the scanner must find the same.
+    private static readonly System.Text.RegularExpressions.Regex Reference =
+        new("(?:href|src|data-cn2t)=\"(/[^\"/?#][^\"?#]*\\.[A-Za-z0-9]{1,5})(?:\\?[^\"]*)?\"");
+
+    [Theory]
+    [InlineData("<link rel=\"stylesheet\" href=\"/css/site.css?v=abc\"><script src=\"/js/a11y.js\" data-cn2t=\"/lib/opencc-cn2t.js\"></script>")]
+    [InlineData("<a href=\"/files/12/%E6%8A%A5%E5%91%8A.pdf\">报告</a><img src=\"/files/3/图.png\" alt=\"图\">")]
+    [InlineData("<a href=\"/articles/3\">页面</a><a href=\"//cdn.example.com/x.js\">x</a><a href=\"/x.js#top\">锚</a><a href=\"/a.abcdef\">长</a>")]
+    [InlineData("<a href=\"/x.tar.gz\">包</a><a xhref=\"/y.css\">x</a><img data-src=\"/z.png\"><a href=\"/dir.v2/file\">无扩展名</a>")]
+    [InlineData("<a title=\"/t.css\" href=\"/ok.css?\">q</a><a href=\"/\">根</a><a href=\"/.x\">点</a><a href=\"/a.b?c#d\">q</a>")]
+    [InlineData("<a href=\"/unterminated.css")]
+    public void The_byte_scanner_finds_what_the_expression_found(string html)
+    {
+        var expected = Reference.Matches(html).Select(m => m.Groups[1].Value).ToList();
+        StaticExporter.LocalReferences(System.Text.Encoding.UTF8.GetBytes(html)).ShouldBe(expected);
+    }
+}
