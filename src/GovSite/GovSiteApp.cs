@@ -112,6 +112,8 @@ public static class GovSiteApp
 
         if (!background)
         {
+            // "Now listening on 127.0.0.1:…" means nothing to someone running a command.
+            builder.Logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Warning);
             var own = builder.Services.Where(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType != typeof(StartupWork)
                 && (d.ImplementationType ?? d.ImplementationFactory?.Method.DeclaringType)?.Assembly == typeof(GovSiteApp).Assembly).ToList();
             foreach (var descriptor in own)
