@@ -57,6 +57,15 @@ public static class PublishStaticCommand
             var exportScheme = scheme is null ? options.Scheme : StaticExportOptions.SchemeFrom(scheme);
             var renderer = app.Services.GetRequiredService<PageRenderer>();
             ExportReport report;
+            ProgressTask? bar = null;
+            exporter.Progress = (done, total) =>
+            {
+                if (bar is not null)
+                {
+                    bar.MaxValue = total;
+                    bar.Value = done;
+                }
+            };
             if (incremental && ExportManifest.Read(dir) is { } manifest)
             {
                 await using var session = renderer.For(info, exportScheme, allArticles: false);
@@ -69,7 +78,21 @@ public static class PublishStaticCommand
             else
             {
                 await using var session = renderer.For(info, exportScheme, allArticles: true);
-                report = await exporter.ExportAllAsync(info, dir, session.Fetch, ct);
+                if (AnsiConsole.Profile.Capabilities.Interactive)
+                {
+                    // A full export of a large site takes seconds to minutes: show how far it is.
+                    report = await AnsiConsole.Progress().StartAsync(async progress =>
+                    {
+                        bar = progress.AddTask($"导出 {Markup.Escape(info.Name)}");
+                        var result = await exporter.ExportAllAsync(info, dir, session.Fetch, ct);
+                        bar.Value = bar.MaxValue;
+                        return result;
+                    });
+                }
+                else
+                {
+                    report = await exporter.ExportAllAsync(info, dir, session.Fetch, ct);
+                }
             }
             // A plain line (Spectre wraps at 80 columns when piped): bench/public.sh reads it.
             Console.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture,

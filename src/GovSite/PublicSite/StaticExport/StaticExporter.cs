@@ -41,6 +41,9 @@ public sealed class StaticExporter(GovSiteDb db, TimeProvider clock)
 {
     public delegate Task<byte[]?> Fetch(string path, CancellationToken ct);
 
+    /// <summary>Told (files rendered, files listed) every few dozen files: the command line's progress bar.</summary>
+    public Action<int, int>? Progress { get; set; }
+
     // Rendering from a snapshot is CPU work: one worker per core (more only contend).
     private static readonly int Parallelism = Environment.ProcessorCount;
 
@@ -153,7 +156,10 @@ public sealed class StaticExporter(GovSiteDb db, TimeProvider clock)
         async ValueTask ExportOneAsync(string path, CancellationToken token)
         {
             var body = await fetch(path, token);
-            Interlocked.Increment(ref rendered);
+            if (Interlocked.Increment(ref rendered) % 64 == 0)
+            {
+                Progress?.Invoke(rendered, paths.Count);
+            }
             var file = FileFor(path);
             if (body is null)
             {
