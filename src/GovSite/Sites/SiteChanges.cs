@@ -14,13 +14,28 @@ namespace GovSite.Sites;
 /// other nodes LISTEN for (see <see cref="SiteChangeListener"/>); on SQLite there is one
 /// process and only the local step.
 /// </summary>
-public sealed class SiteChanges(GovSiteDb db, SiteDirectory directory, IOutputCacheStore cache)
+public sealed class SiteChanges(GovSiteDb db, SiteDirectory directory, IOutputCacheStore cache,
+    PublicSite.StaticExport.StaticExportQueue exports)
 {
     public const string Channel = "govsite_site_changes";
 
-    public Task ContentChangedAsync(int siteId, CancellationToken ct = default) => AnnounceAsync("content", siteId, ct);
+    /// <summary>
+    /// Every page of the site may have changed (theme, navigation, topics): evict them all on every
+    /// node, and export the whole site again where it is exported. Only the node where the change
+    /// was made exports; the others only evict.
+    /// </summary>
+    public Task ContentChangedAsync(int siteId, CancellationToken ct = default)
+    {
+        exports.EnqueueSite(siteId);
+        return AnnounceAsync("content", siteId, ct);
+    }
 
-    public Task RegistryChangedAsync(int siteId, CancellationToken ct = default) => AnnounceAsync("registry", siteId, ct);
+    /// <summary>The site's registry entry changed (name, domains, codes in the footer): as <see cref="ContentChangedAsync"/>.</summary>
+    public Task RegistryChangedAsync(int siteId, CancellationToken ct = default)
+    {
+        exports.EnqueueSite(siteId);
+        return AnnounceAsync("registry", siteId, ct);
+    }
 
     /// <summary>An article was published, edited or withdrawn: evict the pages that show it.</summary>
     public async Task ArticleChangedAsync(Publishing.Article article, int previousColumnId, int? previousInterpretsId,

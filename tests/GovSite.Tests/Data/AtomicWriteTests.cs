@@ -38,7 +38,8 @@ public class AtomicWriteTests(EmptyPlatformFactory app) : IClassFixture<EmptyPla
         options.AddInterceptors(new FailOnColumnInsert(failAt: 5));
         await using var db = new GovSiteDb(options.Options, access);
         var unit = await db.Organisations.Select(o => o.Id).FirstAsync();
-        var changes = new SiteChanges(db, app.Services.GetRequiredService<SiteDirectory>(), app.Services.GetRequiredService<IOutputCacheStore>());
+        var changes = new SiteChanges(db, app.Services.GetRequiredService<SiteDirectory>(), app.Services.GetRequiredService<IOutputCacheStore>(),
+            app.Services.GetRequiredService<GovSite.PublicSite.StaticExport.StaticExportQueue>());
         var service = new SiteService(db, access, changes, TimeProvider.System);
 
         var failure = await Should.ThrowAsync<Exception>(() => service.CreateAsync(new SiteInput

@@ -140,6 +140,32 @@ public class StaticExportTests(ExportFixture app) : IClassFixture<ExportFixture>
     }
 
     [Fact]
+    public async Task Publishing_a_theme_exports_every_page_again()
+    {
+        await app.ExportAllAsync();
+        var before = ExportManifest.Read(app.SiteDir)!.Files.ToDictionary(f => f.Path, f => f.Sha256);
+        var colour = $"#{Random.Shared.Next(0x100000, 0xFFFFFF):x6}";
+        await app.AsSystemAsync(async sp =>
+        {
+            var themes = sp.GetRequiredService<GovSite.PublicSite.Themes.ThemeService>();
+            await themes.SetAsync(app.Site.Id, await themes.PublishedAsync(app.Site.Id) with { MainColour = colour });
+            return 0;
+        });
+        await app.WaitForReExportAsync();
+
+        var after = ExportManifest.Read(app.SiteDir)!.Files.ToDictionary(f => f.Path, f => f.Sha256);
+        var pages = after.Keys.Where(p => p.EndsWith(".html", StringComparison.Ordinal)).ToList();
+        pages.Count.ShouldBeGreaterThan(25);
+        foreach (var page in pages)
+        {
+            after[page].ShouldNotBe(before.GetValueOrDefault(page), page);
+            File.ReadAllText(Path.Combine(app.SiteDir, page)).ShouldContain($"--main:{colour}", Case.Insensitive, page);
+        }
+        // The stylesheet did not change, so it was left alone.
+        after.Where(kv => kv.Key.StartsWith("css/", StringComparison.Ordinal)).ShouldAllBe(kv => before[kv.Key] == kv.Value);
+    }
+
+    [Fact]
     public async Task Absolute_urls_in_the_export_use_the_main_domain_with_https()
     {
         await app.ExportAllAsync();

@@ -66,6 +66,17 @@ public sealed class StaticExportQueue : BackgroundService
         _work.Writer.TryWrite((siteId, articleId));
     }
 
+    /// <summary>The whole site is exported again (a theme or the navigation shows on every page).</summary>
+    public void EnqueueSite(int siteId)
+    {
+        if (_options.Root is not null)
+        {
+            Enqueue(siteId, WholeSite);
+        }
+    }
+
+    private const int WholeSite = 0;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await foreach (var first in _work.Reader.ReadAllAsync(stoppingToken))
@@ -88,9 +99,12 @@ public sealed class StaticExportQueue : BackgroundService
                     if (directory.FindById(site.Key) is { MainHost: not null } info
                         && Directory.Exists(_options.DirectoryFor(info)))
                     {
-                        await using var session = renderer.For(info, _options.Scheme, allArticles: false);
-                        var report = await exporter.ExportArticlesAsync(info, _options.DirectoryFor(info), session.Fetch,
-                            site.Select(b => b.ArticleId).Distinct(), stoppingToken);
+                        var whole = site.Any(b => b.ArticleId == WholeSite);
+                        await using var session = renderer.For(info, _options.Scheme, allArticles: whole);
+                        var report = whole
+                            ? await exporter.ExportAllAsync(info, _options.DirectoryFor(info), session.Fetch, stoppingToken)
+                            : await exporter.ExportArticlesAsync(info, _options.DirectoryFor(info), session.Fetch,
+                                site.Select(b => b.ArticleId).Distinct(), stoppingToken);
                         _log.LogInformation("Static export of {Site}: {Written} files rewritten, {Deleted} deleted in {Ms} ms",
                             info.Code, report.Written, report.Deleted, (int)report.Elapsed.TotalMilliseconds);
                     }
