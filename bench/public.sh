@@ -2,7 +2,8 @@
 # Public sites benchmark (issue 4), one command, short runs (the machine is shared):
 #   1. the cached article page under wrk against nginx serving the same bytes (as bench/run.sh);
 #   2. the same page rendered on every request (a fresh query string per request defeats the cache);
-#   3. `govsite publish-static` of a 10,000-article site against Debian's hugo building the same articles;
+#   3. `govsite publish-static` of a 10,000-article site against Debian's hugo building the same articles,
+#      and the same full export by a warm process (what a running GovSite does on a theme publish);
 #   4. the incremental re-export after one edit.
 #
 #   bench/public.sh                          # about 2 minutes
@@ -84,6 +85,12 @@ t0="$(date +%s.%N)"
 hugo --source "$WORK/hugo" --destination "$WORK/hugo-public" --quiet --noBuildLock 2>&1 | tail -3
 HUGO_WALL="$(secs "$t0" "$(date +%s.%N)")"
 HUGO_PAGES="$(find "$WORK/hugo-public" -name index.html | wc -l)"
+
+log "The same full export twice in one process: the second is what a running GovSite does on a theme publish"
+sync
+"${BENCH[@]}" export-warm --data "$WORK/data" --site "$BENCH_PUBLIC_SITE" --out "$WORK/warm" --runs 2 | tee "$WORK/warm.txt"
+WARM_SECS="$(awk '/^export 2:/ { print $(NF-4) }' "$WORK/warm.txt")"
+WARM_PAGES="$(awk '/^export 2:/ { print $3 }' "$WORK/warm.txt")"
 
 log "One edit, then publish-static --incremental"
 "${BENCH[@]}" edit-one --data "$WORK/data"
@@ -184,6 +191,7 @@ RESULT="$ROOT/bench/results/public-$(date +%Y%m%d-%H%M%S).md"
     echo "| 3. govsite publish-static, export itself ($EXPORT_FILES files incl. feeds, sitemap, assets) | $EXPORT_PAGES | $EXPORT_INNER | $GOV_PPS |"
     echo "| govsite publish-static, whole command incl. .NET start and migrations check | $EXPORT_PAGES | $EXPORT_WALL | $GOV_PPS_WALL |"
     echo "| hugo, whole command | $HUGO_PAGES | $HUGO_WALL | $HUGO_PPS |"
+    echo "| 3b. the same full export by a running GovSite (second export in one process, as on a theme publish) | $WARM_PAGES | $WARM_SECS | $(awk -v p="$WARM_PAGES" -v s="$WARM_SECS" 'BEGIN { printf "%.0f", p / s }') |"
     echo
     echo "4. Re-export after one edit (\`--incremental\`): $INCR_INNER s for the re-export ($INCR_WRITTEN files rewritten), $INCR_WALL s for the whole command."
 } >"$RESULT"

@@ -161,4 +161,5 @@ root.Subcommands.Add(CheckFarm.ServeCommand());
 root.Subcommands.Add(CheckFarm.CheckCommand());
 root.Subcommands.Add(QualityBench.Command());
 root.Subcommands.Add(RenderBench.Command());
+root.Subcommands.Add(RenderBench.ExportCommand());
 return await root.Parse(args).InvokeAsync();

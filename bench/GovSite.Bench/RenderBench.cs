@@ -55,4 +55,46 @@ public static class RenderBench
         });
         return command;
     }
+
+    /// <summary>
+    /// `export-warm`: full exports of one site by one GovSite process, each into a fresh folder:
+    /// the first is what `govsite publish-static` does in a new process; the later ones are what a
+    /// running GovSite does when a theme is published (the JIT has done its work).
+    /// </summary>
+    public static Command ExportCommand()
+    {
+        var data = new Option<string>("--data") { Required = true };
+        var site = new Option<string>("--site") { Required = true };
+        var output = new Option<string>("--out") { Required = true };
+        var runs = new Option<int>("--runs") { DefaultValueFactory = _ => 3 };
+        var command = new Command("export-warm", "Full static exports in one process, first and later (see bench/public.sh)") { data, site, output, runs };
+        command.SetAction(async (parse, ct) =>
+        {
+            Environment.SetEnvironmentVariable("GOVSITE_DATA", Path.GetFullPath(parse.GetValue(data)!));
+            Environment.SetEnvironmentVariable("GOVSITE_NO_DEMO", "true");
+            Environment.SetEnvironmentVariable("GOVSITE_QUIET", "true");
+            var app = GovSiteApp.Build(["--urls", "http://127.0.0.1:0"], background: false);
+            await app.StartAsync(ct);
+            var info = app.Services.GetRequiredService<SiteDirectory>().FindByCode(parse.GetValue(site)!)!;
+            var root = Path.GetFullPath(parse.GetValue(output)!);
+            for (var run = 1; run <= parse.GetValue(runs); run++)
+            {
+                var dir = Path.Combine(root, $"run{run}");
+                if (Directory.Exists(dir))
+                {
+                    Directory.Delete(dir, recursive: true);
+                }
+                await using var scope = app.Services.CreateAsyncScope();
+                await using var session = app.Services.GetRequiredService<PageRenderer>().For(info, "https", allArticles: true);
+                var report = await scope.ServiceProvider.GetRequiredService<StaticExporter>().ExportAllAsync(info, dir, session.Fetch, ct);
+                var pages = Directory.EnumerateFiles(dir, "index.html", SearchOption.AllDirectories).Count();
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"export {run}: {pages} pages, {report.Rendered} files in {report.Elapsed.TotalSeconds:F2} s = {pages / report.Elapsed.TotalSeconds:F0} pages/s"));
+                Directory.Delete(dir, recursive: true);
+            }
+            await app.StopAsync(CancellationToken.None);
+            return 0;
+        });
+        return command;
+    }
 }
