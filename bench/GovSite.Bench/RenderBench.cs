@@ -15,6 +15,17 @@ namespace GovSite.Bench;
 /// </summary>
 public static class RenderBench
 {
+    /// <summary>GovSite on a bench database as `govsite publish-static` builds it: no background services.</summary>
+    private static async Task<Microsoft.AspNetCore.Builder.WebApplication> StartAsync(string data, CancellationToken ct)
+    {
+        Environment.SetEnvironmentVariable("GOVSITE_DATA", Path.GetFullPath(data));
+        Environment.SetEnvironmentVariable("GOVSITE_NO_DEMO", "true");
+        Environment.SetEnvironmentVariable("GOVSITE_QUIET", "true");
+        var app = GovSiteApp.Build(["--urls", "http://127.0.0.1:0"], background: false);
+        await app.StartAsync(ct);
+        return app;
+    }
+
     public static Command Command()
     {
         var data = new Option<string>("--data") { Required = true };
@@ -24,11 +35,7 @@ public static class RenderBench
         var command = new Command("render-pages", "CPU per rendered article page, in-process (see bench/public.sh)") { data, site, passes, pages };
         command.SetAction(async (parse, ct) =>
         {
-            Environment.SetEnvironmentVariable("GOVSITE_DATA", Path.GetFullPath(parse.GetValue(data)!));
-            Environment.SetEnvironmentVariable("GOVSITE_NO_DEMO", "true");
-            Environment.SetEnvironmentVariable("GOVSITE_QUIET", "true");
-            var app = GovSiteApp.Build(["--urls", "http://127.0.0.1:0"], background: false);
-            await app.StartAsync(ct);
+            var app = await StartAsync(parse.GetValue(data)!, ct);
             await using var scope = app.Services.CreateAsyncScope();
             scope.ServiceProvider.GetRequiredService<SiteAccess>().BecomeSystem();
             var info = scope.ServiceProvider.GetRequiredService<SiteDirectory>().FindByCode(parse.GetValue(site)!)!;
@@ -70,11 +77,7 @@ public static class RenderBench
         var command = new Command("export-warm", "Full static exports in one process, first and later (see bench/public.sh)") { data, site, output, runs };
         command.SetAction(async (parse, ct) =>
         {
-            Environment.SetEnvironmentVariable("GOVSITE_DATA", Path.GetFullPath(parse.GetValue(data)!));
-            Environment.SetEnvironmentVariable("GOVSITE_NO_DEMO", "true");
-            Environment.SetEnvironmentVariable("GOVSITE_QUIET", "true");
-            var app = GovSiteApp.Build(["--urls", "http://127.0.0.1:0"], background: false);
-            await app.StartAsync(ct);
+            var app = await StartAsync(parse.GetValue(data)!, ct);
             var info = app.Services.GetRequiredService<SiteDirectory>().FindByCode(parse.GetValue(site)!)!;
             var root = Path.GetFullPath(parse.GetValue(output)!);
             for (var run = 1; run <= parse.GetValue(runs); run++)
