@@ -272,7 +272,9 @@ public class StaticExportTests(ExportFixture app) : IClassFixture<ExportFixture>
         }
         finally
         {
-            nginx.Kill();
+            // The whole tree: killing the master alone leaves its worker running (and holding
+            // whatever the test run inherited, a bench's lock file say).
+            nginx.Kill(entireProcessTree: true);
             await nginx.WaitForExitAsync();
         }
     }
