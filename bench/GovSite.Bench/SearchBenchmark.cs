@@ -35,7 +35,16 @@ public static class SearchBenchmark
         services.AddSingleton(dataOptions);
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<SiteAccess>();
-        services.AddDbContext<GovSiteDb>(o => DataSetup.Configure(o, dataOptions));
+        services.AddDbContext<GovSiteDb>(o =>
+        {
+            DataSetup.Configure(o, dataOptions);
+            if (Environment.GetEnvironmentVariable("SLOWSQL") is { } slow)
+            {
+                o.LogTo(line => { if (line.Contains("Executed DbCommand (", StringComparison.Ordinal) && int.Parse(line.Split("Executed DbCommand (")[1].Split("ms")[0], CultureInfo.InvariantCulture) >= int.Parse(slow, CultureInfo.InvariantCulture)) Console.Error.WriteLine(line.Replace("\n", " ", StringComparison.Ordinal)); },
+                    [Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.CommandExecuted]);
+                o.EnableSensitiveDataLogging();
+            }
+        });
         services.AddSingleton<GovSite.Sites.SiteDirectory>();
         services.AddSingleton(SearchText.Default);
         if (options.Postgres is null)
@@ -67,6 +76,12 @@ public static class SearchBenchmark
         }
         else
         {
+            // Another size or an older layout: build from scratch (pooled connections would keep the old file).
+            SqliteConnection.ClearAllPools();
+            foreach (var stale in new[] { file.FullName, file.FullName + "-wal", file.FullName + "-shm" })
+            {
+                File.Delete(stale);
+            }
             using (var scope = provider.CreateScope())
             {
                 scope.ServiceProvider.GetRequiredService<SiteAccess>().BecomeSystem();
@@ -102,9 +117,8 @@ public static class SearchBenchmark
                     var fid = fts.Parameters.Add("$id", SqliteType.Integer);
                     var ftitle = fts.Parameters.Add("$title", SqliteType.Text);
                     var fbody = fts.Parameters.Add("$body", SqliteType.Text);
-                    var tid = titles.Parameters.Add("$id", SqliteType.Integer);
+                    var tkey = titles.Parameters.Add("$key", SqliteType.Integer);
                     var ttitle = titles.Parameters.Add("$title", SqliteType.Text);
-                    var tband = titles.Parameters.Add("$band", SqliteType.Text);
                     for (var id = first; id < first + Batch && id <= options.Documents; id++)
                     {
                         var title = Title(phrases, random);
@@ -134,9 +148,8 @@ public static class SearchBenchmark
                         ftitle.Value = titleTokens;
                         fbody.Value = bodyTokens;
                         await fts.ExecuteNonQueryAsync(ct);
-                        tid.Value = id;
+                        tkey.Value = SqliteSearchBackend.TitleKey(id, titleTokens);
                         ttitle.Value = titleTokens;
-                        tband.Value = SqliteSearchBackend.Bands(titleTokens);
                         await titles.ExecuteNonQueryAsync(ct);
                     }
                     await tx.CommitAsync(ct);
@@ -183,6 +196,10 @@ public static class SearchBenchmark
         var db = scope.ServiceProvider.GetRequiredService<GovSiteDb>();
         try
         {
+            if (!postgres && !await SqliteSearchBackend.CurrentLayoutAsync(db, ct))
+            {
+                return -1; // an older layout: build again
+            }
             return await db.Database.SqlQueryRaw<int>(postgres
                 ? "SELECT count(*)::int AS \"Value\" FROM search_tokens"
                 : "SELECT count(*) AS \"Value\" FROM search_title").SingleAsync(ct);
