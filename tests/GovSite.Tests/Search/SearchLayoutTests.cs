@@ -26,11 +26,11 @@ public class SearchLayoutTests(EmptyPlatformFactory app) : IClassFixture<EmptyPl
     private static readonly Dictionary<string, string> Earlier = new()
     {
         ["search_fts"] = """
-            DROP TABLE search_text; DROP TABLE search_title;
+            DROP TABLE search_text; DROP TABLE search_title; DROP TABLE search_layout;
             CREATE VIRTUAL TABLE search_fts USING fts5(title, body, tokenize = 'ascii', detail = 'column');
             """,
         ["banded search_title"] = """
-            DROP TABLE search_title;
+            DROP TABLE search_title; DROP TABLE search_layout;
             CREATE VIRTUAL TABLE search_title USING fts5(title, band, tokenize = 'ascii', content = '', contentless_delete = 1, detail = 'full');
             INSERT INTO search_title (search_title, rank) VALUES ('rank', 'bm25(1.0, 0.0)');
             INSERT INTO search_title (rowid, title, band) SELECT "Id", '鹦鹉', 'zle24' FROM "SearchDocuments";
@@ -68,6 +68,7 @@ public class SearchLayoutTests(EmptyPlatformFactory app) : IClassFixture<EmptyPl
         {
             var tables = await db.Database.SqlQueryRaw<string>(
                 "SELECT sql AS \"Value\" FROM sqlite_master WHERE name IN ('search_fts', 'search_text', 'search_title') ORDER BY name").ToListAsync();
+            // search_layout records the keying, which the CREATE statements do not show.
             tables.Count.ShouldBe(2);
             tables.ShouldAllBe(sql => !sql.Contains("band") && sql.Contains("contentless_delete"));
             (await GovSite.Search.SqliteSearchBackend.CurrentLayoutAsync(db, default)).ShouldBeTrue();
