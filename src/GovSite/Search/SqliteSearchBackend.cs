@@ -243,12 +243,12 @@ public sealed class SqliteSearchBackend(GovSiteDb db) : ISearchBackend
     /// title): the rest come from documents holding the query in title and body together. bm25
     /// over all of them (16,000 on average for two words at a million documents, with a
     /// document-frequency pass over each token's posting list) was unbounded, so candidates are
-    /// bounded: the title matches, then for each query term the newest <paramref name="wanted"/>
-    /// matches with that term in the title, then the newest <paramref name="wanted"/> matches
-    /// anywhere. Each is scored with bm25's formula (title weight 10, body 1, k1 = 1.2, b = 0.75)
-    /// from what the index knows without scoring: which terms are in the title, the document's
-    /// length (docsize), and each term's document frequency estimated from its newest matches.
-    /// A term in the title of an older document than those windows reach counts as a body match.
+    /// bounded: the title matches, the newest <paramref name="wanted"/> matches with the rarest
+    /// query term in the title, and the newest <paramref name="wanted"/> matches anywhere. Each is
+    /// scored with bm25's formula (title weight 10, body 1, k1 = 1.2, b = 0.75) from what the index
+    /// knows without scoring: which terms are in the title, the document's length (docsize), and
+    /// each term's document frequency estimated from its newest matches. Outside those windows a
+    /// term in a title counts as a body match.
     /// </summary>
     private async Task<List<SearchHit>> MixedAsync(QueryPlan plan, SearchFilter filter, List<int> titles, int wanted, CancellationToken ct)
     {
@@ -258,15 +258,22 @@ public sealed class SqliteSearchBackend(GovSiteDb db) : ISearchBackend
         {
             inTitle[id] = [.. Enumerable.Repeat(true, terms)];
         }
+        var (documents, averageLength) = await StatisticsAsync(ct);
+        var idf = new double[terms];
+        for (var i = 0; i < terms; i++)
+        {
+            idf[i] = terms == 1 ? 1 : Idf(documents, await FrequencyAsync(plan.Terms[i], ct));
+        }
         if (terms > 1)
         {
-            for (var i = 0; i < terms; i++)
+            // Each such window is another walk through the posting lists of the whole query (at a
+            // million documents up to 15 ms for two common words), so only the rarest term's:
+            // bm25 weighs a title match by the term's idf, so that window holds the best of them.
+            var rarest = Array.IndexOf(idf, idf.Max());
+            var term = Match(new QueryPlan("", [plan.Terms[rarest]], [], null));
+            foreach (var id in await NewestAsync($"title : ({term}) AND {Match(plan)}", filter, wanted, ct))
             {
-                var term = Match(new QueryPlan("", [plan.Terms[i]], [], null));
-                foreach (var id in await NewestAsync($"title : ({term}) AND {Match(plan)}", filter, wanted, ct))
-                {
-                    (inTitle.TryGetValue(id, out var flags) ? flags : inTitle[id] = new bool[terms])[i] = true;
-                }
+                (inTitle.TryGetValue(id, out var flags) ? flags : inTitle[id] = new bool[terms])[rarest] = true;
             }
         }
         foreach (var id in await NewestAsync(Match(plan), filter, wanted, ct))
@@ -277,14 +284,8 @@ public sealed class SqliteSearchBackend(GovSiteDb db) : ISearchBackend
         {
             return [];
         }
-        var (documents, averageLength) = await StatisticsAsync(ct);
-        var weights = new double[terms];
-        for (var i = 0; i < terms; i++)
-        {
-            // bm25 sums over tokens: a term weighs its idf once per token it needs.
-            var tokens = plan.Terms[i].Min(a => a.Tokens.Length);
-            weights[i] = tokens * (terms == 1 ? 1 : Idf(documents, await FrequencyAsync(plan.Terms[i], ct)));
-        }
+        // bm25 sums over tokens: a term weighs its idf once per token it needs.
+        var weights = plan.Terms.Select((t, i) => t.Min(a => a.Tokens.Length) * idf[i]).ToArray();
         var lengths = await LengthsAsync(inTitle.Keys, ct);
         return [.. inTitle
             .Select(c => new SearchHit(c.Key, Bm25(c.Value, weights, lengths.GetValueOrDefault(c.Key, averageLength) / averageLength)))
