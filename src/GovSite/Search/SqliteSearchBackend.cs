@@ -30,7 +30,12 @@ public sealed class SqliteSearchBackend(GovSiteDb db) : ISearchBackend
     private const string TitleTable =
         "CREATE VIRTUAL TABLE search_title USING fts5(title, tokenize = 'ascii', content = '', contentless_delete = 1, detail = 'full')";
 
-    /// <summary>Bumped whenever what a table holds or how it is keyed changes: a database of another layout is indexed again.</summary>
+    /// <summary>
+    /// Kept in search_layout and bumped whenever what a table holds or how it is keyed changes (a
+    /// change of keys does not show in the CREATE statements): a database of another layout is
+    /// indexed again. 1 was search_fts with its token text, 2 search_text by document id with a
+    /// banded search_title; neither had search_layout.
+    /// </summary>
     private const int Layout = 3;
 
     public const string InsertTextSql = "INSERT INTO search_text (rowid, title, body) VALUES ($key, $title, $body)";
