@@ -131,6 +131,15 @@ search.SetAction(async (parse, ct) =>
     {
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {row.Kind} | {row.Queries} | {row.P50Ms:F1} ms | {row.P95Ms:F1} ms | {row.MeanTotal:F0} |"));
     }
+    Console.WriteLine();
+    Console.WriteLine("Engine steps, second pass (p50 / p95): the capped count, the 100 ranked candidates");
+    Console.WriteLine("| query kind | count | ranking |");
+    Console.WriteLine("| --- | ---: | ---: |");
+    foreach (var row in r.Steps)
+    {
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"| {row.Kind} | {row.Count.P50:F1} / {row.Count.P95:F1} ms | {row.Ranking.P50:F1} / {row.Ranking.P95:F1} ms |"));
+    }
     return 0;
 });
 

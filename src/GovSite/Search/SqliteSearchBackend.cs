@@ -1,5 +1,4 @@
 using System.Data.Common;
-using System.Globalization;
 using System.Text;
 using GovSite.Data;
 using Microsoft.Data.Sqlite;
@@ -9,16 +8,15 @@ namespace GovSite.Search;
 
 /// <summary>
 /// SQLite FTS5 over pre-tokenised text, in two contentless tables with token positions
-/// (detail=full). The first layout kept the token strings (content) with column-level detail:
-/// that copy was 60% of the file, and without positions in the index bm25 re-tokenised each
-/// matching row's stored text to score it, which is where a common bigram's time went. Positions
-/// let bm25 score from the index alone. Snippets come from SearchDocuments, not from FTS5.
+/// (detail=full), so FTS5 keeps no copy of the text (snippets come from SearchDocuments).
 /// <list type="bullet">
-/// <item><c>search_text(title, body)</c>: every token, for matching and counting, and for
-/// ranking the documents whose title does not match;</item>
-/// <item><c>search_title(title, band)</c>: title tokens only, for ranking title matches. Its
-/// posting lists are a tenth of the size, so bm25's per-phrase document counts and per-row
-/// scoring read a tenth as much. <c>band</c> holds length bands (see <see cref="Bands"/>).</item>
+/// <item><c>search_text(title, body)</c>, rowid = <see cref="TextKey"/> (newest first): every
+/// token, for matching, for counting and for the documents whose title does not hold the whole
+/// query;</item>
+/// <item><c>search_title(title)</c>, rowid = <see cref="TitleKey"/>: title tokens only, keyed so
+/// that FTS5's own rowid order is the ranking (shortest title first, newest first among equals).
+/// FTS5 walks a MATCH in rowid order, merging posting lists as it goes, so
+/// <c>ORDER BY rowid LIMIT n</c> stops after n matches instead of scoring all of them.</item>
 /// </list>
 /// The "ascii" tokenizer splits only at ASCII spaces and punctuation, so each pipeline token (a
 /// bigram, 社, zpyshebao) is one FTS token. User input never reaches MATCH: the MATCH string is
@@ -26,66 +24,106 @@ namespace GovSite.Search;
 /// </summary>
 public sealed class SqliteSearchBackend(GovSiteDb db) : ISearchBackend
 {
-    public const string CreateSql = """
-        CREATE VIRTUAL TABLE IF NOT EXISTS search_text USING fts5(title, body, tokenize = 'ascii', content = '', contentless_delete = 1, detail = 'full');
-        CREATE VIRTUAL TABLE IF NOT EXISTS search_title USING fts5(title, band, tokenize = 'ascii', content = '', contentless_delete = 1, detail = 'full');
-        INSERT INTO search_text (search_text, rank) VALUES ('rank', 'bm25(10.0, 1.0)');
-        INSERT INTO search_title (search_title, rank) VALUES ('rank', 'bm25(1.0, 0.0)');
-        """;
+    private const string TextTable =
+        "CREATE VIRTUAL TABLE search_text USING fts5(title, body, tokenize = 'ascii', content = '', contentless_delete = 1, detail = 'full')";
 
-    public const string InsertTextSql = "INSERT INTO search_text (rowid, title, body) VALUES ($id, $title, $body)";
-    public const string InsertTitleSql = "INSERT INTO search_title (rowid, title, band) VALUES ($id, $title, $band)";
+    private const string TitleTable =
+        "CREATE VIRTUAL TABLE search_title USING fts5(title, tokenize = 'ascii', content = '', contentless_delete = 1, detail = 'full')";
 
-    // Ranks are each table's configured "rank" (CreateSql), so that FTS5 itself orders by it:
-    // search_text title tokens weigh ten times body tokens, as they always have; search_title's
-    // band column only selects and must not score.
+    /// <summary>
+    /// Kept in search_layout and bumped whenever what a table holds or how it is keyed changes (a
+    /// change of keys does not show in the CREATE statements): a database of another layout is
+    /// indexed again. 1 was search_fts with its token text, 2 search_text by document id with a
+    /// banded search_title; neither had search_layout.
+    /// </summary>
+    private const int Layout = 3;
 
-    /// <summary>Title matches up to this many are all scored; beyond it the length bands cut the work.</summary>
-    public int FullRankLimit { get; init; } = 3000;
+    public const string InsertTextSql = "INSERT INTO search_text (rowid, title, body) VALUES ($key, $title, $body)";
+    public const string InsertTitleSql = "INSERT INTO search_title (rowid, title) VALUES ($key, $title)";
 
+    /// <summary>The document id inside a <see cref="TitleKey"/>, in SQL.</summary>
+    private const string TitleId = "(4294967295 - (search_title.rowid & 4294967295))";
+
+    /// <summary>The document id of a <see cref="TextKey"/>, in SQL.</summary>
+    private const string TextId = "(2147483647 - search_text.rowid)";
+
+    /// <summary>
+    /// search_text's rowid: the document id counted down from 2^31 − 1, so ascending rowids are
+    /// newest first. FTS5 reads posting lists forwards far faster than backwards (at a million
+    /// documents a sparse AND took 0.16 ms ascending against 7.3 ms descending, and 15 against
+    /// 30 ms for one with 430 matches), and counting and the candidate windows want the newest.
+    /// </summary>
+    public static long TextKey(int id) => int.MaxValue - (long)id;
+
+    /// <summary>
+    /// search_title's rowid: the title's length in tokens in the high 32 bits, the document id
+    /// counted down from 2^32 − 1 in the low 32, so ascending rowids are shortest title first and
+    /// newest (highest id) first among equal lengths. For a query without alternatives every
+    /// title match holds every query token, and bm25 then falls as the title grows: this order is
+    /// bm25's (except for a title that repeats a query token), with no scoring at query time.
+    /// </summary>
+    public static long TitleKey(int id, string titleTokens) => TitleKey(id, Tokens(titleTokens));
+
+    private static long TitleKey(int id, int length) => ((long)length << 32) | (uint.MaxValue - (uint)id);
+
+    /// <summary>Tokens as the ascii tokenizer counts them: pipeline tokens hold no ASCII punctuation.</summary>
+    private static int Tokens(string tokens) => tokens.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
+
+    /// <summary>Layouts before this one (search_fts; search_title with a band column; ids as rowids) are dropped and re-indexed.</summary>
     public async Task<bool> EnsureSchemaAsync(CancellationToken ct)
     {
-        var exists = await db.Database.SqlQueryRaw<int>(
-            "SELECT count(*) AS \"Value\" FROM sqlite_master WHERE name IN ('search_text', 'search_title')").SingleAsync(ct);
-        // The first layout (search_fts, with content) is replaced; its documents are indexed again.
-        await db.Database.ExecuteSqlRawAsync("DROP TABLE IF EXISTS search_fts", ct);
-        await db.Database.ExecuteSqlRawAsync(CreateSql, ct);
-        return exists < 2;
+        if (await CurrentLayoutAsync(db, ct))
+        {
+            return false;
+        }
+        // A new database or an older layout: the token text is not stored anywhere (contentless),
+        // so the caller indexes every document again (CatchUpAsync empties SearchDocuments when told true).
+        await db.Database.ExecuteSqlRawAsync("""
+            DROP TABLE IF EXISTS search_fts; DROP TABLE IF EXISTS search_text; DROP TABLE IF EXISTS search_title; DROP TABLE IF EXISTS search_layout;
+            """, ct);
+        await db.Database.ExecuteSqlRawAsync(TextTable + "; " + TitleTable + "; CREATE TABLE search_layout (version INTEGER NOT NULL)", ct);
+        await db.Database.ExecuteSqlAsync($"INSERT INTO search_layout (version) VALUES ({Layout})", ct);
+        return true;
+    }
+
+    /// <summary>Whether the token tables are there in this code's layout (also for the benchmark's reuse of a database).</summary>
+    public static async Task<bool> CurrentLayoutAsync(GovSiteDb db, CancellationToken ct)
+    {
+        var tables = await db.Database.SqlQueryRaw<string>(
+            "SELECT name AS \"Value\" FROM sqlite_master WHERE name IN ('search_text', 'search_title', 'search_layout')").ToListAsync(ct);
+        return tables.Count == 3 &&
+            await db.Database.SqlQueryRaw<int>("SELECT max(version) AS \"Value\" FROM search_layout").SingleAsync(ct) == Layout;
     }
 
     public async Task IndexAsync(int id, string titleTokens, string bodyTokens, CancellationToken ct)
     {
         await RemoveAsync(id, ct);
-        var band = Bands(titleTokens);
-        await db.Database.ExecuteSqlAsync($"INSERT INTO search_text (rowid, title, body) VALUES ({id}, {titleTokens}, {bodyTokens})", ct);
-        await db.Database.ExecuteSqlAsync($"INSERT INTO search_title (rowid, title, band) VALUES ({id}, {titleTokens}, {band})", ct);
+        var key = TitleKey(id, titleTokens);
+        await db.Database.ExecuteSqlAsync($"INSERT INTO search_text (rowid, title, body) VALUES ({TextKey(id)}, {titleTokens}, {bodyTokens})", ct);
+        await db.Database.ExecuteSqlAsync($"INSERT INTO search_title (rowid, title) VALUES ({key}, {titleTokens})", ct);
     }
 
+    /// <summary>
+    /// The title row's key holds the title's length, which the caller no longer knows (the
+    /// document may have been edited): it is read from search_text's per-document token counts.
+    /// </summary>
     public async Task RemoveAsync(int id, CancellationToken ct)
     {
-        await db.Database.ExecuteSqlAsync($"DELETE FROM search_text WHERE rowid = {id}", ct);
-        await db.Database.ExecuteSqlAsync($"DELETE FROM search_title WHERE rowid = {id}", ct);
+        var sizes = await db.Database.SqlQueryRaw<byte[]>("SELECT sz AS \"Value\" FROM search_text_docsize WHERE id = @key",
+            new SqliteParameter("@key", TextKey(id))).ToListAsync(ct);
+        if (sizes.Count == 0)
+        {
+            return;
+        }
+        var key = TitleKey(id, (int)Varints(sizes[0])[0]);
+        await db.Database.ExecuteSqlAsync($"DELETE FROM search_title WHERE rowid = {key}", ct);
+        await db.Database.ExecuteSqlAsync($"DELETE FROM search_text WHERE rowid = {TextKey(id)}", ct);
     }
 
     public async Task ClearAsync(CancellationToken ct)
     {
         await db.Database.ExecuteSqlRawAsync("DELETE FROM search_text", ct);
         await db.Database.ExecuteSqlRawAsync("DELETE FROM search_title", ct);
-    }
-
-    /// <summary>
-    /// Length thresholds, in title tokens (a title has about five per character: character,
-    /// bigram, pinyin and initials), about 10% apart. A title of L tokens gets the token
-    /// <c>zle{T}</c> for every threshold T ≥ L, so "titles no longer than T" is one FTS5 term.
-    /// </summary>
-    private static readonly int[] Thresholds =
-        [24, 28, 32, 36, 40, 44, 48, 53, 58, 64, 70, 77, 85, 94, 103, 113, 124, 136, 150, 165, 181, 200, 220, 242, 266];
-
-    /// <summary>The band column of a title: its length thresholds.</summary>
-    public static string Bands(string titleTokens)
-    {
-        var length = titleTokens.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
-        return string.Join(' ', Thresholds.Where(t => t >= length).Select(t => "zle" + t.ToString(CultureInfo.InvariantCulture)));
     }
 
     public async Task<SearchCount> CountAsync(QueryPlan plan, SearchFilter filter, CancellationToken ct)
@@ -95,14 +133,12 @@ public sealed class SqliteSearchBackend(GovSiteDb db) : ISearchBackend
             return new SearchCount(0, false);
         }
         var parameters = new List<DbParameter> { new SqliteParameter("@q", Match(plan)) };
-        var where = SqlFilter.Where(filter, parameters, (n, v) => new SqliteParameter(n, v));
         // Newest first, so the cap-th match tells how far through the ids counting got.
         // Interpolated: only SQL built here and integers; every value is a parameter.
         var sql = $"""
             SELECT count(*) AS "Counted", coalesce(min(id), 0) AS "Lowest",
                 (SELECT coalesce(min("Id"), 0) FROM "SearchDocuments") AS "LowestId", (SELECT coalesce(max("Id"), 0) FROM "SearchDocuments") AS "HighestId"
-            FROM (SELECT d."Id" AS id FROM search_text JOIN "SearchDocuments" d ON d."Id" = search_text.rowid
-                  WHERE search_text MATCH @q AND {where} ORDER BY search_text.rowid DESC LIMIT {ISearchBackend.CountCap})
+            FROM ({Matching("id", filter, parameters)} ORDER BY search_text.rowid LIMIT {ISearchBackend.CountCap})
             """;
         var row = await db.Database.SqlQueryRaw<CountRow>(sql, [.. parameters]).SingleAsync(ct);
         return ISearchBackend.Estimate(row.Counted, row.Lowest, row.LowestId, row.HighestId);
@@ -110,122 +146,243 @@ public sealed class SqliteSearchBackend(GovSiteDb db) : ISearchBackend
 
     private sealed record CountRow(int Counted, int Lowest, int LowestId, int HighestId);
 
+    /// <summary>
+    /// <c>SELECT id FROM search_text … WHERE MATCH @q AND filter</c>. With no filter but the
+    /// publication time, the documents not yet published are few and found by the PublishedAt
+    /// index, so they are left out by key instead of reading every match's SearchDocuments row
+    /// (a row holds the snippet text: a thousand of them cost more than counting the matches).
+    /// </summary>
+    private static string Matching(string column, SearchFilter filter, List<DbParameter> parameters)
+    {
+        if (filter == new SearchFilter(filter.NowUtc))
+        {
+            parameters.Add(new SqliteParameter("@now", filter.NowUtc));
+            return $"""
+                SELECT {TextId} AS {column} FROM search_text WHERE search_text MATCH @q AND search_text.rowid NOT IN
+                    (SELECT 2147483647 - d."Id" FROM "SearchDocuments" d WHERE d."PublishedAt" > @now)
+                """;
+        }
+        var where = SqlFilter.Where(filter, parameters, (n, v) => new SqliteParameter(n, v));
+        return $"""
+            SELECT d."Id" AS {column} FROM search_text JOIN "SearchDocuments" d ON d."Id" = {TextId} WHERE search_text MATCH @q AND {where}
+            """;
+    }
+
     public async Task<List<SearchHit>> SearchAsync(QueryPlan plan, SearchFilter filter, bool newestFirst, int skip, int take, CancellationToken ct)
     {
         if (plan.IsEmpty)
         {
             return [];
         }
-        var match = Match(plan);
         if (newestFirst)
         {
-            return await QueryAsync("search_text", match, filter, "d.\"PublishedAt\" DESC, d.\"Id\" DESC", skip, take, ct);
+            // No score: the order is the date.
+            var parameters = new List<DbParameter> { new SqliteParameter("@q", Match(plan)) };
+            var where = SqlFilter.Where(filter, parameters, (n, v) => new SqliteParameter(n, v));
+            var byDate = $"""
+                SELECT d."Id" AS "Id", 0.0 AS "Score" FROM search_text JOIN "SearchDocuments" d ON d."Id" = {TextId}
+                WHERE search_text MATCH @q AND {where} ORDER BY d."PublishedAt" DESC, d."Id" DESC LIMIT {take} OFFSET {skip}
+                """;
+            return await db.Database.SqlQueryRaw<SearchHit>(byDate, [.. parameters]).ToListAsync(ct);
         }
-        // When the titles alone fill the candidates, body-only matches could not outrank them (title
-        // weight ten, and the title-word bonus), so only titles are scored; otherwise everything is,
-        // titles and bodies together, and few titles match so few bodies do.
+        // When the titles alone fill the candidates, a document whose title lacks a query word
+        // could not outrank them (title weight ten, and the title-word bonus), so they are the answer.
         var wanted = skip + take;
-        var inTitles = await TitleMatchesAsync(plan, match, filter, wanted, ct);
-        if (inTitles.Count >= wanted)
+        var titles = await TitlesAsync(plan, filter, wanted, ct);
+        if (titles.Count >= wanted)
         {
-            return [.. inTitles.Skip(skip).Take(take)];
+            return [.. titles.Skip(skip).Take(take)];
         }
-        return await QueryAsync("search_text", match, filter, "search_text.rank", skip, take, ct);
+        return [.. (await MixedAsync(plan, filter, [.. titles.Select(t => t.Id)], wanted, ct)).Skip(skip).Take(take)];
     }
 
     /// <summary>
-    /// The best <paramref name="wanted"/> title matches by bm25. Scoring every title match of a
-    /// common bigram (tens of thousands at a million documents) was what made searches slow, so
-    /// when there are more than <see cref="FullRankLimit"/>, only titles up to a length threshold
-    /// are scored: the shortest threshold under which at least <paramref name="wanted"/> match.
-    /// With one alternative per term, every match holds every query token, and bm25 then falls
-    /// as the title grows: titles under the threshold outrank those above it and the result is
-    /// the same as scoring everything, unless a longer title repeats a query bigram (rare in a
-    /// title). With alternatives (synonyms, pinyin readings) a long title with a rarer
-    /// alternative could outrank a short one; the cut can then miss it.
+    /// The best <paramref name="wanted"/> title matches, scored by <see cref="TitleScore"/>. bm25
+    /// sums over the query tokens a title holds, so with alternatives (synonyms, known words
+    /// inside a long query, pinyin readings) a title holding a term's longest alternative (高校毕业生就业,
+    /// six bigrams) outranks one holding only a short one (就业): titles matching every term
+    /// through its longest alternatives come first, in key order, then the other title matches.
     /// </summary>
-    private async Task<List<SearchHit>> TitleMatchesAsync(QueryPlan plan, string match, SearchFilter filter, int wanted, CancellationToken ct)
+    private async Task<List<SearchHit>> TitlesAsync(QueryPlan plan, SearchFilter filter, int wanted, CancellationToken ct)
     {
-        match = $"title : ({match})";
-        if (await CountTitlesAsync(match, ct) > FullRankLimit)
+        var longest = plan with { Terms = [.. plan.Terms.Select(t => t.Where(a => a.Tokens.Length == t.Max(b => b.Tokens.Length)).ToList())] };
+        var hits = (await TitleMatchesAsync(longest, filter, wanted, ct)).Select(t => new SearchHit(t.Id, TitleScore(plan.Terms.Count, t.Length))).ToList();
+        if (hits.Count < wanted && plan.Terms.Any(t => t.Count != longest.Terms[plan.Terms.IndexOf(t)].Count))
         {
-            // The shortest threshold under which enough titles match: counts grow with the
-            // threshold, so a binary search needs about five counts.
-            int low = 0, high = Thresholds.Length - 1;
-            while (low < high)
-            {
-                var middle = (low + high) / 2;
-                if (await CountTitlesAsync(Banded(match, middle), ct) >= wanted)
-                {
-                    high = middle;
-                }
-                else
-                {
-                    low = middle + 1;
-                }
-            }
-            // A filter (site, year…) can leave too few under the threshold: then score them all.
-            if (low < Thresholds.Length - 1)
-            {
-                var hits = await ShortestAsync(Banded(match, low), plan.Terms.Count, filter, wanted, ct);
-                if (hits.Count >= wanted)
-                {
-                    return hits;
-                }
-            }
+            // The rest hold at least each term's shortest alternative: bm25 in proportion.
+            var share = plan.Terms.Sum(t => (double)t.Min(a => a.Tokens.Length) / t.Max(a => a.Tokens.Length));
+            var found = hits.Select(h => h.Id).ToHashSet();
+            hits.AddRange((await TitleMatchesAsync(plan, filter, wanted + hits.Count, ct))
+                .Where(t => !found.Contains(t.Id)).Take(wanted - hits.Count).Select(t => new SearchHit(t.Id, TitleScore(share, t.Length))));
         }
-        return Scaled(await QueryAsync("search_title", match, filter, "search_title.rank", 0, wanted, ct));
-
-        static string Banded(string match, int band) =>
-            $"({match}) AND band : zle{Thresholds[band].ToString(CultureInfo.InvariantCulture)}";
-
-        // On the scale of the one-table bm25(10, 1) the reranker was tuned on: title weight ten.
-        static List<SearchHit> Scaled(List<SearchHit> hits) => [.. hits.Select(h => h with { Score = h.Score * 10 })];
+        return hits;
     }
 
-    /// <summary>
-    /// The shortest titles among a band's matches, newest first among equals: bm25's order for a
-    /// query without alternatives (see above), without bm25 itself, which would first count the
-    /// documents of every query phrase over the whole table, the band term's hundreds of
-    /// thousands included. The length is the title column's entry in FTS5's docsize shadow table
-    /// (a varint list; titles are under 16,384 tokens, so one or two bytes). The score has
-    /// bm25's shape with unit document frequencies: its order is exact, its size approximate.
-    /// </summary>
-    private async Task<List<SearchHit>> ShortestAsync(string banded, int terms, SearchFilter filter, int wanted, CancellationToken ct)
+    /// <summary>The first <paramref name="wanted"/> title matches in key order: shortest title, then newest.</summary>
+    private async Task<List<TitleRow>> TitleMatchesAsync(QueryPlan plan, SearchFilter filter, int wanted, CancellationToken ct)
     {
-        var parameters = new List<DbParameter> { new SqliteParameter("@q", banded) };
+        var parameters = new List<DbParameter> { new SqliteParameter("@q", Match(plan)) };
         var where = SqlFilter.Where(filter, parameters, (n, v) => new SqliteParameter(n, v));
-        const string Byte0 = "((instr('0123456789ABCDEF', substr(hex(s.sz), 1, 1)) - 1) * 16 + instr('0123456789ABCDEF', substr(hex(s.sz), 2, 1)) - 1)";
-        const string Byte1 = "((instr('0123456789ABCDEF', substr(hex(s.sz), 3, 1)) - 1) * 16 + instr('0123456789ABCDEF', substr(hex(s.sz), 4, 1)) - 1)";
-        // Interpolated: only SQL built here and integers; every value is a parameter.
+        // Interpolated: only SQL built here and integers; every value is a parameter. The FTS table
+        // is the outer loop and consumes ORDER BY rowid, so the join (filters) stops at LIMIT.
         var sql = $"""
-            SELECT d."Id" AS "Id", CASE WHEN {Byte0} < 128 THEN {Byte0} ELSE ({Byte0} - 128) * 128 + {Byte1} END AS "Length"
-            FROM search_title JOIN search_title_docsize s ON s.id = search_title.rowid JOIN "SearchDocuments" d ON d."Id" = search_title.rowid
-            WHERE search_title MATCH @q AND {where} ORDER BY "Length", d."Id" DESC LIMIT {wanted}
+            SELECT {TitleId} AS "Id", search_title.rowid >> 32 AS "Length"
+            FROM search_title JOIN "SearchDocuments" d ON d."Id" = {TitleId}
+            WHERE search_title MATCH @q AND {where} ORDER BY search_title.rowid LIMIT {wanted}
             """;
-        var rows = await db.Database.SqlQueryRaw<LengthRow>(sql, [.. parameters]).ToListAsync(ct);
-        // k1 = 1.2, b = 0.75 as FTS5's bm25, an average title of 100 tokens, times ten as Scaled.
-        return [.. rows.Select(r => new SearchHit(r.Id, 10 * terms * 2.2 / (1 + 1.2 * (0.25 + 0.75 * r.Length / 100.0))))];
+        return await db.Database.SqlQueryRaw<TitleRow>(sql, [.. parameters]).ToListAsync(ct);
     }
 
-    private sealed record LengthRow(int Id, int Length);
+    private sealed record TitleRow(int Id, int Length);
 
-    private async Task<int> CountTitlesAsync(string match, CancellationToken ct) =>
-        await db.Database.SqlQueryRaw<int>("SELECT count(*) AS \"Value\" FROM search_title WHERE search_title MATCH @q",
-            new SqliteParameter("@q", match)).SingleAsync(ct);
+    /// <summary>
+    /// bm25's shape for a title holding every query token once (k1 = 1.2, b = 0.75 as FTS5, an
+    /// average title of 100 tokens), with unit document frequencies: within one query the order
+    /// is the length order, and the size is on the scale the reranker was tuned on (title × 10).
+    /// </summary>
+    private static double TitleScore(double terms, int length) =>
+        10 * terms * 2.2 / (1 + 1.2 * (0.25 + 0.75 * length / 100.0));
 
-    private async Task<List<SearchHit>> QueryAsync(string table, string match, SearchFilter filter, string order,
-        int skip, int take, CancellationToken ct)
+    /// <summary>
+    /// Fewer titles than wanted hold the whole query (typically several words that rarely share a
+    /// title): the rest come from documents holding the query in title and body together. bm25
+    /// over all of them (16,000 on average for two words at a million documents, with a
+    /// document-frequency pass over each token's posting list) was unbounded, so candidates are
+    /// bounded: the title matches, the newest <paramref name="wanted"/> matches with the rarest
+    /// query term in the title, and the newest <paramref name="wanted"/> matches anywhere. Each is
+    /// scored with bm25's formula (title weight 10, body 1, k1 = 1.2, b = 0.75) from what the index
+    /// knows without scoring: which terms are in the title, the document's length (docsize), and
+    /// each term's document frequency estimated from its newest matches. Outside those windows a
+    /// term in a title counts as a body match.
+    /// </summary>
+    private async Task<List<SearchHit>> MixedAsync(QueryPlan plan, SearchFilter filter, List<int> titles, int wanted, CancellationToken ct)
+    {
+        var terms = plan.Terms.Count;
+        var inTitle = new Dictionary<int, bool[]>();
+        foreach (var id in titles)
+        {
+            inTitle[id] = [.. Enumerable.Repeat(true, terms)];
+        }
+        var (documents, averageLength) = await StatisticsAsync(ct);
+        var idf = new double[terms];
+        for (var i = 0; i < terms; i++)
+        {
+            idf[i] = terms == 1 ? 1 : Idf(documents, await FrequencyAsync(plan.Terms[i], ct));
+        }
+        if (terms > 1)
+        {
+            // Each such window is another walk through the posting lists of the whole query (at a
+            // million documents up to 15 ms for two common words), so only the rarest term's:
+            // bm25 weighs a title match by the term's idf, so that window holds the best of them.
+            var rarest = Array.IndexOf(idf, idf.Max());
+            var term = Match(new QueryPlan("", [plan.Terms[rarest]], [], null));
+            foreach (var id in await NewestAsync($"title : ({term}) AND {Match(plan)}", filter, wanted, ct))
+            {
+                (inTitle.TryGetValue(id, out var flags) ? flags : inTitle[id] = new bool[terms])[rarest] = true;
+            }
+        }
+        foreach (var id in await NewestAsync(Match(plan), filter, wanted, ct))
+        {
+            inTitle.TryAdd(id, new bool[terms]);
+        }
+        if (inTitle.Count == 0)
+        {
+            return [];
+        }
+        // bm25 sums over tokens: a term weighs its idf once per token it needs.
+        var weights = plan.Terms.Select((t, i) => t.Min(a => a.Tokens.Length) * idf[i]).ToArray();
+        var lengths = await LengthsAsync(inTitle.Keys, ct);
+        return [.. inTitle
+            .Select(c => new SearchHit(c.Key, Bm25(c.Value, weights, lengths.GetValueOrDefault(c.Key, averageLength) / averageLength)))
+            .OrderByDescending(h => h.Score).ThenByDescending(h => h.Id)];
+
+        static double Bm25(bool[] inTitle, double[] weights, double relativeLength)
+        {
+            var score = 0.0;
+            for (var i = 0; i < inTitle.Length; i++)
+            {
+                double frequency = inTitle[i] ? 10 : 1;
+                score += weights[i] * frequency * 2.2 / (frequency + 1.2 * (0.25 + 0.75 * relativeLength));
+            }
+            return score;
+        }
+
+        // FTS5's idf, floored as FTS5 floors it.
+        static double Idf(double documents, double frequency) =>
+            Math.Max(1e-6, Math.Log((documents - frequency + 0.5) / (frequency + 0.5)));
+    }
+
+    private async Task<List<int>> NewestAsync(string match, SearchFilter filter, int limit, CancellationToken ct)
     {
         var parameters = new List<DbParameter> { new SqliteParameter("@q", match) };
-        var where = SqlFilter.Where(filter, parameters, (n, v) => new SqliteParameter(n, v));
-        // Interpolated: only SQL built here and integers; every value is a parameter. The FTS
-        // table is the outer loop, so FTS5 itself orders by rank and the join stops at LIMIT.
-        var sql = $"""
-            SELECT d."Id" AS "Id", -{table}.rank AS "Score" FROM {table} JOIN "SearchDocuments" d ON d."Id" = {table}.rowid
-            WHERE {table} MATCH @q AND {where} ORDER BY {order} LIMIT {take} OFFSET {skip}
-            """;
-        return await db.Database.SqlQueryRaw<SearchHit>(sql, [.. parameters]).ToListAsync(ct);
+        // Interpolated: only SQL built here and integers; every value is a parameter.
+        var sql = $"{Matching("\"Value\"", filter, parameters)} ORDER BY search_text.rowid LIMIT {limit}";
+        return await db.Database.SqlQueryRaw<int>(sql, [.. parameters]).ToListAsync(ct);
+    }
+
+    /// <summary>How many documents hold a term, estimated as counts are, from its newest 100 matches.</summary>
+    private async Task<double> FrequencyAsync(List<Alternative> term, CancellationToken ct)
+    {
+        var row = await db.Database.SqlQueryRaw<CountRow>("""
+            SELECT count(*) AS "Counted", coalesce(2147483647 - max(rowid), 0) AS "Lowest",
+                (SELECT coalesce(min("Id"), 0) FROM "SearchDocuments") AS "LowestId", (SELECT coalesce(max("Id"), 0) FROM "SearchDocuments") AS "HighestId"
+            FROM (SELECT rowid FROM search_text WHERE search_text MATCH @q ORDER BY rowid LIMIT 100)
+            """, new SqliteParameter("@q", Match(new QueryPlan("", [term], [], null)))).SingleAsync(ct);
+        if (row.Counted < 100 || row.HighestId <= row.LowestId)
+        {
+            return row.Counted;
+        }
+        return row.Counted * (double)(row.HighestId - row.LowestId + 1) / (row.HighestId - row.Lowest + 1);
+    }
+
+    /// <summary>Documents and average length (title + body tokens) from FTS5's averages record.</summary>
+    private async Task<(double Documents, double AverageLength)> StatisticsAsync(CancellationToken ct)
+    {
+        var blocks = await db.Database.SqlQueryRaw<byte[]>("SELECT block AS \"Value\" FROM search_text_data WHERE id = 1").ToListAsync(ct);
+        var values = blocks.Count == 0 ? [] : Varints(blocks[0]);
+        if (values.Count < 3 || values[0] == 0)
+        {
+            return (1, 1);
+        }
+        return (values[0], Math.Max(1.0, (double)(values[1] + values[2]) / values[0]));
+    }
+
+    /// <summary>Each candidate's length in tokens (title + body) from FTS5's docsize table.</summary>
+    private async Task<Dictionary<int, double>> LengthsAsync(IEnumerable<int> ids, CancellationToken ct)
+    {
+        // Ids are integers this backend read from the index, so they go into the SQL as text.
+        var sql = $"SELECT 2147483647 - id AS \"Id\", sz AS \"Sizes\" FROM search_text_docsize WHERE id IN ({string.Join(',', ids.Select(TextKey))})";
+        var rows = await db.Database.SqlQueryRaw<SizeRow>(sql).ToListAsync(ct);
+        return rows.ToDictionary(r => r.Id, r => (double)Varints(r.Sizes).Sum());
+    }
+
+    private sealed record SizeRow(int Id, byte[] Sizes);
+
+    /// <summary>SQLite varints (big-endian, 7 bits a byte, the high bit set on all but the last), as FTS5 stores its counts.</summary>
+    private static List<long> Varints(byte[] bytes)
+    {
+        var values = new List<long>();
+        var i = 0;
+        while (i < bytes.Length)
+        {
+            long value = 0;
+            for (var n = 0; i < bytes.Length; n++)
+            {
+                var b = bytes[i++];
+                if (n == 8)
+                {
+                    value = (value << 8) | b;
+                    break;
+                }
+                value = (value << 7) | (long)(b & 0x7F);
+                if ((b & 0x80) == 0)
+                {
+                    break;
+                }
+            }
+            values.Add(value);
+        }
+        return values;
     }
 
     public async Task<long?> SizeAsync(CancellationToken ct)

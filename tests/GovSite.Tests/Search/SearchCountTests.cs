@@ -22,10 +22,12 @@ public class SearchCountTests
         ISearchBackend.Estimate(ISearchBackend.CountCap, 1, 1, 5_000).ShouldBe(new SearchCount(ISearchBackend.CountCap, false));
 
     [Fact]
-    public void A_title_carries_every_length_threshold_it_fits_under()
+    public void Title_keys_order_shorter_titles_first_and_newer_documents_first_among_equals()
     {
-        var tokens = string.Join(' ', Enumerable.Range(0, 30).Select(i => "t" + i));
-        SqliteSearchBackend.Bands(tokens).ShouldBe("zle32 zle36 zle40 zle44 zle48 zle53 zle58 zle64 zle70 zle77 zle85 zle94 zle103 zle113 zle124 zle136 zle150 zle165 zle181 zle200 zle220 zle242 zle266");
-        SqliteSearchBackend.Bands(string.Join(' ', Enumerable.Range(0, 300).Select(i => "t" + i))).ShouldBeEmpty();
+        string Title(int tokens) => string.Join(' ', Enumerable.Range(0, tokens).Select(i => "t" + i));
+        var keys = new[] { (Id: 10, Tokens: 30), (Id: 11, Tokens: 30), (Id: 999_999, Tokens: 31), (Id: 1, Tokens: 12) }
+            .Select(d => (d.Id, Key: SqliteSearchBackend.TitleKey(d.Id, Title(d.Tokens)))).OrderBy(k => k.Key).ToList();
+        keys.Select(k => k.Id).ShouldBe([1, 11, 10, 999_999]);
+        keys.ShouldAllBe(k => uint.MaxValue - (k.Key & uint.MaxValue) == k.Id);
     }
 }
