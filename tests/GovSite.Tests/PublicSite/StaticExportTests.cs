@@ -166,6 +166,28 @@ public class StaticExportTests(ExportFixture app) : IClassFixture<ExportFixture>
     }
 
     [Fact]
+    public async Task A_reference_that_climbs_out_of_the_export_touches_nothing_outside_it()
+    {
+        await app.ExportAllAsync();
+        // Where "/../outside-sentinel.png" would land if the exporter joined it to its folder.
+        var sentinel = Path.GetFullPath(Path.Combine(app.SiteDir, "..", "outside-sentinel.png"));
+        await File.WriteAllTextAsync(sentinel, "must survive");
+        var saved = await app.AsSystemAsync(async sp => (await sp.GetRequiredService<ArticleService>().SaveAsync(app.Site.Id, null,
+            new ArticleInput
+            {
+                ColumnId = app.NewsColumnId, Title = "导出测试：越界引用",
+                Body = "<p>图片：<img src=\"/../outside-sentinel.png\" alt=\"越界\"><img src=\"/files/%2E%2E/%2E%2E/outside-sentinel.png\" alt=\"编码越界\"></p>",
+            })).Value!);
+        await app.WaitForReExportAsync();
+
+        // The sanitiser kept the references, so the exporter did see them.
+        saved.Body.ShouldContain("/../outside-sentinel.png");
+        File.Exists(Path.Combine(app.SiteDir, $"articles/{saved.Id}/index.html")).ShouldBeTrue();
+        File.ReadAllText(sentinel).ShouldBe("must survive");
+        ExportManifest.Read(app.SiteDir)!.Files.ShouldAllBe(f => !f.Path.Contains(".."));
+    }
+
+    [Fact]
     public async Task Absolute_urls_in_the_export_use_the_main_domain_with_https()
     {
         await app.ExportAllAsync();
@@ -337,5 +359,32 @@ public class LocalReferenceTests
     {
         var expected = Reference.Matches(html).Select(m => m.Groups[1].Value).ToList();
         StaticExporter.LocalReferences(System.Text.Encoding.UTF8.GetBytes(html)).ShouldBe(expected);
+    }
+}
+
+public class ExportFileNameTests
+{
+    [Theory]
+    [InlineData("/", "index.html")]
+    [InlineData("/columns/3", "columns/3/index.html")]
+    [InlineData("/columns/3/page/2?x=1", "columns/3/page/2/index.html")]
+    [InlineData("/sitemap.xml", "sitemap.xml")]
+    [InlineData("/files/7/%E6%8A%A5%E5%91%8A.pdf", "files/7/报告.pdf")]
+    [InlineData("/files/7/a%20b.pdf", "files/7/a b.pdf")]
+    public void An_address_names_the_file_nginx_looks_for(string path, string file)
+    {
+        StaticExporter.FileFor(path).ShouldBe(file);
+    }
+
+    [Theory]
+    [InlineData("/../x.png")]
+    [InlineData("/files/%2E%2E/%2E%2E/x.png")]
+    [InlineData("/a/./b.css")]
+    [InlineData("/a//b.css")]
+    [InlineData("/a%5C..%5Cb.css")]
+    [InlineData("/a%00.css")]
+    public void An_address_that_cannot_name_a_file_inside_the_export_names_none(string path)
+    {
+        StaticExporter.FileFor(path).ShouldBeNull();
     }
 }

@@ -99,7 +99,7 @@ public sealed class StaticExporter(GovSiteDb db, TimeProvider clock)
         var before = ExportManifest.Read(dir)?.Files.ToDictionary(f => f.Path) ?? [];
         foreach (var (path, items) in listings)
         {
-            if (!before.TryGetValue(FileFor(path), out var entry) || entry.Items != items)
+            if (!before.TryGetValue(FileFor(path)!, out var entry) || entry.Items != items)
             {
                 paths.Add(path);
                 paths.Add(path[..(path.IndexOf("/page/", StringComparison.Ordinal) is var p and >= 0 ? p : path.Length)] + "/rss.xml");
@@ -155,12 +155,15 @@ public sealed class StaticExporter(GovSiteDb db, TimeProvider clock)
 
         async ValueTask ExportOneAsync(string path, CancellationToken token)
         {
+            if (FileFor(path) is not { } file)
+            {
+                return;
+            }
             var body = await fetch(path, token);
             if (Interlocked.Increment(ref rendered) % 64 == 0)
             {
                 Progress?.Invoke(rendered, paths.Count);
             }
-            var file = FileFor(path);
             if (body is null)
             {
                 missing.Add(file);
@@ -196,7 +199,7 @@ public sealed class StaticExporter(GovSiteDb db, TimeProvider clock)
 
         await Parallel.ForEachAsync(paths, new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = ct }, ExportOneAsync);
         // Assets and attachments the pages point at (stylesheets, scripts, images, documents).
-        var assetPaths = assets.Keys.Where(a => !files.ContainsKey(FileFor(a)) || full).Where(a => !paths.Contains(a)).ToList();
+        var assetPaths = assets.Keys.Where(a => FileFor(a) is { } file && (!files.ContainsKey(file) || full)).Where(a => !paths.Contains(a)).ToList();
         await Parallel.ForEachAsync(assetPaths, new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = ct }, async (a, token) =>
         {
             if (!IsPagePath(a))
@@ -207,11 +210,13 @@ public sealed class StaticExporter(GovSiteDb db, TimeProvider clock)
 
         var deleted = 0;
         var stale = full ? old.Keys.Where(k => !files.ContainsKey(k)) : missing;
+        var inside = Path.GetFullPath(dir).TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
         foreach (var file in stale.ToList())
         {
             files.TryRemove(file, out _);
-            var full_ = Path.Combine(dir, file);
-            if (File.Exists(full_))
+            var full_ = Path.GetFullPath(Path.Combine(dir, file));
+            // Never outside the export, whatever a manifest says.
+            if (full_.StartsWith(inside, StringComparison.Ordinal) && File.Exists(full_))
             {
                 File.Delete(full_);
                 deleted++;
@@ -255,16 +260,26 @@ public sealed class StaticExporter(GovSiteDb db, TimeProvider clock)
         path == "/" || path.StartsWith("/articles/", StringComparison.Ordinal) || path.StartsWith("/columns/", StringComparison.Ordinal)
         || path.StartsWith("/topics", StringComparison.Ordinal);
 
-    /// <summary>"/" → index.html, "/columns/3" → columns/3/index.html, "/sitemap.xml" → sitemap.xml.</summary>
-    public static string FileFor(string path)
+    /// <summary>
+    /// "/" → index.html, "/columns/3" → columns/3/index.html, "/sitemap.xml" → sitemap.xml,
+    /// "/files/7/%E6%8A%A5%E5%91%8A.pdf" → files/7/报告.pdf (nginx decodes the address before it
+    /// looks for the file). Null for an address that cannot name a file inside the export: a page
+    /// body may reference "/../../x.png", and the exporter deletes the files of addresses that
+    /// answer 404.
+    /// </summary>
+    public static string? FileFor(string path)
     {
-        var clean = path.Split('?')[0].Trim('/');
+        var clean = Uri.UnescapeDataString(path.Split('?')[0]).Trim('/');
         if (clean.Length == 0)
         {
             return "index.html";
         }
-        var last = clean[(clean.LastIndexOf('/') + 1)..];
-        return last.Contains('.') ? clean : clean + "/index.html";
+        var segments = clean.Split('/');
+        if (segments.Any(s => s is "" or "." or ".." || s.Contains('\\') || s.Contains('\0')))
+        {
+            return null;
+        }
+        return segments[^1].Contains('.') ? clean : clean + "/index.html";
     }
 
     /// <summary>
