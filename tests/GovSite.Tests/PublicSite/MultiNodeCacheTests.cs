@@ -11,17 +11,6 @@ namespace GovSite.Tests.PublicSite;
 /// </summary>
 public class MultiNodeCacheTests(PublicSiteFixture nodeA) : IClassFixture<PublicSiteFixture>
 {
-    private sealed class SecondNode(TestDatabase database) : WebApplicationFactory<Program>
-    {
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            builder.UseSetting("GOVSITE_DATA", database.DataDirectory);
-            builder.UseSetting("GOVSITE_DB", database.PostgresConnection);
-            builder.UseSetting("GOVSITE_QUIET", "true");
-            builder.UseSetting("GOVSITE_NO_DEMO", "true");
-        }
-    }
-
     [Fact]
     public async Task A_publish_on_one_node_evicts_only_the_affected_pages_on_the_other()
     {
@@ -29,7 +18,7 @@ public class MultiNodeCacheTests(PublicSiteFixture nodeA) : IClassFixture<Public
         {
             return;
         }
-        await using var nodeB = new SecondNode(nodeA.Database);
+        await using var nodeB = new OtherNode(nodeA.Database);
         using var onB = nodeB.CreateClient();
         onB.DefaultRequestHeaders.Host = PublicSiteFixture.Host;
         var unrelated = $"/articles/{nodeA.PolicyId}";

@@ -10,20 +10,6 @@ namespace GovSite.Tests.Search;
 /// <summary>The index is in the database: what one node publishes, another finds at once.</summary>
 public class MultiNodeSearchTests(EmptyPlatformFactory nodeA) : IClassFixture<EmptyPlatformFactory>
 {
-    private sealed class SecondNode(TestDatabase database) : WebApplicationFactory<Program>
-    {
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            builder.UseSetting("GOVSITE_DATA", database.DataDirectory);
-            if (database.PostgresConnection is { } pg)
-            {
-                builder.UseSetting("GOVSITE_DB", pg);
-            }
-            builder.UseSetting("GOVSITE_QUIET", "true");
-            builder.UseSetting("GOVSITE_NO_DEMO", "true");
-        }
-    }
-
     private static async Task<List<string?>> TitlesAsync(HttpClient client, string q) =>
         [.. (await client.GetFromJsonAsync<JsonElement>($"/api/v1/search?q={Uri.EscapeDataString(q)}"))
             .GetProperty("results").EnumerateArray().Select(r => r.GetProperty("title").GetString())];
@@ -33,7 +19,7 @@ public class MultiNodeSearchTests(EmptyPlatformFactory nodeA) : IClassFixture<Em
     {
         var site = await nodeA.CreateSiteAsync("3703000001", "多节点检索局", GovSite.Sites.SiteType.Department);
         var column = await nodeA.ColumnIdAsync(site.Id, "工作动态");
-        await using var nodeB = new SecondNode(nodeA.Database);
+        await using var nodeB = new OtherNode(nodeA.Database);
         using var onB = nodeB.CreateClient();
         (await TitlesAsync(onB, "雪豹")).ShouldBeEmpty();
 

@@ -12,16 +12,6 @@ namespace GovSite.Tests.Search;
 /// <summary>A database indexed by an earlier release is indexed again in the current layout when the server starts.</summary>
 public class SearchLayoutTests(EmptyPlatformFactory app) : IClassFixture<EmptyPlatformFactory>
 {
-    private sealed class Restarted(TestDatabase database) : WebApplicationFactory<Program>
-    {
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            builder.UseSetting("GOVSITE_DATA", database.DataDirectory);
-            builder.UseSetting("GOVSITE_QUIET", "true");
-            builder.UseSetting("GOVSITE_NO_DEMO", "true");
-        }
-    }
-
     // The layouts as earlier releases created them.
     private static readonly Dictionary<string, string> Earlier = new()
     {
@@ -61,7 +51,7 @@ public class SearchLayoutTests(EmptyPlatformFactory app) : IClassFixture<EmptyPl
             await db.Database.ExecuteSqlRawAsync(Earlier[layout]);
         }
 
-        await using var restarted = new Restarted(app.Database);
+        await using var restarted = new OtherNode(app.Database);
         using var client = restarted.CreateClient();
         (await TitlesAsync(client, "犀鸟")).ShouldContain(title);
         await using (var db = app.Database.NewContext())
