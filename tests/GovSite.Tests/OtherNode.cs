@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 namespace GovSite.Tests;
 
 /// <summary>Another GovSite process on a test's database: a second node, or the same server started again.</summary>
-public sealed class OtherNode(TestDatabase database) : WebApplicationFactory<Program>
+public sealed class OtherNode(TestDatabase database, params (string Key, string Value)[] settings) : WebApplicationFactory<Program>
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -15,5 +15,9 @@ public sealed class OtherNode(TestDatabase database) : WebApplicationFactory<Pro
         }
         builder.UseSetting("GOVSITE_QUIET", "true");
         builder.UseSetting("GOVSITE_NO_DEMO", "true");
+        foreach (var (key, value) in settings)
+        {
+            builder.UseSetting(key, value);
+        }
     }
 }

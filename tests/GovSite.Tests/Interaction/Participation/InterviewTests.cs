@@ -120,22 +120,6 @@ public class InterviewTests(ParticipationFixture app) : IClassFixture<Participat
         received.AnsweredAt.ShouldBe("2026-04-03 10:20");
     }
 
-    /// <summary>A second GovSite process on the same database, on the real clock.</summary>
-    private sealed class SecondNode(TestDatabase database) : WebApplicationFactory<Program>
-    {
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            builder.UseSetting("GOVSITE_DATA", database.DataDirectory);
-            if (database.PostgresConnection is { } pg)
-            {
-                builder.UseSetting("GOVSITE_DB", pg);
-            }
-            builder.UseSetting("GOVSITE_QUIET", "true");
-            builder.UseSetting("GOVSITE_NO_DEMO", "true");
-            builder.UseSetting("Participation:LivePollMilliseconds", "100");
-        }
-    }
-
     [Fact]
     public async Task An_answer_saved_on_one_node_reaches_a_reader_connected_to_another()
     {
@@ -144,7 +128,7 @@ public class InterviewTests(ParticipationFixture app) : IClassFixture<Participat
         var question = await app.AsSystemAsync(sp => sp.GetRequiredService<InterviewService>()
             .AskAsync(app.SiteA.Id, interview.Id, new AskInput { Text = "跨节点的提问" }, "h"));
 
-        await using var nodeB = new SecondNode(app.Database);
+        await using var nodeB = new OtherNode(app.Database, ("Participation:LivePollMilliseconds", "100"));
         using var reader = nodeB.CreateClient();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
         using var response = await reader.GetAsync($"{PublicUrl(interview.Id)}/live?since=1", HttpCompletionOption.ResponseHeadersRead, timeout.Token);
