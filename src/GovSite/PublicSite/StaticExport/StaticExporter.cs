@@ -50,10 +50,11 @@ public sealed class StaticExporter(GovSiteDb db, TimeProvider clock)
     /// <summary>Every page, feed, the sitemap, robots.txt, and every local asset or attachment they reference.</summary>
     public async Task<ExportReport> ExportAllAsync(SiteInfo site, string dir, Fetch fetch, CancellationToken ct = default)
     {
-        var columns = await new SiteContent(db, clock).ColumnsAsync(site.Id, ct);
-        var listings = await ListingsAsync(site.Id, columns, ct);
+        var content = new SiteContent(db, clock);
+        var columns = await content.ColumnsAsync(site.Id, ct);
+        var (listings, articles) = await ListingsAsync(site.Id, columns, ct);
         var paths = new List<string> { "/", "/sitemap.xml", "/robots.txt" };
-        var topics = await new SiteContent(db, clock).TopicsAsync(site.Id, ct);
+        var topics = await content.TopicsAsync(site.Id, ct);
         if (topics.Count > 0)
         {
             paths.Add("/topics");
@@ -61,7 +62,7 @@ public sealed class StaticExporter(GovSiteDb db, TimeProvider clock)
         }
         paths.AddRange(columns.Select(c => $"/columns/{c.Id}/rss.xml"));
         paths.AddRange(listings.Keys);
-        paths.AddRange(await new SiteContent(db, clock).Published(site.Id).Select(a => $"/articles/{a.Id}").ToListAsync(ct));
+        paths.AddRange(articles.Select(a => $"/articles/{a.Id}"));
         return await RunAsync(site, dir, fetch, paths, listings, full: true, ct);
     }
 
@@ -95,7 +96,7 @@ public sealed class StaticExporter(GovSiteDb db, TimeProvider clock)
         // Listing pages of every column whose articles changed: an edited title changes the one
         // page showing it, a new or withdrawn article shifts the pages after it (and a move
         // changes the old column too). Pages past the end answer 404 and are deleted.
-        var listings = await ListingsAsync(site.Id, columns, ct);
+        var (listings, _) = await ListingsAsync(site.Id, columns, ct);
         var before = ExportManifest.Read(dir)?.Files.ToDictionary(f => f.Path) ?? [];
         foreach (var (path, items) in listings)
         {
@@ -229,9 +230,11 @@ public sealed class StaticExporter(GovSiteDb db, TimeProvider clock)
 
     /// <summary>
     /// Every listing page of every column ("/columns/3", "/columns/3/page/2", …) with a hash of
-    /// what it shows: the column's total and its twenty articles (id, title, date, column).
+    /// what it shows: the column's total and its twenty articles (id, title, date, column); and
+    /// the published articles it read them from, newest first.
     /// </summary>
-    private async Task<Dictionary<string, string>> ListingsAsync(int siteId, List<Column> columns, CancellationToken ct)
+    private async Task<(Dictionary<string, string> Pages, List<ArticleLink> Articles)> ListingsAsync(int siteId, List<Column> columns,
+        CancellationToken ct)
     {
         var all = await new SiteContent(db, clock).Published(siteId)
             .OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id)
@@ -253,7 +256,7 @@ public sealed class StaticExporter(GovSiteDb db, TimeProvider clock)
                 listings[n == 1 ? $"/columns/{column.Id}" : $"/columns/{column.Id}/page/{n}"] = hash;
             }
         }
-        return listings;
+        return (listings, all);
     }
 
     private static bool IsPagePath(string path) =>
