@@ -57,15 +57,6 @@ public static class PublishStaticCommand
             var exportScheme = scheme is null ? options.Scheme : StaticExportOptions.SchemeFrom(scheme);
             var renderer = app.Services.GetRequiredService<PageRenderer>();
             ExportReport report;
-            ProgressTask? bar = null;
-            exporter.Progress = (done, total) =>
-            {
-                if (bar is not null)
-                {
-                    bar.MaxValue = total;
-                    bar.Value = done;
-                }
-            };
             if (incremental && ExportManifest.Read(dir) is { } manifest)
             {
                 await using var session = renderer.For(info, exportScheme, allArticles: false);
@@ -83,7 +74,12 @@ public static class PublishStaticCommand
                     // A full export of a large site takes seconds to minutes: show how far it is.
                     report = await AnsiConsole.Progress().StartAsync(async progress =>
                     {
-                        bar = progress.AddTask($"导出 {Markup.Escape(info.Name)}");
+                        var bar = progress.AddTask($"导出 {Markup.Escape(info.Name)}");
+                        exporter.Progress = (done, total) =>
+                        {
+                            bar.MaxValue = total;
+                            bar.Value = done;
+                        };
                         var result = await exporter.ExportAllAsync(info, dir, session.Fetch, ct);
                         bar.Value = bar.MaxValue;
                         return result;
