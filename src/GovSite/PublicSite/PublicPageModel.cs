@@ -40,21 +40,13 @@ public abstract class PublicPageModel(CurrentSite current, SiteContent content) 
         Theme = await content.ThemeAsync(site.Id, IsPreview, ct);
         Topics = await content.TopicsAsync(site.Id, ct);
         PageTitle = site.Name;
-        AddMeta("SiteName", site.Name);
-        AddMeta("SiteDomain", site.MainHost ?? "");
-        AddMeta("SiteIDCode", site.Code);
+        Meta.AddRange(PageShell.SiteMeta(site));
         return true;
     }
 
     protected void AddMeta(string name, string? value) => Meta.Add(new(name, value ?? ""));
 
-    protected void AddColumnMeta(Column column)
-    {
-        AddMeta("ColumnName", column.Name);
-        AddMeta("ColumnDescription", column.Description ?? $"{Site.Name}{column.Name}");
-        AddMeta("ColumnKeywords", column.Keywords ?? column.Name);
-        AddMeta("ColumnType", StandardColumns.Label(column.Type));
-    }
+    protected void AddColumnMeta(Column column) => Meta.AddRange(PageShell.ColumnMeta(Site, column));
 
     /// <summary>A path inside this site, keeping /sites/{code} when the site is addressed that way.</summary>
     public string Link(string path) => $"{Request.PathBase}{path}";
@@ -64,14 +56,11 @@ public abstract class PublicPageModel(CurrentSite current, SiteContent content) 
     public IEnumerable<Column> TopColumns => Columns.Where(c => c.ParentId is null);
 
     /// <summary>The main navigation: the theme's choice, else every top column except topic roots.</summary>
-    public IEnumerable<Column> NavColumns => Theme.NavColumnIds is { } ids
-        ? ids.Select(id => Columns.FirstOrDefault(c => c.Id == id)).OfType<Column>()
-        : TopColumns.Where(c => !Topics.Any(t => t.ColumnId == c.Id));
+    public IEnumerable<Column> NavColumns => PageShell.NavColumnsOf(Theme, Columns, Topics);
 
     public string DisplayName => Theme.DisplayName ?? Site.Name;
 
-    public SpecialTopic? TopicOf(int columnId) =>
-        Trail(columnId).FirstOrDefault() is { } root ? Topics.FirstOrDefault(t => t.ColumnId == root.Id) : null;
+    public SpecialTopic? TopicOf(int columnId) => PageShell.TopicOf(Columns, Topics, columnId);
 
     /// <summary>Marks the cached copy of this page with what it shows (see <see cref="PageTags"/>).</summary>
     protected void CacheTags(params IEnumerable<string> tags) => PageTags.Add(HttpContext, tags);
@@ -79,17 +68,25 @@ public abstract class PublicPageModel(CurrentSite current, SiteContent content) 
     public IEnumerable<Column> ChildrenOf(int id) => Columns.Where(c => c.ParentId == id);
 
     /// <summary>The column and its ancestors, root first, for the breadcrumb.</summary>
-    public List<Column> Trail(int columnId)
-    {
-        var byId = Columns.ToDictionary(c => c.Id);
-        var trail = new List<Column>();
-        for (int? id = columnId; id is int i && byId.TryGetValue(i, out var c) && trail.Count < 20; id = c.ParentId)
-        {
-            trail.Insert(0, c);
-        }
-        return trail;
-    }
+    public List<Column> Trail(int columnId) => PageShell.TrailOf(Columns, columnId);
 
-    public string ErrorReportUrl =>
-        $"https://zfwzgl.www.gov.cn/exposure/jiucuo.html?site_code={Uri.EscapeDataString(Site.Code)}&url={Uri.EscapeDataString(AbsoluteLink(Request.Path))}";
+    public string ErrorReportUrl => Shell.ErrorReportUrl;
+
+    private PageShell? _shell;
+
+    /// <summary>What the layout writes around the page (see <see cref="PublicLayout"/>), as the handler left it.</summary>
+    public PageShell Shell => _shell ??= CreateShell();
+
+    private PageShell CreateShell()
+    {
+        var shell = new PageShell
+        {
+            Site = Site, Columns = Columns, Theme = Theme, Topics = Topics, IsPreview = IsPreview,
+            PathBase = Request.PathBase.ToString(), Origin = $"{Request.Scheme}://{Request.Host}", Path = Request.Path.ToString(),
+            Assets = HttpContext.RequestServices.GetRequiredService<AssetLinks>(),
+            PageTitle = PageTitle, FeedUrl = FeedUrl, ArchivedTopic = ArchivedTopic,
+        };
+        shell.Meta.AddRange(Meta);
+        return shell;
+    }
 }

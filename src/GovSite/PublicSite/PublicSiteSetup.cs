@@ -18,6 +18,7 @@ public static class PublicSiteSetup
         builder.Services.AddScoped<Topics.TopicService>();
         builder.Services.AddScoped<StaticExport.StaticExporter>();
         builder.Services.AddSingleton<StaticExport.PageRenderer>();
+        builder.Services.AddSingleton<AssetLinks>();
         builder.Services.AddSingleton<StaticExport.StaticExportOptions>();
         builder.Services.AddSingleton<StaticExport.StaticExportQueue>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<StaticExport.StaticExportQueue>());

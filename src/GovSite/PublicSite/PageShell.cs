@@ -1,0 +1,110 @@
+using GovSite.PublicSite.Themes;
+using GovSite.PublicSite.Topics;
+using GovSite.Publishing;
+using GovSite.Sites;
+using Microsoft.AspNetCore.Components;
+
+namespace GovSite.PublicSite;
+
+/// <summary>
+/// What the public layout shows around a page's own content: the site, its theme, navigation and
+/// footer, the page title and the national meta tags, and where the page lives (path base and
+/// origin, for links and the 找错 address). Filled by <see cref="PublicPageModel"/> for pages
+/// rendered by Razor, and directly by the static export's article pages (<see cref="ArticleView"/>);
+/// <see cref="PublicLayout"/> writes it the same way for both.
+/// </summary>
+public sealed class PageShell
+{
+    public required SiteInfo Site { get; init; }
+    public required List<Column> Columns { get; init; }
+    public required ThemeSettings Theme { get; init; }
+    public required List<SpecialTopic> Topics { get; init; }
+    public bool IsPreview { get; init; }
+
+    /// <summary>"" for a site on its own domain, "/sites/{code}" when addressed by path.</summary>
+    public required string PathBase { get; init; }
+
+    /// <summary>scheme://host of the request.</summary>
+    public required string Origin { get; init; }
+
+    /// <summary>The request's path inside the site (without the path base).</summary>
+    public required string Path { get; init; }
+
+    public required AssetLinks Assets { get; init; }
+
+    public string PageTitle { get; set; } = "";
+    public List<KeyValuePair<string, string>> Meta { get; } = [];
+    public string? FeedUrl { get; set; }
+    public SpecialTopic? ArchivedTopic { get; set; }
+
+    /// <summary>The site-wide meta tags every public page starts with, and the site's name as the title.</summary>
+    public void AddSiteMeta()
+    {
+        PageTitle = Site.Name;
+        Meta.AddRange(SiteMeta(Site));
+    }
+
+    public void AddMeta(string name, string? value) => Meta.Add(new(name, value ?? ""));
+
+    public void AddColumnMeta(Column column) => Meta.AddRange(ColumnMeta(Site, column));
+
+    public static KeyValuePair<string, string>[] SiteMeta(SiteInfo site) =>
+        [new("SiteName", site.Name), new("SiteDomain", site.MainHost ?? ""), new("SiteIDCode", site.Code)];
+
+    public static KeyValuePair<string, string>[] ColumnMeta(SiteInfo site, Column column) =>
+    [
+        new("ColumnName", column.Name),
+        new("ColumnDescription", column.Description ?? $"{site.Name}{column.Name}"),
+        new("ColumnKeywords", column.Keywords ?? column.Name),
+        new("ColumnType", StandardColumns.Label(column.Type)),
+    ];
+
+    public string Link(string path) => PathBase + path;
+
+    public string AbsoluteLink(string path) => Origin + PathBase + path;
+
+    /// <summary>A fingerprinted asset under wwwroot ("css/site.css" → /css/site.{hash}.css).</summary>
+    public string Asset(string path) => PathBase + "/" + Assets[path];
+
+    public string DisplayName => Theme.DisplayName ?? Site.Name;
+
+    public IEnumerable<Column> NavColumns => NavColumnsOf(Theme, Columns, Topics);
+
+    public string ErrorReportUrl =>
+        $"https://zfwzgl.www.gov.cn/exposure/jiucuo.html?site_code={Uri.EscapeDataString(Site.Code)}&url={Uri.EscapeDataString(AbsoluteLink(Path))}";
+
+    /// <summary>The main navigation: the theme's choice, else every top column except topic roots.</summary>
+    public static IEnumerable<Column> NavColumnsOf(ThemeSettings theme, List<Column> columns, List<SpecialTopic> topics) => theme.NavColumnIds is { } ids
+        ? ids.Select(id => columns.FirstOrDefault(c => c.Id == id)).OfType<Column>()
+        : columns.Where(c => c.ParentId is null && !topics.Any(t => t.ColumnId == c.Id));
+
+    /// <summary>The column and its ancestors, root first, for the breadcrumb.</summary>
+    public static List<Column> TrailOf(List<Column> columns, int columnId)
+    {
+        var trail = new List<Column>();
+        for (int? id = columnId; id is int i && columns.Find(c => c.Id == i) is { } c && trail.Count < 20; id = c.ParentId)
+        {
+            trail.Insert(0, c);
+        }
+        return trail;
+    }
+
+    /// <summary>The special topic a column belongs to (by its root column), if any.</summary>
+    public static SpecialTopic? TopicOf(List<Column> columns, List<SpecialTopic> topics, int columnId) =>
+        TrailOf(columns, columnId).FirstOrDefault() is { } root ? topics.FirstOrDefault(t => t.ColumnId == root.Id) : null;
+}
+
+/// <summary>
+/// Fingerprinted addresses of the app's own stylesheets and scripts, as the static-asset manifest
+/// names them (the same table the Razor tag helpers read through the page endpoints).
+/// </summary>
+public sealed class AssetLinks(EndpointDataSource endpoints)
+{
+    private ResourceAssetCollection? _assets;
+
+    public string this[string path] => (_assets ??= Find())[path];
+
+    private ResourceAssetCollection Find() =>
+        endpoints.Endpoints.Select(e => e.Metadata.GetMetadata<ResourceAssetCollection>()).FirstOrDefault(c => c is not null)
+        ?? ResourceAssetCollection.Empty;
+}
