@@ -34,7 +34,7 @@ public sealed class PageRenderer(IServiceScopeFactory scopes)
     {
         var pipeline = _pipeline ?? throw new InvalidOperationException("the page renderer is not in the pipeline");
         var host = HostName.ToAscii(site.MainHost ?? throw new InvalidOperationException($"网站 {site.Code} 没有主域名，无法导出静态页面"));
-        return new RenderSession(scopes, pipeline, site.Id, scheme, host, allArticles);
+        return new RenderSession(scopes, pipeline, site, scheme, host, allArticles);
     }
 
     /// <summary>
@@ -46,16 +46,18 @@ public sealed class PageRenderer(IServiceScopeFactory scopes)
     public sealed class RenderSession : IAsyncDisposable
     {
         private readonly IServiceScopeFactory _scopes;
-        private readonly Lazy<Task<SiteSnapshot>> _snapshot;
+        private readonly Task<SiteSnapshot> _snapshot;
         private readonly System.Collections.Concurrent.ConcurrentBag<AsyncServiceScope> _idle = [];
         private readonly System.Collections.Concurrent.ConcurrentQueue<AsyncServiceScope> _all = new();
 
-        internal RenderSession(IServiceScopeFactory scopes, RequestDelegate pipeline, int siteId, string scheme, string host, bool allArticles)
+        internal RenderSession(IServiceScopeFactory scopes, RequestDelegate pipeline, SiteInfo site, string scheme, string host, bool allArticles)
         {
             _scopes = scopes;
-            // Read at the first page, after the exporter has listed what to render: a change in
-            // between then shows in the pages and is caught by the next re-export.
-            _snapshot = new Lazy<Task<SiteSnapshot>>(async () =>
+            var siteId = site.Id;
+            var origin = $"{scheme}://{host}";
+            // Read from here on, while the exporter lists what to render (on the other core): a
+            // change in between shows in either and is caught by the re-export that change queues.
+            _snapshot = Task.Run(async () =>
             {
                 // As an anonymous visitor, like the pages themselves: query filters depend on who asks.
                 await using var scope = scopes.CreateAsyncScope();
@@ -63,7 +65,7 @@ public sealed class PageRenderer(IServiceScopeFactory scopes)
             });
             Fetch = async (path, token) =>
             {
-                var snapshot = await _snapshot.Value;
+                var snapshot = await _snapshot;
                 if (!_idle.TryTake(out var scope))
                 {
                     scope = _scopes.CreateAsyncScope();
@@ -72,6 +74,14 @@ public sealed class PageRenderer(IServiceScopeFactory scopes)
                 }
                 try
                 {
+                    if (ArticleId(path) is int articleId)
+                    {
+                        return await RenderArticleAsync(scope.ServiceProvider, snapshot, site, origin, path, articleId, token);
+                    }
+                    if (ColumnPage(path) is var (columnId, page))
+                    {
+                        return await RenderColumnAsync(scope.ServiceProvider, snapshot, site, origin, path, columnId, page, token);
+                    }
                     var (status, body) = await RenderAsync(pipeline, scope.ServiceProvider, scheme, host, path, token);
                     return status switch
                     {
@@ -91,11 +101,92 @@ public sealed class PageRenderer(IServiceScopeFactory scopes)
 
         public async ValueTask DisposeAsync()
         {
+            // Loaded even if no page was asked for; its failure, if any, reached every page that was.
+            await ((Task)_snapshot).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             while (_all.TryDequeue(out var scope))
             {
                 await scope.DisposeAsync();
             }
         }
+    }
+
+    /// <summary>The id in "/articles/{id}" (the dynamic route's address, without a query), else null.</summary>
+    internal static int? ArticleId(string path) =>
+        path.StartsWith("/articles/", StringComparison.Ordinal) && Number(path.AsSpan("/articles/".Length)) is int id ? id : null;
+
+    /// <summary>The column and page in "/columns/{id}" or "/columns/{id}/page/{n}" (the dynamic routes), else null.</summary>
+    internal static (int Column, int Page)? ColumnPage(string path)
+    {
+        if (!path.StartsWith("/columns/", StringComparison.Ordinal))
+        {
+            return null;
+        }
+        var rest = path.AsSpan("/columns/".Length);
+        var slash = rest.IndexOf('/');
+        if (slash < 0)
+        {
+            return Number(rest) is int column ? (column, 1) : null;
+        }
+        return rest[slash..].StartsWith("/page/") && Number(rest[..slash]) is int id && Number(rest[(slash + "/page/".Length)..]) is int page
+            ? (id, page) : null;
+    }
+
+    // The routes' {id:int}: digits only here (the exporter writes them so), no sign, no overflow.
+    private static int? Number(ReadOnlySpan<char> text) =>
+        text.Length > 0 && !text.ContainsAnyExceptInRange('0', '9')
+        && int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : null;
+
+    /// <summary>The layout's data for a page of the export: an anonymous visitor of the site's main domain.</summary>
+    private static PageShell ShellFor(IServiceProvider services, SiteSnapshot snapshot, SiteInfo site, string origin, string path)
+    {
+        var shell = new PageShell
+        {
+            Site = site, Columns = snapshot.Columns, Theme = snapshot.Theme, Topics = snapshot.Topics,
+            PathBase = "", Origin = origin, Path = path, Assets = services.GetRequiredService<AssetLinks>(),
+        };
+        shell.AddSiteMeta();
+        return shell;
+    }
+
+    /// <summary>
+    /// An article page as <see cref="PublicSite.ArticlePageModel"/> answers it, without the request
+    /// pipeline: the same queries (answered from the snapshot in a full export) and the same
+    /// <see cref="ArticleView"/>. Null when the article is not published (the dynamic page's 404).
+    /// </summary>
+    private static async Task<byte[]?> RenderArticleAsync(IServiceProvider services, SiteSnapshot snapshot, SiteInfo site, string origin,
+        string path, int id, CancellationToken ct)
+    {
+        var content = services.GetRequiredService<SiteContent>();
+        if (await content.ArticleAsync(site.Id, id, ct) is not { } article)
+        {
+            return null;
+        }
+        var interpretations = article.IsPolicyDocument ? await content.InterpretationsAsync(site.Id, id, ct) : [];
+        var attachments = article.ItemId is int itemId
+            ? await services.GetRequiredService<Publishing.Files.FileService>().AttachmentsOfItemAsync(itemId, ct)
+            : [];
+        var html = ArticleView.Render(ShellFor(services, snapshot, site, origin, path), article, interpretations, attachments,
+            services.GetRequiredService<System.Text.Encodings.Web.HtmlEncoder>());
+        return System.Text.Encoding.UTF8.GetBytes(html);
+    }
+
+    /// <summary>A column's listing page as <see cref="PublicSite.ColumnPageModel"/> answers it, through <see cref="ColumnView"/>.</summary>
+    private static async Task<byte[]?> RenderColumnAsync(IServiceProvider services, SiteSnapshot snapshot, SiteInfo site, string origin,
+        string path, int id, int page, CancellationToken ct)
+    {
+        if (snapshot.Columns.Find(c => c.Id == id) is not { } column)
+        {
+            return null;
+        }
+        page = Math.Max(page, 1);
+        var (total, articles) = await services.GetRequiredService<SiteContent>().ColumnPageAsync(site.Id, snapshot.Columns, id, page, ct);
+        if (page > ColumnView.PageCount(total))
+        {
+            return null;
+        }
+        var html = ColumnView.Render(ShellFor(services, snapshot, site, origin, path), column, page, total, articles,
+            services.GetRequiredService<System.Text.Encodings.Web.HtmlEncoder>());
+        return System.Text.Encoding.UTF8.GetBytes(html);
     }
 
     private static async Task<(int Status, byte[] Body)> RenderAsync(RequestDelegate pipeline, IServiceProvider services,
