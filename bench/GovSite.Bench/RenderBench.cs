@@ -21,7 +21,7 @@ public static class RenderBench
         Environment.SetEnvironmentVariable("GOVSITE_DATA", Path.GetFullPath(data));
         Environment.SetEnvironmentVariable("GOVSITE_NO_DEMO", "true");
         Environment.SetEnvironmentVariable("GOVSITE_QUIET", "true");
-        var app = GovSiteApp.Build(["--urls", "http://127.0.0.1:0"], background: false);
+        var app = GovSiteApp.Build([], background: false);
         await app.StartAsync(ct);
         return app;
     }

@@ -120,6 +120,10 @@ public static class GovSiteApp
             {
                 builder.Services.Remove(descriptor);
             }
+            // No sockets: a command renders through the pipeline in-process (PageRenderer). And the
+            // schema check runs beside the pipeline's construction, on the other core.
+            builder.Services.AddSingleton<Microsoft.AspNetCore.Hosting.Server.IServer, InProcessOnlyServer>();
+            builder.Services.Configure<HostOptions>(o => o.ServicesStartConcurrently = true);
         }
         var app = builder.Build();
         // Behind a TLS-terminating proxy on this machine (nginx), pages and feeds link with https.
@@ -188,6 +192,9 @@ public sealed class StartupWork(IServiceProvider services, IConfiguration config
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
+        // SQLite's async calls complete synchronously: without this the schema check would run
+        // before the host moves on, even when hosted services start concurrently (command line).
+        await Task.Yield();
         using var scope = services.CreateScope();
         scope.ServiceProvider.GetRequiredService<SiteAccess>().BecomeSystem();
         var db = scope.ServiceProvider.GetRequiredService<GovSiteDb>();
@@ -220,4 +227,19 @@ public sealed class StartupWork(IServiceProvider services, IConfiguration config
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}
+
+/// <summary>The server of a command-line run: nothing listens; pages are rendered in-process.</summary>
+internal sealed class InProcessOnlyServer : Microsoft.AspNetCore.Hosting.Server.IServer
+{
+    public Microsoft.AspNetCore.Http.Features.IFeatureCollection Features { get; } = new Microsoft.AspNetCore.Http.Features.FeatureCollection();
+
+    public Task StartAsync<TContext>(Microsoft.AspNetCore.Hosting.Server.IHttpApplication<TContext> application, CancellationToken cancellationToken)
+        where TContext : notnull => Task.CompletedTask;
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public void Dispose()
+    {
+    }
 }

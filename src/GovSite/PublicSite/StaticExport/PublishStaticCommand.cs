@@ -35,7 +35,7 @@ public static class PublishStaticCommand
     {
         // The exporter renders through GovSite's own pipeline, which exists once the app has started.
         Environment.SetEnvironmentVariable("GOVSITE_QUIET", "true");
-        var app = GovSiteApp.Build(["--urls", "http://127.0.0.1:0"], background: false);
+        var app = GovSiteApp.Build([], background: false);
         await app.StartAsync(ct);
         try
         {
