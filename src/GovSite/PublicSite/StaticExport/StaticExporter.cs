@@ -182,10 +182,13 @@ public sealed class StaticExporter(GovSiteDb db, TimeProvider clock)
             var target = Path.Combine(dir, file);
             if (!old.TryGetValue(file, out var before) || before.Sha256 != hash || !File.Exists(target))
             {
-                if (folders.TryAdd(Path.GetDirectoryName(target)!, 0))
+                // Marked only once made: a file is never written before its folder exists (two
+                // stylesheets in a new css/ folder raced here).
+                folders.GetOrAdd(Path.GetDirectoryName(target)!, folder =>
                 {
-                    Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-                }
+                    Directory.CreateDirectory(folder);
+                    return 0;
+                });
                 if (inPlace)
                 {
                     File.WriteAllBytes(target, body);
