@@ -2,11 +2,12 @@
 # Public sites benchmark (issue 4), one command, short runs (the machine is shared):
 #   1. the cached article page under wrk against nginx serving the same bytes (as bench/run.sh);
 #   2. the same page rendered on every request (a fresh query string per request defeats the cache);
-#   3. `govsite publish-static` of a 10,000-article site against Debian's hugo building the same articles,
-#      and the same full export by a warm process (what a running GovSite does on a theme publish);
+#   3. `govsite publish-static` of a 10,000-article site against Debian's hugo building the same articles
+#      twice: with the page GovSite writes (theme "same") and with a minimal theme; two rounds each,
+#      alternating; and the same full export by a warm process (what a running GovSite does on a theme publish);
 #   4. the incremental re-export after one edit.
 #
-#   bench/public.sh                          # about 2 minutes
+#   bench/public.sh                          # about 3 minutes
 #   BENCH_ARTICLES=2000 BENCH_DURATION=3s bench/public.sh
 #   JIT=1 bench/public.sh                    # the plain build instead of the published (ReadyToRun) one
 #
@@ -71,20 +72,38 @@ log "Generating one site with $ARTICLES articles, and the same as a Hugo site"
 source "$WORK/data/public.env"
 
 # --- 3 and 4: static export vs hugo (before the server starts, so they do not share the CPU) ---
-log "govsite publish-static --site $BENCH_PUBLIC_SITE (full)"
+# Two rounds, alternating GovSite, hugo with the minimal theme and hugo with the "same" theme
+# (the page GovSite writes; see PublicSiteBench.WriteSameTheme), each into a new folder: nothing is
+# deleted between timed builds (ext4 here slows inode allocation for minutes after mass deletes,
+# whoever deletes). Each figure is the mean of its two rounds.
 secs() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", b - a }'; }
-t0="$(date +%s.%N)"
-(cd "$GOVSITE_DIR" && "${GOVSITE[@]}" publish-static --site "$BENCH_PUBLIC_SITE" --out "$WORK/export") | tee "$WORK/export.txt"
-EXPORT_WALL="$(secs "$t0" "$(date +%s.%N)")"
+mean() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", (a + b) / 2 }'; }
+sync
+declare -A WALL
+for round in 1 2; do
+    log "Round $round: govsite publish-static --site $BENCH_PUBLIC_SITE (full)"
+    t0="$(date +%s.%N)"
+    (cd "$GOVSITE_DIR" && "${GOVSITE[@]}" publish-static --site "$BENCH_PUBLIC_SITE" --out "$WORK/export-$round") | tee "$WORK/export-$round.txt"
+    WALL[govsite-$round]="$(secs "$t0" "$(date +%s.%N)")"
+    for theme in minimal same; do
+        log "Round $round: hugo (Debian) building the same $ARTICLES articles, theme $theme"
+        t0="$(date +%s.%N)"
+        hugo --source "$WORK/hugo" --destination "$WORK/hugo-$theme-$round" --theme "$theme" --quiet --noBuildLock 2>&1 | tail -3
+        WALL[hugo-$theme-$round]="$(secs "$t0" "$(date +%s.%N)")"
+    done
+done
+mv "$WORK/export-1" "$WORK/export"
+EXPORT_WALL="$(mean "${WALL[govsite-1]}" "${WALL[govsite-2]}")"
 EXPORT_FILES="$(find "$WORK/export" -type f | wc -l)"
 EXPORT_PAGES="$(find "$WORK/export" -name index.html | wc -l)"
-EXPORT_INNER="$(grep -o '用时 [0-9.]* 秒' "$WORK/export.txt" | awk '{ print $2 }')"
-
-log "hugo (Debian) building the same $ARTICLES articles"
-t0="$(date +%s.%N)"
-hugo --source "$WORK/hugo" --destination "$WORK/hugo-public" --quiet --noBuildLock 2>&1 | tail -3
-HUGO_WALL="$(secs "$t0" "$(date +%s.%N)")"
-HUGO_PAGES="$(find "$WORK/hugo-public" -name index.html | wc -l)"
+EXPORT_INNER="$(mean "$(grep -o '用时 [0-9.]* 秒' "$WORK/export-1.txt" | awk '{ print $2 }')" "$(grep -o '用时 [0-9.]* 秒' "$WORK/export-2.txt" | awk '{ print $2 }')")"
+HUGO_WALL="$(mean "${WALL[hugo-minimal-1]}" "${WALL[hugo-minimal-2]}")"
+HUGO_SAME_WALL="$(mean "${WALL[hugo-same-1]}" "${WALL[hugo-same-2]}")"
+HUGO_PAGES="$(find "$WORK/hugo-minimal-1" -name index.html | wc -l)"
+HUGO_SAME_PAGES="$(find "$WORK/hugo-same-1" -name index.html | wc -l)"
+HUGO_BYTES="$(wc -c <"$WORK/hugo-minimal-1/articles/$((ARTICLES / 2))/index.html")"
+HUGO_SAME_BYTES="$(wc -c <"$WORK/hugo-same-1/articles/$((ARTICLES / 2))/index.html")"
+GOV_BYTES="$(wc -c <"$WORK/export/articles/$((ARTICLES / 2))/index.html")"
 
 log "The same full export twice in one process: the second is what a running GovSite does on a theme publish"
 sync
@@ -169,9 +188,11 @@ p99() { local files=("$WORK/wrk-$1.txt"); [ -f "${files[0]}" ] || files=("$WORK/
         if (v ~ /us$/) { f = 0.001; sub(/us$/, "", v) } else if (v ~ /ms$/) { sub(/ms$/, "", v) } else if (v ~ /s$/) { f = 1000; sub(/s$/, "", v) }
         if (v * f > m) m = v * f } END { printf "%.2f", m }' "${files[@]}"; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
-GOV_PPS="$(awk -v p="$EXPORT_PAGES" -v s="$EXPORT_INNER" 'BEGIN { printf "%.0f", p / s }')"
-GOV_PPS_WALL="$(awk -v p="$EXPORT_PAGES" -v s="$EXPORT_WALL" 'BEGIN { printf "%.0f", p / s }')"
-HUGO_PPS="$(awk -v p="$HUGO_PAGES" -v s="$HUGO_WALL" 'BEGIN { printf "%.0f", p / s }')"
+pps() { awk -v p="$1" -v s="$2" 'BEGIN { printf "%.0f", p / s }'; }
+GOV_PPS="$(pps "$EXPORT_PAGES" "$EXPORT_INNER")"
+GOV_PPS_WALL="$(pps "$EXPORT_PAGES" "$EXPORT_WALL")"
+HUGO_PPS="$(pps "$HUGO_PAGES" "$HUGO_WALL")"
+HUGO_SAME_PPS="$(pps "$HUGO_SAME_PAGES" "$HUGO_SAME_WALL")"
 
 mkdir -p "$ROOT/bench/results"
 RESULT="$ROOT/bench/results/public-$(date +%Y%m%d-%H%M%S).md"
@@ -186,12 +207,13 @@ RESULT="$ROOT/bench/results/public-$(date +%Y%m%d-%H%M%S).md"
     echo "| GovSite / nginx | $(ratio "$(rps cached)" "$(rps nginx)") | |"
     echo "| 2. Same page rendered every time (no cache) | $(rps uncached) | $(p99 uncached) ms |"
     echo
-    echo "| Static build of $ARTICLES articles | pages | seconds | pages/s |"
-    echo "|---|---:|---:|---:|"
-    echo "| 3. govsite publish-static, export itself ($EXPORT_FILES files incl. feeds, sitemap, assets) | $EXPORT_PAGES | $EXPORT_INNER | $GOV_PPS |"
-    echo "| govsite publish-static, whole command incl. .NET start and migrations check | $EXPORT_PAGES | $EXPORT_WALL | $GOV_PPS_WALL |"
-    echo "| hugo, whole command | $HUGO_PAGES | $HUGO_WALL | $HUGO_PPS |"
-    echo "| 3b. the same full export by a running GovSite (second export in one process, as on a theme publish) | $WARM_PAGES | $WARM_SECS | $(awk -v p="$WARM_PAGES" -v s="$WARM_SECS" 'BEGIN { printf "%.0f", p / s }') |"
+    echo "| Static build of $ARTICLES articles (mean of two rounds) | pages | article page bytes | seconds (rounds) | pages/s | GovSite / this |"
+    echo "|---|---:|---:|---:|---:|---:|"
+    echo "| 3. govsite publish-static, whole command ($EXPORT_FILES files incl. feeds, sitemap, assets) | $EXPORT_PAGES | $GOV_BYTES | $EXPORT_WALL (${WALL[govsite-1]}, ${WALL[govsite-2]}) | $GOV_PPS_WALL | |"
+    echo "| hugo, whole command, the same page as GovSite's (no QR code) | $HUGO_SAME_PAGES | $HUGO_SAME_BYTES | $HUGO_SAME_WALL (${WALL[hugo-same-1]}, ${WALL[hugo-same-2]}) | $HUGO_SAME_PPS | $(ratio "$GOV_PPS_WALL" "$HUGO_SAME_PPS") |"
+    echo "| hugo, whole command, minimal theme | $HUGO_PAGES | $HUGO_BYTES | $HUGO_WALL (${WALL[hugo-minimal-1]}, ${WALL[hugo-minimal-2]}) | $HUGO_PPS | $(ratio "$GOV_PPS_WALL" "$HUGO_PPS") |"
+    echo "| govsite publish-static, the export itself (without .NET start-up and the schema check) | $EXPORT_PAGES | | $EXPORT_INNER | $GOV_PPS | |"
+    echo "| 3b. the same full export by a running GovSite (second export in one process, as on a theme publish) | $WARM_PAGES | | $WARM_SECS | $(pps "$WARM_PAGES" "$WARM_SECS") | |"
     echo
     echo "4. Re-export after one edit (\`--incremental\`): $INCR_INNER s for the re-export ($INCR_WRITTEN files rewritten), $INCR_WALL s for the whole command."
 } >"$RESULT"

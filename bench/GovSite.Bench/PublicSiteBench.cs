@@ -62,6 +62,7 @@ public static class PublicSiteBench
         }
         await tx.CommitAsync(ct);
         WriteHugoSite(hugoDir, columnName);
+        WriteSameTheme(hugoDir, await HugoParamsAsync(connection, ct));
         return $"BENCH_PUBLIC_SITE={generated.LongArticleSiteCode}\nBENCH_PUBLIC_HOST={generated.LongArticleHost}\n" +
             $"BENCH_PUBLIC_ARTICLE=/articles/{generated.LongArticleId}\nBENCH_PUBLIC_COLUMN={columnId}\n";
     }
@@ -78,6 +79,8 @@ public static class PublicSiteBench
             languageCode = "zh-cn"
             title = "基准测试县人民政府"
             paginate = 20
+            hasCJKLanguage = true
+            theme = "minimal"
             [markup.goldmark.renderer]
             unsafe = true
             """);
@@ -92,17 +95,193 @@ public static class PublicSiteBench
         const string foot = """
             </main><footer class="site-footer"><p>主办单位：{{ site.Title }}</p><p>网站标识码：9901010001</p></footer></body></html>
             """;
-        Write("layouts/_default/single.html", head + """
+        Write("themes/minimal/layouts/_default/single.html", head + """
             <article><h1>{{ .Title }}</h1><p>发布时间：{{ .Date.Format "2006-01-02 15:04" }} 来源：{{ .Params.source }}</p><div class="article-body">{{ .Content }}</div></article>
             """ + foot);
-        Write("layouts/_default/list.html", head + """
+        Write("themes/minimal/layouts/_default/list.html", head + """
             <h1>{{ .Title }}</h1><ul class="article-list">{{ range .Paginator.Pages }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a> <time>{{ .Date.Format "2006-01-02" }}</time></li>{{ end }}</ul>
             {{ with .Paginator }}<nav class="pager">{{ if .HasPrev }}<a href="{{ .Prev.URL }}">上一页</a>{{ end }} 第{{ .PageNumber }}/{{ .TotalPages }}页 {{ if .HasNext }}<a href="{{ .Next.URL }}">下一页</a>{{ end }}</nav>{{ end }}
             """ + foot);
-        Write("layouts/index.html", head + """
+        Write("themes/minimal/layouts/index.html", head + """
             <section><h2>最新信息</h2><ul class="article-list">{{ range first 7 (where site.RegularPages "Section" "articles") }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a></li>{{ end }}</ul></section>
             """ + foot);
         Write("static/css/site.css", "body{font-family:sans-serif;margin:0}.site-header{background:#a8101a;color:#fff}\n");
+    }
+
+    /// <summary>The site's name, codes, footer and navigation, for the "same" Hugo theme.</summary>
+    private static async Task<string> HugoParamsAsync(SqliteConnection connection, CancellationToken ct)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT s.Name, s.Code, (SELECT Host FROM SiteDomains d WHERE d.SiteId = s.Id AND d.IsMain = 1),
+                   COALESCE((SELECT u.Name FROM Organisations u WHERE u.Id = s.HostUnitId), s.Name),
+                   s.ContactPhone, s.ContactEmail, s.Address, s.IcpNumber, s.PoliceRecordNumber
+            FROM Sites s WHERE s.Id = 1
+            """;
+        var toml = new StringBuilder();
+        await using (var reader = await command.ExecuteReaderAsync(ct))
+        {
+            await reader.ReadAsync(ct);
+            string Q(int i) => "\"" + (reader.IsDBNull(i) ? "" : reader.GetString(i)).Replace("\"", "\\\"") + "\"";
+            toml.Append(CultureInfo.InvariantCulture, $"[params]\nname = {Q(0)}\ncode = {Q(1)}\ndomain = {Q(2)}\nhostUnit = {Q(3)}\n")
+                .Append(CultureInfo.InvariantCulture, $"phone = {Q(4)}\nemail = {Q(5)}\naddress = {Q(6)}\nicp = {Q(7)}\npolice = {Q(8)}\n");
+        }
+        command.CommandText = "SELECT Id, Name FROM Columns WHERE SiteId = 1 AND ParentId IS NULL AND IsVisible = 1 ORDER BY SortOrder, Id";
+        await using (var reader = await command.ExecuteReaderAsync(ct))
+        {
+            var weight = 0;
+            while (await reader.ReadAsync(ct))
+            {
+                toml.Append(CultureInfo.InvariantCulture,
+                    $"[[menu.main]]\nname = \"{reader.GetString(1)}\"\nurl = \"/columns/{reader.GetInt32(0)}\"\nweight = {++weight}\n");
+            }
+        }
+        return toml.ToString();
+    }
+
+    /// <summary>
+    /// The "same" theme: Hugo writes the page GovSite writes (the same head with the national meta
+    /// tags and a summary, accessibility toolbar, search form, navigation, breadcrumb, article
+    /// information, share links with the page's escaped address, footer), so the two builds do the
+    /// same work per page. Left out because Hugo 0.111 has no function for it: the QR code.
+    /// </summary>
+    private static void WriteSameTheme(string dir, string siteParams)
+    {
+        void Write(string path, string text)
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.Combine(dir, path))!);
+            File.WriteAllText(Path.Combine(dir, path), text);
+        }
+        Write("themes/same/config.toml", siteParams);
+        Write("themes/same/layouts/partials/head.html", """
+            <!DOCTYPE html>
+            <html lang="zh-CN" style="--main:#a8101a;--main-dark:#750b12">
+            <head>
+                <meta charset="utf-8">
+                <meta name="viewport" content="width=device-width, initial-scale=1">
+                <title>{{ if .IsHome }}{{ site.Params.name }}{{ else }}{{ .Title }} - {{ site.Params.name }}{{ end }}</title>
+                <meta name="SiteName" content="{{ site.Params.name }}">
+                <meta name="SiteDomain" content="{{ site.Params.domain }}">
+                <meta name="SiteIDCode" content="{{ site.Params.code }}">
+            {{ with .Section }}{{ with site.GetPage (printf "/%s" .) }}    <meta name="ColumnName" content="{{ .Title }}">
+                <meta name="ColumnDescription" content="{{ site.Params.name }}{{ .Title }}">
+                <meta name="ColumnKeywords" content="{{ .Title }}">
+                <meta name="ColumnType" content="新闻动态">
+            {{ end }}{{ end }}{{ if .IsPage }}    <meta name="ArticleTitle" content="{{ .Title }}">
+                <meta name="PubDate" content="{{ .Date.Format "2006-01-02 15:04" }}">
+                <meta name="ContentSource" content="{{ .Params.source }}">
+                <meta name="Keywords" content="{{ .Parent.Title }}">
+                <meta name="Author" content="">
+                <meta name="Description" content="{{ .Summary | plainify | truncate 120 }}">
+                <meta name="Image" content="">
+                <meta name="Url" content="{{ .Permalink }}">
+            {{ end }}    <link rel="stylesheet" href="/css/site.css">
+                <link rel="stylesheet" href="/css/search.css">
+                <script src="/js/a11y.js" data-cn2t="/lib/opencc-cn2t.js"></script>
+            {{ if .IsSection }}    <link rel="alternate" type="application/rss+xml" title="RSS" href="{{ .RelPermalink }}index.xml">
+            {{ end }}</head>
+            <body class="theme-portal">
+                <a class="skip-link" href="#main">跳到主要内容</a>
+                <a class="skip-link" href="#main-nav">跳到导航</a>
+                <div class="a11y-bar" id="a11y-bar" hidden>
+                    <div class="wrap" role="toolbar" aria-label="无障碍浏览（适老化）工具">
+                        <button type="button" data-a11y="bigger">放大字号</button>
+                        <button type="button" data-a11y="smaller">缩小字号</button>
+                        <button type="button" data-a11y="contrast" aria-pressed="false">高对比度</button>
+                        <button type="button" data-a11y="guide" aria-pressed="false">阅读辅助线</button>
+                        <button type="button" data-a11y="script" aria-pressed="false">繁體</button>
+                        <button type="button" data-a11y="print">打印本页</button>
+                        <button type="button" data-a11y="reset">恢复默认</button>
+                    </div>
+                </div>
+                <header class="site-header">
+                    <div class="wrap header-inner">
+                        <a class="site-name" href="/"><span>{{ site.Params.name }}</span></a>
+                        <form class="site-search" role="search" method="get" action="/search" aria-label="搜索本站">
+                            <label for="site-search-q" class="visually-hidden">搜索本站内容</label>
+                            <input id="site-search-q" name="q" type="search" maxlength="64" placeholder="搜索本站内容">
+                            <button type="submit">搜索</button>
+                        </form>
+                    </div>
+                    <nav class="main-nav" id="main-nav" aria-label="主导航" tabindex="-1">
+                        <ul class="wrap">
+                            <li><a href="/">首页</a></li>
+            {{ range site.Menus.main }}                <li><a href="{{ .URL }}">{{ .Name }}</a></li>
+            {{ end }}                <li><a href="/interaction">留言咨询</a></li>
+                            <li><a href="/participation">公众参与</a></li>
+                        </ul>
+                    </nav>
+                </header>
+                <main id="main" class="wrap" tabindex="-1">
+
+            """);
+        Write("themes/same/layouts/partials/foot.html", """
+
+                </main>
+                <div class="reading-guide" aria-hidden="true"></div>
+                <footer class="site-footer">
+                    <div class="wrap">
+                        <div class="footer-badges">
+                            <a class="conac" href="https://bszs.conac.cn/sitename?method=show&amp;id={{ site.Params.code }}" title="党政机关网站标识">
+                                <span class="conac-mark" aria-hidden="true">党政</span>党政机关网站标识
+                            </a>
+                            <a class="jiucuo" href="https://zfwzgl.www.gov.cn/exposure/jiucuo.html?site_code={{ site.Params.code }}&amp;url={{ .Permalink | urlquery }}">我为政府网站找错</a>
+                        </div>
+                        <p>主办单位：{{ site.Params.hostUnit }}</p>
+                        <p>联系方式：电话 {{ site.Params.phone }}　邮箱 {{ site.Params.email }}　地址 {{ site.Params.address }}</p>
+                        <p>
+                            <span class="site-code">网站标识码：{{ site.Params.code }}</span>
+                            <a class="icp" href="https://beian.miit.gov.cn/">{{ site.Params.icp }}</a>
+                            <a class="police" href="https://www.beian.gov.cn/portal/registerSystemInfo">{{ site.Params.police }}</a>
+                        </p>
+                    </div>
+                </footer>
+            </body>
+            </html>
+
+            """);
+        Write("themes/same/layouts/_default/single.html", """
+            {{ partial "head.html" . }}<nav class="breadcrumb" aria-label="当前位置">
+                <a href="/">首页</a>
+                    <span aria-hidden="true">›</span>
+                    <a href="{{ .Parent.RelPermalink }}">{{ .Parent.Title }}</a>
+            </nav>
+            <article class="article">
+                <h1>{{ .Title }}</h1>
+                <p class="article-info">
+                    <span>发布时间：<time datetime="{{ .Date.Format "2006-01-02 15:04" }}">{{ .Date.Format "2006-01-02 15:04" }}</time></span>
+                        <span>来源：{{ .Params.source }}</span>
+                </p>
+                <div class="article-body">
+                    {{ .Content }}
+                </div>
+                <section class="share" aria-labelledby="share-title">
+                    <h2 id="share-title" class="visually-hidden">分享与打印</h2>
+                    <p><a href="https://service.weibo.com/share/share.php?url={{ .Permalink | urlquery }}&amp;title={{ .Title | urlquery }}">分享到新浪微博</a></p>
+                    <p><a href="javascript:window.print()">打印本页</a></p>
+                </section>
+            </article>
+            {{ partial "foot.html" . }}
+            """);
+        Write("themes/same/layouts/_default/list.html", """
+            {{ partial "head.html" . }}<nav class="breadcrumb" aria-label="当前位置">
+                <a href="/">首页</a>
+                    <span aria-hidden="true">›</span>
+                    <span>{{ .Title }}</span>
+            </nav>
+            <h1>{{ .Title }}</h1>
+            <ul class="article-list">
+            {{ range .Paginator.Pages }}    <li><a href="{{ .RelPermalink }}">{{ .Title }}</a> <time datetime="{{ .Date.Format "2006-01-02" }}">{{ .Date.Format "2006-01-02" }}</time></li>
+            {{ end }}</ul>
+            {{ with .Paginator }}<nav class="pager" aria-label="分页">{{ if .HasPrev }}<a href="{{ .Prev.URL }}">上一页</a>{{ end }} 第{{ .PageNumber }}/{{ .TotalPages }}页，共{{ .TotalNumberOfElements }}条 {{ if .HasNext }}<a href="{{ .Next.URL }}">下一页</a>{{ end }}</nav>{{ end }}
+            {{ partial "foot.html" . }}
+            """);
+        Write("themes/same/layouts/index.html", """
+            {{ partial "head.html" . }}<section class="home-block"><h2>最新信息</h2><ul class="article-list">
+            {{ range first 7 (where site.RegularPages "Section" "articles") }}    <li><a href="{{ .RelPermalink }}">{{ .Title }}</a> <time>{{ .Date.Format "2006-01-02" }}</time></li>
+            {{ end }}</ul></section>
+            {{ partial "foot.html" . }}
+            """);
     }
 
     /// <summary>Edits one article's title the way an editor's save does (title and UpdatedAt), for the incremental re-export.</summary>
