@@ -126,6 +126,14 @@ public static class GovSiteApp
             builder.Services.Configure<HostOptions>(o => o.ServicesStartConcurrently = true);
         }
         var app = builder.Build();
+        // EF Core builds its model on first use, a few hundred milliseconds (mostly JIT): start that
+        // now on another core, while the pipeline and endpoints below are put together. The schema
+        // check at start-up then finds it built (or waits for it).
+        _ = Task.Run(() =>
+        {
+            using var scope = app.Services.CreateScope();
+            _ = scope.ServiceProvider.GetRequiredService<GovSiteDb>().Model;
+        });
         // Behind a TLS-terminating proxy on this machine (nginx), pages and feeds link with https.
         app.UseForwardedHeaders(new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedProto });
         // Cached public pages are answered here, before anything below runs for them.

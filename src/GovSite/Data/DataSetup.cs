@@ -94,7 +94,12 @@ public static class DataSetup
             await db.Database.OpenConnectionAsync(ct);
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
         }
-        await db.Database.MigrateAsync(ct);
+        // Reading the history is enough when nothing is pending: MigrateAsync would also take EF's
+        // migration lock, a write, on every start of every node and command.
+        if ((await db.Database.GetPendingMigrationsAsync(ct)).Any())
+        {
+            await db.Database.MigrateAsync(ct);
+        }
     }
 }
 
