@@ -388,3 +388,32 @@ public class ExportFileNameTests
         StaticExporter.FileFor(path).ShouldBeNull();
     }
 }
+
+public class DirectRenderRouteTests
+{
+    // The exporter renders these addresses itself (ArticleView, ColumnView); anything else goes through
+    // the pipeline. A wrong match would write a page where the site answers something else.
+    [Theory]
+    [InlineData("/articles/12", 12)]
+    [InlineData("/articles/0012", 12)]
+    [InlineData("/articles/", null)]
+    [InlineData("/articles/12?print=1", null)]
+    [InlineData("/articles/-3", null)]
+    [InlineData("/articles/+3", null)]
+    [InlineData("/articles/99999999999", null)]
+    [InlineData("/articles/12/", null)]
+    [InlineData("/articlesx/12", null)]
+    public void Article_addresses(string path, int? id) => PageRenderer.ArticleId(path).ShouldBe(id);
+
+    [Theory]
+    [InlineData("/columns/3", 3, 1)]
+    [InlineData("/columns/3/page/2", 3, 2)]
+    [InlineData("/columns/3/rss.xml", null, null)]
+    [InlineData("/columns/3/page/", null, null)]
+    [InlineData("/columns/3/page/2/", null, null)]
+    [InlineData("/columns/3/pages/2", null, null)]
+    [InlineData("/columns/3?preview=theme", null, null)]
+    [InlineData("/columns/", null, null)]
+    public void Column_addresses(string path, int? column, int? page) =>
+        PageRenderer.ColumnPage(path).ShouldBe(column is int c ? (c, page!.Value) : null);
+}
