@@ -2,7 +2,6 @@ using GovSite.PublicSite.Themes;
 using GovSite.PublicSite.Topics;
 using GovSite.Publishing;
 using GovSite.Sites;
-using Microsoft.AspNetCore.Components;
 
 namespace GovSite.PublicSite;
 
@@ -95,16 +94,28 @@ public sealed class PageShell
 }
 
 /// <summary>
-/// Fingerprinted addresses of the app's own stylesheets and scripts, as the static-asset manifest
-/// names them (the same table the Razor tag helpers read through the page endpoints).
+/// Fingerprinted addresses of the app's own stylesheets and scripts ("css/site.css" →
+/// "css/site.{hash}.css"), from the static-asset manifest, as the Razor tag helpers resolve them
+/// (their table is built from the same descriptors). Read from the descriptors rather than from the
+/// page endpoints: listing every endpoint builds every minimal-API handler once more.
 /// </summary>
-public sealed class AssetLinks(EndpointDataSource endpoints)
+public sealed class AssetLinks
 {
-    private ResourceAssetCollection? _assets;
+    private Dictionary<string, string> _routes = new(StringComparer.Ordinal);
 
-    public string this[string path] => (_assets ??= Find())[path];
+    public string this[string path] => _routes.GetValueOrDefault(path, path);
 
-    private ResourceAssetCollection Find() =>
-        endpoints.Endpoints.Select(e => e.Metadata.GetMetadata<ResourceAssetCollection>()).FirstOrDefault(c => c is not null)
-        ?? ResourceAssetCollection.Empty;
+    internal void Use(IEnumerable<Microsoft.AspNetCore.StaticAssets.StaticAssetDescriptor> assets)
+    {
+        var routes = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var asset in assets.Where(a => a.Selectors.Count == 0))
+        {
+            if (asset.Properties.FirstOrDefault(p => p.Name == "label")?.Value is { } label
+                && (!routes.ContainsKey(label) || asset.Route != asset.AssetPath))
+            {
+                routes[label] = asset.Route;
+            }
+        }
+        _routes = routes;
+    }
 }

@@ -81,6 +81,8 @@ public static class PublicSiteSetup
                 };
             }
         });
+        app.ServiceProvider.GetRequiredService<AssetLinks>()
+            .Use(Microsoft.AspNetCore.StaticAssets.Infrastructure.StaticAssetsEndpointDataSourceHelper.ResolveStaticAssetDescriptors(app, null));
         return app;
     }
 
