@@ -5,10 +5,12 @@ using Microsoft.AspNetCore.Http.Features;
 namespace GovSite.PublicSite.StaticExport;
 
 /// <summary>
-/// Renders public pages inside this process, through the same middleware and pages that answer
-/// visitors (so a static page is byte for byte the dynamic one), without a socket, an HTTP
-/// client or the public-page cache: the exporter hands the pipeline a request as a visitor to
-/// the site's main domain would send it, and reads the bytes back from memory.
+/// Renders public pages inside this process as the site answers them (so a static page is byte
+/// for byte the dynamic one), without a socket, an HTTP client or the public-page cache. Article
+/// and column listing pages, all but a handful of an export, are written by the same code the
+/// dynamic pages call (<see cref="ArticleView"/>, <see cref="ColumnView"/>); for the rest the
+/// exporter hands the pipeline a request as a visitor to the site's main domain would send it,
+/// and reads the bytes back from memory.
 /// </summary>
 public sealed class PageRenderer(IServiceScopeFactory scopes)
 {
