@@ -417,3 +417,28 @@ public class DirectRenderRouteTests
     public void Column_addresses(string path, int? column, int? page) =>
         PageRenderer.ColumnPage(path).ShouldBe(column is int c ? (c, page!.Value) : null);
 }
+
+public class ExportFileWriteTests
+{
+    [Fact]
+    public void A_new_file_is_written_and_a_left_over_one_is_replaced_whole()
+    {
+        var dir = Directory.CreateTempSubdirectory("govsite-write-").FullName;
+        try
+        {
+            var path = Path.Combine(dir, "index.html");
+            AtomicFile.WriteNew(path, "第一版，比较长的内容"u8.ToArray());
+            File.ReadAllText(path).ShouldBe("第一版，比较长的内容");
+            // An interrupted first export leaves files without a manifest: the next one writes over them.
+            AtomicFile.WriteNew(path, "短"u8.ToArray());
+            File.ReadAllText(path).ShouldBe("短");
+            AtomicFile.Write(path, "改名写入"u8.ToArray());
+            File.ReadAllText(path).ShouldBe("改名写入");
+            Directory.GetFiles(dir).ShouldBe([path]);
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+}

@@ -191,7 +191,7 @@ public sealed class StaticExporter(GovSiteDb db, TimeProvider clock)
                 });
                 if (inPlace)
                 {
-                    File.WriteAllBytes(target, body);
+                    AtomicFile.WriteNew(target, body);
                 }
                 else
                 {
@@ -333,6 +333,25 @@ public sealed class StaticExporter(GovSiteDb db, TimeProvider clock)
 /// <summary>Write-then-rename, so nginx never serves a half-written file.</summary>
 internal static class AtomicFile
 {
+    /// <summary>
+    /// Writes a file that is normally not there yet. File.WriteAllBytes opens without truncating,
+    /// takes .NET's advisory lock and then truncates with a separate call, which on ext4 is a
+    /// journalled inode change per file: creating the file exclusively needs no truncation. A file
+    /// left by an interrupted export is simply replaced.
+    /// </summary>
+    public static void WriteNew(string path, byte[] bytes)
+    {
+        try
+        {
+            using var file = File.OpenHandle(path, FileMode.CreateNew, FileAccess.Write);
+            RandomAccess.Write(file, bytes, 0);
+        }
+        catch (IOException) when (File.Exists(path))
+        {
+            File.WriteAllBytes(path, bytes);
+        }
+    }
+
     public static void Write(string path, byte[] bytes, bool createFolder = true)
     {
         if (createFolder)
@@ -340,7 +359,7 @@ internal static class AtomicFile
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         }
         var temp = path + ".tmp-" + Environment.CurrentManagedThreadId;
-        File.WriteAllBytes(temp, bytes);
+        WriteNew(temp, bytes);
         File.Move(temp, path, overwrite: true);
     }
 }
