@@ -78,7 +78,7 @@ public static class ArticleView
                 .Raw("</td><th scope=\"row\">成文日期</th><td>").Text(written is { Length: > 0 } ? written : "—").Raw("</td></tr>\n")
                 .Raw("                <tr><th scope=\"row\">文号</th><td>").Text(article.DocNumber ?? "—")
                 .Raw("</td><th scope=\"row\">发布日期</th><td>").Text(ChinaTime.FormatDate(article.PublishedAt)).Raw("</td></tr>\n")
-                .Raw("                <tr><th scope=\"row\">有效性</th><td colspan=\"3\">").Text(ValidityLabel(article.Validity)).Raw("</td></tr>\n")
+                .Raw("                <tr><th scope=\"row\">有效性</th><td colspan=\"3\">").Text(article.Validity is { } validity ? Admin.Labels.Of(validity) : "—").Raw("</td></tr>\n")
                 .Raw("            </tbody>\n        </table>\n");
         }
         html.Raw("    <div class=\"article-body\">\n        ").Raw(article.Body).Raw("\n    </div>\n");
@@ -121,12 +121,4 @@ public static class ArticleView
             .Text($"https://service.weibo.com/share/share.php?url={Uri.EscapeDataString(url)}&title={Uri.EscapeDataString(article.Title)}")
             .Raw("\">分享到新浪微博</a></p>\n        <p><a href=\"javascript:window.print()\">打印本页</a></p>\n    </section>\n</article>\n");
     }
-
-    public static string ValidityLabel(PolicyValidity? validity) => validity switch
-    {
-        PolicyValidity.Valid => "有效",
-        PolicyValidity.Expired => "失效",
-        PolicyValidity.Repealed => "废止",
-        _ => "—",
-    };
 }

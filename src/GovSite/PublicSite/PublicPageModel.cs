@@ -51,14 +51,10 @@ public abstract class PublicPageModel(CurrentSite current, SiteContent content) 
     /// <summary>A path inside this site, keeping /sites/{code} when the site is addressed that way.</summary>
     public string Link(string path) => $"{Request.PathBase}{path}";
 
-    public string AbsoluteLink(string path) => $"{Request.Scheme}://{Request.Host}{Request.PathBase}{path}";
-
-    public IEnumerable<Column> TopColumns => Columns.Where(c => c.ParentId is null);
-
     /// <summary>The main navigation: the theme's choice, else every top column except topic roots.</summary>
     public IEnumerable<Column> NavColumns => PageShell.NavColumnsOf(Theme, Columns, Topics);
 
-    public string DisplayName => Theme.DisplayName ?? Site.Name;
+    public string DisplayName => Shell.DisplayName;
 
     public SpecialTopic? TopicOf(int columnId) => PageShell.TopicOf(Columns, Topics, columnId);
 
@@ -66,11 +62,6 @@ public abstract class PublicPageModel(CurrentSite current, SiteContent content) 
     protected void CacheTags(params IEnumerable<string> tags) => PageTags.Add(HttpContext, tags);
 
     public IEnumerable<Column> ChildrenOf(int id) => Columns.Where(c => c.ParentId == id);
-
-    /// <summary>The column and its ancestors, root first, for the breadcrumb.</summary>
-    public List<Column> Trail(int columnId) => PageShell.TrailOf(Columns, columnId);
-
-    public string ErrorReportUrl => Shell.ErrorReportUrl;
 
     private PageShell? _shell;
 
