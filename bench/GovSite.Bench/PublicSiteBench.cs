@@ -181,30 +181,14 @@ public static class PublicSiteBench
             {{ if .IsSection }}    <link rel="alternate" type="application/rss+xml" title="RSS" href="{{ .RelPermalink }}index.xml">
             {{ end }}</head>
             <body class="theme-portal">
-                <a class="skip-link" href="#main">跳到主要内容</a>
-                <a class="skip-link" href="#main-nav">跳到导航</a>
-                <div class="a11y-bar" id="a11y-bar" hidden>
-                    <div class="wrap" role="toolbar" aria-label="无障碍浏览（适老化）工具">
-                        <button type="button" data-a11y="bigger">放大字号</button>
-                        <button type="button" data-a11y="smaller">缩小字号</button>
-                        <button type="button" data-a11y="contrast" aria-pressed="false">高对比度</button>
-                        <button type="button" data-a11y="guide" aria-pressed="false">阅读辅助线</button>
-                        <button type="button" data-a11y="script" aria-pressed="false">繁體</button>
-                        <button type="button" data-a11y="print">打印本页</button>
-                        <button type="button" data-a11y="reset">恢复默认</button>
-                    </div>
-                </div>
+
+            """ + GovSite.PublicSite.PublicLayout.Toolbar + """
                 <header class="site-header">
                     <div class="wrap header-inner">
                         <a class="site-name" href="/"><span>{{ site.Params.name }}</span></a>
                         <form class="site-search" role="search" method="get" action="/search" aria-label="搜索本站">
-                            <label for="site-search-q" class="visually-hidden">搜索本站内容</label>
-                            <input id="site-search-q" name="q" type="search" maxlength="64" placeholder="搜索本站内容">
-                            <button type="submit">搜索</button>
-                        </form>
-                    </div>
-                    <nav class="main-nav" id="main-nav" aria-label="主导航" tabindex="-1">
-                        <ul class="wrap">
+
+            """ + GovSite.PublicSite.PublicLayout.SearchFormEnd + """
                             <li><a href="/">首页</a></li>
             {{ range site.Menus.main }}                <li><a href="{{ .URL }}">{{ .Name }}</a></li>
             {{ end }}                <li><a href="/interaction">留言咨询</a></li>

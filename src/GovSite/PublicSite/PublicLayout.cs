@@ -39,6 +39,36 @@ public static class PublicLayout
 {
     public const string End = "\n</body>\n</html>";
 
+    /// <summary>The skip links and the accessibility toolbar, the same on every page (the bench's Hugo theme writes them too).</summary>
+    public const string Toolbar = """
+            <a class="skip-link" href="#main">跳到主要内容</a>
+            <a class="skip-link" href="#main-nav">跳到导航</a>
+            <div class="a11y-bar" id="a11y-bar" hidden>
+                <div class="wrap" role="toolbar" aria-label="无障碍浏览（适老化）工具">
+                    <button type="button" data-a11y="bigger">放大字号</button>
+                    <button type="button" data-a11y="smaller">缩小字号</button>
+                    <button type="button" data-a11y="contrast" aria-pressed="false">高对比度</button>
+                    <button type="button" data-a11y="guide" aria-pressed="false">阅读辅助线</button>
+                    <button type="button" data-a11y="script" aria-pressed="false">繁體</button>
+                    <button type="button" data-a11y="print">打印本页</button>
+                    <button type="button" data-a11y="reset">恢复默认</button>
+                </div>
+            </div>
+
+        """;
+
+    /// <summary>The search form after its action, and the start of the main navigation.</summary>
+    public const string SearchFormEnd = """
+                        <label for="site-search-q" class="visually-hidden">搜索本站内容</label>
+                        <input id="site-search-q" name="q" type="search" maxlength="64" placeholder="搜索本站内容">
+                        <button type="submit">搜索</button>
+                    </form>
+                </div>
+                <nav class="main-nav" id="main-nav" aria-label="主导航" tabindex="-1">
+                    <ul class="wrap">
+
+        """;
+
     public static IHtmlContent Head(PageShell shell, HtmlEncoder encoder) => Piece(shell, encoder, WriteHead);
 
     public static IHtmlContent Top(PageShell shell, HtmlEncoder encoder) => Piece(shell, encoder, WriteTop);
@@ -87,22 +117,7 @@ public static class PublicLayout
         {
             html.Raw("    <link rel=\"alternate\" type=\"application/rss+xml\" title=\"RSS\" href=\"").Text(shell.FeedUrl).Raw("\">\n");
         }
-        html.Raw("</head>\n<body class=\"theme-").Text(theme.Theme).Raw("\">\n").Raw("""
-                <a class="skip-link" href="#main">跳到主要内容</a>
-                <a class="skip-link" href="#main-nav">跳到导航</a>
-                <div class="a11y-bar" id="a11y-bar" hidden>
-                    <div class="wrap" role="toolbar" aria-label="无障碍浏览（适老化）工具">
-                        <button type="button" data-a11y="bigger">放大字号</button>
-                        <button type="button" data-a11y="smaller">缩小字号</button>
-                        <button type="button" data-a11y="contrast" aria-pressed="false">高对比度</button>
-                        <button type="button" data-a11y="guide" aria-pressed="false">阅读辅助线</button>
-                        <button type="button" data-a11y="script" aria-pressed="false">繁體</button>
-                        <button type="button" data-a11y="print">打印本页</button>
-                        <button type="button" data-a11y="reset">恢复默认</button>
-                    </div>
-                </div>
-
-            """);
+        html.Raw("</head>\n<body class=\"theme-").Text(theme.Theme).Raw("\">\n").Raw(Toolbar);
         if (shell.IsPreview)
         {
             html.Raw("    <div class=\"preview-banner\" role=\"status\">主题预览：本页按尚未发布的主题草稿显示，公众看到的仍是已发布的主题。</div>\n");
@@ -125,16 +140,7 @@ public static class PublicLayout
         }
         html.Raw("<span>").Text(shell.DisplayName).Raw("</span></a>\n")
             .Raw("            <form class=\"site-search\" role=\"search\" method=\"get\" action=\"").Text(shell.Link("/search")).Raw("\" aria-label=\"搜索本站\">\n")
-            .Raw("""
-                            <label for="site-search-q" class="visually-hidden">搜索本站内容</label>
-                            <input id="site-search-q" name="q" type="search" maxlength="64" placeholder="搜索本站内容">
-                            <button type="submit">搜索</button>
-                        </form>
-                    </div>
-                    <nav class="main-nav" id="main-nav" aria-label="主导航" tabindex="-1">
-                        <ul class="wrap">
-
-            """)
+            .Raw(SearchFormEnd)
             .Raw("                <li><a href=\"").Text(shell.Link("/")).Raw("\">首页</a></li>\n");
         foreach (var column in shell.NavColumns)
         {
