@@ -38,6 +38,17 @@ public static class GovSiteApp
     /// </param>
     public static WebApplication Build(string[] args, bool background = true)
     {
+        var app = Create(args, background);
+        ConfigurePipeline(app);
+        return app;
+    }
+
+    /// <summary>
+    /// The app with its services but without middleware or endpoints: what a command needs that
+    /// renders in code (publish-static) and builds the pipeline only if it must (<see cref="ConfigurePipeline"/>).
+    /// </summary>
+    public static WebApplication Create(string[] args, bool background = true)
+    {
         // Run from anywhere (`dotnet path/to/govsite.dll`): without appsettings.json in the working
         // directory, the content root is the program's own directory. Tests set their own root.
         var contentRoot = File.Exists(Path.Combine(Directory.GetCurrentDirectory(), "appsettings.json"))
@@ -127,13 +138,19 @@ public static class GovSiteApp
         }
         var app = builder.Build();
         // EF Core builds its model on first use, a few hundred milliseconds (mostly JIT): start that
-        // now on another core, while the pipeline and endpoints below are put together. The schema
-        // check at start-up then finds it built (or waits for it).
+        // now on another core, while the pipeline and endpoints are put together. The schema check
+        // at start-up then finds it built (or waits for it).
         _ = Task.Run(() =>
         {
             using var scope = app.Services.CreateScope();
             _ = scope.ServiceProvider.GetRequiredService<GovSiteDb>().Model;
         });
+        return app;
+    }
+
+    /// <summary>Middleware and endpoints, once, before the app starts.</summary>
+    public static void ConfigurePipeline(WebApplication app)
+    {
         // Behind a TLS-terminating proxy on this machine (nginx), pages and feeds link with https.
         app.UseForwardedHeaders(new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedProto });
         // Cached public pages are answered here, before anything below runs for them.
@@ -187,7 +204,6 @@ public static class GovSiteApp
         app.MapPublicSite();
         // Page links to ~/css and ~/js resolve to fingerprinted URLs that are cached for a year.
         app.MapRazorPages().WithStaticAssets();
-        return app;
     }
 
 }

@@ -1,4 +1,3 @@
-using GovSite.PublicSite.Themes;
 using GovSite.Sites;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OutputCaching;
@@ -6,10 +5,9 @@ using Microsoft.AspNetCore.OutputCaching;
 namespace GovSite.PublicSite;
 
 [OutputCache(PolicyName = PublicPageCachePolicy.Name)]
-public sealed class HomeModel(CurrentSite current, SiteContent content, SiteDirectory directory) : PublicPageModel(current, content)
+public sealed class HomeModel(CurrentSite current, SiteContent content, SiteDirectory directory,
+    System.Text.Encodings.Web.HtmlEncoder encoder) : PublicPageModel(current, content)
 {
-    public List<ThemedBlock> Blocks { get; private set; } = [];
-
     /// <summary>Set when the request names no site: localhost shows the list of hosted sites.</summary>
     public IReadOnlyList<SiteInfo>? PlatformSites { get; private set; }
 
@@ -20,10 +18,8 @@ public sealed class HomeModel(CurrentSite current, SiteContent content, SiteDire
             PlatformSites = directory.All;
             return Page();
         }
-        var blocks = Theme.Blocks ?? [.. NavColumns.Select(c => new HomeBlock(c.Id))];
-        Blocks = await Queries.BlocksAsync(Site.Id, Columns, blocks, ct);
-        CacheTags([PageTags.Home(Site.Id), .. Blocks.Select(b => PageTags.Block(Site.Id, b.Column.Id))]);
-        AddMeta("Description", Site.Description ?? Site.Name);
-        return Page();
+        var blocks = await Queries.BlocksAsync(Site.Id, Columns, HomeView.BlocksOf(Theme, NavColumns), ct);
+        CacheTags([PageTags.Home(Site.Id), .. blocks.Select(b => PageTags.Block(Site.Id, b.Column.Id))]);
+        return Content(HomeView.Render(Shell, blocks, encoder), "text/html; charset=utf-8");
     }
 }

@@ -96,20 +96,38 @@ public sealed class PageShell
 /// <summary>
 /// Fingerprinted addresses of the app's own stylesheets and scripts ("css/site.css" →
 /// "css/site.{hash}.css"), from the static-asset manifest, as the Razor tag helpers resolve them
-/// (their table is built from the same descriptors). Read from the descriptors rather than from the
-/// page endpoints: listing every endpoint builds every minimal-API handler once more.
+/// (their table is built from the same descriptors), and the files behind them, which the static
+/// export copies as the asset endpoints would send them. Read from the descriptors rather than
+/// from the page endpoints: listing every endpoint builds every minimal-API handler once more.
 /// </summary>
-public sealed class AssetLinks
+public sealed class AssetLinks(IWebHostEnvironment environment)
 {
     private Dictionary<string, string> _routes = new(StringComparer.Ordinal);
+    private Dictionary<string, string> _files = new(StringComparer.Ordinal);
 
     public string this[string path] => _routes.GetValueOrDefault(path, path);
+
+    /// <summary>The bytes an asset's address ("css/site.{hash}.css" or "css/site.css") answers with, null for any other address.</summary>
+    public byte[]? Read(string route)
+    {
+        if (!_files.TryGetValue(route, out var assetFile) || environment.WebRootFileProvider.GetFileInfo(assetFile) is not { Exists: true } file)
+        {
+            return null;
+        }
+        using var stream = file.CreateReadStream();
+        var bytes = new byte[file.Length];
+        stream.ReadExactly(bytes);
+        return bytes;
+    }
 
     internal void Use(IEnumerable<Microsoft.AspNetCore.StaticAssets.StaticAssetDescriptor> assets)
     {
         var routes = new Dictionary<string, string>(StringComparer.Ordinal);
+        var files = new Dictionary<string, string>(StringComparer.Ordinal);
+        // Descriptors with selectors are the compressed variants a client may ask for; the export writes the file itself.
         foreach (var asset in assets.Where(a => a.Selectors.Count == 0))
         {
+            files[asset.Route] = asset.AssetPath;
             if (asset.Properties.FirstOrDefault(p => p.Name == "label")?.Value is { } label
                 && (!routes.ContainsKey(label) || asset.Route != asset.AssetPath))
             {
@@ -117,5 +135,6 @@ public sealed class AssetLinks
             }
         }
         _routes = routes;
+        _files = files;
     }
 }

@@ -14,15 +14,11 @@ public abstract class PublicPageModel(CurrentSite current, SiteContent content) 
     public List<Column> Columns { get; private set; } = [];
     public string PageTitle { get; protected set; } = "";
     public List<KeyValuePair<string, string>> Meta { get; } = [];
-    public string? FeedUrl { get; protected set; }
 
     /// <summary>The site's live theme, or its draft when an admin previews (?preview=theme).</summary>
     public ThemeSettings Theme { get; private set; } = new();
     public bool IsPreview { get; private set; }
     public List<SpecialTopic> Topics { get; private set; } = [];
-
-    /// <summary>Set on pages of a closed topic: they stay reachable, marked as archived.</summary>
-    public SpecialTopic? ArchivedTopic { get; protected set; }
 
     protected SiteContent Queries => content;
 
@@ -54,14 +50,8 @@ public abstract class PublicPageModel(CurrentSite current, SiteContent content) 
     /// <summary>The main navigation: the theme's choice, else every top column except topic roots.</summary>
     public IEnumerable<Column> NavColumns => PageShell.NavColumnsOf(Theme, Columns, Topics);
 
-    public string DisplayName => Shell.DisplayName;
-
-    public SpecialTopic? TopicOf(int columnId) => PageShell.TopicOf(Columns, Topics, columnId);
-
     /// <summary>Marks the cached copy of this page with what it shows (see <see cref="PageTags"/>).</summary>
     protected void CacheTags(params IEnumerable<string> tags) => PageTags.Add(HttpContext, tags);
-
-    public IEnumerable<Column> ChildrenOf(int id) => Columns.Where(c => c.ParentId == id);
 
     private PageShell? _shell;
 
@@ -75,7 +65,7 @@ public abstract class PublicPageModel(CurrentSite current, SiteContent content) 
             Site = Site, Columns = Columns, Theme = Theme, Topics = Topics, IsPreview = IsPreview,
             PathBase = Request.PathBase.ToString(), Origin = $"{Request.Scheme}://{Request.Host}", Path = Request.Path.ToString(),
             Assets = HttpContext.RequestServices.GetRequiredService<AssetLinks>(),
-            PageTitle = PageTitle, FeedUrl = FeedUrl, ArchivedTopic = ArchivedTopic,
+            PageTitle = PageTitle,
         };
         shell.Meta.AddRange(Meta);
         return shell;

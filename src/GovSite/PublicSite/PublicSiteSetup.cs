@@ -1,7 +1,5 @@
-using System.Globalization;
 using System.Net;
 using System.Text;
-using System.Xml;
 using GovSite.Publishing;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
@@ -57,12 +55,26 @@ public static class PublicSiteSetup
 
     public static IEndpointRouteBuilder MapPublicSite(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/robots.txt", (CurrentSite current, HttpRequest request) => current.Site is null
-                ? Results.Text("User-agent: *\nDisallow: /admin\n", "text/plain")
-                : Results.Text($"User-agent: *\nDisallow: /admin\nSitemap: {BaseUrl(request)}/sitemap.xml\n", "text/plain"))
+        app.MapGet("/robots.txt", (CurrentSite current, HttpRequest request) =>
+                Results.Text(SiteFeeds.Robots(current.Site is null ? null : BaseUrl(request)), "text/plain"))
             .CacheOutput(PublicPageCachePolicy.Name).ExcludeFromDescription();
         app.MapGet("/sitemap.xml", SitemapAsync).CacheOutput(PublicPageCachePolicy.Name).ExcludeFromDescription();
         app.MapGet("/columns/{id:int}/rss.xml", RssAsync).CacheOutput(PublicPageCachePolicy.Name).ExcludeFromDescription();
+        MapAssets(app);
+        return app;
+    }
+
+    /// <summary>
+    /// The app's stylesheets and scripts at their fingerprinted addresses, and <see cref="AssetLinks"/>
+    /// filled from the same manifest. Once per app: the static export's command line maps only this
+    /// (see <see cref="StaticExport.PublishStaticCommand"/>) and may map the rest later.
+    /// </summary>
+    public static void MapAssets(IEndpointRouteBuilder app)
+    {
+        if (Microsoft.AspNetCore.StaticAssets.Infrastructure.StaticAssetsEndpointDataSourceHelper.HasStaticAssetsDataSource(app))
+        {
+            return;
+        }
         // A fingerprinted URL (css/site.{hash}.css) never changes content: cache it for a year. The
         // build-time manifest says no-cache for everything; only a publish sets this by itself.
         app.MapStaticAssets().Add(endpoint =>
@@ -83,7 +95,6 @@ public static class PublicSiteSetup
         });
         app.ServiceProvider.GetRequiredService<AssetLinks>()
             .Use(Microsoft.AspNetCore.StaticAssets.Infrastructure.StaticAssetsEndpointDataSourceHelper.ResolveStaticAssetDescriptors(app, null));
-        return app;
     }
 
     /// <summary>Scheme, host and path base: /sites/{code} locally, the bare domain in production.</summary>
@@ -95,89 +106,18 @@ public static class PublicSiteSetup
         {
             return Results.NotFound();
         }
-        var baseUrl = BaseUrl(request);
         PageTags.Add(request.HttpContext, PageTags.Sitemap(site.Id));
-        var columns = await content.ColumnsAsync(site.Id, ct);
-        var articles = await content.Published(site.Id).OrderByDescending(a => a.PublishedAt)
-            .Select(a => new { a.Id, a.UpdatedAt }).Take(50_000 - columns.Count - 1).ToListAsync(ct);
-        var sb = new StringBuilder();
-        using (var xml = XmlWriter.Create(sb, new XmlWriterSettings { Indent = false, OmitXmlDeclaration = false }))
-        {
-            xml.WriteStartElement("urlset", "http://www.sitemaps.org/schemas/sitemap/0.9");
-            WriteUrl(xml, baseUrl + "/", null);
-            foreach (var column in columns)
-            {
-                WriteUrl(xml, $"{baseUrl}/columns/{column.Id}", null);
-            }
-            foreach (var article in articles)
-            {
-                WriteUrl(xml, $"{baseUrl}/articles/{article.Id}", article.UpdatedAt);
-            }
-            xml.WriteEndElement();
-        }
-        return Results.Text(sb.ToString().Replace("utf-16", "utf-8", StringComparison.Ordinal), "application/xml", Encoding.UTF8);
-
-        static void WriteUrl(XmlWriter xml, string loc, DateTime? modified)
-        {
-            xml.WriteStartElement("url");
-            xml.WriteElementString("loc", loc);
-            if (modified is DateTime m)
-            {
-                xml.WriteElementString("lastmod", m.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture));
-            }
-            xml.WriteEndElement();
-        }
+        return Results.Text(await SiteFeeds.SitemapAsync(content, site, BaseUrl(request), ct), "application/xml", Encoding.UTF8);
     }
 
     private static async Task<IResult> RssAsync(int id, CurrentSite current, SiteContent content, HttpRequest request, CancellationToken ct)
     {
-        if (current.Site is not { } site)
-        {
-            return Results.NotFound();
-        }
-        var columns = await content.ColumnsAsync(site.Id, ct);
-        var column = columns.FirstOrDefault(c => c.Id == id);
-        if (column is null)
+        if (current.Site is not { } site || await SiteFeeds.RssAsync(content, site, id, BaseUrl(request), ct) is not { } rss)
         {
             return Results.NotFound();
         }
         PageTags.Add(request.HttpContext, PageTags.Feed(site.Id, id));
-        var ids = ColumnService.WithDescendants(columns, id);
-        var items = await content.Published(site.Id).Where(a => ids.Contains(a.ColumnId))
-            .OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id).Take(50)
-            .Select(a => new { a.Id, a.Title, a.Summary, a.Body, a.PublishedAt, a.Author }).ToListAsync(ct);
-        var baseUrl = BaseUrl(request);
-        var sb = new StringBuilder();
-        using (var xml = XmlWriter.Create(sb))
-        {
-            xml.WriteStartElement("rss");
-            xml.WriteAttributeString("version", "2.0");
-            xml.WriteStartElement("channel");
-            xml.WriteElementString("title", $"{column.Name} - {site.Name}");
-            xml.WriteElementString("link", $"{baseUrl}/columns/{column.Id}");
-            xml.WriteElementString("description", column.Description ?? $"{site.Name}{column.Name}栏目");
-            xml.WriteElementString("language", "zh-cn");
-            foreach (var item in items)
-            {
-                var link = $"{baseUrl}/articles/{item.Id}";
-                xml.WriteStartElement("item");
-                xml.WriteElementString("title", item.Title);
-                xml.WriteElementString("link", link);
-                xml.WriteStartElement("guid");
-                xml.WriteAttributeString("isPermaLink", "true");
-                xml.WriteString(link);
-                xml.WriteEndElement();
-                xml.WriteElementString("description", item.Summary ?? Excerpt(HtmlSanitiser.PlainTextStart(item.Body, 200), 200));
-                if (item.PublishedAt is DateTime published)
-                {
-                    xml.WriteElementString("pubDate", DateTime.SpecifyKind(published, DateTimeKind.Utc).ToString("r", CultureInfo.InvariantCulture));
-                }
-                xml.WriteEndElement();
-            }
-            xml.WriteEndElement();
-            xml.WriteEndElement();
-        }
-        return Results.Text(sb.ToString().Replace("utf-16", "utf-8", StringComparison.Ordinal), "application/rss+xml", Encoding.UTF8);
+        return Results.Text(rss, "application/rss+xml", Encoding.UTF8);
     }
 
     public static string Excerpt(string text, int length) =>

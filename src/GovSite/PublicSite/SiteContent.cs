@@ -11,6 +11,8 @@ public sealed record ColumnBlock(Column Column, IReadOnlyList<ArticleLink> Artic
 
 public sealed record ArticleCard(int Id, string Title, DateTime? PublishedAt, string? ImageUrl);
 
+public sealed record FeedItem(int Id, string Title, string? Summary, string Body, DateTime? PublishedAt, string? Author);
+
 /// <summary>A homepage or topic block as the theme configured it.</summary>
 public sealed record ThemedBlock(Column Column, Themes.HomeBlock Settings, IReadOnlyList<ArticleCard> Articles);
 
@@ -59,17 +61,54 @@ public sealed class SiteContent(GovSiteDb db, TimeProvider clock)
             {
                 continue;
             }
-            var ids = ColumnService.WithDescendants(columns, column.Id);
-            var query = Published(siteId).Where(a => ids.Contains(a.ColumnId));
-            if (block.Kind == Themes.BlockKind.Pictures)
+            var pictures = block.Kind == Themes.BlockKind.Pictures;
+            var count = Math.Clamp(block.Count, 1, 20);
+            List<ArticleCard> articles;
+            if (SnapshotOf(siteId) is { Articles: { } all } snapshot)
             {
-                query = query.Where(a => a.ImageUrl != null);
+                articles = [.. snapshot.Listing(column.Id).Select(l => all[l.Id]).Where(a => !pictures || a.ImageUrl != null).Take(count)
+                    .Select(a => new ArticleCard(a.Id, a.Title, a.PublishedAt, a.ImageUrl))];
             }
-            var articles = await query.OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id).Take(Math.Clamp(block.Count, 1, 20))
-                .Select(a => new ArticleCard(a.Id, a.Title, a.PublishedAt, a.ImageUrl)).ToListAsync(ct);
+            else
+            {
+                var ids = ColumnService.WithDescendants(columns, column.Id);
+                var query = Published(siteId).Where(a => ids.Contains(a.ColumnId));
+                if (pictures)
+                {
+                    query = query.Where(a => a.ImageUrl != null);
+                }
+                articles = await query.OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id).Take(count)
+                    .Select(a => new ArticleCard(a.Id, a.Title, a.PublishedAt, a.ImageUrl)).ToListAsync(ct);
+            }
             result.Add(new ThemedBlock(column, block, articles));
         }
         return result;
+    }
+
+    /// <summary>The newest articles' ids and last changes, for the sitemap.</summary>
+    public async Task<List<(int Id, DateTime UpdatedAt)>> SitemapArticlesAsync(int siteId, int take, CancellationToken ct = default)
+    {
+        if (SnapshotOf(siteId) is { Articles: { } all })
+        {
+            return [.. all.Values.OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id).Take(take).Select(a => (a.Id, a.UpdatedAt))];
+        }
+        var rows = await Published(siteId).OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id).Take(take)
+            .Select(a => new { a.Id, a.UpdatedAt }).ToListAsync(ct);
+        return [.. rows.Select(r => (r.Id, r.UpdatedAt))];
+    }
+
+    /// <summary>A column's newest articles with its sub-columns', for its feed.</summary>
+    public async Task<List<FeedItem>> FeedArticlesAsync(int siteId, List<Column> columns, int columnId, int take, CancellationToken ct = default)
+    {
+        if (SnapshotOf(siteId) is { Articles: { } all } snapshot)
+        {
+            return [.. snapshot.Listing(columnId).Take(take).Select(l => all[l.Id])
+                .Select(a => new FeedItem(a.Id, a.Title, a.Summary, a.Body, a.PublishedAt, a.Author))];
+        }
+        var ids = ColumnService.WithDescendants(columns, columnId);
+        return await Published(siteId).Where(a => ids.Contains(a.ColumnId))
+            .OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id).Take(take)
+            .Select(a => new FeedItem(a.Id, a.Title, a.Summary, a.Body, a.PublishedAt, a.Author)).ToListAsync(ct);
     }
 
     public async Task<Themes.ThemeSettings> ThemeAsync(int siteId, bool draft, CancellationToken ct = default)

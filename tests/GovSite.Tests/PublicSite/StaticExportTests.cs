@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Security.Cryptography;
 using GovSite.Publishing;
+using GovSite.Publishing.Files;
 using GovSite.PublicSite.StaticExport;
 using GovSite.Sites;
 using Microsoft.EntityFrameworkCore;
@@ -22,6 +23,8 @@ public sealed class ExportFixture : GovSiteFactory
     public string SiteDir => Path.Combine(ExportRoot, Code);
     public SiteInfo Site { get; private set; } = null!;
     public int NewsColumnId { get; private set; }
+    public int TopicId { get; private set; }
+    public int PictureId { get; private set; }
     public string BaseUrl { get; private set; } = "";
 
     protected override bool SeedDemo => false;
@@ -50,6 +53,20 @@ public sealed class ExportFixture : GovSiteFactory
                     PublishedAt = new DateTime(2026, 9, 1, 8, 0, 0).AddDays(i),
                 });
             }
+            // A special topic with an article whose picture is an uploaded file: the export holds the
+            // topic's pages and the file as well.
+            var topic = (await sp.GetRequiredService<GovSite.PublicSite.Topics.TopicService>().OpenAsync(created.Id,
+                new GovSite.PublicSite.Topics.TopicInput { Name = "导出测试专题", Summary = "专题摘要 <与> & 符号", ColumnNames = "专题动态" })).Value!;
+            TopicId = topic.Id;
+            var png = Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==");
+            var picture = (await sp.GetRequiredService<FileService>().UploadAsync(created.Id, "现场图片.png", new MemoryStream(png))).Value!;
+            PictureId = picture.Id;
+            var topicColumn = await ColumnIdAsync(created.Id, "专题动态");
+            await articles.SaveAsync(created.Id, null, new ArticleInput
+            {
+                ColumnId = topicColumn, Title = "导出测试专题图片新闻", Body = $"<p><img src=\"{picture.Url}\" alt=\"现场\"></p>",
+                ImageUrl = picture.Url, PublishedAt = new DateTime(2026, 9, 30, 8, 0, 0),
+            });
             return 0;
         });
         Site = Services.GetRequiredService<SiteDirectory>().FindByCode(Code)!;
@@ -103,7 +120,10 @@ public class StaticExportTests(ExportFixture app) : IClassFixture<ExportFixture>
         paths.ShouldContain(p => p.StartsWith("css/site.", StringComparison.Ordinal) && p.EndsWith(".css", StringComparison.Ordinal));
         paths.ShouldContain(p => p.StartsWith("js/a11y.", StringComparison.Ordinal));
         paths.ShouldContain("lib/opencc-cn2t.js");
-        paths.Count(p => p.StartsWith("articles/", StringComparison.Ordinal)).ShouldBe(23);
+        paths.ShouldContain("topics/index.html");
+        paths.ShouldContain($"topics/{app.TopicId}/index.html");
+        paths.ShouldContain(p => p.StartsWith($"files/{app.PictureId}/", StringComparison.Ordinal));
+        paths.Count(p => p.StartsWith("articles/", StringComparison.Ordinal)).ShouldBe(24);
         foreach (var file in manifest.Files)
         {
             Sha256(Path.Combine(app.SiteDir, file.Path)).ShouldBe(file.Sha256, file.Path);
@@ -301,6 +321,66 @@ public class StaticExportTests(ExportFixture app) : IClassFixture<ExportFixture>
         }
     }
 
+    /// <summary>What a command-line export needs of the app: its services, the asset table, no middleware or endpoints.</summary>
+    [Fact]
+    public async Task A_command_line_export_writes_every_file_of_the_running_sites_export_without_the_pipeline()
+    {
+        await app.ExportAllAsync();
+        var expected = ExportManifest.Read(app.SiteDir)!.Files.Select(f => (f.Path, f.Sha256)).ToList();
+        List<string> args = ["--GOVSITE_DATA", app.Database.DataDirectory, "--GOVSITE_NO_DEMO", "true", "--GOVSITE_QUIET", "true"];
+        if (app.Database.PostgresConnection is { } pg)
+        {
+            args.AddRange(["--GOVSITE_DB", pg]);
+        }
+        await using var cli = GovSiteApp.Create([.. args], background: false);
+        GovSite.PublicSite.PublicSiteSetup.MapAssets(cli);
+        var renderer = cli.Services.GetRequiredService<PageRenderer>();
+        var pipelineAsked = false;
+        renderer.StartPipeline = () =>
+        {
+            pipelineAsked = true;
+            return Task.CompletedTask;
+        };
+        var dir = Path.Combine(app.ExportRoot, "cli-" + Guid.NewGuid().ToString("N"));
+        using (var scope = cli.Services.CreateScope())
+        {
+            scope.ServiceProvider.GetRequiredService<GovSite.Accounts.SiteAccess>().BecomeSystem();
+            await using var session = renderer.For(app.Site, "https", allArticles: true);
+            await scope.ServiceProvider.GetRequiredService<StaticExporter>().ExportAllAsync(app.Site, dir, session.Fetch);
+        }
+
+        pipelineAsked.ShouldBeFalse();
+        ExportManifest.Read(dir)!.Files.Select(f => (f.Path, f.Sha256)).ShouldBe(expected);
+    }
+
+    /// <summary>The real command, as an operator runs it, on the database the running site uses.</summary>
+    [Fact]
+    public async Task The_publish_static_command_writes_what_the_running_site_exports()
+    {
+        await app.ExportAllAsync();
+        var expected = ExportManifest.Read(app.SiteDir)!.Files.Select(f => (f.Path, f.Sha256)).ToList();
+        var dir = Path.Combine(app.ExportRoot, "command-" + Guid.NewGuid().ToString("N"));
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "govsite.dll"), "publish-static", "--site", ExportFixture.Code, "--out", dir })
+        {
+            start.ArgumentList.Add(arg);
+        }
+        start.Environment["GOVSITE_DATA"] = app.Database.DataDirectory;
+        start.Environment["GOVSITE_NO_DEMO"] = "true";
+        if (app.Database.PostgresConnection is { } pg)
+        {
+            start.Environment["GOVSITE_DB"] = pg;
+        }
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var errors = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+
+        process.ExitCode.ShouldBe(0, await output + await errors);
+        (await output).ShouldContain($"渲染 {expected.Count} 个文件，写入 {expected.Count} 个");
+        ExportManifest.Read(dir)!.Files.Select(f => (f.Path, f.Sha256)).ShouldBe(expected);
+    }
+
     private static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
@@ -391,8 +471,9 @@ public class ExportFileNameTests
 
 public class DirectRenderRouteTests
 {
-    // The exporter renders these addresses itself (ArticleView, ColumnView); anything else goes through
-    // the pipeline. A wrong match would write a page where the site answers something else.
+    // The exporter renders these addresses itself (ArticleView, ColumnView, TopicView, SiteFeeds, the
+    // files); anything else goes through the pipeline. A wrong match would write a page where the site
+    // answers something else.
     [Theory]
     [InlineData("/articles/12", 12)]
     [InlineData("/articles/0012", 12)]
@@ -416,6 +497,31 @@ public class DirectRenderRouteTests
     [InlineData("/columns/", null, null)]
     public void Column_addresses(string path, int? column, int? page) =>
         PageRenderer.ColumnPage(path).ShouldBe(column is int c ? (c, page!.Value) : null);
+
+    [Theory]
+    [InlineData("/topics/4", 4)]
+    [InlineData("/topics/", null)]
+    [InlineData("/topics/4/", null)]
+    [InlineData("/topics/4?preview=theme", null)]
+    [InlineData("/topicsx/4", null)]
+    public void Topic_addresses(string path, int? id) => PageRenderer.TopicId(path).ShouldBe(id);
+
+    [Theory]
+    [InlineData("/columns/3/rss.xml", 3)]
+    [InlineData("/columns//rss.xml", null)]
+    [InlineData("/columns/3/page/2/rss.xml", null)]
+    [InlineData("/columns/3/rss.xml?x=1", null)]
+    [InlineData("/columns/rss.xml", null)]
+    public void Feed_addresses(string path, int? column) => PageRenderer.FeedColumn(path).ShouldBe(column);
+
+    [Theory]
+    [InlineData("/files/7/%E6%8A%A5%E5%91%8A.pdf", 7)]
+    [InlineData("/files/7/a/b.png", 7)]
+    [InlineData("/files/7", null)]
+    [InlineData("/files/%2E%2E/x.png", null)]
+    [InlineData("/files/7/x.png?v=2", null)]
+    [InlineData("/filesx/7/x.png", null)]
+    public void File_addresses(string path, int? id) => PageRenderer.FileId(path).ShouldBe(id);
 }
 
 public class ExportFileWriteTests

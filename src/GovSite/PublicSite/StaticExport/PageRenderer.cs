@@ -6,15 +6,45 @@ namespace GovSite.PublicSite.StaticExport;
 
 /// <summary>
 /// Renders public pages inside this process as the site answers them (so a static page is byte
-/// for byte the dynamic one), without a socket, an HTTP client or the public-page cache. Article
-/// and column listing pages, all but a handful of an export, are written by the same code the
-/// dynamic pages call (<see cref="ArticleView"/>, <see cref="ColumnView"/>); for the rest the
-/// exporter hands the pipeline a request as a visitor to the site's main domain would send it,
-/// and reads the bytes back from memory.
+/// for byte the dynamic one), without a socket, an HTTP client or the public-page cache. Every
+/// page, feed and file an export holds is written by the same code the dynamic endpoints call
+/// (<see cref="ArticleView"/>, <see cref="ColumnView"/>, <see cref="HomeView"/>, <see cref="Topics.TopicView"/>,
+/// <see cref="SiteFeeds"/>, the asset and attachment files), so a command-line export needs no
+/// routing, MVC or middleware. Any other address (none today) goes to the pipeline as a request
+/// from a visitor to the site's main domain, its bytes read back from memory.
 /// </summary>
 public sealed class PageRenderer(IServiceScopeFactory scopes)
 {
     private RequestDelegate? _pipeline;
+    private Task<RequestDelegate>? _starting;
+    private readonly Lock _lock = new();
+
+    /// <summary>
+    /// Set by a command line that has not built the pipeline (see <see cref="PublishStaticCommand"/>):
+    /// builds and starts it, the first time an address needs it.
+    /// </summary>
+    public Func<Task>? StartPipeline { get; set; }
+
+    private Task<RequestDelegate> PipelineAsync()
+    {
+        if (_pipeline is { } pipeline)
+        {
+            return Task.FromResult(pipeline);
+        }
+        lock (_lock)
+        {
+            return _starting ??= StartAsync();
+        }
+
+        async Task<RequestDelegate> StartAsync()
+        {
+            if (StartPipeline is { } start)
+            {
+                await start();
+            }
+            return _pipeline ?? throw new InvalidOperationException("the page renderer is not in the pipeline");
+        }
+    }
 
     /// <summary>Placed in the pipeline right after the public-page cache; costs nothing per request.</summary>
     public static IApplicationBuilder UsePageRenderer(IApplicationBuilder app)
@@ -34,9 +64,8 @@ public sealed class PageRenderer(IServiceScopeFactory scopes)
     /// </summary>
     public RenderSession For(SiteInfo site, string scheme, bool allArticles)
     {
-        var pipeline = _pipeline ?? throw new InvalidOperationException("the page renderer is not in the pipeline");
         var host = HostName.ToAscii(site.MainHost ?? throw new InvalidOperationException($"网站 {site.Code} 没有主域名，无法导出静态页面"));
-        return new RenderSession(scopes, pipeline, site, scheme, host, allArticles);
+        return new RenderSession(scopes, PipelineAsync, site, scheme, host, allArticles);
     }
 
     /// <summary>
@@ -52,7 +81,8 @@ public sealed class PageRenderer(IServiceScopeFactory scopes)
         private readonly System.Collections.Concurrent.ConcurrentBag<AsyncServiceScope> _idle = [];
         private readonly System.Collections.Concurrent.ConcurrentQueue<AsyncServiceScope> _all = new();
 
-        internal RenderSession(IServiceScopeFactory scopes, RequestDelegate pipeline, SiteInfo site, string scheme, string host, bool allArticles)
+        internal RenderSession(IServiceScopeFactory scopes, Func<Task<RequestDelegate>> pipeline, SiteInfo site, string scheme, string host,
+            bool allArticles)
         {
             _scopes = scopes;
             var siteId = site.Id;
@@ -76,15 +106,12 @@ public sealed class PageRenderer(IServiceScopeFactory scopes)
                 }
                 try
                 {
-                    if (ArticleId(path) is int articleId)
+                    var direct = await RenderDirectAsync(scope.ServiceProvider, snapshot, site, origin, path, token);
+                    if (direct.Rendered)
                     {
-                        return await RenderArticleAsync(scope.ServiceProvider, snapshot, site, origin, path, articleId, token);
+                        return direct.Body;
                     }
-                    if (ColumnPage(path) is var (columnId, page))
-                    {
-                        return await RenderColumnAsync(scope.ServiceProvider, snapshot, site, origin, path, columnId, page, token);
-                    }
-                    var (status, body) = await RenderAsync(pipeline, scope.ServiceProvider, scheme, host, path, token);
+                    var (status, body) = await RenderAsync(await pipeline(), scope.ServiceProvider, scheme, host, path, token);
                     return status switch
                     {
                         StatusCodes.Status200OK => body,
@@ -110,6 +137,101 @@ public sealed class PageRenderer(IServiceScopeFactory scopes)
                 await scope.DisposeAsync();
             }
         }
+    }
+
+    /// <summary>
+    /// The addresses an export holds, written without the pipeline: (true, bytes), or (true, null)
+    /// where the dynamic site answers 404; (false, null) for an address left to the pipeline.
+    /// </summary>
+    private static async Task<(bool Rendered, byte[]? Body)> RenderDirectAsync(IServiceProvider services, SiteSnapshot snapshot, SiteInfo site,
+        string origin, string path, CancellationToken ct)
+    {
+        if (ArticleId(path) is int articleId)
+        {
+            return (true, await RenderArticleAsync(services, snapshot, site, origin, path, articleId, ct));
+        }
+        if (ColumnPage(path) is var (columnId, page))
+        {
+            return (true, await RenderColumnAsync(services, snapshot, site, origin, path, columnId, page, ct));
+        }
+        var content = services.GetRequiredService<SiteContent>();
+        var encoder = services.GetRequiredService<System.Text.Encodings.Web.HtmlEncoder>();
+        switch (path)
+        {
+            case "/":
+                var shell = ShellFor(services, snapshot, site, origin, path);
+                var blocks = await content.BlocksAsync(site.Id, snapshot.Columns, HomeView.BlocksOf(snapshot.Theme, shell.NavColumns), ct);
+                return (true, Utf8(HomeView.Render(shell, blocks, encoder)));
+            case "/topics":
+                return (true, Utf8(Topics.TopicView.RenderIndex(ShellFor(services, snapshot, site, origin, path), encoder)));
+            case "/robots.txt":
+                return (true, Utf8(SiteFeeds.Robots(origin)));
+            case "/sitemap.xml":
+                return (true, Utf8(await SiteFeeds.SitemapAsync(content, site, origin, ct)));
+        }
+        if (TopicId(path) is int topicId)
+        {
+            if (snapshot.Topics.Find(t => t.Id == topicId) is not { } topic)
+            {
+                return (true, null);
+            }
+            var blocks = await content.BlocksAsync(site.Id, snapshot.Columns, Topics.TopicView.BlocksOf(snapshot.Columns, topic), ct);
+            return (true, Utf8(Topics.TopicView.Render(ShellFor(services, snapshot, site, origin, path), topic, blocks, encoder)));
+        }
+        if (FeedColumn(path) is int feedColumn)
+        {
+            return (true, await SiteFeeds.RssAsync(content, site, feedColumn, origin, ct) is { } rss ? Utf8(rss) : null);
+        }
+        if (FileId(path) is int fileId)
+        {
+            // As the download endpoint answers an anonymous visitor: a file of a published item, whatever name the address gives.
+            if (await services.GetRequiredService<Publishing.Files.FileService>().FindReadableAsync(fileId, ct) is not var (file, _)
+                || services.GetRequiredService<Publishing.Files.FileStore>().PathOf(file.StoredName) is var stored && !File.Exists(stored))
+            {
+                return (true, null);
+            }
+            return (true, await File.ReadAllBytesAsync(stored, ct));
+        }
+        if (path.StartsWith("/lib/", StringComparison.Ordinal) && !path.Contains('?', StringComparison.Ordinal))
+        {
+            // The npm libraries beside the program, as UseStaticFiles on /lib (GovSiteApp) serves them: files of known types only.
+            var libraries = new Microsoft.Extensions.FileProviders.PhysicalFileProvider(Path.Combine(AppContext.BaseDirectory, "lib"));
+            var name = Uri.UnescapeDataString(path["/lib".Length..]);
+            var info = libraries.GetFileInfo(name);
+            return (true, info is { Exists: true, IsDirectory: false, PhysicalPath: { } physical } && KnownTypes.TryGetContentType(name, out _)
+                ? await File.ReadAllBytesAsync(physical, ct) : null);
+        }
+        if (services.GetRequiredService<AssetLinks>().Read(path[1..]) is { } asset)
+        {
+            return (true, asset);
+        }
+        return (false, null);
+    }
+
+    private static readonly Microsoft.AspNetCore.StaticFiles.FileExtensionContentTypeProvider KnownTypes = new();
+
+    private static byte[] Utf8(string text) => System.Text.Encoding.UTF8.GetBytes(text);
+
+    /// <summary>The id in "/topics/{id}", else null.</summary>
+    internal static int? TopicId(string path) =>
+        path.StartsWith("/topics/", StringComparison.Ordinal) && Number(path.AsSpan("/topics/".Length)) is int id ? id : null;
+
+    /// <summary>The column in "/columns/{id}/rss.xml", else null.</summary>
+    internal static int? FeedColumn(string path) =>
+        path.StartsWith("/columns/", StringComparison.Ordinal) && path.EndsWith("/rss.xml", StringComparison.Ordinal)
+        && path.Length > "/columns//rss.xml".Length && Number(path.AsSpan("/columns/".Length, path.Length - "/columns/".Length - "/rss.xml".Length)) is int id
+            ? id : null;
+
+    /// <summary>The file in "/files/{id}/{name}" (any name, as the download route takes), else null.</summary>
+    internal static int? FileId(string path)
+    {
+        if (!path.StartsWith("/files/", StringComparison.Ordinal) || path.Contains('?', StringComparison.Ordinal))
+        {
+            return null;
+        }
+        var rest = path.AsSpan("/files/".Length);
+        var slash = rest.IndexOf('/');
+        return slash > 0 && Number(rest[..slash]) is int id ? id : null;
     }
 
     /// <summary>The id in "/articles/{id}" (the dynamic route's address, without a query), else null.</summary>
@@ -167,9 +289,8 @@ public sealed class PageRenderer(IServiceScopeFactory scopes)
         var attachments = article.ItemId is int itemId
             ? await services.GetRequiredService<Publishing.Files.FileService>().AttachmentsOfItemAsync(itemId, ct)
             : [];
-        var html = ArticleView.Render(ShellFor(services, snapshot, site, origin, path), article, interpretations, attachments,
-            services.GetRequiredService<System.Text.Encodings.Web.HtmlEncoder>());
-        return System.Text.Encoding.UTF8.GetBytes(html);
+        return Utf8(ArticleView.Render(ShellFor(services, snapshot, site, origin, path), article, interpretations, attachments,
+            services.GetRequiredService<System.Text.Encodings.Web.HtmlEncoder>()));
     }
 
     /// <summary>A column's listing page as <see cref="PublicSite.ColumnPageModel"/> answers it, through <see cref="ColumnView"/>.</summary>
@@ -186,9 +307,8 @@ public sealed class PageRenderer(IServiceScopeFactory scopes)
         {
             return null;
         }
-        var html = ColumnView.Render(ShellFor(services, snapshot, site, origin, path), column, page, total, articles,
-            services.GetRequiredService<System.Text.Encodings.Web.HtmlEncoder>());
-        return System.Text.Encoding.UTF8.GetBytes(html);
+        return Utf8(ColumnView.Render(ShellFor(services, snapshot, site, origin, path), column, page, total, articles,
+            services.GetRequiredService<System.Text.Encodings.Web.HtmlEncoder>()));
     }
 
     private static async Task<(int Status, byte[] Body)> RenderAsync(RequestDelegate pipeline, IServiceProvider services,
