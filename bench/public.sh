@@ -3,7 +3,7 @@
 #   1. the cached article page under wrk against nginx serving the same bytes (as bench/run.sh);
 #   2. the same page rendered on every request (a fresh query string per request defeats the cache);
 #   3. `govsite publish-static` of a 10,000-article site against Debian's hugo building the same articles
-#      twice: with the page GovSite writes (theme "same") and with a minimal theme; two rounds each,
+#      twice: with the page GovSite writes (theme "same") and with a minimal theme; three rounds each,
 #      alternating; and the same full export by a warm process (what a running GovSite does on a theme publish);
 #   4. the incremental re-export after one edit.
 #
@@ -72,33 +72,43 @@ log "Generating one site with $ARTICLES articles, and the same as a Hugo site"
 source "$WORK/data/public.env"
 
 # --- 3 and 4: static export vs hugo (before the server starts, so they do not share the CPU) ---
-# Two rounds, alternating GovSite, hugo with the minimal theme and hugo with the "same" theme
-# (the page GovSite writes; see PublicSiteBench.WriteSameTheme), each into a new folder: nothing is
-# deleted between timed builds (ext4 here slows inode allocation for minutes after mass deletes,
-# whoever deletes). Each figure is the mean of its two rounds.
+# Three rounds of GovSite, hugo with the minimal theme and hugo with the "same" theme (the page
+# GovSite writes; see PublicSiteBench.WriteSameTheme), the order turned by one each round so that
+# no tool always goes first, each build into a new folder after a `sync`: nothing is deleted
+# between timed builds (ext4 here slows inode allocation for minutes after mass deletes, whoever
+# deletes), and no build pays for the write-back of the one before. Each figure is the median of
+# its three rounds.
 secs() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", b - a }'; }
-mean() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", (a + b) / 2 }'; }
-sync
+median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 declare -A WALL
-for round in 1 2; do
-    log "Round $round: govsite publish-static --site $BENCH_PUBLIC_SITE (full)"
-    t0="$(date +%s.%N)"
-    (cd "$GOVSITE_DIR" && "${GOVSITE[@]}" publish-static --site "$BENCH_PUBLIC_SITE" --out "$WORK/export-$round") | tee "$WORK/export-$round.txt"
-    WALL[govsite-$round]="$(secs "$t0" "$(date +%s.%N)")"
-    for theme in minimal same; do
-        log "Round $round: hugo (Debian) building the same $ARTICLES articles, theme $theme"
+build() {
+    local tool="$1" round="$2" t0
+    sync
+    if [ "$tool" = govsite ]; then
+        log "Round $round: govsite publish-static --site $BENCH_PUBLIC_SITE (full)"
         t0="$(date +%s.%N)"
-        hugo --source "$WORK/hugo" --destination "$WORK/hugo-$theme-$round" --theme "$theme" --quiet --noBuildLock 2>&1 | tail -3
-        WALL[hugo-$theme-$round]="$(secs "$t0" "$(date +%s.%N)")"
+        (cd "$GOVSITE_DIR" && "${GOVSITE[@]}" publish-static --site "$BENCH_PUBLIC_SITE" --out "$WORK/export-$round") | tee "$WORK/export-$round.txt"
+    else
+        log "Round $round: hugo (Debian) building the same $ARTICLES articles, theme ${tool#hugo-}"
+        t0="$(date +%s.%N)"
+        hugo --source "$WORK/hugo" --destination "$WORK/$tool-$round" --theme "${tool#hugo-}" --quiet --noBuildLock 2>&1 | tail -3
+    fi
+    WALL[$tool-$round]="$(secs "$t0" "$(date +%s.%N)")"
+}
+TOOLS=(govsite hugo-minimal hugo-same)
+for round in 1 2 3; do
+    for i in 0 1 2; do
+        build "${TOOLS[$(((i + round - 1) % 3))]}" "$round"
     done
 done
 mv "$WORK/export-1" "$WORK/export"
-EXPORT_WALL="$(mean "${WALL[govsite-1]}" "${WALL[govsite-2]}")"
+rounds() { echo "${WALL[$1-1]}, ${WALL[$1-2]}, ${WALL[$1-3]}"; }
+EXPORT_WALL="$(median "${WALL[govsite-1]}" "${WALL[govsite-2]}" "${WALL[govsite-3]}")"
 EXPORT_FILES="$(find "$WORK/export" -type f | wc -l)"
 EXPORT_PAGES="$(find "$WORK/export" -name index.html | wc -l)"
-EXPORT_INNER="$(mean "$(grep -o '用时 [0-9.]* 秒' "$WORK/export-1.txt" | awk '{ print $2 }')" "$(grep -o '用时 [0-9.]* 秒' "$WORK/export-2.txt" | awk '{ print $2 }')")"
-HUGO_WALL="$(mean "${WALL[hugo-minimal-1]}" "${WALL[hugo-minimal-2]}")"
-HUGO_SAME_WALL="$(mean "${WALL[hugo-same-1]}" "${WALL[hugo-same-2]}")"
+EXPORT_INNER="$(median $(cat "$WORK"/export-[123].txt | grep -o '用时 [0-9.]* 秒' | awk '{ print $2 }'))"
+HUGO_WALL="$(median "${WALL[hugo-minimal-1]}" "${WALL[hugo-minimal-2]}" "${WALL[hugo-minimal-3]}")"
+HUGO_SAME_WALL="$(median "${WALL[hugo-same-1]}" "${WALL[hugo-same-2]}" "${WALL[hugo-same-3]}")"
 HUGO_PAGES="$(find "$WORK/hugo-minimal-1" -name index.html | wc -l)"
 HUGO_SAME_PAGES="$(find "$WORK/hugo-same-1" -name index.html | wc -l)"
 HUGO_BYTES="$(wc -c <"$WORK/hugo-minimal-1/articles/$((ARTICLES / 2))/index.html")"
@@ -207,11 +217,11 @@ RESULT="$ROOT/bench/results/public-$(date +%Y%m%d-%H%M%S).md"
     echo "| GovSite / nginx | $(ratio "$(rps cached)" "$(rps nginx)") | |"
     echo "| 2. Same page rendered every time (no cache) | $(rps uncached) | $(p99 uncached) ms |"
     echo
-    echo "| Static build of $ARTICLES articles (mean of two rounds) | pages | article page bytes | seconds (rounds) | pages/s | GovSite / this |"
+    echo "| Static build of $ARTICLES articles (median of three rounds) | pages | article page bytes | seconds (rounds) | pages/s | GovSite / this |"
     echo "|---|---:|---:|---:|---:|---:|"
-    echo "| 3. govsite publish-static, whole command ($EXPORT_FILES files incl. feeds, sitemap, assets) | $EXPORT_PAGES | $GOV_BYTES | $EXPORT_WALL (${WALL[govsite-1]}, ${WALL[govsite-2]}) | $GOV_PPS_WALL | |"
-    echo "| hugo, whole command, the same page as GovSite's (no QR code) | $HUGO_SAME_PAGES | $HUGO_SAME_BYTES | $HUGO_SAME_WALL (${WALL[hugo-same-1]}, ${WALL[hugo-same-2]}) | $HUGO_SAME_PPS | $(ratio "$GOV_PPS_WALL" "$HUGO_SAME_PPS") |"
-    echo "| hugo, whole command, minimal theme | $HUGO_PAGES | $HUGO_BYTES | $HUGO_WALL (${WALL[hugo-minimal-1]}, ${WALL[hugo-minimal-2]}) | $HUGO_PPS | $(ratio "$GOV_PPS_WALL" "$HUGO_PPS") |"
+    echo "| 3. govsite publish-static, whole command ($EXPORT_FILES files incl. feeds, sitemap, assets) | $EXPORT_PAGES | $GOV_BYTES | $EXPORT_WALL ($(rounds govsite)) | $GOV_PPS_WALL | |"
+    echo "| hugo, whole command, the same page as GovSite's (no QR code) | $HUGO_SAME_PAGES | $HUGO_SAME_BYTES | $HUGO_SAME_WALL ($(rounds hugo-same)) | $HUGO_SAME_PPS | $(ratio "$GOV_PPS_WALL" "$HUGO_SAME_PPS") |"
+    echo "| hugo, whole command, minimal theme | $HUGO_PAGES | $HUGO_BYTES | $HUGO_WALL ($(rounds hugo-minimal)) | $HUGO_PPS | $(ratio "$GOV_PPS_WALL" "$HUGO_PPS") |"
     echo "| govsite publish-static, the export itself (without .NET start-up and the schema check) | $EXPORT_PAGES | | $EXPORT_INNER | $GOV_PPS | |"
     echo "| 3b. the same full export by a running GovSite (second export in one process, as on a theme publish) | $WARM_PAGES | | $WARM_SECS | $(pps "$WARM_PAGES" "$WARM_SECS") | |"
     echo
