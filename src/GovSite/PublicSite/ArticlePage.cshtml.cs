@@ -16,6 +16,6 @@ public sealed class ArticlePageModel(CurrentSite current, SiteContent content, P
         CacheTags(PageTags.Article(Site.Id, id));
         var interpretations = article.IsPolicyDocument ? await Queries.InterpretationsAsync(Site.Id, id, ct) : [];
         var attachments = article.ItemId is int itemId ? await files.AttachmentsOfItemAsync(itemId, ct) : [];
-        return Content(ArticleView.Render(Shell, article, interpretations, attachments, encoder), "text/html; charset=utf-8");
+        return Content(PublicLayout.Text(sb => ArticleView.Write(sb, Shell, article, interpretations, attachments, encoder)), "text/html; charset=utf-8");
     }
 }

@@ -7,7 +7,7 @@ namespace GovSite.PublicSite;
 
 /// <summary>
 /// An article page, written in code: the dynamic page (<see cref="ArticlePageModel"/>) and the
-/// static export (<see cref="StaticExport.PageRenderer"/>) both call <see cref="Render"/>, so an
+/// static export (<see cref="StaticExport.PageRenderer"/>) both call <see cref="Write"/>, so an
 /// exported page is the dynamic one byte for byte. In code rather than Razor because the export
 /// writes ten thousand of these: without view lookup, tag helpers and page activation an article
 /// page costs a tenth of the CPU, and a fresh `publish-static` process has little to JIT.
@@ -18,7 +18,7 @@ public static class ArticleView
     /// Fills the shell's title and meta tags for <paramref name="article"/> and writes the whole page.
     /// <paramref name="interpretations"/> is read only for a policy document.
     /// </summary>
-    public static string Render(PageShell shell, Article article, IReadOnlyList<ArticleLink> interpretations,
+    public static void Write(StringBuilder sb, PageShell shell, Article article, IReadOnlyList<ArticleLink> interpretations,
         IReadOnlyList<FileLink> attachments, HtmlEncoder encoder)
     {
         var site = shell.Site;
@@ -39,9 +39,7 @@ public static class ArticleView
         var url = shell.AbsoluteLink($"/articles/{article.Id}");
         shell.AddMeta("Url", url);
 
-        var sb = new StringBuilder(8192 + article.Body.Length);
         PublicLayout.WritePage(new HtmlWriter(sb, encoder), shell, html => WriteArticle(html, shell, article, url, interpretations, attachments));
-        return sb.ToString();
     }
 
     private static void WriteArticle(HtmlWriter html, PageShell shell, Article article, string url,
@@ -115,9 +113,9 @@ public static class ArticleView
             }
             html.Raw("        </aside>\n");
         }
-        html.Raw("    <section class=\"share\" aria-labelledby=\"share-title\">\n        <h2 id=\"share-title\" class=\"visually-hidden\">分享与打印</h2>\n        <figure>\n            ")
-            .Raw(Extras.QrCode.Encode(url).ToSvg("本页二维码：" + article.Title))
-            .Raw("\n            <figcaption>微信扫一扫，分享本页</figcaption>\n        </figure>\n        <p><a href=\"")
+        html.Raw("    <section class=\"share\" aria-labelledby=\"share-title\">\n        <h2 id=\"share-title\" class=\"visually-hidden\">分享与打印</h2>\n        <figure>\n            ");
+        Extras.QrCode.Encode(url).WriteSvg(html.Output, "本页二维码：" + article.Title);
+        html.Raw("\n            <figcaption>微信扫一扫，分享本页</figcaption>\n        </figure>\n        <p><a href=\"")
             .Text($"https://service.weibo.com/share/share.php?url={Uri.EscapeDataString(url)}&title={Uri.EscapeDataString(article.Title)}")
             .Raw("\">分享到新浪微博</a></p>\n        <p><a href=\"javascript:window.print()\">打印本页</a></p>\n    </section>\n</article>\n");
     }

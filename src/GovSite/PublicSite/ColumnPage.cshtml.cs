@@ -20,6 +20,6 @@ public sealed class ColumnPageModel(CurrentSite current, SiteContent content, Sy
             return NotFound();
         }
         CacheTags(PageTags.ColumnPages(Site.Id, id));
-        return Content(ColumnView.Render(Shell, column, page, total, articles, encoder), "text/html; charset=utf-8");
+        return Content(PublicLayout.Text(sb => ColumnView.Write(sb, Shell, column, page, total, articles, encoder)), "text/html; charset=utf-8");
     }
 }

@@ -14,16 +14,14 @@ public static class ColumnView
     public static int PageCount(int total) => Math.Max(1, (total + SiteContent.PageSize - 1) / SiteContent.PageSize);
 
     /// <summary>Fills the shell's title, meta tags and feed for page <paramref name="page"/> of <paramref name="column"/> and writes the whole page.</summary>
-    public static string Render(PageShell shell, Column column, int page, int total, IReadOnlyList<ArticleLink> articles, HtmlEncoder encoder)
+    public static void Write(StringBuilder sb, PageShell shell, Column column, int page, int total, IReadOnlyList<ArticleLink> articles, HtmlEncoder encoder)
     {
         var site = shell.Site;
         shell.PageTitle = page > 1 ? $"{column.Name}（第{page}页） - {site.Name}" : $"{column.Name} - {site.Name}";
         shell.AddColumnMeta(column);
         shell.ArchivedTopic = PageShell.TopicOf(shell.Columns, shell.Topics, column.Id) is { IsClosed: true } topic ? topic : null;
         shell.FeedUrl = shell.Link($"/columns/{column.Id}/rss.xml");
-        var sb = new StringBuilder(8192);
         PublicLayout.WritePage(new HtmlWriter(sb, encoder), shell, html => WriteColumn(html, shell, column, page, total, articles));
-        return sb.ToString();
     }
 
     private static void WriteColumn(HtmlWriter html, PageShell shell, Column column, int page, int total, IReadOnlyList<ArticleLink> articles)

@@ -20,6 +20,6 @@ public sealed class HomeModel(CurrentSite current, SiteContent content, SiteDire
         }
         var blocks = await Queries.BlocksAsync(Site.Id, Columns, HomeView.BlocksOf(Theme, NavColumns), ct);
         CacheTags([PageTags.Home(Site.Id), .. blocks.Select(b => PageTags.Block(Site.Id, b.Column.Id))]);
-        return Content(HomeView.Render(Shell, blocks, encoder), "text/html; charset=utf-8");
+        return Content(PublicLayout.Text(sb => HomeView.Write(sb, Shell, blocks, encoder)), "text/html; charset=utf-8");
     }
 }

@@ -7,7 +7,7 @@ namespace GovSite.PublicSite;
 /// <summary>
 /// A site's homepage and the column blocks it and the topic pages show, written in code like
 /// <see cref="ArticleView"/>: the dynamic page (<see cref="HomeModel"/>) and the static export
-/// both call <see cref="Render"/>, so the export needs no Razor, routing or MVC at all.
+/// both call <see cref="Write"/>, so the export needs no Razor, routing or MVC at all.
 /// </summary>
 public static class HomeView
 {
@@ -16,10 +16,9 @@ public static class HomeView
         theme.Blocks ?? [.. navColumns.Select(c => new Themes.HomeBlock(c.Id))];
 
     /// <summary>Fills the shell's description and writes the whole homepage: the topic banners (if the theme shows them) and the blocks.</summary>
-    public static string Render(PageShell shell, IReadOnlyList<ThemedBlock> blocks, HtmlEncoder encoder)
+    public static void Write(StringBuilder sb, PageShell shell, IReadOnlyList<ThemedBlock> blocks, HtmlEncoder encoder)
     {
         shell.AddMeta("Description", shell.Site.Description ?? shell.Site.Name);
-        var sb = new StringBuilder(16384);
         PublicLayout.WritePage(new HtmlWriter(sb, encoder), shell, html =>
         {
             html.Raw("<h1 class=\"visually-hidden\">").Text(shell.DisplayName).Raw("</h1>\n");
@@ -46,7 +45,6 @@ public static class HomeView
             }
             WriteBlocks(html, shell, blocks);
         });
-        return sb.ToString();
     }
 
     /// <summary>The blocks in their container (the homepage's and a topic page's).</summary>

@@ -82,6 +82,14 @@ public static class PublicLayout
         return new HtmlString(sb.ToString());
     }
 
+    /// <summary>A page written by one of the views (<see cref="ArticleView.Write"/>, …) as the text a page model answers with.</summary>
+    public static string Text(Action<StringBuilder> write)
+    {
+        var sb = new StringBuilder(16384);
+        write(sb);
+        return sb.ToString();
+    }
+
     /// <summary>A whole page around <paramref name="body"/>, with no Head or Scripts section.</summary>
     public static void WritePage(HtmlWriter html, PageShell shell, Action<HtmlWriter> body)
     {

@@ -111,3 +111,80 @@ public class HtmlSanitiserTests
         HtmlSanitiser.PlainTextStart(markup, 120).ShouldBe(HtmlSanitiser.ToPlainText(markup));
     }
 }
+
+public class PlainTextTests
+{
+    // Bodies as they are stored: sanitised (the parser's own serialisation) from the five policy
+    // documents, as an import writes them, and in the shapes the editor writes.
+    private static List<string> Bodies() =>
+    [
+        .. QualityGateTests.Seeds().Select(seed => HtmlSanitiser.Sanitise(HtmlSanitiser.FromPlainText(seed))),
+        HtmlSanitiser.Sanitise("<p>东阳县人民政府各有关单位：</p>\n<p>为深入贯彻落实党中央、国务院关于深化“放管服”改革的决策部署，制定本实施意见。</p>\n"
+            + "<h3>一、总体要求</h3>\n<p><strong>（一）指导思想。</strong>坚持以人民为中心的发展思想，聚焦企业和群众办事的难点堵点。</p>\n"
+            + "<p><strong>（二）基本原则。</strong>全面梳理<em>政务服务</em>事项基本目录，<br>逐项明确事项名称。</p>"),
+        HtmlSanitiser.Sanitise("开头的文字<strong>加粗</strong>中间<br>换行后<span>  内联  </span><p>  </p><h2>标题</h2>结尾"),
+        HtmlSanitiser.Sanitise("<p>含有 &amp; 符号和 &lt;尖括号&gt; 的段落</p><p class=\"lead\">带属性的段落</p><ul><li>列表</li></ul>"),
+    ];
+
+    [Fact]
+    public void The_parser_free_path_gives_the_parsers_text_on_every_prefix_of_real_bodies()
+    {
+        int answered = 0, declined = 0;
+        foreach (var body in Bodies())
+        {
+            // Every prefix of the start (a description reads a cut prefix), then every 37th.
+            for (var length = 0; length <= body.Length; length += length < 700 ? 1 : 37)
+            {
+                var prefix = body[..length];
+                if (HtmlSanitiser.SimplePlainText(prefix) is { } fast)
+                {
+                    fast.ShouldBe(HtmlSanitiser.ParsedPlainText(prefix), $"prefix of {length} characters of: {body[..Math.Min(body.Length, 60)]}");
+                    answered++;
+                }
+                else
+                {
+                    declined++;
+                }
+            }
+        }
+        // The fast path must actually carry the ordinary bodies, and decline the ones with entities and attributes.
+        answered.ShouldBeGreaterThan(4000);
+        declined.ShouldBeGreaterThan(100);
+    }
+
+    [Theory]
+    [InlineData("<p>a &copy; b</p>")]
+    [InlineData("<p>a &amp</p>")]
+    [InlineData("<p>a &nb")]
+    [InlineData("<p class=\"x\">a</p>")]
+    [InlineData("<p><p>a</p></p>")]
+    [InlineData("<strong><p>a</p></strong>")]
+    [InlineData("<P>a</P>")]
+    [InlineData("<pre>\na</pre>")]
+    [InlineData("<p>a</strong>")]
+    [InlineData("</p>a")]
+    [InlineData("<!-- note --><p>a</p>")]
+    [InlineData("a\r\nb")]
+    [InlineData("a <")]
+    [InlineData("<p>a</")]
+    [InlineData("<br/>a")]
+    [InlineData("<a href=\"/x\">a</a>")]
+    public void The_parser_free_path_declines_what_the_parser_might_read_differently(string html)
+    {
+        HtmlSanitiser.SimplePlainText(html).ShouldBeNull();
+        HtmlSanitiser.ToPlainText(html).ShouldBe(HtmlSanitiser.ParsedPlainText(html));
+    }
+
+    [Theory]
+    [InlineData("<p>一</p>\n<p>二</p>", "一 二")]
+    [InlineData("<h3>标题</h3><p><strong>加粗</strong>正文<br>下一行</p>", "标题 加粗正文下一行")]
+    [InlineData("前<strong>中</strong>后", "前 中 后")]
+    [InlineData("<p>完整的段落</p><p>被截断的<str", "完整的段落 被截断的")]
+    [InlineData("<p>  \u3000两端空白\u3000 </p>", "两端空白")]
+    [InlineData("<p>&lt;政府网站发展指引&gt; &amp; &quot;引号&quot;&nbsp;空格</p>", "<政府网站发展指引> & \"引号\"\u00A0空格")]
+    public void The_parser_free_path_reads_paragraphs_headings_and_inline_text(string html, string text)
+    {
+        HtmlSanitiser.SimplePlainText(html).ShouldBe(text);
+        HtmlSanitiser.ParsedPlainText(html).ShouldBe(text);
+    }
+}

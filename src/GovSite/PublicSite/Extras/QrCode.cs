@@ -43,12 +43,15 @@ public sealed class QrCode
         {
             throw new ArgumentException("Text too long for a version 1–10 QR code", nameof(text));
         }
-        var bits = new List<bool>();
+        // The bit stream straight into the codewords: mode, length, data, terminator, padding.
+        var codewords = new byte[DataCodewords(version)];
+        var capacity = codewords.Length * 8;
+        var count = 0;
         void Append(int value, int length)
         {
-            for (var i = length - 1; i >= 0; i--)
+            for (var i = length - 1; i >= 0; i--, count++)
             {
-                bits.Add(((value >> i) & 1) != 0);
+                codewords[count >> 3] |= (byte)(((value >> i) & 1) << (7 - (count & 7)));
             }
         }
         Append(0b0100, 4);
@@ -57,17 +60,11 @@ public sealed class QrCode
         {
             Append(b, 8);
         }
-        var capacity = DataCodewords(version) * 8;
-        Append(0, Math.Min(4, capacity - bits.Count));
-        Append(0, (8 - bits.Count % 8) % 8);
-        for (var pad = 0xEC; bits.Count < capacity; pad ^= 0xEC ^ 0x11)
+        Append(0, Math.Min(4, capacity - count));
+        Append(0, (8 - count % 8) % 8);
+        for (var pad = 0xEC; count < capacity; pad ^= 0xEC ^ 0x11)
         {
             Append(pad, 8);
-        }
-        var codewords = new byte[bits.Count / 8];
-        for (var i = 0; i < bits.Count; i++)
-        {
-            codewords[i >> 3] |= (byte)((bits[i] ? 1 : 0) << (7 - (i & 7)));
         }
         var qr = new QrCode(version);
         qr.DrawFunctionPatterns();
@@ -85,6 +82,13 @@ public sealed class QrCode
     public string ToSvg(string label)
     {
         var sb = new StringBuilder(4096);
+        WriteSvg(sb, label);
+        return sb.ToString();
+    }
+
+    /// <summary><see cref="ToSvg"/> appended to a page being written, without a string of its own.</summary>
+    public void WriteSvg(StringBuilder sb, string label)
+    {
         var full = Size + 8;
         sb.Append("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 ").Append(full).Append(' ').Append(full)
             .Append("\" role=\"img\" aria-label=\"").Append(System.Net.WebUtility.HtmlEncode(label))
@@ -108,7 +112,6 @@ public sealed class QrCode
             }
         }
         sb.Append("\"/></svg>");
-        return sb.ToString();
     }
 
     private static int RawDataModules(int version)

@@ -161,9 +161,9 @@ public sealed class PageRenderer(IServiceScopeFactory scopes)
             case "/":
                 var shell = ShellFor(services, snapshot, site, origin, path);
                 var blocks = await content.BlocksAsync(site.Id, snapshot.Columns, HomeView.BlocksOf(snapshot.Theme, shell.NavColumns), ct);
-                return (true, Utf8(HomeView.Render(shell, blocks, encoder)));
+                return (true, Utf8(sb => HomeView.Write(sb, shell, blocks, encoder)));
             case "/topics":
-                return (true, Utf8(Topics.TopicView.RenderIndex(ShellFor(services, snapshot, site, origin, path), encoder)));
+                return (true, Utf8(sb => Topics.TopicView.WriteIndex(sb, ShellFor(services, snapshot, site, origin, path), encoder)));
             case "/robots.txt":
                 return (true, Utf8(SiteFeeds.Robots(origin)));
             case "/sitemap.xml":
@@ -176,7 +176,7 @@ public sealed class PageRenderer(IServiceScopeFactory scopes)
                 return (true, null);
             }
             var blocks = await content.BlocksAsync(site.Id, snapshot.Columns, Topics.TopicView.BlocksOf(snapshot.Columns, topic), ct);
-            return (true, Utf8(Topics.TopicView.Render(ShellFor(services, snapshot, site, origin, path), topic, blocks, encoder)));
+            return (true, Utf8(sb => Topics.TopicView.Write(sb, ShellFor(services, snapshot, site, origin, path), topic, blocks, encoder)));
         }
         if (FeedColumn(path) is int feedColumn)
         {
@@ -211,6 +211,36 @@ public sealed class PageRenderer(IServiceScopeFactory scopes)
     private static readonly Microsoft.AspNetCore.StaticFiles.FileExtensionContentTypeProvider KnownTypes = new();
 
     private static byte[] Utf8(string text) => System.Text.Encoding.UTF8.GetBytes(text);
+
+    // One builder per thread, kept between pages: a page is written, encoded and done before the
+    // worker awaits anything, and a builder of its own plus the string made from it were a third
+    // of what a page allocated (an export allocated a gigabyte; collections were a fifth of its time).
+    [ThreadStatic]
+    private static System.Text.StringBuilder? t_page;
+
+    /// <summary>A page written by a view, as UTF-8, through this thread's builder.</summary>
+    private static byte[] Utf8(Action<System.Text.StringBuilder> write)
+    {
+        var sb = t_page ?? new System.Text.StringBuilder(32 * 1024); // 64 KB: below the large-object heap
+        t_page = null;
+        sb.Clear();
+        write(sb);
+        byte[] bytes;
+        var chunks = sb.GetChunks();
+        if (chunks.MoveNext() && chunks.Current is var first && !chunks.MoveNext())
+        {
+            bytes = new byte[System.Text.Encoding.UTF8.GetByteCount(first.Span)];
+            System.Text.Encoding.UTF8.GetBytes(first.Span, bytes);
+        }
+        else
+        {
+            // Grown past one chunk (a very long page): chunks may split a surrogate pair, so encode
+            // the whole text, and let this builder go rather than keep its size.
+            return System.Text.Encoding.UTF8.GetBytes(sb.ToString());
+        }
+        t_page = sb;
+        return bytes;
+    }
 
     /// <summary>The id in "/topics/{id}", else null.</summary>
     internal static int? TopicId(string path) =>
@@ -289,7 +319,7 @@ public sealed class PageRenderer(IServiceScopeFactory scopes)
         var attachments = article.ItemId is int itemId
             ? await services.GetRequiredService<Publishing.Files.FileService>().AttachmentsOfItemAsync(itemId, ct)
             : [];
-        return Utf8(ArticleView.Render(ShellFor(services, snapshot, site, origin, path), article, interpretations, attachments,
+        return Utf8(sb => ArticleView.Write(sb, ShellFor(services, snapshot, site, origin, path), article, interpretations, attachments,
             services.GetRequiredService<System.Text.Encodings.Web.HtmlEncoder>()));
     }
 
@@ -307,7 +337,7 @@ public sealed class PageRenderer(IServiceScopeFactory scopes)
         {
             return null;
         }
-        return Utf8(ColumnView.Render(ShellFor(services, snapshot, site, origin, path), column, page, total, articles,
+        return Utf8(sb => ColumnView.Write(sb, ShellFor(services, snapshot, site, origin, path), column, page, total, articles,
             services.GetRequiredService<System.Text.Encodings.Web.HtmlEncoder>()));
     }
 

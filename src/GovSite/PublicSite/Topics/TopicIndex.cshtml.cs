@@ -9,6 +9,6 @@ public sealed class TopicIndexModel(CurrentSite current, SiteContent content, Sy
     : PublicPageModel(current, content)
 {
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadSiteAsync(ct)
-        ? Content(TopicView.RenderIndex(Shell, encoder), "text/html; charset=utf-8")
+        ? Content(PublicLayout.Text(sb => TopicView.WriteIndex(sb, Shell, encoder)), "text/html; charset=utf-8")
         : NotFound();
 }

@@ -16,6 +16,6 @@ public sealed class TopicPageModel(CurrentSite current, SiteContent content, Sys
         }
         var blocks = await Queries.BlocksAsync(Site.Id, Columns, TopicView.BlocksOf(Columns, topic), ct);
         CacheTags([PageTags.Block(Site.Id, topic.ColumnId), .. blocks.Select(b => PageTags.Block(Site.Id, b.Column.Id))]);
-        return Content(TopicView.Render(Shell, topic, blocks, encoder), "text/html; charset=utf-8");
+        return Content(PublicLayout.Text(sb => TopicView.Write(sb, Shell, topic, blocks, encoder)), "text/html; charset=utf-8");
     }
 }

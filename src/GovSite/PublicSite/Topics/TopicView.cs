@@ -11,10 +11,9 @@ namespace GovSite.PublicSite.Topics;
 public static class TopicView
 {
     /// <summary>Open topics first, then the archive of closed ones.</summary>
-    public static string RenderIndex(PageShell shell, HtmlEncoder encoder)
+    public static void WriteIndex(StringBuilder sb, PageShell shell, HtmlEncoder encoder)
     {
         shell.PageTitle = $"专题专栏 - {shell.Site.Name}";
-        var sb = new StringBuilder(8192);
         PublicLayout.WritePage(new HtmlWriter(sb, encoder), shell, html =>
         {
             html.Raw("<nav class=\"breadcrumb\" aria-label=\"当前位置\">\n    <a href=\"").Text(shell.Link("/")).Raw("\">首页</a>\n")
@@ -41,7 +40,6 @@ public static class TopicView
                 html.Raw("    </section>\n");
             }
         });
-        return sb.ToString();
     }
 
     /// <summary>The blocks a topic's landing page shows: one per sub-column, else the topic's own column.</summary>
@@ -52,7 +50,7 @@ public static class TopicView
     }
 
     /// <summary>Fills the shell's title, archive notice and column meta tags and writes a topic's landing page.</summary>
-    public static string Render(PageShell shell, SpecialTopic topic, IReadOnlyList<ThemedBlock> blocks, HtmlEncoder encoder)
+    public static void Write(StringBuilder sb, PageShell shell, SpecialTopic topic, IReadOnlyList<ThemedBlock> blocks, HtmlEncoder encoder)
     {
         shell.ArchivedTopic = topic.IsClosed ? topic : null;
         shell.PageTitle = $"{topic.Name} - {shell.Site.Name}";
@@ -60,7 +58,6 @@ public static class TopicView
         {
             shell.AddColumnMeta(root);
         }
-        var sb = new StringBuilder(16384);
         PublicLayout.WritePage(new HtmlWriter(sb, encoder), shell, html =>
         {
             html.Raw("<nav class=\"breadcrumb\" aria-label=\"当前位置\">\n    <a href=\"").Text(shell.Link("/")).Raw("\">首页</a>\n")
@@ -79,6 +76,5 @@ public static class TopicView
             html.Raw("</div>\n");
             HomeView.WriteBlocks(html, shell, blocks);
         });
-        return sb.ToString();
     }
 }
