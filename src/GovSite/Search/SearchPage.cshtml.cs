@@ -82,11 +82,4 @@ public sealed class SearchPageModel(CurrentSite current, SiteContent content, Se
         return Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString(path,
             query.Where(p => !string.IsNullOrEmpty(p.Value)).ToDictionary(p => p.Key, p => p.Value));
     }
-
-    public static string ValidityLabel(PolicyValidity v) => v switch
-    {
-        PolicyValidity.Valid => "有效",
-        PolicyValidity.Expired => "失效",
-        _ => "废止",
-    };
 }
