@@ -21,32 +21,12 @@ GOVSITE_PORT=5252
 NGINX_PORT=5253
 WRK_ARGS=(-t2 -c64 "-d$DURATION" --latency)
 
-log() { printf '\n== %s\n' "$*"; }
-fail() { printf 'bench: %s\n' "$*" >&2; exit 1; }
-
-missing=()
-command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || missing+=(nginx-light)
-command -v wrk >/dev/null 2>&1 || missing+=(wrk)
-command -v hugo >/dev/null 2>&1 || missing+=(hugo)
-if [ ${#missing[@]} -gt 0 ]; then
-    log "Installing ${missing[*]}"
-    sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
-    $sudo apt-get update -qq
-    $sudo apt-get install -y -qq "${missing[@]}"
-fi
-NGINX="$(command -v nginx || echo /usr/sbin/nginx)"
-
-WORK="$(mktemp -d /tmp/govsite-public-bench.XXXXXX)"
-GOVSITE_PID=""
-NGINX_PID=""
-cleanup() {
-    set +e
-    if [ -n "$GOVSITE_PID" ]; then kill "$GOVSITE_PID" 2>/dev/null; wait "$GOVSITE_PID" 2>/dev/null; fi
-    if [ -n "$NGINX_PID" ]; then kill -QUIT "$NGINX_PID" 2>/dev/null; wait "$NGINX_PID" 2>/dev/null; fi
-    if [ "${BENCH_KEEP:-0}" = 1 ]; then echo "kept $WORK"; else rm -rf "$WORK"; fi
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
+BENCH_NAME=public-bench
+# shellcheck source=bench/lib.sh
+source "$ROOT/bench/lib.sh"
+need nginx:nginx-light wrk:wrk hugo:hugo curl:curl
+port_free "$GOVSITE_PORT"
+port_free "$NGINX_PORT"
 
 log "Building (Release)"
 dotnet build "$ROOT/bench/GovSite.Bench/GovSite.Bench.csproj" -c Release -nologo -v quiet -clp:NoSummary
@@ -131,38 +111,15 @@ INCR_WRITTEN="$(grep -o '写入 [0-9]* 个' "$WORK/incremental.txt" | awk '{ pri
 
 # --- 1 and 2: serving ---------------------------------------------------------------------
 log "Starting GovSite on 127.0.0.1:$GOVSITE_PORT"
-(cd "$GOVSITE_DIR" && exec "${GOVSITE[@]}" --urls "http://127.0.0.1:$GOVSITE_PORT") >"$WORK/govsite.log" 2>&1 &
-GOVSITE_PID=$!
-for _ in $(seq 1 120); do
-    curl -sf "http://127.0.0.1:$GOVSITE_PORT/healthz" >/dev/null 2>&1 && break
-    sleep 0.5
-done
+cd "$GOVSITE_DIR"
+start_govsite "$GOVSITE_PORT" "${GOVSITE[@]}"
+cd "$ROOT"
 URL="http://127.0.0.1:$GOVSITE_PORT$BENCH_PUBLIC_ARTICLE"
 curl -sf -H "Host: $BENCH_PUBLIC_HOST" -o "$WORK/article.html" "$URL"
 curl -sf -H "Host: $BENCH_PUBLIC_HOST" -D "$WORK/second.headers" -o /dev/null "$URL"
 grep -qi '^Age:' "$WORK/second.headers" || fail "the article is not served from the output cache"
 
-NGX="$WORK/nginx"; mkdir -p "$NGX/html" "$NGX/tmp"
-cp "$WORK/article.html" "$NGX/html/article.html"
-chmod 755 "$WORK" "$NGX" "$NGX/html"; chmod 644 "$NGX/html/article.html"
-cat >"$NGX/nginx.conf" <<NGINXCONF
-worker_processes auto;
-daemon off;
-pid $NGX/nginx.pid;
-error_log $NGX/error.log warn;
-events { worker_connections 1024; }
-http {
-    access_log off;
-    client_body_temp_path $NGX/tmp/body; proxy_temp_path $NGX/tmp/proxy; fastcgi_temp_path $NGX/tmp/fastcgi;
-    uwsgi_temp_path $NGX/tmp/uwsgi; scgi_temp_path $NGX/tmp/scgi;
-    types { text/html html; }
-    charset utf-8; sendfile on; tcp_nopush on; keepalive_requests 1000000;
-    server { listen 127.0.0.1:$NGINX_PORT; root $NGX/html; }
-}
-NGINXCONF
-"$NGINX" -p "$NGX" -c "$NGX/nginx.conf" -e "$NGX/error.log" &
-NGINX_PID=$!
-sleep 1
+start_nginx "$WORK/article.html" "$NGINX_PORT"
 cat >"$WORK/nocache.lua" <<'LUA'
 -- A new query string on every request: the output cache varies by query, so each one renders.
 counter = 0
@@ -172,32 +129,19 @@ request = function()
 end
 LUA
 
-run_wrk() {
-    local name="$1"; shift
-    wrk "${WRK_ARGS[@]}" "$@" | tee "$WORK/wrk-$name.txt"
-    if grep -q 'Non-2xx or 3xx responses' "$WORK/wrk-$name.txt"; then fail "$name answered with errors"; fi
-}
 # The exports above leave thousands of dirty pages that the kernel writes back in the next half
 # minute: flush them first, or the first server measured pays for it.
 sync
 log "wrk: warm-up, then cached article (GovSite) and nginx twice, alternating, then the uncached article"
 wrk -t2 -c64 -d5s -H "Host: $BENCH_PUBLIC_HOST" "$URL" >/dev/null
-wrk -t2 -c64 -d2s "http://127.0.0.1:$NGINX_PORT/article.html" >/dev/null
+wrk -t2 -c64 -d2s "$NGINX_URL" >/dev/null
 for round in 1 2; do
     run_wrk "cached-$round" -H "Host: $BENCH_PUBLIC_HOST" "$URL"
-    run_wrk "nginx-$round" "http://127.0.0.1:$NGINX_PORT/article.html"
+    run_wrk "nginx-$round" "$NGINX_URL"
 done
 wrk -t2 -c64 -d2s -s "$WORK/nocache.lua" -H "Host: $BENCH_PUBLIC_HOST" "$URL" >/dev/null
 run_wrk uncached -s "$WORK/nocache.lua" -H "Host: $BENCH_PUBLIC_HOST" "$URL"
 
-# Requests/s of a run, or the mean of both rounds ("cached" = cached-1 and cached-2); p99 the worse round's.
-rps() { local files=("$WORK/wrk-$1.txt"); [ -f "${files[0]}" ] || files=("$WORK/wrk-$1-1.txt" "$WORK/wrk-$1-2.txt")
-        awk '/^Requests\/sec:/ { s += $2; n++ } END { printf "%.0f", s / n }' "${files[@]}"; }
-p99() { local files=("$WORK/wrk-$1.txt"); [ -f "${files[0]}" ] || files=("$WORK/wrk-$1-1.txt" "$WORK/wrk-$1-2.txt")
-        awk '$1 == "99%" { v = $2; f = 1
-        if (v ~ /us$/) { f = 0.001; sub(/us$/, "", v) } else if (v ~ /ms$/) { sub(/ms$/, "", v) } else if (v ~ /s$/) { f = 1000; sub(/s$/, "", v) }
-        if (v * f > m) m = v * f } END { printf "%.2f", m }' "${files[@]}"; }
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
 pps() { awk -v p="$1" -v s="$2" 'BEGIN { printf "%.0f", p / s }'; }
 GOV_PPS="$(pps "$EXPORT_PAGES" "$EXPORT_INNER")"
 GOV_PPS_WALL="$(pps "$EXPORT_PAGES" "$EXPORT_WALL")"
@@ -212,9 +156,9 @@ RESULT="$ROOT/bench/results/public-$(date +%Y%m%d-%H%M%S).md"
     echo
     echo "| | Requests/s | p99 |"
     echo "|---|---:|---:|"
-    echo "| 1. Cached article page, GovSite ($(wc -c <"$WORK/article.html") bytes; rounds $(rps cached-1), $(rps cached-2)) | $(rps cached) | $(p99 cached) ms |"
-    echo "| nginx, same bytes (rounds $(rps nginx-1), $(rps nginx-2)) | $(rps nginx) | $(p99 nginx) ms |"
-    echo "| GovSite / nginx | $(ratio "$(rps cached)" "$(rps nginx)") | |"
+    echo "| 1. Cached article page, GovSite ($(wc -c <"$WORK/article.html") bytes; rounds $(rps cached-1), $(rps cached-2)) | $(rps cached-1 cached-2) | $(p99 cached-1 cached-2) ms |"
+    echo "| nginx, same bytes (rounds $(rps nginx-1), $(rps nginx-2)) | $(rps nginx-1 nginx-2) | $(p99 nginx-1 nginx-2) ms |"
+    echo "| GovSite / nginx | $(ratio "$(rps cached-1 cached-2)" "$(rps nginx-1 nginx-2)") | |"
     echo "| 2. Same page rendered every time (no cache) | $(rps uncached) | $(p99 uncached) ms |"
     echo
     echo "| Static build of $ARTICLES articles (median of three rounds) | pages | article page bytes | seconds (rounds) | pages/s | GovSite / this |"

@@ -18,40 +18,12 @@ NGINX_PORT=5184
 WRK_ARGS=(-t2 -c64 "-d$DURATION" --latency)
 RSS_GOAL_MB=1024
 
-log() { printf '\n== %s\n' "$*"; }
-fail() { printf 'bench: %s\n' "$*" >&2; exit 1; }
-
-# --- tools -------------------------------------------------------------------------------
-missing=()
-command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || missing+=(nginx-light)
-command -v wrk >/dev/null 2>&1 || missing+=(wrk)
-command -v curl >/dev/null 2>&1 || missing+=(curl)
-if [ ${#missing[@]} -gt 0 ]; then
-    log "Installing ${missing[*]}"
-    sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
-    $sudo apt-get update -qq
-    $sudo apt-get install -y -qq "${missing[@]}"
-fi
-NGINX="$(command -v nginx || echo /usr/sbin/nginx)"
-command -v dotnet >/dev/null 2>&1 || fail "the .NET 10 SDK is needed (see global.json)"
-
-port_busy() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-for port in "$GOVSITE_PORT" "$NGINX_PORT"; do
-    port_busy "$port" && fail "port $port is already in use on 127.0.0.1"
-done
-
-WORK="$(mktemp -d /tmp/govsite-bench.XXXXXX)"
-GOVSITE_PID=""
-NGINX_PID=""
-cleanup() {
-    set +e
-    # Only the two servers this script started, by their own process ids.
-    if [ -n "$GOVSITE_PID" ]; then kill "$GOVSITE_PID" 2>/dev/null; wait "$GOVSITE_PID" 2>/dev/null; fi
-    if [ -n "$NGINX_PID" ]; then kill -QUIT "$NGINX_PID" 2>/dev/null; wait "$NGINX_PID" 2>/dev/null; fi
-    if [ "${BENCH_KEEP:-0}" = 1 ]; then echo "kept $WORK"; else rm -rf "$WORK"; fi
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
+BENCH_NAME=bench
+# shellcheck source=bench/lib.sh
+source "$ROOT/bench/lib.sh"
+need nginx:nginx-light wrk:wrk curl:curl
+port_free "$GOVSITE_PORT"
+port_free "$NGINX_PORT"
 
 # --- build -------------------------------------------------------------------------------
 log "Building GovSite and the bench (Release)"
@@ -76,19 +48,10 @@ log "Timing Host resolution"
 log "Starting GovSite on 127.0.0.1:$GOVSITE_PORT"
 # Run from the project directory: the content root is the working directory, and only there
 # are appsettings.json (its log levels) and wwwroot found.
-(
-    cd "$ROOT/src/GovSite"
-    exec env GOVSITE_DATA="$WORK/data" GOVSITE_NO_DEMO=true GOVSITE_QUIET=true \
-        GOVSITE_ADMIN_PASSWORD="bench-$RANDOM-$RANDOM-password" \
-        dotnet bin/Release/net10.0/govsite.dll --urls "http://127.0.0.1:$GOVSITE_PORT"
-) >"$WORK/govsite.log" 2>&1 &
-GOVSITE_PID=$!
-for _ in $(seq 1 120); do
-    curl -sf "http://127.0.0.1:$GOVSITE_PORT/healthz" >/dev/null 2>&1 && break
-    kill -0 "$GOVSITE_PID" 2>/dev/null || { cat "$WORK/govsite.log"; fail "GovSite exited during start"; }
-    sleep 0.5
-done
-curl -sf "http://127.0.0.1:$GOVSITE_PORT/healthz" >/dev/null || fail "GovSite did not become healthy (log: $WORK/govsite.log)"
+cd "$ROOT/src/GovSite"
+start_govsite "$GOVSITE_PORT" env GOVSITE_DATA="$WORK/data" GOVSITE_NO_DEMO=true GOVSITE_QUIET=true \
+    GOVSITE_ADMIN_PASSWORD="bench-$RANDOM-$RANDOM-password" dotnet bin/Release/net10.0/govsite.dll
+cd "$ROOT"
 
 kb() { awk -v k="$1:" '$1 == k { print $2 }' "/proc/$GOVSITE_PID/status"; }
 mb() { awk -v kb="$1" 'BEGIN { printf "%.0f", kb / 1024 }'; }
@@ -113,64 +76,15 @@ ARTICLE_BYTES="$(wc -c <"$WORK/article.html")"
 echo "Article page: $ARTICLE_BYTES bytes (body $BENCH_ARTICLE_BODY_BYTES bytes), served from the output cache"
 
 log "Starting nginx on 127.0.0.1:$NGINX_PORT"
-NGX="$WORK/nginx"
-mkdir -p "$NGX/html" "$NGX/tmp"
-cp "$WORK/article.html" "$NGX/html/article.html"
-# Workers drop to 'nobody' when run as root; let them reach the file.
-chmod 755 "$WORK" "$NGX" "$NGX/html"
-chmod 644 "$NGX/html/article.html"
-cat >"$NGX/nginx.conf" <<EOF
-# worker_processes auto = one per core (2 here), as Kestrel also uses every core.
-worker_processes auto;
-daemon off;
-pid $NGX/nginx.pid;
-error_log $NGX/error.log warn;
-events { worker_connections 1024; }
-http {
-    access_log off;
-    client_body_temp_path $NGX/tmp/body;
-    proxy_temp_path $NGX/tmp/proxy;
-    fastcgi_temp_path $NGX/tmp/fastcgi;
-    uwsgi_temp_path $NGX/tmp/uwsgi;
-    scgi_temp_path $NGX/tmp/scgi;
-    types { text/html html; }
-    default_type application/octet-stream;
-    charset utf-8;
-    sendfile on;
-    tcp_nopush on;
-    # Kestrel keeps a connection open indefinitely; nginx's default closes it every 1,000 requests.
-    keepalive_requests 1000000;
-    server {
-        listen 127.0.0.1:$NGINX_PORT;
-        root $NGX/html;
-    }
-}
-EOF
-"$NGINX" -p "$NGX" -c "$NGX/nginx.conf" -e "$NGX/error.log" &
-NGINX_PID=$!
-NGINX_URL="http://127.0.0.1:$NGINX_PORT/article.html"
-for _ in $(seq 1 40); do
-    curl -sf -o /dev/null "$NGINX_URL" 2>/dev/null && break
-    kill -0 "$NGINX_PID" 2>/dev/null || { cat "$NGX/error.log"; fail "nginx exited during start"; }
-    sleep 0.25
-done
-curl -sf -o "$WORK/nginx.html" "$NGINX_URL" || fail "nginx does not serve $NGINX_URL"
-cmp -s "$WORK/article.html" "$WORK/nginx.html" || fail "nginx serves different bytes"
+start_nginx "$WORK/article.html" "$NGINX_PORT"
 
 # --- wrk ---------------------------------------------------------------------------------------
 # A short unmeasured run first lets .NET's tiered JIT finish and both servers open their connections.
-run_wrk() {  # name, then wrk arguments after WRK_ARGS
-    local name="$1"; shift
-    wrk -t2 -c64 -d3s "$@" >/dev/null
-    wrk "${WRK_ARGS[@]}" "$@" | tee "$WORK/wrk-$name.txt"
-    if grep -q 'Non-2xx or 3xx responses' "$WORK/wrk-$name.txt"; then
-        fail "$name answered with errors during wrk"
-    fi
-}
+warm_and_run() { local name="$1"; shift; wrk -t2 -c64 -d3s "$@" >/dev/null; run_wrk "$name" "$@"; }
 log "wrk ${WRK_ARGS[*]} against GovSite ($BENCH_ARTICLE_HOST$BENCH_ARTICLE_PATH)"
-run_wrk govsite -H "Host: $BENCH_ARTICLE_HOST" "$ARTICLE_URL"
+warm_and_run govsite -H "Host: $BENCH_ARTICLE_HOST" "$ARTICLE_URL"
 log "wrk ${WRK_ARGS[*]} against nginx"
-run_wrk nginx "$NGINX_URL"
+warm_and_run nginx "$NGINX_URL"
 
 fetch "$WORK/after.headers" "$WORK/after.html"
 cmp -s "$WORK/article.html" "$WORK/after.html" && grep -qi '^Age:' "$WORK/after.headers" ||
@@ -179,19 +93,10 @@ RSS_END_KB="$(kb VmRSS)"
 HWM_END_KB="$(kb VmHWM)"
 
 # --- report ----------------------------------------------------------------------------------
-rps() { awk '/^Requests\/sec:/ { printf "%.0f", $2 }' "$WORK/wrk-$1.txt"; }
-p99() {  # in milliseconds, from "99%  1.23ms" / "812.00us" / "1.02s"
-    awk '$1 == "99%" {
-        v = $2; f = 1
-        if (v ~ /us$/) { f = 0.001; sub(/us$/, "", v) }
-        else if (v ~ /ms$/) { sub(/ms$/, "", v) }
-        else if (v ~ /s$/) { f = 1000; sub(/s$/, "", v) }
-        printf "%.2f", v * f }' "$WORK/wrk-$1.txt"
-}
 GOV_RPS="$(rps govsite)"; NGX_RPS="$(rps nginx)"
 GOV_P99="$(p99 govsite)"; NGX_P99="$(p99 nginx)"
-RATIO="$(awk -v a="$GOV_RPS" -v b="$NGX_RPS" 'BEGIN { printf "%.2f", a / b }')"
-P99_RATIO="$(awk -v a="$GOV_P99" -v b="$NGX_P99" 'BEGIN { printf "%.2f", a / b }')"
+RATIO="$(ratio "$GOV_RPS" "$NGX_RPS")"
+P99_RATIO="$(ratio "$GOV_P99" "$NGX_P99")"
 RSS_VERDICT="$(awk -v kb="$RSS_LOADED_KB" -v goal="$RSS_GOAL_MB" 'BEGIN { mb = kb / 1024; if (mb < goal) printf "met (%.0f MB under)", goal - mb; else printf "MISSED by %.0f MB", mb - goal }')"
 NGINX_WORKERS="$(grep -c '^processor' /proc/cpuinfo)"
 
