@@ -8,27 +8,16 @@ namespace GovSite.Interaction;
 /// </summary>
 public sealed class Attachments(DataOptions data)
 {
-    private static readonly (string Type, string Extension, byte[] Magic)[] Allowed =
-    [
-        ("application/pdf", ".pdf", "%PDF-"u8.ToArray()),
-        ("image/png", ".png", [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]),
-        ("image/jpeg", ".jpg", [0xFF, 0xD8, 0xFF]),
-    ];
+    // What a citizen may attach: documents and photos a browser shows, nothing that runs or unpacks.
+    private static readonly Publishing.Files.FileType[] Allowed = [Publishing.Files.FileTypes.Pdf, Publishing.Files.FileTypes.Png, Publishing.Files.FileTypes.Jpeg];
 
     public string Directory => Path.Combine(data.DataDirectory, "attachments");
 
-    /// <summary>The content type when the bytes are a PDF, PNG or JPEG; null otherwise.</summary>
-    public static (string Type, string Extension)? Detect(ReadOnlySpan<byte> head)
-    {
-        foreach (var (type, extension, magic) in Allowed)
-        {
-            if (head.StartsWith(magic))
-            {
-                return (type, extension);
-            }
-        }
-        return null;
-    }
+    /// <summary>The content type when the bytes are a PDF, PNG or JPEG (as the file library recognises them); null otherwise.</summary>
+    public static (string Type, string Extension)? Detect(byte[] content) =>
+        Publishing.Files.FileTypes.Detect(new MemoryStream(content, writable: false)) is { } type && Allowed.Contains(type)
+            ? (type.ContentType, type.Extension)
+            : null;
 
     public async Task<string> SaveAsync(byte[] content, string extension, CancellationToken ct)
     {

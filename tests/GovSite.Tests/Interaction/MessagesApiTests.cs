@@ -163,18 +163,22 @@ public class MessagesApiTests(InteractionFactory app) : IClassFixture<Interactio
     {
         var pdf = "%PDF-1.4\n%test\n"u8.ToArray();
         var fake = "MZ this is an executable"u8.ToArray();
-        var (good, bad, big) = await app.AsSystemAsync(async sp =>
+        var (good, bad, big, document) = await app.AsSystemAsync(async sp =>
         {
             var service = sp.GetRequiredService<MessageService>();
             MessageInput Input(string phone) => new() { Channel = ChannelKind.Consultation, Name = "钱七", Phone = phone, Subject = "附件" + phone, Text = "请看附件内容" + phone };
             var good = await service.SubmitAsync(app.Portal.Id, Input("13500000001"), new AttachmentUpload("scan.exe", pdf), null, default);
             var bad = await service.SubmitAsync(app.Portal.Id, Input("13500000002"), new AttachmentUpload("photo.pdf", fake), null, default);
             var big = await service.SubmitAsync(app.Portal.Id, Input("13500000003"), new AttachmentUpload("big.pdf", [.. pdf, .. new byte[3 * 1024 * 1024]]), null, default);
-            return (good, bad, big);
+            // A real Word document: the file library takes it for an article, a citizen's message does not.
+            var document = await service.SubmitAsync(app.Portal.Id, Input("13500000004"),
+                new AttachmentUpload("材料.docx", GovSite.Tests.Publishing.FileSamples.Docx()), null, default);
+            return (good, bad, big, document);
         });
         good.Receipt.ShouldNotBeNull();
         bad.Errors.ToDictionary()["Attachment"][0].ShouldContain("PDF、PNG 或 JPEG");
         big.Errors.ToDictionary()["Attachment"][0].ShouldContain("不能超过");
+        document.Errors.ToDictionary()["Attachment"][0].ShouldContain("PDF、PNG 或 JPEG");
         var stored = await app.MessageAsync(good.Receipt!.Ticket);
         stored.AttachmentType.ShouldBe("application/pdf");
         stored.AttachmentFile!.ShouldEndWith(".pdf");
