@@ -1,6 +1,7 @@
 using System.Globalization;
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace GovSite.Tests.Browser;
@@ -83,12 +84,25 @@ public class LibraryBrowserTests(BrowserFixture app) : IClassFixture<BrowserFixt
         await page.FillAsync("[name='Input.Title']", "无障碍检查用稿件（修改）");
         await page.ClickAsync("form[aria-labelledby='content-title'] button:has-text('保存')");
         var id = itemUrl[(itemUrl.LastIndexOf('/') + 1)..];
+        // The external-link results page with rows in it, a broken and a working link.
+        await app.AsSystemAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<GovSite.Data.GovSiteDb>();
+            foreach (var (url, broken) in new[] { ($"https://gone-{id}.example.com/page?a=1", true), ($"https://fine-{id}.example.com/", false) })
+            {
+                db.ExternalLinkStatuses.Add(new GovSite.Publishing.Quality.ExternalLinkStatus
+                {
+                    UrlHash = GovSite.Publishing.Quality.QualityLinks.Hash(url), Url = url, Broken = broken, StatusCode = broken ? 404 : 200, CheckedAt = DateTime.UtcNow,
+                });
+            }
+            return await db.SaveChangesAsync();
+        });
         foreach (var path in new[]
                  {
                      $"/admin/sites/{app.Site.Id}/library", $"/admin/sites/{app.Site.Id}/library?queue=true", $"/admin/sites/{app.Site.Id}/library/new",
                      $"/admin/library/{id}", $"/admin/library/{id}/diff?from=1&to=2", $"/admin/sites/{app.Site.Id}/library/requests",
                      $"/admin/sites/{app.Site.Id}/todo", $"/admin/sites/{app.Site.Id}/library/settings", "/admin/taxonomy",
-                     "/admin/quality", $"/admin/sites/{app.Site.Id}/quality", "/admin/quality/check",
+                     "/admin/quality", $"/admin/sites/{app.Site.Id}/quality", "/admin/quality/check", "/admin/quality/links", "/admin/quality/links?all=true",
                  })
         {
             var response = await page.GotoAsync(path);

@@ -111,4 +111,40 @@ public class QualityAdminPagesTests(EmptyPlatformFactory app) : IClassFixture<Em
         (await editor.GetAsync(url)).Headers.Location!.OriginalString.ShouldContain("/admin/denied");
         (await editor.GetStringAsync("/admin/quality/check")).ShouldContain("设置测试站");
     }
+
+    [Fact]
+    public async Task A_platform_admin_sees_the_broken_external_links_and_a_site_admin_is_refused()
+    {
+        var site = await app.CreateSiteAsync("3304000009", "链接结果测试站");
+        var stamp = Guid.NewGuid().ToString("N")[..8];
+        string broken = $"https://gone-{stamp}.example.com/a?b=1&c=2", working = $"https://fine-{stamp}.example.com/", timedOut = $"https://slow-{stamp}.example.com/";
+        await app.AsSystemAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<GovSiteDb>();
+            db.ExternalLinkStatuses.AddRange(
+                new ExternalLinkStatus { UrlHash = QualityLinks.Hash(broken), Url = broken, Broken = true, StatusCode = 404, CheckedAt = DateTime.UtcNow },
+                new ExternalLinkStatus { UrlHash = QualityLinks.Hash(working), Url = working, Broken = false, StatusCode = 200, CheckedAt = DateTime.UtcNow },
+                new ExternalLinkStatus { UrlHash = QualityLinks.Hash(timedOut), Url = timedOut, Broken = true, Error = "超过8秒无响应", CheckedAt = DateTime.UtcNow });
+            return await db.SaveChangesAsync();
+        });
+        using var admin = await PublicTestHelpers.SignInAsync(app, "admin", GovSiteFactory.AdminPassword);
+        (await admin.GetStringAsync("/admin/quality")).ShouldContain("href=\"/admin/quality/links\"");
+
+        var brokenOnly = await admin.GetStringAsync("/admin/quality/links");
+        brokenOnly.ShouldContain(System.Net.WebUtility.HtmlEncode(broken));
+        brokenOnly.ShouldContain("失效（HTTP 404）");
+        brokenOnly.ShouldContain(timedOut);
+        brokenOnly.ShouldContain("失效：超过8秒无响应");
+        brokenOnly.ShouldNotContain(working);
+        var all = await admin.GetStringAsync("/admin/quality/links?all=true");
+        all.ShouldContain(working);
+        all.ShouldContain("正常（HTTP 200）");
+
+        await app.CreateUserAsync("q-links-siteadmin", "Siteadmin123x", (Role.SiteAdmin, site.Id));
+        using var siteAdmin = await PublicTestHelpers.SignInAsync(app, "q-links-siteadmin", "Siteadmin123x");
+        var refused = await siteAdmin.GetAsync("/admin/quality/links");
+        refused.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        refused.Headers.Location!.OriginalString.ShouldContain("/admin/denied");
+        (await siteAdmin.GetStringAsync("/admin/quality")).ShouldNotContain("/admin/quality/links");
+    }
 }
