@@ -28,6 +28,15 @@ namespace GovSite;
 /// <summary>The table of contents: each feature registers its services and maps its endpoints.</summary>
 public static class GovSiteApp
 {
+    /// <summary>
+    /// The npm libraries copied beside the program at build (see GovSite.csproj), served at /lib
+    /// (their URLs carry the version) and copied by the static export.
+    /// </summary>
+    public static Microsoft.Extensions.FileProviders.IFileProvider Libraries => LibraryFiles.Value;
+
+    private static readonly Lazy<Microsoft.Extensions.FileProviders.PhysicalFileProvider> LibraryFiles =
+        new(() => new(Path.Combine(AppContext.BaseDirectory, "lib")));
+
     /// <summary>Largest request body for forms and JSON (uploads get their own limit).</summary>
     public const long MaxRequestBytes = 4 * 1024 * 1024;
 
@@ -131,8 +140,8 @@ public static class GovSiteApp
             {
                 builder.Services.Remove(descriptor);
             }
-            // No sockets: a command renders through the pipeline in-process (PageRenderer). And the
-            // schema check runs beside the pipeline's construction, on the other core.
+            // No sockets: should a command need the pipeline (PageRenderer's fallback), it renders
+            // in-process. And the schema check runs beside the pipeline's construction, on the other core.
             builder.Services.AddSingleton<Microsoft.AspNetCore.Hosting.Server.IServer, InProcessOnlyServer>();
             builder.Services.Configure<HostOptions>(o => o.ServicesStartConcurrently = true);
         }
@@ -172,10 +181,9 @@ public static class GovSiteApp
         app.UseResponseCompression();
         app.UseAntiforgery();
 
-        // npm libraries copied beside the program at build (see GovSite.csproj); URLs carry the version.
         app.UseStaticFiles(new StaticFileOptions
         {
-            FileProvider = new Microsoft.Extensions.FileProviders.PhysicalFileProvider(Path.Combine(AppContext.BaseDirectory, "lib")),
+            FileProvider = Libraries,
             RequestPath = "/lib",
             OnPrepareResponse = f => f.Context.Response.Headers.CacheControl = "public, max-age=31536000, immutable",
         });

@@ -90,9 +90,7 @@ public static class HomeView
             html.Raw("        <ul class=\"article-list\">\n");
             foreach (var article in block.Articles)
             {
-                var date = ChinaTime.FormatDate(article.PublishedAt);
-                html.Raw("                <li><a href=\"").Text(shell.Link($"/articles/{article.Id}")).Raw("\">").Text(article.Title)
-                    .Raw("</a> <time datetime=\"").Text(date).Raw("\">").Text(date).Raw("</time></li>\n");
+                html.DatedLink("                ", shell.Link($"/articles/{article.Id}"), article.Title, article.PublishedAt);
             }
             html.Raw("        </ul>\n");
         }

@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text;
 using GovSite.Publishing;
 using Microsoft.AspNetCore.OutputCaching;
@@ -122,6 +121,4 @@ public static class PublicSiteSetup
 
     public static string Excerpt(string text, int length) =>
         text.Length <= length ? text : string.Concat(text.AsSpan(0, length), "…");
-
-    public static string Encode(string? text) => WebUtility.HtmlEncode(text ?? "");
 }

@@ -7,8 +7,6 @@ namespace GovSite.PublicSite;
 
 public sealed record ArticleLink(int Id, string Title, DateTime? PublishedAt, int ColumnId);
 
-public sealed record ColumnBlock(Column Column, IReadOnlyList<ArticleLink> Articles);
-
 public sealed record ArticleCard(int Id, string Title, DateTime? PublishedAt, string? ImageUrl);
 
 public sealed record FeedItem(int Id, string Title, string? Summary, string Body, DateTime? PublishedAt, string? Author);
@@ -35,21 +33,6 @@ public sealed class SiteContent(GovSiteDb db, TimeProvider clock)
         ? Task.FromResult(new List<Column>(snapshot.Columns))
         : db.Columns.AsNoTracking().Where(c => c.SiteId == siteId && c.IsVisible)
             .OrderBy(c => c.SortOrder).ThenBy(c => c.Id).ToListAsync(ct);
-
-    /// <summary>Each top-level column with the newest articles from it and its sub-columns.</summary>
-    public async Task<List<ColumnBlock>> HomeBlocksAsync(int siteId, List<Column> columns, int perBlock = 7, CancellationToken ct = default)
-    {
-        var blocks = new List<ColumnBlock>();
-        foreach (var column in columns.Where(c => c.ParentId is null))
-        {
-            var ids = ColumnService.WithDescendants(columns, column.Id);
-            var articles = await Published(siteId).Where(a => ids.Contains(a.ColumnId))
-                .OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id).Take(perBlock)
-                .Select(a => new ArticleLink(a.Id, a.Title, a.PublishedAt, a.ColumnId)).ToListAsync(ct);
-            blocks.Add(new ColumnBlock(column, articles));
-        }
-        return blocks;
-    }
 
     public async Task<List<ThemedBlock>> BlocksAsync(int siteId, List<Column> columns, IEnumerable<Themes.HomeBlock> blocks,
         CancellationToken ct = default)
@@ -152,6 +135,4 @@ public sealed class SiteContent(GovSiteDb db, TimeProvider clock)
             .Select(a => new ArticleLink(a.Id, a.Title, a.PublishedAt, a.ColumnId)).ToList())
         : Published(siteId).Where(a => a.InterpretsId == policyId).OrderBy(a => a.PublishedAt)
             .Select(a => new ArticleLink(a.Id, a.Title, a.PublishedAt, a.ColumnId)).ToListAsync(ct);
-
-    public static string ColumnTypeLabel(ColumnType type) => StandardColumns.Label(type);
 }

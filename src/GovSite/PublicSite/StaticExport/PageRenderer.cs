@@ -194,10 +194,9 @@ public sealed class PageRenderer(IServiceScopeFactory scopes)
         }
         if (path.StartsWith("/lib/", StringComparison.Ordinal) && !path.Contains('?', StringComparison.Ordinal))
         {
-            // The npm libraries beside the program, as UseStaticFiles on /lib (GovSiteApp) serves them: files of known types only.
-            var libraries = new Microsoft.Extensions.FileProviders.PhysicalFileProvider(Path.Combine(AppContext.BaseDirectory, "lib"));
+            // As UseStaticFiles on /lib (GovSiteApp) serves the libraries: files of known types only.
             var name = Uri.UnescapeDataString(path["/lib".Length..]);
-            var info = libraries.GetFileInfo(name);
+            var info = GovSiteApp.Libraries.GetFileInfo(name);
             return (true, info is { Exists: true, IsDirectory: false, PhysicalPath: { } physical } && KnownTypes.TryGetContentType(name, out _)
                 ? await File.ReadAllBytesAsync(physical, ct) : null);
         }

@@ -31,9 +31,7 @@ public static class TopicView
                     html.Raw("            <ul class=\"article-list\">\n");
                     foreach (var topic in topics)
                     {
-                        var date = ChinaTime.FormatDate(topic.OpenedAt);
-                        html.Raw("                    <li><a href=\"").Text(shell.Link($"/topics/{topic.Id}")).Raw("\">").Text(topic.Name)
-                            .Raw("</a> <time datetime=\"").Text(date).Raw("\">").Text(date).Raw("</time></li>\n");
+                        html.DatedLink("                    ", shell.Link($"/topics/{topic.Id}"), topic.Name, topic.OpenedAt);
                     }
                     html.Raw("            </ul>\n");
                 }
