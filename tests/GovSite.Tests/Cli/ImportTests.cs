@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using GovSite.Data;
 using GovSite.Publishing;
 using GovSite.Sites;
@@ -59,7 +58,7 @@ public class ImportTests
     public async Task The_import_command_publishes_good_rows_and_reports_bad_ones_by_line()
     {
         await using var test = await TestDatabase.CreateAsync();
-        (await RunCliAsync(test, "migrate")).ExitCode.ShouldBe(0);
+        (await GovSiteCli.RunAsync(test, "migrate")).ExitCode.ShouldBe(0);
 
         int siteId, columnId;
         await using (var db = test.NewContext())
@@ -88,7 +87,7 @@ public class ImportTests
             """{"title":"导入文件二","body":"<p>正文<script>alert(1)</script></p>","publishDate":"2026-02-02 10:00","author":"张三"}""",
             """{"title":"日期有误","body":"正文","publishDate":"2026-13-45"}""",
         ]);
-        var run = await RunCliAsync(test, "import", file, "--site", "3701000001", "--column", columnId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var run = await GovSiteCli.RunAsync(test, "import", file, "--site", "3701000001", "--column", columnId.ToString(System.Globalization.CultureInfo.InvariantCulture));
         run.ExitCode.ShouldBe(0, run.Output);
         run.Output.ShouldContain("已导入 2 篇");
         run.Output.ShouldContain("缺少标题");
@@ -112,29 +111,8 @@ public class ImportTests
         await using var test = await TestDatabase.CreateAsync();
         var file = Path.Combine(test.DataDirectory, "x.csv");
         await File.WriteAllTextAsync(file, "title,body\n标题,正文\n");
-        var run = await RunCliAsync(test, "import", file, "--site", "0000000000", "--column", "1");
+        var run = await GovSiteCli.RunAsync(test, "import", file, "--site", "0000000000", "--column", "1");
         run.ExitCode.ShouldBe(2);
         run.Output.ShouldContain("网站标识码 0000000000 不存在");
-    }
-
-    private static async Task<(int ExitCode, string Output)> RunCliAsync(TestDatabase test, params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "govsite.dll"));
-        foreach (var a in args)
-        {
-            start.ArgumentList.Add(a);
-        }
-        start.Environment["GOVSITE_DATA"] = test.DataDirectory;
-        start.Environment["COLUMNS"] = "200";
-        if (test.PostgresConnection is { } pg)
-        {
-            start.Environment["GOVSITE_DB"] = pg;
-        }
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return (process.ExitCode, await stdout + await stderr);
     }
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using GovSite.Cli;
 using GovSite.Monitoring;
@@ -16,23 +15,9 @@ public sealed class CheckCommandTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _farm.DisposeAsync();
 
-    private static async Task<(int Code, string Out, string Err)> RunAsync(params string[] args)
-    {
-        var dll = Path.Combine(AppContext.BaseDirectory, "govsite.dll");
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(dll);
-        foreach (var a in args)
-        {
-            start.ArgumentList.Add(a);
-        }
-        // The command must not need a database: point the data directory at nothing usable.
-        start.Environment["GOVSITE_DATA"] = "/nonexistent/govsite-check";
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return (process.ExitCode, await stdout, await stderr);
-    }
+    // The command must not need a database: the data directory points at nothing usable.
+    private static Task<GovSiteCli.Run> RunAsync(params string[] args) =>
+        GovSiteCli.RunAsync(new Dictionary<string, string> { ["GOVSITE_DATA"] = "/nonexistent/govsite-check" }, args);
 
     [Fact]
     public async Task Check_writes_the_json_report_to_stdout_and_exits_0_even_when_sites_fail()

@@ -81,6 +81,15 @@ public sealed class ExportFixture : GovSiteFactory
         return await scope.ServiceProvider.GetRequiredService<StaticExporter>().ExportAllAsync(Site, SiteDir, session.Fetch);
     }
 
+    /// <summary>A full export into <see cref="SiteDir"/>, as its files: path and hash.</summary>
+    public async Task<List<(string Path, string Sha256)>> ExportedFilesAsync()
+    {
+        await ExportAllAsync();
+        return FilesIn(SiteDir);
+    }
+
+    public static List<(string Path, string Sha256)> FilesIn(string dir) => [.. ExportManifest.Read(dir)!.Files.Select(f => (f.Path, f.Sha256))];
+
     public async Task WaitForReExportAsync()
     {
         var queue = Services.GetRequiredService<StaticExportQueue>();
@@ -325,8 +334,7 @@ public class StaticExportTests(ExportFixture app) : IClassFixture<ExportFixture>
     [Fact]
     public async Task A_command_line_export_writes_every_file_of_the_running_sites_export_without_the_pipeline()
     {
-        await app.ExportAllAsync();
-        var expected = ExportManifest.Read(app.SiteDir)!.Files.Select(f => (f.Path, f.Sha256)).ToList();
+        var expected = await app.ExportedFilesAsync();
         List<string> args = ["--GOVSITE_DATA", app.Database.DataDirectory, "--GOVSITE_NO_DEMO", "true", "--GOVSITE_QUIET", "true"];
         if (app.Database.PostgresConnection is { } pg)
         {
@@ -350,35 +358,20 @@ public class StaticExportTests(ExportFixture app) : IClassFixture<ExportFixture>
         }
 
         pipelineAsked.ShouldBeFalse();
-        ExportManifest.Read(dir)!.Files.Select(f => (f.Path, f.Sha256)).ShouldBe(expected);
+        ExportFixture.FilesIn(dir).ShouldBe(expected);
     }
 
     /// <summary>The real command, as an operator runs it, on the database the running site uses.</summary>
     [Fact]
     public async Task The_publish_static_command_writes_what_the_running_site_exports()
     {
-        await app.ExportAllAsync();
-        var expected = ExportManifest.Read(app.SiteDir)!.Files.Select(f => (f.Path, f.Sha256)).ToList();
+        var expected = await app.ExportedFilesAsync();
         var dir = Path.Combine(app.ExportRoot, "command-" + Guid.NewGuid().ToString("N"));
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "govsite.dll"), "publish-static", "--site", ExportFixture.Code, "--out", dir })
-        {
-            start.ArgumentList.Add(arg);
-        }
-        start.Environment["GOVSITE_DATA"] = app.Database.DataDirectory;
-        start.Environment["GOVSITE_NO_DEMO"] = "true";
-        if (app.Database.PostgresConnection is { } pg)
-        {
-            start.Environment["GOVSITE_DB"] = pg;
-        }
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
+        var run = await GovSiteCli.RunAsync(app.Database, "publish-static", "--site", ExportFixture.Code, "--out", dir);
 
-        process.ExitCode.ShouldBe(0, await output + await errors);
-        (await output).ShouldContain($"渲染 {expected.Count} 个文件，写入 {expected.Count} 个");
-        ExportManifest.Read(dir)!.Files.Select(f => (f.Path, f.Sha256)).ShouldBe(expected);
+        run.ExitCode.ShouldBe(0, run.Output);
+        run.Out.ShouldContain($"渲染 {expected.Count} 个文件，写入 {expected.Count} 个");
+        ExportFixture.FilesIn(dir).ShouldBe(expected);
     }
 
     private static int FreePort()

@@ -111,29 +111,11 @@ public class SearchRebuildCommandTests
     public async Task The_rebuild_command_indexes_the_demo_and_reports_the_count()
     {
         await using var test = await TestDatabase.CreateAsync();
-        (await RunCliAsync(test, "seed-demo")).ExitCode.ShouldBe(0);
-        var (exitCode, output) = await RunCliAsync(test, "search-rebuild");
-        exitCode.ShouldBe(0, output);
-        output.ShouldMatch(@"已索引 2\d\d 篇文章");
+        (await GovSiteCli.RunAsync(test, "seed-demo")).ExitCode.ShouldBe(0);
+        var run = await GovSiteCli.RunAsync(test, "search-rebuild");
+        run.ExitCode.ShouldBe(0, run.Output);
+        run.Output.ShouldMatch(@"已索引 2\d\d 篇文章");
         await using var db = test.NewContext();
         (await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(db.SearchDocuments)).ShouldBeGreaterThan(200);
-    }
-
-    private static async Task<(int ExitCode, string Output)> RunCliAsync(TestDatabase test, string command)
-    {
-        var start = new System.Diagnostics.ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "govsite.dll"));
-        start.ArgumentList.Add(command);
-        start.Environment["GOVSITE_DATA"] = test.DataDirectory;
-        start.Environment["COLUMNS"] = "200";
-        if (test.PostgresConnection is { } pg)
-        {
-            start.Environment["GOVSITE_DB"] = pg;
-        }
-        using var process = System.Diagnostics.Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return (process.ExitCode, await stdout + await stderr);
     }
 }
