@@ -166,7 +166,7 @@ RESULT="$ROOT/bench/results/public-$(date +%Y%m%d-%H%M%S).md"
     echo "| 3. govsite publish-static, whole command ($EXPORT_FILES files incl. feeds, sitemap, assets) | $EXPORT_PAGES | $GOV_BYTES | $EXPORT_WALL ($(rounds govsite)) | $GOV_PPS_WALL | |"
     echo "| hugo, whole command, the same page as GovSite's (no QR code) | $HUGO_SAME_PAGES | $HUGO_SAME_BYTES | $HUGO_SAME_WALL ($(rounds hugo-same)) | $HUGO_SAME_PPS | $(ratio "$GOV_PPS_WALL" "$HUGO_SAME_PPS") |"
     echo "| hugo, whole command, minimal theme | $HUGO_PAGES | $HUGO_BYTES | $HUGO_WALL ($(rounds hugo-minimal)) | $HUGO_PPS | $(ratio "$GOV_PPS_WALL" "$HUGO_PPS") |"
-    echo "| govsite publish-static, the export itself (without .NET start-up and the schema check) | $EXPORT_PAGES | | $EXPORT_INNER | $GOV_PPS | |"
+    echo "| govsite publish-static, the export itself (rendering and writing: without .NET start-up, the schema check and reading the site) | $EXPORT_PAGES | | $EXPORT_INNER | $GOV_PPS | |"
     echo "| 3b. the same full export by a running GovSite (second export in one process, as on a theme publish) | $WARM_PAGES | | $WARM_SECS | $(pps "$WARM_PAGES" "$WARM_SECS") | |"
     echo
     echo "4. Re-export after one edit (\`--incremental\`): $INCR_INNER s for the re-export ($INCR_WRITTEN files rewritten), $INCR_WALL s for the whole command."

@@ -89,7 +89,7 @@ public static class RenderBench
                 }
                 await using var scope = app.Services.CreateAsyncScope();
                 await using var session = app.Services.GetRequiredService<PageRenderer>().For(info, "https", allArticles: true);
-                var report = await scope.ServiceProvider.GetRequiredService<StaticExporter>().ExportAllAsync(info, dir, session.Fetch, ct);
+                var report = await scope.ServiceProvider.GetRequiredService<StaticExporter>().ExportAllAsync(info, dir, session, ct);
                 var pages = Directory.EnumerateFiles(dir, "index.html", SearchOption.AllDirectories).Count();
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"export {run}: {pages} pages, {report.Rendered} files in {report.Elapsed.TotalSeconds:F2} s = {pages / report.Elapsed.TotalSeconds:F0} pages/s"));

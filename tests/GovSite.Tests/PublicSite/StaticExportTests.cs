@@ -78,7 +78,7 @@ public sealed class ExportFixture : GovSiteFactory
     {
         using var scope = Services.CreateScope();
         await using var session = Services.GetRequiredService<PageRenderer>().For(Site, "https", allArticles: true);
-        return await scope.ServiceProvider.GetRequiredService<StaticExporter>().ExportAllAsync(Site, SiteDir, session.Fetch);
+        return await scope.ServiceProvider.GetRequiredService<StaticExporter>().ExportAllAsync(Site, SiteDir, session);
     }
 
     /// <summary>A full export into <see cref="SiteDir"/>, as its files: path and hash.</summary>
@@ -354,7 +354,7 @@ public class StaticExportTests(ExportFixture app) : IClassFixture<ExportFixture>
         {
             scope.ServiceProvider.GetRequiredService<GovSite.Accounts.SiteAccess>().BecomeSystem();
             await using var session = renderer.For(app.Site, "https", allArticles: true);
-            await scope.ServiceProvider.GetRequiredService<StaticExporter>().ExportAllAsync(app.Site, dir, session.Fetch);
+            await scope.ServiceProvider.GetRequiredService<StaticExporter>().ExportAllAsync(app.Site, dir, session);
         }
 
         pipelineAsked.ShouldBeFalse();

@@ -128,6 +128,9 @@ public sealed class PageRenderer(IServiceScopeFactory scopes)
 
         public StaticExporter.Fetch Fetch { get; }
 
+        /// <summary>What the pages render from: read once per export, from the session's start.</summary>
+        public Task<SiteSnapshot> Snapshot => _snapshot;
+
         public async ValueTask DisposeAsync()
         {
             // Loaded even if no page was asked for; its failure, if any, reached every page that was.

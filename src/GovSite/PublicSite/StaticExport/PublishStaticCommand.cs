@@ -74,7 +74,7 @@ public static class PublishStaticCommand
                 var db = scope.ServiceProvider.GetRequiredService<GovSiteDb>();
                 var changed = await db.Articles.AsNoTracking().IgnoreQueryFilters()
                     .Where(a => a.SiteId == info.Id && a.UpdatedAt > manifest.GeneratedAt).Select(a => a.Id).ToListAsync(ct);
-                report = await exporter.ExportArticlesAsync(info, dir, session.Fetch, changed, ct);
+                report = await exporter.ExportArticlesAsync(info, dir, session, changed, ct);
                 AnsiConsole.MarkupLine($"上次导出后变动的文章：{changed.Count} 篇");
             }
             else
@@ -91,14 +91,14 @@ public static class PublishStaticCommand
                             bar.MaxValue = total;
                             bar.Value = done;
                         };
-                        var result = await exporter.ExportAllAsync(info, dir, session.Fetch, ct);
+                        var result = await exporter.ExportAllAsync(info, dir, session, ct);
                         bar.Value = bar.MaxValue;
                         return result;
                     });
                 }
                 else
                 {
-                    report = await exporter.ExportAllAsync(info, dir, session.Fetch, ct);
+                    report = await exporter.ExportAllAsync(info, dir, session, ct);
                 }
             }
             // A plain line (Spectre wraps at 80 columns when piped): bench/public.sh reads it.

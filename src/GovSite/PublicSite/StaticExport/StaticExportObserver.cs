@@ -102,8 +102,8 @@ public sealed class StaticExportQueue : BackgroundService
                         var whole = site.Any(b => b.ArticleId == WholeSite);
                         await using var session = renderer.For(info, _options.Scheme, allArticles: whole);
                         var report = whole
-                            ? await exporter.ExportAllAsync(info, _options.DirectoryFor(info), session.Fetch, stoppingToken)
-                            : await exporter.ExportArticlesAsync(info, _options.DirectoryFor(info), session.Fetch,
+                            ? await exporter.ExportAllAsync(info, _options.DirectoryFor(info), session, stoppingToken)
+                            : await exporter.ExportArticlesAsync(info, _options.DirectoryFor(info), session,
                                 site.Select(b => b.ArticleId).Distinct(), stoppingToken);
                         _log.LogInformation("Static export of {Site}: {Written} files rewritten, {Deleted} deleted in {Ms} ms",
                             info.Code, report.Written, report.Deleted, (int)report.Elapsed.TotalMilliseconds);

@@ -47,14 +47,21 @@ public sealed class StaticExporter(GovSiteDb db, TimeProvider clock)
     // Rendering from a snapshot is CPU work: one worker per core (more only contend).
     private static readonly int Parallelism = Environment.ProcessorCount;
 
-    /// <summary>Every page, feed, the sitemap, robots.txt, and every local asset or attachment they reference.</summary>
-    public async Task<ExportReport> ExportAllAsync(SiteInfo site, string dir, Fetch fetch, CancellationToken ct = default)
+    /// <summary>
+    /// Every page, feed, the sitemap, robots.txt, and every local asset or attachment they
+    /// reference, listed from the snapshot the pages render from (read from the database only
+    /// when the session's snapshot holds no articles).
+    /// </summary>
+    public async Task<ExportReport> ExportAllAsync(SiteInfo site, string dir, PageRenderer.RenderSession session, CancellationToken ct = default)
     {
-        var content = new SiteContent(db, clock);
-        var columns = await content.ColumnsAsync(site.Id, ct);
-        var (listings, articles) = await ListingsAsync(site.Id, columns, ct);
+        var snapshot = await session.Snapshot;
+        var columns = snapshot.Columns;
+        var articles = snapshot.Articles is { } all
+            ? [.. all.Values.OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id).Select(a => new ArticleLink(a.Id, a.Title, a.PublishedAt, a.ColumnId))]
+            : await PublishedAsync(site.Id, ct);
+        var listings = Listings(columns, articles);
         var paths = new List<string> { "/", "/sitemap.xml", "/robots.txt" };
-        var topics = await content.TopicsAsync(site.Id, ct);
+        var topics = snapshot.Topics;
         if (topics.Count > 0)
         {
             paths.Add("/topics");
@@ -63,11 +70,12 @@ public sealed class StaticExporter(GovSiteDb db, TimeProvider clock)
         paths.AddRange(columns.Select(c => $"/columns/{c.Id}/rss.xml"));
         paths.AddRange(listings.Keys);
         paths.AddRange(articles.Select(a => $"/articles/{a.Id}"));
-        return await RunAsync(site, dir, fetch, paths, listings, full: true, ct);
+        return await RunAsync(site, dir, session.Fetch, paths, listings, full: true, ct);
     }
 
     /// <summary>Only the pages an article change affects (see <see cref="PageTags.ForArticle"/>), then the manifest.</summary>
-    public async Task<ExportReport> ExportArticlesAsync(SiteInfo site, string dir, Fetch fetch, IEnumerable<int> articleIds, CancellationToken ct = default)
+    public async Task<ExportReport> ExportArticlesAsync(SiteInfo site, string dir, PageRenderer.RenderSession session, IEnumerable<int> articleIds,
+        CancellationToken ct = default)
     {
         var columns = await db.Columns.AsNoTracking().IgnoreQueryFilters().Where(c => c.SiteId == site.Id && c.IsVisible).ToListAsync(ct);
         var ids = articleIds.ToList();
@@ -96,7 +104,7 @@ public sealed class StaticExporter(GovSiteDb db, TimeProvider clock)
         // Listing pages of every column whose articles changed: an edited title changes the one
         // page showing it, a new or withdrawn article shifts the pages after it (and a move
         // changes the old column too). Pages past the end answer 404 and are deleted.
-        var (listings, _) = await ListingsAsync(site.Id, columns, ct);
+        var listings = Listings(columns, await PublishedAsync(site.Id, ct));
         var before = ExportManifest.Read(dir)?.Files.ToDictionary(f => f.Path) ?? [];
         foreach (var (path, items) in listings)
         {
@@ -113,7 +121,7 @@ public sealed class StaticExporter(GovSiteDb db, TimeProvider clock)
                 paths.Add("/" + file[..^"/index.html".Length]);
             }
         }
-        return await RunAsync(site, dir, fetch, paths, listings, full: false, ct);
+        return await RunAsync(site, dir, session.Fetch, paths, listings, full: false, ct);
     }
 
     // One export at a time per folder: a background re-export after a save and a full export
@@ -231,17 +239,19 @@ public sealed class StaticExporter(GovSiteDb db, TimeProvider clock)
         return new ExportReport(rendered, written, deleted, System.Diagnostics.Stopwatch.GetElapsedTime(started));
     }
 
-    /// <summary>
-    /// Every listing page of every column ("/columns/3", "/columns/3/page/2", …) with a hash of
-    /// what it shows: the column's total and its twenty articles (id, title, date, column); and
-    /// the published articles it read them from, newest first.
-    /// </summary>
-    private async Task<(Dictionary<string, string> Pages, List<ArticleLink> Articles)> ListingsAsync(int siteId, List<Column> columns,
-        CancellationToken ct)
-    {
-        var all = await new SiteContent(db, clock).Published(siteId)
+    /// <summary>The site's published articles, newest first, as the listing pages order them.</summary>
+    private Task<List<ArticleLink>> PublishedAsync(int siteId, CancellationToken ct) =>
+        new SiteContent(db, clock).Published(siteId)
             .OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id)
             .Select(a => new ArticleLink(a.Id, a.Title, a.PublishedAt, a.ColumnId)).ToListAsync(ct);
+
+    /// <summary>
+    /// Every listing page of every column ("/columns/3", "/columns/3/page/2", …) with a hash of
+    /// what it shows: the column's total and its twenty articles (id, title, date, column), from
+    /// <paramref name="all"/>, the published articles newest first.
+    /// </summary>
+    private static Dictionary<string, string> Listings(List<Column> columns, List<ArticleLink> all)
+    {
         var listings = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var column in columns)
         {
@@ -259,7 +269,7 @@ public sealed class StaticExporter(GovSiteDb db, TimeProvider clock)
                 listings[n == 1 ? $"/columns/{column.Id}" : $"/columns/{column.Id}/page/{n}"] = hash;
             }
         }
-        return (listings, all);
+        return listings;
     }
 
     private static bool IsPagePath(string path) =>
