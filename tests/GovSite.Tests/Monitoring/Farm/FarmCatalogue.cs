@@ -108,7 +108,7 @@ public static class FarmCatalogue
         Site("东岭市财政局", misspell: ["国务院办工厅", "全国人民代表大会常务委会"], brokenIn: 1, brokenEx: 1);
 
         Site("南屏市住房和城乡建设局", messages: [.. GoodMessages(), new(120, null, "办理中")], brokenEx: 2);
-        Site("清河县市场监督管理局", messages: [.. GoodMessages(), new(200, 60, "已办结")]);
+        Site("清河县市场监督管理局", messages: [.. GoodMessages(), new(200, null, "办理中")]);
 
         Site("江川省医疗保障局", guides: [4, 5, 4, 6, 4, 0]);
         Site("临江市民政局", guides: [4, 4, 4, 4, 7, 4, 1], brokenIn: 2, brokenEx: 2);
@@ -121,7 +121,7 @@ public static class FarmCatalogue
 
         // Near misses: just under every threshold. Must pass.
         Site("桃源镇人民政府", cols => EmptyColumns(4)(StaleKeyColumns(4)(cols)),
-            messages: [.. GoodMessages(), new(400, null, "未回复"), new(60, null, "办理中"), new(150, 70, "已办结")],
+            messages: [.. GoodMessages(), new(400, null, "未回复"), new(60, null, "办理中"), new(150, 70, "已办结"), new(200, 60, "已办结")],
             guides: [4, 4, 4, 4, 3, 3], brokenEx: 1);
         Site("云溪市水利局", misspell: [], dates: DateStyle.Slash, layout: FarmLayout.Modern,
             messages: [.. GoodMessages(), new(100, null, "无效留言")]);

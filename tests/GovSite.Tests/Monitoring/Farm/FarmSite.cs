@@ -145,7 +145,8 @@ public sealed class FarmSite
         {
             return false;
         }
-        return m.RepliedDaysAgo is { } r ? asOf.AddDays(-r) > posted.AddMonths(3) : asOf > posted.AddMonths(3);
+        // domain.md: a message answered late is answered (a deduction, not a veto); 办理中 is not an answer.
+        return m.RepliedDaysAgo is null && asOf.DayNumber - posted.DayNumber > 92;
     }
 }
 
