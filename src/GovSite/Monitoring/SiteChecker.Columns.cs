@@ -190,7 +190,7 @@ public sealed partial class SiteChecker
             var staleAfter = ColumnTypes.StaleAfterDays(type);
             var isStale = kind == PageKind.List && latest is { } l && staleAfter is { } days && _asOf.DayNumber - l.DayNumber > days;
             var report = new ColumnReport(name, url.AbsoluteUri, type, latest?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-                Math.Max(items.Count, rows.Count), isStale, kind is PageKind.EmptyList or PageKind.Broken);
+                Math.Max(items.Count, rows.Count), isStale, kind == PageKind.EmptyList);
             return new ColumnResult(report, kind, kind is PageKind.Broken ? [] : children);
         }
 
