@@ -42,6 +42,9 @@ public sealed class Farm2Server : IAsyncDisposable
     public IReadOnlyDictionary<string, Resource> ResourcesOf(SiteModel site) => _hosts.Values.First(h => h.Sites.Contains(site)).Resources;
 
     public string UrlOf(SiteModel site) => _origins[site.Slug] + site.Base;
+
+    /// <summary>Each site's name and the URL to check it at.</summary>
+    public IReadOnlyDictionary<string, string> SiteUrls => Sites.ToDictionary(s => s.Name, UrlOf);
     public string OriginOf(SiteModel site) => _origins[site.Slug];
     public string OriginOf(External server) => _external[server];
 

@@ -401,12 +401,17 @@ public abstract class Renderer
         _ => "<div class=\"list\"><ul></ul></div><div class=\"page\">共0条记录 第1/1页</div>",
     };
 
+    /// <summary>A site planted without a channel does not offer a published mailbox address either.</summary>
+    private bool HasChannel => Site.Columns.Any(c => c.Kind is ColumnKind.Letters or ColumnKind.MailForm || (c.Kind == ColumnKind.OffSite && c.OffSiteServer == External.Mailbox));
+
     protected virtual string SingleBody(ColumnModel column)
     {
         var place = H(Site.Place);
         var text = column.Name switch
         {
-            "联系我们" => $"<p>通信地址：{place}人民大道88号</p><p>邮政编码：311100</p><p>联系电话：0571-87654321（工作日 8:30—17:00）</p><p>电子邮箱：<a href=\"mailto:office@{Site.Slug}.gov.cn\">office@{Site.Slug}.gov.cn</a></p>",
+            "联系我们" => $"<p>通信地址：{place}人民大道88号</p><p>邮政编码：311100</p><p>联系电话：0571-87654321（工作日 8:30—17:00）</p>" + (HasChannel
+                ? $"<p>电子邮箱：<a href=\"mailto:office@{Site.Slug}.gov.cn\">office@{Site.Slug}.gov.cn</a></p>"
+                : ""),
             "网站声明" => $"<p>本网站由{H(Site.Name)}主办，所载内容版权归本网站所有。未经书面许可，任何单位和个人不得转载、摘编或以其他方式使用。</p><p>本网站对所链接的外部网站内容不承担责任。</p>",
             "网站地图" => SiteMap(),
             "领导信息" => $"<div class=\"leader\"><img src=\"{Href(AssetDir + "ld1.jpg")}\" alt=\"王建华\"><h3>王建华</h3><p>负责全面工作。</p><p>王建华，男，汉族，1975年5月出生，中共党员，研究生学历。</p></div>",
