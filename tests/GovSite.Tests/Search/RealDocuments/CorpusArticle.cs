@@ -81,7 +81,9 @@ public static class Tag
     public const string SocialCard = "主题:社保卡";
     public const string SocialCardReplacement = "主题:社保卡补领";
     public const string Pension = "主题:养老金";
+    public const string PensionRise = "主题:养老金调整";
     public const string Unemployment = "主题:失业保险";
+    public const string UnemploymentBenefit = "主题:失业保险金申领";
     public const string WorkInjury = "主题:工伤保险";
     public const string SchoolEntry = "主题:义务教育入学";
     public const string Education = "主题:教育";

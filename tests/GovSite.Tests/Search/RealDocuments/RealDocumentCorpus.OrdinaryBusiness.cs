@@ -190,7 +190,7 @@ public sealed partial class RealDocumentCorpus
                 ? Lines("领取基本养老金的人员每年需进行一次领取资格认证，可通过“粤省事”小程序、“广东人社”App刷脸认证，也可由社区工作人员上门认证。", "未按期认证的，暂停发放养老金，认证后恢复发放并补发。")
                 : Lines($"按照国家和省的统一部署，{p.Name}调整{y}年退休人员基本养老金，总体调整水平为{(y - 2019 < 3 ? 5 : 3)}%左右，采取定额调整、挂钩调整与适当倾斜相结合的办法。", $"调整增加的基本养老金于{y}年{Number(7, 8)}月底前发放到位。");
             return Add("pension", SiteOf(p, JiangmenSocial), kind == 1 ? CorpusColumn.Notice : kind == 2 ? CorpusColumn.Guide : CorpusColumn.News,
-                title, Lines(body, Trailer(p)), at, [Tag.SocialInsurance, Tag.Pension, .. p.Tags]);
+                title, Lines(body, Trailer(p)), at, [Tag.SocialInsurance, Tag.Pension, .. p.Tags, .. kind == 2 ? Array.Empty<string>() : [Tag.PensionRise]]);
         });
         Repeat(25, () =>
         {
@@ -208,7 +208,7 @@ public sealed partial class RealDocumentCorpus
                 ? Lines($"{p.Name}向{Number(500, 9000)}家参保企业发放失业保险稳岗返还资金，无需企业申报，资金直接拨付至企业账户。")
                 : Lines("申领条件：非因本人意愿中断就业，已办理失业登记并有求职要求，失业前用人单位和本人已缴纳失业保险费满1年。", "申领渠道：“粤省事”小程序、广东政务服务网或户籍地、常住地公共就业服务机构。", "失业保险金按月发放，领取期限根据累计缴费时间确定，最长不超过24个月。");
             return Add("unemployment", SiteOf(p, JiangmenSocial), kind == 1 ? CorpusColumn.News : CorpusColumn.Guide, title, body, at,
-                [Tag.SocialInsurance, Tag.Unemployment, .. p.Tags]);
+                [Tag.SocialInsurance, Tag.Unemployment, .. p.Tags, .. kind == 1 ? Array.Empty<string>() : [Tag.UnemploymentBenefit]]);
         });
         Repeat(25, () =>
         {
@@ -569,6 +569,8 @@ public sealed partial class RealDocumentCorpus
         switch (kind)
         {
             case < 3:
+                // Basic medical insurance is one of the five statutory social insurances: paying it is 交社保 too.
+                tags.Add(Tag.SocialPayment);
                 title = $"{y}年度{p.Name}城乡居民基本医疗保险参保缴费开始";
                 body = Lines($"{y}年度城乡居民基本医疗保险集中参保缴费期为{y - 1}年9月1日至12月31日，个人缴费标准为每人每年{Number(320, 400)}元。", "参保人可通过“粤税通”小程序、“粤省事”小程序或银行网点缴费，缴费后次年1月1日起享受医保待遇。");
                 column = CorpusColumn.News;

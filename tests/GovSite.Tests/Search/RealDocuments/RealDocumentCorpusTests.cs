@@ -78,6 +78,10 @@ public class RealDocumentCorpusTests(ITestOutputHelper output)
         var generated = Corpus.Where(a => !a.IsSeed).ToList();
         var distractors = generated.Count(a => !a.About.Overlaps(WebsiteWork));
         output.WriteLine($"{distractors} of {generated.Count} generated articles are ordinary business; {generated.Count(a => a.Traditional)} in traditional script");
+        foreach (var g in generated.GroupBy(a => a.Key[..a.Key.LastIndexOf('-')]))
+        {
+            output.WriteLine($"{g.Key} {g.Count()}");
+        }
         distractors.ShouldBeGreaterThanOrEqualTo(generated.Count / 2);
         generated.Count(a => a.Traditional).ShouldBeGreaterThanOrEqualTo(20);
         generated.Where(a => a.Traditional).ShouldContain(a => !a.About.Overlaps(WebsiteWork));
