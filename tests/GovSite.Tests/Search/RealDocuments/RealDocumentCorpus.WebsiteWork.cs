@@ -229,7 +229,7 @@ public sealed partial class RealDocumentCorpus
                 $"为贯彻落实{Ref57()}精神，{subject.Replace("报送", "掌握", StringComparison.Ordinal)}，经{p.Name}人民政府同意，现将有关事项通知如下：",
                 $"一、{reqs[0]}",
                 $"二、{reqs[1]}",
-                $"三、请各单位于{FullDate(at.AddDays(Number(14, 40)))}前将有关材料报送{p.Office}（电子版同时发送至公务邮箱）。联系人：{Pick(Officials)}，电话：{Phone()}。",
+                $"三、请各单位于{FullDate(at.AddDays(Number(14, 40)))}前将有关材料报送{p.Office}（电子版同时发送至公务邮箱）。联系人：{Pick(Officials)}，电话：{Phone(p.Area)}。",
                 p.Office,
                 FullDate(at));
             return Add("w57-notice", p.Site, CorpusColumn.Notice, $"{p.Office}关于{subject}的通知", body, at,
@@ -262,7 +262,7 @@ public sealed partial class RealDocumentCorpus
                 accountability
                     ? "四、问责情况统计。各单位要按季度统计对不合格网站或整改不到位网站有关责任人的问责人次，问责形式包括约谈、书面检查、通报批评、警告或记过处分、调离岗位、免职等，同一季度对同一对象采取不同形式问责的不重复计算，按问责程度最重的统计。"
                     : null,
-                $"联系人：{Pick(Officials)}，电话：{Phone()}。",
+                $"联系人：{Pick(Officials)}，电话：{Phone(p.Area)}。",
                 p.Office,
                 FullDate(at));
             return Add("w12-notice", p.Site, CorpusColumn.Notice, $"{p.Office}关于做好{year}年度政府网站年度报表发布工作的通知", body, at, tags,
@@ -653,7 +653,7 @@ public sealed partial class RealDocumentCorpus
             var year = Number(2015, 2019);
             var at = Date(year, 3, year, 11);
             var chosen = PickSome(headings, 3);
-            var points = PickSome(SpeechPoints, 5);
+            var points = PickSome(SpeechPoints, 6);
             var tags = new List<string> { Tag.Websites };
             tags.AddRange(p.Tags);
             var interaction = chosen.Contains(headings[4]);
@@ -663,7 +663,7 @@ public sealed partial class RealDocumentCorpus
             }
             string Section(int i) => chosen[i] == headings[4]
                 ? "对网民提出的有价值、有意义的意见建议，应在规定的工作日内予以反馈，暂缓办理和无法办理的要给予说明；领导信箱、在线访谈、意见征集等互动栏目要有人管、有回音。"
-                : points[i] + points[i + 1];
+                : points[2 * i] + points[(2 * i) + 1];
             var body = Lines(
                 "同志们：",
                 $"今天召开{p.Scope}政府网站工作会议，主要任务是总结{year - 1}年政府网站工作，部署今年任务。下面，我讲三点意见。",
@@ -721,7 +721,7 @@ public sealed partial class RealDocumentCorpus
                     p.Office,
                     FullDate(at))
                 : Lines(
-                    $"{Day(at)}，{p.Name}{(kind == 2 ? "召开政府网站集约化建设推进会" : "政府网站集约化平台建设取得新进展")}。按照{basis}关于推进政府网站集约化建设的要求，{p.Name}建设{p.Scope}统一的政府网站集约化平台。",
+                    $"{Day(at)}，{title}。按照{basis}关于推进政府网站集约化建设的要求，{p.Name}建设{p.Scope}统一的政府网站集约化平台。",
                     points[0] + points[1],
                     $"目前，已有{n}个部门网站和{Number(3, 20)}个镇（街）网站迁入集约化平台，原网站域名统一跳转，集约化建设每年节约运维经费约{Number(80, 600)}万元。");
             return Add("intensive", p.Site, kind == 4 ? CorpusColumn.Policy : CorpusColumn.News, title, body, at, tags,

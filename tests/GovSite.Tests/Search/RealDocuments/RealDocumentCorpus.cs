@@ -54,6 +54,9 @@ public sealed partial class RealDocumentCorpus
     /// <summary>A place an article can be about, with the office that writes about it and its 文号 prefix.</summary>
     private sealed record Place(string Name, string Short, string Site, string Office, string Abbr, string Scope, string[] Tags)
     {
+        /// <summary>Telephone area code.</summary>
+        public string Area { get; init; } = "0750";
+
         public string Subordinates => Scope switch
         {
             "全省" => "各地级以上市人民政府，各县（市、区）人民政府，省政府各部门、各直属机构",
@@ -62,10 +65,10 @@ public sealed partial class RealDocumentCorpus
         };
     }
 
-    private static Place City(string name, string abbr) =>
-        new(name, name[..^1], ProvincePortal, name + "人民政府办公室", abbr, "全市", [Tag.Place(name[..^1])]);
+    private static Place City(string name, string abbr, string area) =>
+        new(name, name[..^1], ProvincePortal, name + "人民政府办公室", abbr, "全市", [Tag.Place(name[..^1])]) { Area = area };
 
-    private static readonly Place Guangdong = new("广东省", "广东", ProvincePortal, "广东省人民政府办公厅", "粤府办", "全省", [Tag.Place("广东")]);
+    private static readonly Place Guangdong = new("广东省", "广东", ProvincePortal, "广东省人民政府办公厅", "粤府办", "全省", [Tag.Place("广东")]) { Area = "020" };
     private static readonly Place Jiangmen = new("江门市", "江门", JiangmenPortal, "江门市人民政府办公室", "江府办", "全市", [Tag.Place("江门")]);
     private static readonly Place Taishan = new("台山市", "台山", TaishanPortal, "台山市人民政府办公室", "台府办", "全市", [Tag.Place("台山")]);
     private static readonly Place Hunan = new("湖南省", "湖南", ProvinceOffice, "湖南省人民政府办公厅", "湘政办", "全省", [Tag.Place("湖南")]);
@@ -74,11 +77,11 @@ public sealed partial class RealDocumentCorpus
     /// <summary>Guangdong's other prefecture-level cities; their news reaches the provincial portal.</summary>
     private static readonly Place[] OtherCities =
     [
-        City("广州市", "穗府办"), City("深圳市", "深府办"), City("珠海市", "珠府办"), City("汕头市", "汕府办"),
-        City("佛山市", "佛府办"), City("韶关市", "韶府办"), City("河源市", "河府办"), City("梅州市", "梅市府办"),
-        City("惠州市", "惠府办"), City("汕尾市", "汕尾府办"), City("东莞市", "东府办"), City("中山市", "中府办"),
-        City("阳江市", "阳府办"), City("湛江市", "湛府办"), City("茂名市", "茂府办"), City("肇庆市", "肇府办"),
-        City("清远市", "清府办"), City("潮州市", "潮府办"), City("揭阳市", "揭府办"), City("云浮市", "云府办"),
+        City("广州市", "穗府办", "020"), City("深圳市", "深府办", "0755"), City("珠海市", "珠府办", "0756"), City("汕头市", "汕府办", "0754"),
+        City("佛山市", "佛府办", "0757"), City("韶关市", "韶府办", "0751"), City("河源市", "河府办", "0762"), City("梅州市", "梅市府办", "0753"),
+        City("惠州市", "惠府办", "0752"), City("汕尾市", "汕尾府办", "0660"), City("东莞市", "东府办", "0769"), City("中山市", "中府办", "0760"),
+        City("阳江市", "阳府办", "0662"), City("湛江市", "湛府办", "0759"), City("茂名市", "茂府办", "0668"), City("肇庆市", "肇府办", "0758"),
+        City("清远市", "清府办", "0763"), City("潮州市", "潮府办", "0768"), City("揭阳市", "揭府办", "0663"), City("云浮市", "云府办", "0766"),
     ];
 
     /// <summary>Jiangmen's districts and county-level cities; Taishan has its own portal.</summary>

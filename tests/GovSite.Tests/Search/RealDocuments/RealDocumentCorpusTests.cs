@@ -66,8 +66,8 @@ public class RealDocumentCorpusTests(ITestOutputHelper output)
     {
         foreach (var seed in Corpus.Where(a => a.IsSeed))
         {
-            var file = Directory.GetFiles(SeedDocuments.Directory, "*.txt").Select(File.ReadAllText).Count(t => t == seed.Body);
-            file.ShouldBe(1, seed.Key);
+            var sameFiles = Directory.GetFiles(SeedDocuments.Directory, "*.txt").Select(File.ReadAllText).Count(t => t == seed.Body);
+            sameFiles.ShouldBe(1, seed.Key);
         }
         Corpus.Count(a => a.IsSeed && a.Traditional).ShouldBe(2);
     }
@@ -78,10 +78,7 @@ public class RealDocumentCorpusTests(ITestOutputHelper output)
         var generated = Corpus.Where(a => !a.IsSeed).ToList();
         var distractors = generated.Count(a => !a.About.Overlaps(WebsiteWork));
         output.WriteLine($"{distractors} of {generated.Count} generated articles are ordinary business; {generated.Count(a => a.Traditional)} in traditional script");
-        foreach (var g in generated.GroupBy(a => a.Key[..a.Key.LastIndexOf('-')]))
-        {
-            output.WriteLine($"{g.Key} {g.Count()}");
-        }
+        output.WriteLine("by template: " + string.Join(", ", generated.GroupBy(a => a.Key[..a.Key.LastIndexOf('-')]).Select(g => $"{g.Key} {g.Count()}")));
         distractors.ShouldBeGreaterThanOrEqualTo(generated.Count / 2);
         generated.Count(a => a.Traditional).ShouldBeGreaterThanOrEqualTo(20);
         generated.Where(a => a.Traditional).ShouldContain(a => !a.About.Overlaps(WebsiteWork));
