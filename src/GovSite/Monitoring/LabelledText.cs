@@ -28,11 +28,19 @@ public static partial class LabelledText
         string? shownEmpty = null;
         for (var i = 0; i < nodes.Count; i++)
         {
-            if (Split(nodes[i]) is not var (label, rest) || !Matches(label, labels))
+            string? value = null;
+            if (Split(nodes[i]) is var (label, rest) && Matches(label, labels))
+            {
+                value = rest;
+            }
+            else if (Inline(nodes[i], labels, allLabels) is { } inline)
+            {
+                value = inline;
+            }
+            if (value is null)
             {
                 continue;
             }
-            var value = rest;
             for (var j = i + 1; value.Length == 0 && j < nodes.Count && j <= i + 3; j++)
             {
                 if (Split(nodes[j]) is var (next, _) && Matches(next, allLabels))
@@ -62,6 +70,59 @@ public static partial class LabelledText
         }
         return TabPanel(page, labels, allLabels) ?? shownEmpty;
     }
+
+    /// <summary>
+    /// A label inside a line of several: "来信人：王**　来信时间：2026-11-29 13:52　办理状态：待处理".
+    /// The value runs to the next known label or the end of the line.
+    /// </summary>
+    private static string? Inline(string node, IReadOnlyCollection<string> labels, IReadOnlyCollection<string> allLabels)
+    {
+        if (node.Length > 400)
+        {
+            return null;
+        }
+        foreach (var label in labels)
+        {
+            var at = 0;
+            while ((at = node.IndexOf(label, at, StringComparison.Ordinal)) >= 0)
+            {
+                var after = at + label.Length;
+                while (after < node.Length && char.IsWhiteSpace(node[after]))
+                {
+                    after++;
+                }
+                var startsClean = at == 0 || !IsIdeograph(node[at - 1]) || node[at - 1] is '】' or '：';
+                if (after < node.Length && node[after] is '：' or ':' && startsClean)
+                {
+                    var value = node[(after + 1)..];
+                    var cut = value.Length;
+                    foreach (var other in allLabels)
+                    {
+                        var k = value.IndexOf(other, StringComparison.Ordinal);
+                        while (k >= 0)
+                        {
+                            var colon = k + other.Length;
+                            while (colon < value.Length && char.IsWhiteSpace(value[colon]))
+                            {
+                                colon++;
+                            }
+                            if (colon < value.Length && value[colon] is '：' or ':')
+                            {
+                                cut = Math.Min(cut, k);
+                                break;
+                            }
+                            k = value.IndexOf(other, k + 1, StringComparison.Ordinal);
+                        }
+                    }
+                    return value[..cut].Trim();
+                }
+                at += label.Length;
+            }
+        }
+        return null;
+    }
+
+    private static bool IsIdeograph(char c) => c is >= '\u4e00' and <= '\u9fff';
 
     /// <summary>A label (`label：value`, `【label】value`, a node that is only the label) and the value written beside it.</summary>
     public static (string Label, string Value)? Split(string node)

@@ -278,6 +278,29 @@ public sealed partial class PageReader
         return false;
     }
 
+    private static bool InHeader(IElement e)
+    {
+        for (var x = e; x is not null; x = x.ParentElement)
+        {
+            if (x.LocalName == "header")
+            {
+                return true;
+            }
+            foreach (var c in x.ClassList)
+            {
+                if (c is "header" or "head" or "top" or "topbar" or "top-bar" or "site-header" or "tools" or "toolbar")
+                {
+                    return true;
+                }
+            }
+            if (x.Id is "header" or "head" or "top" or "topbar")
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static bool InFooter(IElement e)
     {
         for (var x = e; x is not null; x = x.ParentElement)
@@ -440,11 +463,21 @@ public sealed partial class PageReader
     }
 
     /// <summary>Every link of the page with its text (or its image's alt text), wherever it sits.</summary>
-    public List<(string Name, Uri Url)> NamedLinks()
+    public List<(string Name, Uri Url)> NamedLinks() => NamedLinks(outsideHeader: false);
+
+    /// <summary>
+    /// The links of the page, optionally leaving out its header bar: the utility links a region's
+    /// site template puts there (网上办事大厅, 无障碍, 登录) are the template's, not what this site offers.
+    /// </summary>
+    public List<(string Name, Uri Url)> NamedLinks(bool outsideHeader)
     {
         var found = new List<(string, Uri)>();
         foreach (var a in Document.QuerySelectorAll("a[href], area[href]"))
         {
+            if (outsideHeader && InHeader(a))
+            {
+                continue;
+            }
             var name = NameOf(a);
             if (name.Length > 0 && Resolve(a.GetAttribute("href")) is { } uri)
             {
@@ -479,6 +512,31 @@ public sealed partial class PageReader
             {
                 found.Add((name, uri));
             }
+        }
+        return found;
+    }
+
+    /// <summary>
+    /// The entries of a section front (政府信息公开, 政民互动): short names in the page's own lists,
+    /// with no date beside them or in their address. Each is a sub-column, not an article.
+    /// </summary>
+    public List<(string Name, Uri Url)> HubLinks(DateOnly asOf)
+    {
+        var found = new List<(string, Uri)>();
+        foreach (var a in Document.QuerySelectorAll("a[href]"))
+        {
+            var name = Clean(a.TextContent);
+            if (name.Length is < 2 or > 16 || IsPagerText(name) || InFrame(a) || InFooter(a) || Resolve(a.GetAttribute("href")) is not { } uri
+                || DateFinder.FromUrl(uri) is not null)
+            {
+                continue;
+            }
+            var entry = a.Closest("li,td,dd,dt,p,h2,h3,h4") ?? a.ParentElement;
+            if (entry is null || DateOf(entry, a, asOf) is not null)
+            {
+                continue;
+            }
+            found.Add((name, uri));
         }
         return found;
     }
@@ -536,14 +594,11 @@ public sealed partial class PageReader
             {
                 continue;
             }
-            var date = DateOf(entry, a, asOf);
-            if (date is null)
+            var date = DateOf(entry, a, asOf) ?? DateAround(entry, a, asOf) ?? DateFinder.FromUrl(uri);
+            if (date is null && (entry.LocalName is not ("li" or "tr" or "dd" or "dt" or "article") || InFrame(a)
+                || (title.Length < minUndatedTitle && a.QuerySelector("img") is null)))
             {
-                if (title.Length < minUndatedTitle || entry.LocalName is not ("li" or "tr" or "dd" or "dt" or "article") || InFrame(a))
-                {
-                    continue;
-                }
-                date = DateFinder.FromUrl(uri);
+                continue;
             }
             if (!seen.Add(uri.AbsoluteUri))
             {
@@ -552,6 +607,27 @@ public sealed partial class PageReader
             items.Add(new ListItem(title, uri, date));
         }
         return items;
+    }
+
+    /// <summary>
+    /// A date beside the entry rather than in it: `&lt;dl&gt;&lt;dt&gt;&lt;a&gt;…&lt;/dt&gt;&lt;dd&gt;2026年11月3日&lt;/dd&gt;&lt;/dl&gt;` or a
+    /// title cell and a date cell wrapped together. The enclosing elements are read while they hold no other link.
+    /// </summary>
+    private static DateOnly? DateAround(IElement entry, IElement link, DateOnly asOf)
+    {
+        var x = entry.ParentElement;
+        for (var depth = 0; x is not null && depth < 2; depth++, x = x.ParentElement)
+        {
+            if (x.LocalName is "body" or "html" || x.QuerySelectorAll("a[href]").Length > 1)
+            {
+                return null;
+            }
+            if (DateOf(x, link, asOf) is { } d)
+            {
+                return d;
+            }
+        }
+        return null;
     }
 
     private static DateOnly? DateOf(IElement entry, IElement link, DateOnly asOf)
@@ -825,7 +901,7 @@ public sealed partial class PageReader
     [GeneratedRegex(@"(?:发布时间|发布日期|发文日期|成文日期|公开日期|更新时间|信息时间|日期|时间)\s*[：:]\s*([^\n]{6,30})")]
     private static partial Regex PublishedLabel();
 
-    [GeneratedRegex(@"暂无(相关)?(信息|数据|内容|记录|文章|公告|文件|稿件|留言|信件)|没有(相关|任何)?(信息|数据|内容|记录)|无相关(信息|数据|内容|记录)|(信息|内容|数据)为空|尚无(信息|内容|数据)|暂无$")]
+    [GeneratedRegex(@"暂无(相关)?(信息|数据|内容|记录|文章|公告|文件|稿件|留言|信件|专题)|无记录|没有(相关|任何)?(信息|数据|内容|记录)|无相关(信息|数据|内容|记录)|(信息|内容|数据)为空|尚无(信息|内容|数据)|暂无$")]
     private static partial Regex NothingHere();
 }
 

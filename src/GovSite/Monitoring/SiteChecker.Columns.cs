@@ -100,6 +100,7 @@ public sealed partial class SiteChecker
             var rows = new List<(Uri? Url, MessageFacts Facts)>();
             PageReader? first = null;
             var broken = false;
+            var isHub = false;
             Uri? next = url;
             for (var page = 0; next is not null && page < 1000 && _pages < options.MaxPages; page++)
             {
@@ -141,9 +142,18 @@ public sealed partial class SiteChecker
                     {
                         children = reader.SubColumnLinks();
                     }
-                    CheckMeta(reader, ["ColumnName", "ColumnType"], "栏目页");
                 }
                 Harvest(reader, result);
+                if (page == 0 && depth < 2 && type != "service" && !NamedSinglePage(name))
+                {
+                    // A section front: its own list holds short names without dates, the sub-columns.
+                    var hub = reader.HubLinks(_asOf).Where(h => IsInternal(h.Url)).ToList();
+                    if (hub.Count >= 2 && !reader.ListItems(_asOf).Any(i => i.Date is not null))
+                    {
+                        children.AddRange(hub);
+                        isHub = true;
+                    }
+                }
                 var list = reader.ListItems(_asOf, type is "service" or "interaction" ? 4 : 6).Where(i => IsInternal(i.Url) && !IsColumnLink(i.Url, children)).ToList();
                 items.AddRange(list);
                 if (type == "interaction")
@@ -181,11 +191,16 @@ public sealed partial class SiteChecker
             {
                 await ReadMessagesAsync(rows, items, url, ct);
             }
-            var kind = broken ? PageKind.Broken : Classify(name, type, first, items.Count, rows.Count, children.Count);
+            var kind = broken ? PageKind.Broken : Classify(name, type, first, items.Count, rows.Count, isHub);
             if (kind == PageKind.Page && type is "news" or "notice" or "policy" or "personnel" or "planning" && !NamedSinglePage(name))
             {
                 // A dated-list name on a page of text stays what the site calls it, but is judged as a page.
                 type = "overview";
+            }
+            if (first is not null && kind is PageKind.List or PageKind.EmptyList)
+            {
+                // The column meta tags belong on column pages, not on single or entry pages.
+                CheckMeta(first, ["ColumnName", "ColumnType"], "栏目页");
             }
             var staleAfter = ColumnTypes.StaleAfterDays(type);
             var isStale = kind == PageKind.List && latest is { } l && staleAfter is { } days && _asOf.DayNumber - l.DayNumber > days;
@@ -201,7 +216,7 @@ public sealed partial class SiteChecker
         /// A column page without entries is empty when it says so or holds nothing of its own; a
         /// single page, an entry page (依申请公开, a form) or a section front is not a column at all.
         /// </summary>
-        private PageKind Classify(string name, string type, PageReader? page, int items, int rows, int children)
+        private PageKind Classify(string name, string type, PageReader? page, int items, int rows, bool isHub)
         {
             if (items > 0 || rows > 0)
             {
@@ -224,7 +239,7 @@ public sealed partial class SiteChecker
                 return PageKind.Page;
             }
             // A section front that only leads to its sub-columns (政府信息公开, 政民互动).
-            if (children >= 2 && type is "disclosure" or "interaction" or "service" or "topic" or "other" or "overview")
+            if (isHub)
             {
                 return PageKind.Page;
             }
@@ -287,16 +302,19 @@ public sealed partial class SiteChecker
                     continue;
                 }
                 var present = ServiceGuides.Present(page);
-                if (ServiceGuides.IsGuide(page, present))
+                var listed = page.ListItems(_asOf, 4).Where(i => IsInternal(i.Url)).ToList();
+                // A page that lists three or more entries and shows few elements is a list of guides
+                // (办事指南, a theme's items), even when its heading says 指南.
+                if (present.Count >= 3 || (listed.Count < 3 && ServiceGuides.IsGuide(page, present)))
                 {
                     var lacking = ServiceGuides.Elements.Where(e => !present.Contains(e)).ToArray();
                     _guides.TryAdd(item.Url.AbsoluteUri, (lacking.Length, lacking));
                 }
-                else if (level == 0)
+                else if (level < 2)
                 {
-                    foreach (var inner in page.ListItems(_asOf, 4).Where(i => IsInternal(i.Url)))
+                    foreach (var inner in listed)
                     {
-                        queue.Enqueue((inner, 1));
+                        queue.Enqueue((inner, level + 1));
                     }
                 }
             }

@@ -54,7 +54,8 @@ public sealed partial class SiteChecker
             // Veto 5: a working channel, and no valid message of the last year unanswered for 3 months.
             var kind = options.Kind ?? Scoring.KindFromName(home.Name);
             var homeLinks = homePage.NamedLinks();
-            var channels = Offered(columnReports, "interaction", homeLinks.Where(l => ColumnTypes.NamesChannel(l.Name)));
+            var offered = homePage.NamedLinks(outsideHeader: true);
+            var channels = Offered(columnReports, "interaction", offered.Where(l => ColumnTypes.NamesChannel(l.Name)));
             if (channels.Working.Count == 0)
             {
                 vetoes.Add(new Veto(VetoCodes.InteractionUnresponsive, channels.All.Count == 0
@@ -78,7 +79,7 @@ public sealed partial class SiteChecker
             }
 
             // Veto 6: services (a portal must offer them) and complete guides.
-            var services = Offered(columnReports, "service", homeLinks.Where(l => ColumnTypes.NamesService(l.Name)));
+            var services = Offered(columnReports, "service", offered.Where(l => ColumnTypes.NamesService(l.Name)));
             var hasServices = services.Working.Count > 0 || !_guides.IsEmpty;
             if (kind == SiteKind.Portal && !hasServices)
             {
