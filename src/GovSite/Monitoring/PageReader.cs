@@ -845,6 +845,29 @@ public sealed partial class PageReader
         return Document.QuerySelector("textarea") is not null;
     }
 
+    /// <summary>A page where a person writes to the government: a writing form, or links to one (我要写信, 在线留言 …).</summary>
+    public bool OffersWriting()
+    {
+        if (HasWritingForm())
+        {
+            return true;
+        }
+        foreach (var a in Document.QuerySelectorAll("a[href]"))
+        {
+            if (InFrame(a) || InFooter(a) || InHeader(a))
+            {
+                continue;
+            }
+            var text = Clean(a.TextContent);
+            var href = a.GetAttribute("href") ?? "";
+            if ((text.Length <= 10 && WritingLink().IsMatch(text)) || WritingAddress().IsMatch(href))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /// <summary>The footer's text and links, or the page's last part when it has no footer element.</summary>
     public (string Text, List<IElement> Links) Footer()
     {
@@ -873,6 +896,13 @@ public sealed partial class PageReader
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Spaces();
+
+    [GeneratedRegex(@"写信|我要(留言|咨询|投诉|建议|提问|反映)|在线(留言|咨询|提问)|提交(留言|申请)")]
+    private static partial Regex WritingLink();
+
+    // Addresses of writing forms in the common systems: …/write, xiexin, addmail, liuyan/add, #write.
+    [GeneratedRegex(@"/write\b|[?&#]write\b|xiexin|addmail|add_?letter|liuyan/add|/ask\b", RegexOptions.IgnoreCase)]
+    private static partial Regex WritingAddress();
 
     [GeneratedRegex(@"^\[?\d{1,4}\]?$")]
     private static partial Regex PageNumber();

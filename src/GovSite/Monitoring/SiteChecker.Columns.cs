@@ -226,13 +226,16 @@ public sealed partial class SiteChecker
             {
                 return PageKind.Page;
             }
-            if (page.SaysNothing() && !NamedSinglePage(name))
-            {
-                return PageKind.EmptyList;
-            }
-            if (NamedEntryPage(name) || NamedSinglePage(name) || page.HasWritingForm() || type is "interaction" && page.Document.QuerySelector("form") is not null)
+            // An entry page is not an empty column even when it says it has nothing to show yet (a
+            // mailbox that takes letters and has published none).
+            if (NamedEntryPage(name) || NamedSinglePage(name) || page.OffersWriting()
+                || type is "interaction" && page.Document.QuerySelector("form") is not null)
             {
                 return PageKind.Page;
+            }
+            if (page.SaysNothing())
+            {
+                return PageKind.EmptyList;
             }
             if (page.OwnText(_boilerplate, name) >= 30)
             {

@@ -65,7 +65,11 @@ public sealed partial class SiteChecker
                 }
                 if (PageReader.Resolve(result.FinalUrl, raw) is { } link && !IsShareLink(link))
                 {
-                    Enqueue(new Job(link, pageUrl, IsInternal(link)));
+                    var inside = IsInternal(link);
+                    if (inside || MayContact(link))
+                    {
+                        Enqueue(new Job(link, pageUrl, inside));
+                    }
                 }
             }
         }
@@ -121,6 +125,10 @@ public sealed partial class SiteChecker
             }
             return true;
         }
+
+        /// <summary>An off-site address may be requested: external checks are on, or its host is allowed, or it is this site's own host.</summary>
+        private bool MayContact(Uri link) =>
+            options.ExternalLinks || options.AllowedHosts.Contains(link.Host) || SameSite(link.Authority, _root.Authority);
 
         private void Enqueue(Job job)
         {
