@@ -176,6 +176,39 @@ public static class FarmCatalogue
         return result;
     };
 
+    /// <summary>
+    /// A region for the bench: <paramref name="count"/> sites of about <paramref name="pages"/>
+    /// pages each, in the three layouts and every date style, one in ten with a planted defect.
+    /// </summary>
+    public static List<FarmSite> Region(int count, int pages)
+    {
+        var sites = new List<FarmSite>();
+        for (var i = 0; i < count; i++)
+        {
+            var columns = Standard(i);
+            var articles = columns.Where(c => c.Content == ColumnContent.Articles).Sum(c => c.Items);
+            var scale = Math.Max(1.0, (pages - 40.0) / Math.Max(1, articles));
+            columns = [.. columns.Select(c => c.Content == ColumnContent.Articles ? c with { Items = (int)Math.Round(c.Items * scale) } : c)];
+            var layout = (FarmLayout)(i % 3);
+            sites.Add(new FarmSite
+            {
+                Slug = $"r{i:0000}",
+                Name = $"区域测试{i:0000}{(i % 4 == 0 ? "县人民政府" : "局")}",
+                Code = $"98{i / 10000:00}00{i % 10000:0000}",
+                Layout = layout,
+                Dates = layout == FarmLayout.Modern ? DateStyle.TimeTag : layout == FarmLayout.Table ? DateStyle.Chinese : DateStyle.Iso,
+                PageSize = 20,
+                Columns = columns,
+                Messages = GoodMessages(),
+                GuideLacks = GoodGuides(),
+                Misspellings = i % 10 == 3 ? ["中华人民共合国"] : [],
+                BrokenInternal = i % 10 == 5 ? 2 : 0,
+                BrokenExternal = i % 10 == 7 ? 1 : 0,
+            });
+        }
+        return sites;
+    }
+
     /// <summary>A big site for the bench: <paramref name="pages"/> article pages spread over 20 columns.</summary>
     public static FarmSite Big(int pages)
     {
