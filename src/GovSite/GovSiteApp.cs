@@ -110,8 +110,8 @@ public static class GovSiteApp
         {
             // Pages live in their feature folders (Admin/, PublicSite/), so the root is the project.
             o.RootDirectory = "/";
-            o.Conventions.AuthorizeFolder("/Admin");
-            o.Conventions.AllowAnonymousToPage("/Admin/Login");
+            // Every page under /admin, in whatever feature folder, requires sign-in (one rule).
+            o.Conventions.Add(new AdminAuthorization());
             o.Conventions.AddPageRoute("/PublicSite/ColumnPage", "columns/{id:int}/page/{pageNumber:int}");
         });
         builder.AddData();

@@ -47,7 +47,6 @@ public static class ParticipationSetup
         builder.Services.AddScoped<InterviewService>();
         builder.Services.AddScoped<ParticipationFigures>();
         builder.Services.AddSingleton<VoterToken>();
-        builder.Services.Configure<RazorPagesOptions>(o => o.Conventions.AuthorizeFolder("/Interaction/Participation/Admin"));
         builder.Services.Configure<RateLimiterOptions>(o => o.AddPolicy(PostPolicy, context =>
         {
             // Reading is free; only submissions count.
