@@ -16,7 +16,7 @@ namespace GovSite.Cli;
 /// </summary>
 public static class CliCommands
 {
-    private static readonly string[] Commands = ["migrate", "seed-demo", "import", "check", "calendar-import", "search-rebuild", "publish-static", "--help", "-h", "-?"];
+    private static readonly string[] Commands = ["migrate", "seed-demo", "import", "check", "calendar-import", "search-rebuild", "publish-static", "library-reindex", "backup", "restore", "--help", "-h", "-?"];
 
     public static bool IsCliCommand(string[] args) => args.Length > 0 && Commands.Contains(args[0]);
 
@@ -96,6 +96,8 @@ public static class CliCommands
         });
         root.Subcommands.Add(reindex);
         root.Subcommands.Add(PublicSite.StaticExport.PublishStaticCommand.Create());
+        root.Subcommands.Add(Backup.BackupCommand());
+        root.Subcommands.Add(Backup.RestoreCommand());
 
         return await root.Parse(args).InvokeAsync();
     }
