@@ -98,12 +98,12 @@ public sealed class ConsultationService(GovSiteDb db, SiteAccess access, TimePro
             c = new Consultation { SiteId = siteId, CreatedAt = now };
         }
         var errors = new ValidationErrors();
-        var title = input.Title?.Trim() ?? "";
+        var title = Common.TypedText.LineOrEmpty(input.Title);
         if (title.Length == 0)
         {
             errors.Add(nameof(input.Title), "请填写标题");
         }
-        else if (title.Length > 300)
+        else if (Common.TypedText.Length(title) > 300)
         {
             errors.Add(nameof(input.Title), "标题不能超过300个字");
         }
@@ -198,17 +198,17 @@ public sealed class ConsultationService(GovSiteDb db, SiteAccess access, TimePro
         {
             errors.Add(nameof(input.Text), "请填写您的意见");
         }
-        else if (text.Length > MaxCommentLength)
+        else if (Common.TypedText.Length(text) > MaxCommentLength)
         {
-            errors.Add(nameof(input.Text), $"意见不能超过{MaxCommentLength}个字（当前 {text.Length} 字）");
+            errors.Add(nameof(input.Text), $"意见不能超过{MaxCommentLength}个字（当前 {Common.TypedText.Length(text)} 字）");
         }
-        var name = ParticipationSetup.CleanText(input.Name);
-        if (name is { Length: > 50 })
+        var name = ParticipationSetup.CleanLine(input.Name);
+        if (Common.TypedText.Length(name) > 50)
         {
             errors.Add(nameof(input.Name), "姓名或称呼不能超过50个字");
         }
-        var contact = ParticipationSetup.CleanText(input.Contact);
-        if (contact is { Length: > 100 })
+        var contact = ParticipationSetup.CleanLine(input.Contact);
+        if (Common.TypedText.Length(contact) > 100)
         {
             errors.Add(nameof(input.Contact), "联系方式不能超过100个字");
         }

@@ -112,12 +112,12 @@ public sealed class SurveyService(GovSiteDb db, SiteAccess access, TimeProvider 
             s = new Survey { SiteId = siteId, CreatedAt = now };
         }
         var errors = new ValidationErrors();
-        var title = input.Title?.Trim() ?? "";
+        var title = Common.TypedText.LineOrEmpty(input.Title);
         if (title.Length == 0)
         {
             errors.Add(nameof(input.Title), "请填写调查标题");
         }
-        else if (title.Length > 300)
+        else if (Common.TypedText.Length(title) > 300)
         {
             errors.Add(nameof(input.Title), "标题不能超过300个字");
         }
@@ -260,7 +260,7 @@ public sealed class SurveyService(GovSiteDb db, SiteAccess access, TimeProvider 
                     }
                     continue;
                 }
-                if (text.Length > MaxTextAnswer)
+                if (Common.TypedText.Length(text) > MaxTextAnswer)
                 {
                     errors.Add(field, $"回答不能超过{MaxTextAnswer}个字");
                     continue;
