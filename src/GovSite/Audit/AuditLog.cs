@@ -27,5 +27,50 @@ public sealed class AuditLog(GovSiteDb db, SiteAccess access, TimeProvider clock
         await db.SaveChangesAsync(ct);
     }
 
+    /// <summary>
+    /// Adds a line whose detail is what the change tracker says changed on <paramref name="entities"/>
+    /// (field: old → new; every field of a new row). Call before SaveChanges. Nothing changed, no line.
+    /// </summary>
+    public void RecordChanges(string action, string target, int? siteId, params object[] entities)
+    {
+        var lines = new List<string>();
+        foreach (var entity in entities)
+        {
+            var entry = db.Entry(entity);
+            foreach (var property in entry.Properties)
+            {
+                var name = property.Metadata.Name;
+                if (name is "Id" or "UpdatedAt" or "CreatedAt" || property.Metadata.IsShadowProperty())
+                {
+                    continue;
+                }
+                if (entry.State == Microsoft.EntityFrameworkCore.EntityState.Added && property.CurrentValue is { } value)
+                {
+                    lines.Add($"{name}：{Show(value)}");
+                }
+                else if (entry.State is Microsoft.EntityFrameworkCore.EntityState.Modified or Microsoft.EntityFrameworkCore.EntityState.Unchanged
+                         && !Equals(property.OriginalValue, property.CurrentValue))
+                {
+                    lines.Add($"{name}：{Show(property.OriginalValue)} → {Show(property.CurrentValue)}");
+                }
+                else if (entry.State == Microsoft.EntityFrameworkCore.EntityState.Deleted && property.OriginalValue is { } old)
+                {
+                    lines.Add($"{name}：{Show(old)}");
+                }
+            }
+        }
+        if (lines.Count > 0)
+        {
+            Record(action, target, string.Join("\n", lines), siteId);
+        }
+    }
+
+    private static string Show(object? value) => value switch
+    {
+        null => "（空）",
+        string { Length: > 200 } text => text[..200] + "…",
+        _ => Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) ?? "",
+    };
+
     private static string Cut(string text, int max) => text.Length <= max ? text : text[..max];
 }

@@ -22,7 +22,7 @@ public sealed class OrganisationInput
 }
 
 /// <summary>Regions and organisations: the registry that sites hang from. Platform admins and supervisors keep it.</summary>
-public sealed partial class RegistryService(GovSiteDb db, SiteAccess access)
+public sealed partial class RegistryService(GovSiteDb db, SiteAccess access, Audit.AuditLog audit)
 {
     public bool CanEdit => access.Unrestricted || access.RegionIds.Length > 0;
 
@@ -84,6 +84,7 @@ public sealed partial class RegistryService(GovSiteDb db, SiteAccess access)
         {
             db.Regions.Add(region);
         }
+        audit.RecordChanges(Audit.AuditActions.Registry, $"地区「{region.Name}」（{region.Code}）", null, region);
         await db.SaveChangesAsync(ct);
         return SaveResult<Region>.Ok(region);
     }
@@ -129,6 +130,7 @@ public sealed partial class RegistryService(GovSiteDb db, SiteAccess access)
         {
             db.Organisations.Add(organisation);
         }
+        audit.RecordChanges(Audit.AuditActions.Registry, $"单位「{organisation.Name}」", null, organisation);
         await db.SaveChangesAsync(ct);
         return SaveResult<Organisation>.Ok(organisation);
     }

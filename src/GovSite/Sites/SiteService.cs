@@ -27,7 +27,7 @@ public sealed class SiteInput
     public string? Description { get; set; }
 }
 
-public sealed class SiteService(GovSiteDb db, SiteAccess access, SiteChanges changes, TimeProvider clock)
+public sealed class SiteService(GovSiteDb db, SiteAccess access, SiteChanges changes, TimeProvider clock, Audit.AuditLog audit)
 {
     /// <summary>Registers a site and provisions its standard columns, all or nothing.</summary>
     public async Task<SaveResult<Site>> CreateAsync(SiteInput input, CancellationToken ct = default)
@@ -51,6 +51,7 @@ public sealed class SiteService(GovSiteDb db, SiteAccess access, SiteChanges cha
         await using (var tx = await db.Database.BeginTransactionAsync(ct))
         {
             db.Sites.Add(site);
+            audit.Record(Audit.AuditActions.Registry, $"网站「{site.Name}」（{site.Code}）", "登记新网站");
             await db.SaveChangesAsync(ct);
             await StandardColumns.ProvisionAsync(db, site.Id, StandardColumns.For(site.Type), ct: ct);
             await tx.CommitAsync(ct);
@@ -86,6 +87,7 @@ public sealed class SiteService(GovSiteDb db, SiteAccess access, SiteChanges cha
         {
             return SaveResult<Site>.Invalid(errors);
         }
+        audit.RecordChanges(Audit.AuditActions.Registry, $"网站「{site.Name}」（{site.Code}）", site.Id, [site, .. site.Domains]);
         await db.SaveChangesAsync(ct);
         await changes.RegistryChangedAsync(site.Id, ct);
         return SaveResult<Site>.Ok(site);

@@ -68,6 +68,7 @@ public sealed class DemoSitesFixture : GovSiteFactory
             var articles = sp.GetRequiredService<ArticleService>();
             await articles.SaveAsync(misspelt.Id, null, new ArticleInput
             {
+                Publish = true,
                 ColumnId = news,
                 Title = "市政府召开常务会议",
                 Body = "<p>会议传达学习了中华人民共和囯有关法律，部署下一阶段工作。</p>",
@@ -75,6 +76,7 @@ public sealed class DemoSitesFixture : GovSiteFactory
             });
             await articles.SaveAsync(reformNews.Item1, null, new ArticleInput
             {
+                Publish = true,
                 ColumnId = reformNews.Item2,
                 Title = "省发展改革委召开重点项目调度会",
                 Body = $"<p>会议调度了重点项目进展。详见<a href=\"{PlantedBroken[0]}\">项目清单</a>和<a href=\"{PlantedBroken[1]}\">报告</a>。</p>",

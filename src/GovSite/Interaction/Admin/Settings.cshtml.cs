@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace GovSite.Interaction.Admin;
 
 /// <summary>A site's channels (领导信箱, 咨询, 投诉, 建议) and its FAQ knowledge base (智能问答).</summary>
-public sealed class SettingsModel(SiteAccess access, GovSiteDb db, SiteDirectory directory, TimeProvider clock) : AdminPageModel(access)
+public sealed class SettingsModel(SiteAccess access, GovSiteDb db, SiteDirectory directory, TimeProvider clock, Audit.AuditLog audit) : AdminPageModel(access)
 {
     public sealed class ChannelRow
     {
@@ -94,6 +94,7 @@ public sealed class SettingsModel(SiteAccess access, GovSiteDb db, SiteDirectory
             channel.Description = TypedText.Line(row.Description);
             channel.IsOpen = row.IsOpen;
             channel.SortOrder = order += 10;
+            audit.RecordChanges(Audit.AuditActions.Settings, $"网站「{WorkingSite!.Name}」的留言渠道 {InteractionLabels.Of(row.Kind)}", Id, channel);
         }
         await db.SaveChangesAsync(ct);
         Notice = "已保存留言渠道";
@@ -150,6 +151,7 @@ public sealed class SettingsModel(SiteAccess access, GovSiteDb db, SiteDirectory
         entry.Keywords = keywords;
         entry.SortOrder = Faq.SortOrder;
         entry.UpdatedAt = clock.GetUtcNow().UtcDateTime;
+        audit.RecordChanges(Audit.AuditActions.Settings, $"网站「{WorkingSite!.Name}」的智能问答", Id, entry);
         await db.SaveChangesAsync(ct);
         Notice = $"已保存问答：{question}";
         return LocalRedirect($"/admin/sites/{Id}/interaction");
@@ -161,7 +163,12 @@ public sealed class SettingsModel(SiteAccess access, GovSiteDb db, SiteDirectory
         {
             return refused;
         }
+        var question = await db.FaqEntries.Where(e => e.Id == faqId && e.SiteId == Id).Select(e => e.Question).FirstOrDefaultAsync(ct);
         await db.FaqEntries.Where(e => e.Id == faqId && e.SiteId == Id).ExecuteDeleteAsync(ct);
+        if (question is not null)
+        {
+            await audit.RecordAsync(Audit.AuditActions.Deleted, $"网站「{WorkingSite!.Name}」的智能问答", $"删除问答「{question}」", Id, ct: ct);
+        }
         Notice = "已删除问答";
         return LocalRedirect($"/admin/sites/{Id}/interaction");
     }

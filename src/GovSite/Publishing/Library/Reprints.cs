@@ -10,7 +10,8 @@ namespace GovSite.Publishing.Library;
 /// another site's editors accept or decline, column subscriptions to higher-level sites and
 /// reprint orders (转载) with a deadline.
 /// </summary>
-public sealed class Reprints(LibraryService library, SiteDirectory directory, IndexNumbers indexNumbers, Notifications.Notifier notifier)
+public sealed class Reprints(LibraryService library, SiteDirectory directory, IndexNumbers indexNumbers, Notifications.Notifier notifier,
+    Audit.AuditLog audit)
 {
     private GovSiteDb Db => library.Db;
     private SiteAccess Access => library.Access;
@@ -173,6 +174,7 @@ public sealed class Reprints(LibraryService library, SiteDirectory directory, In
             return false;
         }
         Db.ColumnSubscriptions.Remove(subscription);
+        audit.Record(Audit.AuditActions.Deleted, $"栏目 {subscription.ColumnId} 的订阅", $"取消订阅上级网站栏目 {subscription.SourceColumnId}", subscription.SiteId);
         await Db.SaveChangesAsync(ct);
         return true;
     }
