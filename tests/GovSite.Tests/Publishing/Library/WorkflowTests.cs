@@ -12,7 +12,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace GovSite.Tests.Publishing.Library;
 
 /// <summary>A platform with a city portal (A), a department site below it (B), an unrelated site (C) and a staff for A.</summary>
-public sealed class WorkflowFixture : EmptyPlatformFactory
+public class WorkflowFixture : EmptyPlatformFactory
 {
     public const string Password = "Workflow123x";
     public Site A { get; private set; } = null!;
