@@ -177,7 +177,7 @@ public sealed class ArticleService(GovSiteDb db, SiteAccess access, LibraryServi
         }
         if (!step.Succeeded)
         {
-            return SaveResult<Article>.Invalid(Renamed(step.Errors));
+            return SaveResult<Article>.Invalid(step.Errors);
         }
         await db.Entry(article).ReloadAsync(ct);
         return SaveResult<Article>.Ok(article);

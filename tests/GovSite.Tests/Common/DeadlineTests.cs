@@ -33,3 +33,29 @@ public class DeadlineTests
     [InlineData("'; DROP TABLE x")]
     public void What_is_no_deadline_is_refused_not_guessed(string text) => Deadline.Parse(text).ShouldBeNull();
 }
+
+public class ParticipationDeadlineTests
+{
+    private static readonly DateTime LastSecond = new(2026, 3, 3, 15, 59, 59, DateTimeKind.Utc);
+
+    [Fact]
+    public void A_consultation_closing_on_a_date_takes_opinions_until_the_end_of_that_day_in_china()
+    {
+        var c = new GovSite.Interaction.Participation.Consultation { OpensOn = new DateOnly(2026, 3, 1), ClosesOn = new DateOnly(2026, 3, 3) };
+        GovSite.Interaction.Participation.ConsultationService.Phase(c, LastSecond).ShouldBe(GovSite.Interaction.Participation.ConsultationPhase.Open);
+        GovSite.Interaction.Participation.ConsultationService.Phase(c, LastSecond.AddSeconds(1)).ShouldBe(GovSite.Interaction.Participation.ConsultationPhase.Closed);
+        // It opens at midnight China time (16:00 UTC the day before), not at 08:00.
+        GovSite.Interaction.Participation.ConsultationService.Phase(c, new DateTime(2026, 2, 28, 16, 0, 0, DateTimeKind.Utc))
+            .ShouldBe(GovSite.Interaction.Participation.ConsultationPhase.Open);
+        GovSite.Interaction.Participation.ConsultationService.Phase(c, new DateTime(2026, 2, 28, 15, 59, 59, DateTimeKind.Utc))
+            .ShouldBe(GovSite.Interaction.Participation.ConsultationPhase.NotYetOpen);
+    }
+
+    [Fact]
+    public void A_survey_closing_on_a_date_is_open_until_the_end_of_that_day_in_china()
+    {
+        var s = new GovSite.Interaction.Participation.Survey { IsPublished = true, OpensOn = new DateOnly(2026, 3, 1), ClosesOn = new DateOnly(2026, 3, 3) };
+        GovSite.Interaction.Participation.SurveyService.IsOpen(s, LastSecond).ShouldBeTrue();
+        GovSite.Interaction.Participation.SurveyService.IsOpen(s, LastSecond.AddSeconds(1)).ShouldBeFalse();
+    }
+}

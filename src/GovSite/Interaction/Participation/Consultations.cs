@@ -1,4 +1,5 @@
 using GovSite.Accounts;
+using GovSite.Common;
 using GovSite.Data;
 using GovSite.Publishing;
 using Microsoft.EntityFrameworkCore;
@@ -48,8 +49,14 @@ public sealed class ConsultationService(GovSiteDb db, SiteAccess access, TimePro
 
     public DateOnly Today => clock.TodayInChina();
 
-    public static ConsultationPhase Phase(Consultation c, DateOnly today) =>
-        today < c.OpensOn ? ConsultationPhase.NotYetOpen : today > c.ClosesOn ? ConsultationPhase.Closed : ConsultationPhase.Open;
+    /// <summary>Open from the start of <see cref="Consultation.OpensOn"/> to the end of <see cref="Consultation.ClosesOn"/>, China time.</summary>
+    public static ConsultationPhase Phase(Consultation c, DateTime nowUtc) =>
+        Deadline.IsPast(c.OpensOn.AddDays(-1), nowUtc) is false ? ConsultationPhase.NotYetOpen
+        : Deadline.IsPast(c.ClosesOn, nowUtc) ? ConsultationPhase.Closed : ConsultationPhase.Open;
+
+    public static ConsultationPhase Phase(Consultation c, DateOnly today) => Phase(c, Deadline.EndOfDay(today));
+
+    private ConsultationPhase PhaseNow(Consultation c) => Phase(c, clock.GetUtcNow().UtcDateTime);
 
     public DateOnly SummaryDue(Consultation c) => c.ClosesOn.AddDays(options.Value.SummaryDueDays);
 
@@ -160,7 +167,7 @@ public sealed class ConsultationService(GovSiteDb db, SiteAccess access, TimePro
         {
             errors.Add("Summary", "请填写意见采纳情况");
         }
-        if (Phase(c, Today) != ConsultationPhase.Closed)
+        if (PhaseNow(c) != ConsultationPhase.Closed)
         {
             errors.Add("Summary", $"征集于 {c.ClosesOn:yyyy-MM-dd} 截止，截止后才能发布采纳情况");
         }
@@ -186,7 +193,7 @@ public sealed class ConsultationService(GovSiteDb db, SiteAccess access, TimePro
             return SaveResult<ConsultationComment>.Missing();
         }
         var errors = new ValidationErrors();
-        var phase = Phase(c, Today);
+        var phase = PhaseNow(c);
         if (phase != ConsultationPhase.Open)
         {
             errors.Add(nameof(input.Text), phase == ConsultationPhase.NotYetOpen

@@ -301,4 +301,94 @@ public class RevisionTests(RevisionFixture app) : IClassFixture<RevisionFixture>
         outbox.ShouldContain("未配置发送服务");
         outbox.ShouldContain("rev1@example.gov.cn");
     }
+
+    [Fact]
+    public async Task An_item_is_in_a_column_once_whether_it_came_by_placement_request_or_reprint_order()
+    {
+        var column = await NewColumnAsync("转载来源栏目", 0, false);
+        var (id, _) = await PublishedAsync(column, "全市统一部署防汛工作", "<p>各地要做好防汛准备。</p>");
+        using var editor = await app.As("editor");
+        using var editorB = await app.As("editorB");
+        var target = await app.DbAsync(db => db.Columns.Where(c => c.SiteId == app.B.Id).OrderBy(c => c.Id).Select(c => c.Id).FirstAsync());
+
+        var placed = await OkJson(await editor.PostAsJsonAsync($"/api/v1/items/{id}/placements", new { siteCode = app.B.Code }));
+        placed.GetProperty("status").GetString().ShouldBe("pending");
+        var order = await OkJson(await editor.PostAsJsonAsync($"/api/v1/items/{id}/reprint-orders", new { siteCodes = new[] { app.B.Code }, deadline = "2099-01-15" }));
+        var requests = await OkJson(await editorB.GetAsync($"/api/v1/sites/{app.B.Code}/placement-requests"));
+        var ids = requests.EnumerateArray().Where(r => r.GetProperty("itemId").GetInt32() == id).Select(r => r.GetProperty("id").GetInt32()).ToList();
+        ids.Count.ShouldBe(2);
+
+        await OkJson(await editorB.PostAsJsonAsync($"/api/v1/placement-requests/{ids[0]}/accept", new { columnId = target }));
+        var second = await editorB.PostAsJsonAsync($"/api/v1/placement-requests/{ids[1]}/accept", new { columnId = target });
+        second.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await second.Content.ReadAsStringAsync()).ShouldContain("已在这个栏目中");
+        (await app.DbAsync(db => db.Articles.CountAsync(a => a.ItemId == id && a.ColumnId == target))).ShouldBe(1);
+        // And the database says so too, whatever route a second row would take.
+        await Should.ThrowAsync<DbUpdateException>(() => app.DbAsync(async db =>
+        {
+            var copy = await db.Articles.AsNoTracking().FirstAsync(a => a.ItemId == id && a.ColumnId == target);
+            copy.Id = 0;
+            copy.IndexNumber = null;
+            db.Articles.Add(copy);
+            return await db.SaveChangesAsync();
+        }));
+        order.GetProperty("deadline").GetString().ShouldBe("2099-01-15 23:59");
+    }
+
+    [Fact]
+    public async Task A_reprint_deadline_given_as_a_date_is_the_end_of_that_day_in_china_time()
+    {
+        var column = await NewColumnAsync("转载期限栏目", 0, false);
+        var (id, _) = await PublishedAsync(column, "转载期限测试", "<p>正文。</p>");
+        using var editor = await app.As("editor");
+        var order = await OkJson(await editor.PostAsJsonAsync($"/api/v1/items/{id}/reprint-orders", new { siteCodes = new[] { app.B.Code }, deadline = "2099-03-03" }));
+        var stored = await app.DbAsync(db => db.ReprintOrders.FirstAsync(o => o.Id == order.GetProperty("id").GetInt32()));
+        stored.DeadlineUtc.ShouldBe(new DateTime(2099, 3, 3, 15, 59, 59, DateTimeKind.Utc));
+        var unclear = await editor.PostAsJsonAsync($"/api/v1/items/{id}/reprint-orders", new { siteCodes = new[] { app.B.Code }, deadline = "下周五" });
+        unclear.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await unclear.Content.ReadAsStringAsync()).ShouldContain("无法识别");
+        // The time a client gives with an offset stays that time.
+        var exact = await OkJson(await editor.PostAsJsonAsync($"/api/v1/items/{id}/reprint-orders", new { siteCodes = new[] { app.B.Code }, deadline = "2099-03-03T10:30:00+08:00" }));
+        exact.GetProperty("deadline").GetString().ShouldBe("2099-03-03 10:30");
+        // The site ordered to reprint is told, with the deadline.
+        (await app.DbAsync(db => db.Notices.AnyAsync(n => n.Kind == NoticeKind.ReprintOrder && n.Title.Contains("2099-03-03 23:59")))).ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task New_content_is_a_draft_until_someone_publishes_it()
+    {
+        var column = await NewColumnAsync("草稿默认栏目", 0, false);
+        using var editor = await app.As("editor");
+        var saved = await OkJson(await editor.PostAsJsonAsync($"/api/v1/sites/{app.A.Code}/articles", new { columnId = column, title = "未勾选发布的文章", body = "<p>正文。</p>" }));
+        saved.GetProperty("status").GetString().ShouldBe("draft");
+        (await PublicPageAsync(saved.GetProperty("id").GetInt32())).ShouldBe("404");
+        // The back office's 写文章 is the library's form, which has no publish-on-save at all.
+        using var admin = await app.AdminClientAsync();
+        var redirect = await admin.GetAsync($"/admin/sites/{app.A.Id}/articles/new");
+        redirect.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        redirect.Headers.Location!.ToString().ShouldBe($"/admin/sites/{app.A.Id}/library/new");
+        var form = await admin.GetStringAsync($"/admin/sites/{app.A.Id}/library/new");
+        form.ShouldContain("name=\"Input.Title\"");
+        form.ShouldNotContain("Publish");
+    }
+
+    [Fact]
+    public async Task A_change_through_the_article_api_to_a_published_article_in_a_reviewed_column_waits_for_review()
+    {
+        var column = await NewColumnAsync("文章接口审核栏目", 1, false);
+        var (_, article) = await PublishedAsync(column, "文章接口修订", "<p>原文。</p>", "rev1");
+        using var editor = await app.As("editor");
+        var put = await OkJson(await editor.PutAsJsonAsync($"/api/v1/articles/{article}", new { columnId = column, title = "文章接口修订", body = "<p>改过的正文。</p>" }));
+        put.GetProperty("status").GetString().ShouldBe("published");
+        put.GetProperty("body").GetString().ShouldBe("<p>原文。</p>");
+        (await PublicPageAsync(article)).ShouldNotContain("改过的正文");
+        // Withdrawing through the article API in this column is a request too (once the pending revision is out of the way).
+        var blocked = await editor.PostAsync($"/api/v1/articles/{article}/withdraw", null);
+        blocked.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await blocked.Content.ReadAsStringAsync()).ShouldContain("待审修订");
+        var item = await app.DbAsync(db => db.Articles.Where(a => a.Id == article).Select(a => a.ItemId!.Value).FirstAsync());
+        await OkJson(await editor.PostAsJsonAsync($"/api/v1/items/{item}/discard-revision", new { }));
+        (await OkJson(await editor.PostAsync($"/api/v1/articles/{article}/withdraw", null))).GetProperty("status").GetString().ShouldBe("published");
+        (await app.DbAsync(db => db.LibraryItems.FirstAsync(i => i.Id == item))).RevisionKind.ShouldBe(RevisionKind.Withdrawal);
+    }
 }
