@@ -22,6 +22,10 @@ public sealed class BackOfficeSession : IDisposable
 
     public HttpClient Client => _client;
 
+    /// <summary>A visitor: cookies kept (antiforgery), nobody signed in.</summary>
+    public static BackOfficeSession Anonymous(WebApplicationFactory<Program> app) =>
+        new(app.CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = true, AllowAutoRedirect = false }));
+
     public static async Task<BackOfficeSession> SignInAsync(WebApplicationFactory<Program> app, string userName, string password)
     {
         var client = app.CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = true, AllowAutoRedirect = false });
