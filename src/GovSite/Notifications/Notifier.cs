@@ -95,7 +95,7 @@ public sealed class Notifier(GovSiteDb db, SiteAccess access, SiteDirectory dire
         }
         var people = await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id) && u.IsActive)
             .Select(u => new { u.Id, u.DisplayName, u.Email }).ToListAsync(ct);
-        var already = await db.Notices.AsNoTracking().Where(n => n.Key == key && userIds.Contains(n.UserId)).Select(n => n.UserId).ToListAsync(ct);
+        var already = await db.Notices.IgnoreQueryFilters().AsNoTracking().Where(n => n.Key == key && userIds.Contains(n.UserId)).Select(n => n.UserId).ToListAsync(ct);
         var now = clock.GetUtcNow().UtcDateTime;
         foreach (var person in people.Where(p => !already.Contains(p.Id)))
         {

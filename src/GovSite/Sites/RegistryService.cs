@@ -77,7 +77,7 @@ public sealed partial class RegistryService(GovSiteDb db, SiteAccess access, Aud
             return SaveResult<Region>.Invalid(errors);
         }
         region.Code = code;
-        region.Name = input.Name.Trim();
+        region.Name = Common.TypedText.LineOrEmpty(input.Name);
         region.Level = input.Level;
         region.ParentId = parent?.Id;
         if (region.Id == 0)
@@ -122,10 +122,10 @@ public sealed partial class RegistryService(GovSiteDb db, SiteAccess access, Aud
         {
             return SaveResult<Organisation>.Invalid(errors);
         }
-        organisation.Name = input.Name.Trim();
+        organisation.Name = Common.TypedText.LineOrEmpty(input.Name);
         organisation.RegionId = region!.Id;
-        organisation.Phone = string.IsNullOrWhiteSpace(input.Phone) ? null : input.Phone.Trim();
-        organisation.Address = string.IsNullOrWhiteSpace(input.Address) ? null : input.Address.Trim();
+        organisation.Phone = Common.TypedText.Line(input.Phone);
+        organisation.Address = Common.TypedText.Line(input.Address);
         if (organisation.Id == 0)
         {
             db.Organisations.Add(organisation);

@@ -185,7 +185,7 @@ public sealed class SiteService(GovSiteDb db, SiteAccess access, SiteChanges cha
         }
 
         site.Code = code;
-        site.Name = input.Name.Trim();
+        site.Name = Common.TypedText.LineOrEmpty(input.Name);
         site.Type = input.Type;
         site.Level = input.Level;
         site.Status = input.Status;
@@ -213,7 +213,7 @@ public sealed class SiteService(GovSiteDb db, SiteAccess access, SiteChanges cha
         }
     }
 
-    private static string? Trimmed(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+    private static string? Trimmed(string? value) => Common.TypedText.Line(value);
 
     public static SiteInput ToInput(Site site, string regionCode, string? parentCode) => new()
     {

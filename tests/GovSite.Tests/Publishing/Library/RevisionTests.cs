@@ -391,4 +391,22 @@ public class RevisionTests(RevisionFixture app) : IClassFixture<RevisionFixture>
         (await OkJson(await editor.PostAsync($"/api/v1/articles/{article}/withdraw", null))).GetProperty("status").GetString().ShouldBe("published");
         (await app.DbAsync(db => db.LibraryItems.FirstAsync(i => i.Id == item))).RevisionKind.ShouldBe(RevisionKind.Withdrawal);
     }
+
+    [Fact]
+    public async Task A_site_that_has_not_reprinted_is_reminded_the_day_before_the_deadline_once()
+    {
+        var column = await NewColumnAsync("转载提醒栏目", 0, false);
+        var (id, _) = await PublishedAsync(column, "转载提醒测试", "<p>正文。</p>");
+        using var editor = await app.As("editor");
+        var soon = DateTimeOffset.UtcNow.AddHours(12).ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-ddTHH:mm:sszzz", System.Globalization.CultureInfo.InvariantCulture);
+        var order = await OkJson(await editor.PostAsJsonAsync($"/api/v1/items/{id}/reprint-orders", new { siteCodes = new[] { app.B.Code }, deadline = soon }));
+        var requestId = await app.DbAsync(db => db.PlacementRequests.Where(r => r.OrderId == order.GetProperty("id").GetInt32()).Select(r => r.Id).FirstAsync());
+        for (var pass = 0; pass < 2; pass++)
+        {
+            await app.AsSystemAsync(sp => sp.GetRequiredService<ReminderSweep>().RunOnceAsync(CancellationToken.None));
+        }
+        var told = await app.DbAsync(db => db.Notices.Where(n => n.Kind == NoticeKind.ReprintDue && n.Key == $"order-due:{requestId}")
+            .Join(db.Users, n => n.UserId, u => u.Id, (n, u) => u.UserName).ToListAsync());
+        told.ShouldBe(["editorB"]);
+    }
 }
