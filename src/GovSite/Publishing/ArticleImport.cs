@@ -174,44 +174,29 @@ public sealed class ArticleImport(GovSiteDb db, ArticleService articles, Library
                     review = reviewed[row.Input.ColumnId] = await db.Columns.AsNoTracking()
                         .AnyAsync(c => c.Id == row.Input.ColumnId && (c.ReviewLevels > 0 || c.RequiresConfidentialityReview), ct);
                 }
-                row.Input.Publish = !review;
-                var result = await articles.SaveAsync(siteId, null, row.Input, ct);
-                if (!result.Succeeded && row.Input.Publish && !result.Forbidden && result.Errors.All.Any(e => e.Value.Any(m => m.StartsWith("质量检查", StringComparison.Ordinal))))
+                // Saved as a draft, then one workflow step: published through the gate, or submitted where the column
+                // has review. A row the gate stops stays a draft: nothing of it is lost, and it is reported.
+                var saved = await articles.SaveAsync(siteId, null, row.Input, ct);
+                if (!saved.Succeeded)
                 {
-                    // Nothing is lost: the row is kept as a draft for an editor to correct.
-                    row.Input.Publish = false;
-                    var draft = await articles.SaveAsync(siteId, null, row.Input, ct);
-                    if (draft.Succeeded)
-                    {
-                        drafts++;
-                        problems.Add(new(row.Line, "已存为草稿，未发布：" + Reasons(result)));
-                        progress?.Invoke(++done);
-                        continue;
-                    }
-                    result = draft;
+                    problems.Add(new(row.Line, Reasons(saved)));
+                    progress?.Invoke(++done);
+                    continue;
                 }
-                if (!result.Succeeded)
+                var itemId = saved.Value!.ItemId!.Value;
+                var step = review
+                    ? await workflow.SubmitAsync(itemId, ct)
+                    : await workflow.PublishAsync(itemId, row.Input.PublishedAt is DateTime local ? ChinaTime.ToUtc(local) : null, ct);
+                if (step.Succeeded)
                 {
-                    problems.Add(new(row.Line, Reasons(result)));
-                }
-                else if (review)
-                {
-                    var step = await workflow.SubmitAsync(result.Value!.ItemId!.Value, ct);
-                    if (step.Succeeded)
-                    {
-                        imported++;
-                        submitted++;
-                    }
-                    else
-                    {
-                        drafts++;
-                        problems.Add(new(row.Line, "已存为草稿，未能提交审核：" +
-                            string.Join("；", step.Blocked ? Library.LibraryService.GateErrors(step.Findings).All.SelectMany(e => e.Value) : step.Errors.All.SelectMany(e => e.Value))));
-                    }
+                    imported++;
+                    submitted += review ? 1 : 0;
                 }
                 else
                 {
-                    imported++;
+                    drafts++;
+                    var why = step.Blocked ? Library.LibraryService.GateErrors(step.Findings).All.SelectMany(e => e.Value) : step.Errors.All.SelectMany(e => e.Value);
+                    problems.Add(new(row.Line, (review ? "已存为草稿，未能提交审核：" : "已存为草稿，未发布：") + string.Join("；", why)));
                 }
                 progress?.Invoke(++done);
             }
