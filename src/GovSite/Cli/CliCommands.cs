@@ -142,7 +142,9 @@ public static class CliCommands
                 report = await importer.ImportAsync(site.Id, rows, done => task.Value = done, ct);
                 task.Value = task.MaxValue;
             });
-        AnsiConsole.MarkupLine($"[green]已导入 {report.Imported} 篇[/]，共 {rows.Count} 行");
+        AnsiConsole.MarkupLine($"[green]已导入 {report.Imported} 篇[/]，共 {rows.Count} 行" +
+            (report.Submitted > 0 ? $"；其中 {report.Submitted} 篇所在栏目须审核，已提交审核" : "") +
+            (report.Drafts > 0 ? $"；{report.Drafts} 篇存为草稿" : ""));
         if (report.Problems.Count > 0)
         {
             var table = new Table().AddColumn("行号").AddColumn("原因");
