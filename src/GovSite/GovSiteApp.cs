@@ -241,9 +241,13 @@ public sealed class StartupWork(IServiceProvider services, IConfiguration config
         {
             Console.WriteLine($"已创建平台管理员 admin，初始密码（仅显示这一次）：{password}");
         }
-        if (!configuration.GetValue("GOVSITE_NO_DEMO", false))
+        string? demoPassword = null;
+        var demoSeeded = false;
+        if (!configuration.GetValue("GOVSITE_NO_DEMO", false) && await DemoRegion.SeedIfEmptyAsync(scope.ServiceProvider, cancellationToken))
         {
-            await DemoRegion.SeedIfEmptyAsync(scope.ServiceProvider, cancellationToken);
+            demoSeeded = true;
+            demoPassword = await DemoAccounts.SeedAsync(db, configuration["GOVSITE_DEMO_PASSWORD"],
+                scope.ServiceProvider.GetRequiredService<TimeProvider>(), cancellationToken);
         }
         if (configuration.GetValue("GOVSITE_QUIET", false))
         {
@@ -259,6 +263,16 @@ public sealed class StartupWork(IServiceProvider services, IConfiguration config
         if (directory.All.Count > 50)
         {
             Console.WriteLine($"  ……共 {directory.All.Count} 个网站");
+        }
+        if (demoSeeded)
+        {
+            Console.WriteLine(demoPassword is null
+                ? "演示账号（密码为 GOVSITE_DEMO_PASSWORD 的值）："
+                : $"演示账号，密码均为 {demoPassword}（仅显示这一次；首次启动前设置 GOVSITE_DEMO_PASSWORD 可指定）：");
+            foreach (var account in DemoAccounts.All)
+            {
+                Console.WriteLine($"  {account.UserName,-12} {account.Name}  {account.What}");
+            }
         }
     }
 

@@ -34,14 +34,16 @@ public static class DemoRegion
     public const int RandomSeed = 990121;
 
     /// <summary>Seeds the demo region when the database has no sites at all (first start).</summary>
-    public static async Task SeedIfEmptyAsync(IServiceProvider services, CancellationToken ct = default)
+    /// <returns>Whether it seeded.</returns>
+    public static async Task<bool> SeedIfEmptyAsync(IServiceProvider services, CancellationToken ct = default)
     {
         var db = services.GetRequiredService<GovSiteDb>();
         if (await db.Sites.AnyAsync(ct))
         {
-            return;
+            return false;
         }
         await SeedCoreAsync(services, ct);
+        return true;
     }
 
     /// <summary>
