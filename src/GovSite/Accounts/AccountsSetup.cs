@@ -16,7 +16,10 @@ public static class AccountsSetup
 
     public static WebApplicationBuilder AddAccounts(this WebApplicationBuilder builder)
     {
-        // Keys live in the database: they survive restarts and every node shares them.
+        // Keys live in the database: they survive restarts and every node shares them. They are
+        // as safe as the database is, so appsettings.json quiets the "No XML encryptor" warning,
+        // which would otherwise greet every first start with nothing an operator could act on
+        // (docs: README, "Production").
         builder.Services.AddDataProtection().SetApplicationName("GovSite");
         builder.Services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp =>
             new ConfigureOptions<KeyManagementOptions>(o => o.XmlRepository = new DatabaseXmlRepository(sp.GetRequiredService<IServiceScopeFactory>())));
