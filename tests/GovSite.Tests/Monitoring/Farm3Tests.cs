@@ -32,9 +32,12 @@ public sealed partial class Farm3Fixture : IAsyncLifetime
         await Parallel.ForEachAsync(Farm.Sites, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (site, ct) =>
         {
             var url = Farm.SiteUrls[site.Slug];
+            // A check that never ends is a failure of its own, not a reason for the run to hang.
+            using var limit = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            limit.CancelAfter(TimeSpan.FromMinutes(3));
             try
             {
-                results[site.Slug] = await checker.CheckAsync(url, options, null, ct);
+                results[site.Slug] = await checker.CheckAsync(url, options, null, limit.Token);
             }
             catch (Exception ex)
             {
