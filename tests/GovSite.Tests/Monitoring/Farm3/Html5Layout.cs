@@ -3,16 +3,21 @@ using System.Text;
 namespace GovSite.Tests.Monitoring.Farm3;
 
 /// <summary>
-/// A newer build: &lt;base href&gt; with every link relative to it, &lt;nav&gt;, &lt;article&gt; items with
-/// &lt;time datetime&gt;, directory URLs, 开普云-style interact letters whose statuses are a CSS
-/// class plus text, and guides in tabs on one page.
+/// A newer build: &lt;nav&gt;, &lt;article&gt; items with &lt;time datetime&gt;, directory URLs, 开普云-style
+/// interact letters whose statuses are a CSS class plus text, guides in tabs on one page; on a
+/// platform's sub-site, &lt;base href&gt; with every link relative to it.
 /// </summary>
 public sealed class Html5Layout(Farm3Site site, Farm3Host host, Farm3Externals ext, DateOnly asOf) : Farm3Renderer(site, host, ext, asOf)
 {
     private string Dir(Column3 column) => column.InDisclosure ? P + $"zwgk/{column.Key}/" : P + column.Key + "/";
 
-    /// <summary>A path as written in the page: relative to &lt;base href&gt;.</summary>
-    private string R(string path) => path.StartsWith(P, StringComparison.Ordinal) ? path[P.Length..] : path;
+    /// <summary>Sub-sites on a platform declare &lt;base href&gt; and write every link relative to it; root sites write paths from the root.</summary>
+    private bool UseBase => Site.IsPrefixSite;
+
+    /// <summary>A path as written in the page.</summary>
+    private string R(string path) => UseBase && path.StartsWith(P, StringComparison.Ordinal) ? path[P.Length..] : path;
+
+    private string HomeLink => UseBase ? "./" : P;
 
     protected override string ColumnPath(Column3 column, int page) => column.Kind switch
     {
@@ -32,7 +37,7 @@ public sealed class Html5Layout(Farm3Site site, Farm3Host host, Farm3Externals e
         <head>
         {CharsetMeta}
         <meta name="viewport" content="width=device-width, initial-scale=1">
-        <base href="{P}">
+        {(UseBase ? $"<base href=\"{P}\">" : "")}
         <title>{E(title)}</title>
         {SiteMeta}
         {meta}
@@ -40,10 +45,10 @@ public sealed class Html5Layout(Farm3Site site, Farm3Host host, Farm3Externals e
         <script defer src="{R(Asset(P + "assets/site.js"))}"></script>
         </head>
         <body>
-        <header class="site-header">{TemplateImage(P + "assets/img/")}<a class="logo" href="./"><img src="{R(Asset(P + "assets/img/logo.svg"))}" alt="{E(Site.Name)}"></a>
+        <header class="site-header">{TemplateImage(P + "assets/img/")}<a class="logo" href="{HomeLink}"><img src="{R(Asset(P + "assets/img/logo.svg"))}" alt="{E(Site.Name)}"></a>
         <form class="search" role="search" action="search/" method="get"><input type="search" name="q" aria-label="搜索"><button>搜索</button></form></header>
         <nav class="main-nav" aria-label="主导航"><ul>
-        <li><a href="./">首页</a></li>
+        <li><a href="{HomeLink}">首页</a></li>
         {string.Join("\n", MainNav.Where(c => c.Kind != ColumnKind3.SiteMap).Select(NavItem))}
         </ul></nav>
         <main>
@@ -91,7 +96,7 @@ public sealed class Html5Layout(Farm3Site site, Farm3Host host, Farm3Externals e
 
     protected override string ListPage(Column3 column, int page)
     {
-        var html = new StringBuilder($"<nav class=\"crumbs\"><a href=\"./\">首页</a> › {E(column.Name)}</nav><section class=\"list\"><h1>{E(column.Name)}</h1>\n");
+        var html = new StringBuilder($"<nav class=\"crumbs\"><a href=\"{HomeLink}\">首页</a> › {E(column.Name)}</nav><section class=\"list\"><h1>{E(column.Name)}</h1>\n");
         var items = PageOf(column, page);
         foreach (var item in items)
         {
@@ -125,7 +130,7 @@ public sealed class Html5Layout(Farm3Site site, Farm3Host host, Farm3Externals e
     {
         var time = column.Dates == DatePlace.UrlOnly ? "" : $"<p class=\"meta\"><time datetime=\"{Farm3Text.Ymd(item.Date)}T09:30\">{DateLine(column, item, "chinese")}</time> 来源：{E(Site.Name)}</p>";
         return Page(item.Title, $"""
-            <nav class="crumbs"><a href="./">首页</a> › <a href="{R(ColumnPath(column, 1))}">{E(column.Name)}</a></nav>
+            <nav class="crumbs"><a href="{HomeLink}">首页</a> › <a href="{R(ColumnPath(column, 1))}">{E(column.Name)}</a></nav>
             <article class="detail"><h1>{E(item.Title)}</h1>{time}
             <div class="body">{ArticleBody(column, item, Dir(column) + "files/")}</div></article>
             """, $"<meta name=\"ArticleTitle\" content=\"{E(item.Title)}\">{PubDateMeta(column, item)}");
@@ -140,7 +145,7 @@ public sealed class Html5Layout(Farm3Site site, Farm3Host host, Farm3Externals e
 
     protected override string LetterListPage(Column3 column, int page, int pages, List<Letter3> letters)
     {
-        var html = new StringBuilder($"<section class=\"letters\"><h1>{E(column.Name)}</h1><a class=\"button\" href=\"interact/write.html\">我要写信</a>");
+        var html = new StringBuilder($"<section class=\"letters\"><h1>{E(column.Name)}</h1><a class=\"button\" href=\"{R(P + "interact/write.html")}\">我要写信</a>");
         html.Append("<table class=\"letter-table\"><thead><tr><th>信件标题</th><th>来信时间</th><th>回复时间</th><th>办理状态</th></tr></thead><tbody>\n");
         foreach (var letter in letters)
         {
