@@ -262,6 +262,13 @@ public sealed class SeriousErrors
     /// </summary>
     private const string FunctionChars = "和与及等的之各、其或并";
 
+    /// <summary>
+    /// Last characters that name a kind of organ. An organ name ending in one of them with another
+    /// in its place names a different, real organ (市场监督管理局 → the township 市场监督管理所, a
+    /// 管理站, a 办公室), not a misspelling of the first.
+    /// </summary>
+    private const string OrganSuffixes = "局所站厅办室处科股委队部司署馆";
+
     /// <summary>Short terms and terms whose edge is shared (see the free sets) are not checked by edge substitution.</summary>
     private const int MinEdgeSubstitutionLength = 7;
 
@@ -274,6 +281,10 @@ public sealed class SeriousErrors
         if (edit.Kind == 's')
         {
             var last = windowLength - 1;
+            if (edit.Position == last && OrganSuffixes.Contains(term[^1], StringComparison.Ordinal) && OrganSuffixes.Contains(edit.Char, StringComparison.Ordinal))
+            {
+                return false;
+            }
             if (edit.Position == 0 || edit.Position == last)
             {
                 return term.Length >= MinEdgeSubstitutionLength
