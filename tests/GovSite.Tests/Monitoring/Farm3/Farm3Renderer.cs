@@ -313,7 +313,12 @@ public abstract class Farm3Renderer
     {
         var html = new StringBuilder();
         html.Append(link(Ext.Province + "/", "浙江省人民政府"));
-        html.Append(link(Ext.Hall + "/", "浙江政务服务网"));
+        // A site planted with no services at all links to no service, the province's hall included
+        // (farm 1 counts a 友情链接 to the hall as the site's way to its services).
+        if (Site.Services != Services3.None)
+        {
+            html.Append(link(Ext.Hall + "/", "浙江政务服务网"));
+        }
         foreach (var friend in Site.FriendLinks)
         {
             var url = friend.Target switch
