@@ -700,7 +700,9 @@ public sealed partial class PageReader
             {
                 Walk(Document.Body, 0);
             }
-            _urlYear = UrlYear().Match(Url.AbsolutePath) is { Success: true } m ? int.Parse(m.Groups[1].ValueSpan, System.Globalization.CultureInfo.InvariantCulture) : null;
+            _urlYear = UrlYear().Match(Url.PathAndQuery) is { Success: true } m
+                ? int.Parse((m.Groups[1].Success ? m.Groups[1] : m.Groups[2]).ValueSpan, System.Globalization.CultureInfo.InvariantCulture)
+                : null;
 
             void Walk(INode node, int depth)
             {
@@ -712,7 +714,10 @@ public sealed partial class PageReader
                 {
                     if (child is IText text)
                     {
-                        if (DateFinder.YearHeading(text.Data) is { } y && text.ParentElement?.Closest("a,option,select") is null)
+                        // Year selectors are links or options and say nothing of the list; a year in the
+                        // breadcrumb (首页 > 2025年 > 工作动态) is the list's own, link or not.
+                        if (DateFinder.YearHeading(text.Data) is { } y && text.ParentElement is { } parent
+                            && (parent.Closest("a,option,select") is null || InBreadcrumb(parent)))
                         {
                             current = y;
                         }
@@ -729,6 +734,20 @@ public sealed partial class PageReader
             }
         }
         return _yearBefore.TryGetValue(link, out var found) ? found : _urlYear;
+    }
+
+    private static bool InBreadcrumb(IElement e)
+    {
+        for (var x = e; x is not null; x = x.ParentElement)
+        {
+            var names = ((x.GetAttribute("class") ?? "") + " " + (x.Id ?? "")).ToLowerInvariant();
+            if (names.Contains("crumb", StringComparison.Ordinal) || names.Contains("position", StringComparison.Ordinal)
+                || names.Contains("location", StringComparison.Ordinal) || names.Contains("dqwz", StringComparison.Ordinal) || names.Contains("weizhi", StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     /// <summary>
@@ -1182,7 +1201,8 @@ public sealed partial class PageReader
     [GeneratedRegex(@"^\[?\d{1,4}\]?$")]
     private static partial Regex PageNumber();
 
-    [GeneratedRegex(@"/((?:199|20[0-9])[0-9])/")]
+    // A year folder (/2025/) or a year parameter (?year=2025) of the list's own address.
+    [GeneratedRegex(@"/((?:199|20[0-9])[0-9])/|[?&](?:year|nian|nd)=((?:199|20[0-9])[0-9])(?![0-9])", RegexOptions.IgnoreCase)]
     private static partial Regex UrlYear();
 
     [GeneratedRegex(@"^\s*javascript\s*:\s*[A-Za-z_$][\w$.]{0,40}\(\s*['""]?(\d{1,5})['""]?\s*\)", RegexOptions.IgnoreCase)]

@@ -90,6 +90,14 @@ public sealed class UnseenLayoutsTests
         // Without a heading: the year that does not put the date after the check.
         Read("<ul><li><a href=\"a.htm\">没有年份标题的信息标题</a><span>12月20日</span></li></ul>").ListItems(AsOf).Single().Date
             .ShouldBe(new DateOnly(2025, 12, 20));
+        // The year of the breadcrumb, or of the list's own address.
+        Read("<div class=\"position\">您的位置：<a href=\"/\">首页</a> &gt; <a href=\"/gzdt/2024/\">2024年</a> &gt; 工作动态</div>"
+            + "<ul><li><a href=\"a.htm\">面包屑里有年份的信息标题</a><span>11月03日</span></li></ul>").ListItems(AsOf).Single().Date
+            .ShouldBe(new DateOnly(2024, 11, 3));
+        Read("<ul><li><a href=\"a.htm\">地址里有年份的信息标题</a><span>11月03日</span></li></ul>", "http://127.0.0.1/gzdt/list.asp?year=2023&page=1")
+            .ListItems(AsOf).Single().Date.ShouldBe(new DateOnly(2023, 11, 3));
+        Read("<ul><li><a href=\"a.htm\">地址里有年份的信息标题</a><span>11月03日</span></li></ul>", "http://127.0.0.1/gzdt/2022/index.html")
+            .ListItems(AsOf).Single().Date.ShouldBe(new DateOnly(2022, 11, 3));
         DateFinder.InEntry("11月03日", AsOf, 2025).ShouldBe(new DateOnly(2025, 11, 3));
         DateFinder.InEntry("12月20日", AsOf, 2026).ShouldBe(new DateOnly(2025, 12, 20));
         DateFinder.InEntry("召开11月03日会议的通知全文", AsOf, null).ShouldBeNull();
