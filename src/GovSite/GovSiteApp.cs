@@ -19,6 +19,7 @@ using GovSite.Publishing.Quality;
 using GovSite.PublicSite;
 using GovSite.PublicSite.StaticExport;
 using GovSite.Search;
+using GovSite.Security;
 using GovSite.Sites;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.HttpOverrides;
@@ -166,6 +167,8 @@ public static class GovSiteApp
     {
         // Behind a TLS-terminating proxy on this machine (nginx), pages and feeds link with https.
         app.UseForwardedHeaders(new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedProto });
+        // Every response, a cached page's included, carries the security headers (CSP, nosniff, …).
+        app.UseSecurityHeaders();
         // Cached public pages are answered here, before anything below runs for them.
         app.UseMiddleware<PublicPageCacheMiddleware>();
         // The static export renders pages through everything from here on.
