@@ -52,7 +52,8 @@ public sealed class SecurityHeaders(RequestDelegate next)
 /// <summary>The request's script nonce, made only when a page asks for one.</summary>
 public sealed class CspNonce
 {
-    public string Value { get; } = Convert.ToBase64String(RandomNumberGenerator.GetBytes(16));
+    // Hex, not base64: nothing in it that HTML attribute encoding would turn into an entity.
+    public string Value { get; } = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
 }
 
 public static class CspNonceExtensions
