@@ -195,15 +195,12 @@ public static class GovSiteApp
             OnPrepareResponse = f => f.Context.Response.Headers.CacheControl = "public, max-age=31536000, immutable",
         });
         app.MapOpenApi("/openapi/{documentName}.json");
-        app.MapHealthChecks("/healthz", new HealthCheckOptions
-        {
-            ResultStatusCodes =
-            {
-                [Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Healthy] = StatusCodes.Status200OK,
-                [Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Degraded] = StatusCodes.Status200OK,
-                [Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable,
-            },
-        });
+        // Readiness (and /healthz, its older name) asks the database: a load balancer stops sending
+        // requests to a node that cannot reach it. Liveness asks nothing: the process answers, so a
+        // database outage does not make the supervisor restart every node.
+        app.MapHealthChecks("/healthz", HealthOptions(_ => true));
+        app.MapHealthChecks("/health/ready", HealthOptions(_ => true));
+        app.MapHealthChecks("/health/live", HealthOptions(_ => false));
         app.MapAccounts();
         app.MapSites();
         app.MapPublishing();
@@ -220,6 +217,17 @@ public static class GovSiteApp
         // Page links to ~/css and ~/js resolve to fingerprinted URLs that are cached for a year.
         app.MapRazorPages().WithStaticAssets();
     }
+
+    private static HealthCheckOptions HealthOptions(Func<Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckRegistration, bool> checks) => new()
+    {
+        Predicate = checks,
+        ResultStatusCodes =
+        {
+            [Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Healthy] = StatusCodes.Status200OK,
+            [Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Degraded] = StatusCodes.Status200OK,
+            [Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable,
+        },
+    };
 
 }
 
