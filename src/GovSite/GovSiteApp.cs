@@ -19,6 +19,7 @@ using GovSite.Publishing.Quality;
 using GovSite.PublicSite;
 using GovSite.PublicSite.StaticExport;
 using GovSite.Search;
+using GovSite.Security;
 using GovSite.Sites;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.HttpOverrides;
@@ -166,6 +167,8 @@ public static class GovSiteApp
     {
         // Behind a TLS-terminating proxy on this machine (nginx), pages and feeds link with https.
         app.UseForwardedHeaders(new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedProto });
+        // Every response, a cached page's included, carries the security headers (CSP, nosniff, …).
+        app.UseSecurityHeaders();
         // Cached public pages are answered here, before anything below runs for them.
         app.UseMiddleware<PublicPageCacheMiddleware>();
         // The static export renders pages through everything from here on.
@@ -192,15 +195,12 @@ public static class GovSiteApp
             OnPrepareResponse = f => f.Context.Response.Headers.CacheControl = "public, max-age=31536000, immutable",
         });
         app.MapOpenApi("/openapi/{documentName}.json");
-        app.MapHealthChecks("/healthz", new HealthCheckOptions
-        {
-            ResultStatusCodes =
-            {
-                [Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Healthy] = StatusCodes.Status200OK,
-                [Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Degraded] = StatusCodes.Status200OK,
-                [Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable,
-            },
-        });
+        // Readiness (and /healthz, its older name) asks the database: a load balancer stops sending
+        // requests to a node that cannot reach it. Liveness asks nothing: the process answers, so a
+        // database outage does not make the supervisor restart every node.
+        app.MapHealthChecks("/healthz", HealthOptions(_ => true));
+        app.MapHealthChecks("/health/ready", HealthOptions(_ => true));
+        app.MapHealthChecks("/health/live", HealthOptions(_ => false));
         app.MapAccounts();
         app.MapSites();
         app.MapPublishing();
@@ -217,6 +217,17 @@ public static class GovSiteApp
         // Page links to ~/css and ~/js resolve to fingerprinted URLs that are cached for a year.
         app.MapRazorPages().WithStaticAssets();
     }
+
+    private static HealthCheckOptions HealthOptions(Func<Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckRegistration, bool> checks) => new()
+    {
+        Predicate = checks,
+        ResultStatusCodes =
+        {
+            [Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Healthy] = StatusCodes.Status200OK,
+            [Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Degraded] = StatusCodes.Status200OK,
+            [Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable,
+        },
+    };
 
 }
 

@@ -68,7 +68,17 @@ public static class AccountsSetup
             if (id is not null && int.TryParse(id, NumberStyles.Integer, CultureInfo.InvariantCulture, out var userId))
             {
                 var access = context.RequestServices.GetRequiredService<SiteAccess>();
-                await context.RequestServices.GetRequiredService<AccountService>().LoadAccessAsync(access, userId, context.RequestAborted);
+                var stamp = context.User.FindFirst(AccountService.SecurityStampClaim)?.Value ?? "";
+                if (!await context.RequestServices.GetRequiredService<AccountService>().LoadAccessAsync(access, userId, stamp, context.RequestAborted))
+                {
+                    // Revoked (lockout, password or role change, deactivation): the request goes on as
+                    // a visitor's, so sign-in is asked for again; a cookie is also removed.
+                    if (context.User.Identity?.AuthenticationType == CookieAuthenticationDefaults.AuthenticationScheme)
+                    {
+                        await context.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+                    }
+                    context.User = new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity());
+                }
             }
             await next(context);
         });

@@ -136,6 +136,7 @@ public class GovSiteDb(DbContextOptions<GovSiteDb> options, SiteAccess access) :
             e.HasIndex(x => x.UserName).IsUnique();
             e.Property(x => x.UserName).HasMaxLength(64);
             e.Property(x => x.Email).HasMaxLength(254);
+            e.Property(x => x.SecurityStamp).HasMaxLength(32);
             e.HasMany(x => x.Grants).WithOne().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
         });
         b.Entity<RoleGrant>(e =>
