@@ -20,6 +20,7 @@ using GovSite.PublicSite;
 using GovSite.PublicSite.StaticExport;
 using GovSite.Search;
 using GovSite.Sites;
+using GovSite.Visits;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.ResponseCompression;
@@ -133,6 +134,7 @@ public static class GovSiteApp
         builder.AddQuality();
         builder.AddNotifications();
         builder.AddAudit();
+        builder.AddVisits();
 
         if (!background)
         {
@@ -213,6 +215,7 @@ public static class GovSiteApp
         app.MapParticipation();
         app.MapSearch();
         app.MapQuality();
+        app.MapVisits();
         app.MapPublicSite();
         // Page links to ~/css and ~/js resolve to fingerprinted URLs that are cached for a year.
         app.MapRazorPages().WithStaticAssets();

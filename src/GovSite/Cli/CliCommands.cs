@@ -16,7 +16,7 @@ namespace GovSite.Cli;
 /// </summary>
 public static class CliCommands
 {
-    private static readonly string[] Commands = ["migrate", "seed-demo", "import", "check", "calendar-import", "search-rebuild", "publish-static", "library-reindex", "backup", "restore", "--help", "-h", "-?"];
+    private static readonly string[] Commands = ["migrate", "seed-demo", "import", "check", "calendar-import", "search-rebuild", "publish-static", "library-reindex", "backup", "restore", "visits-import", "--help", "-h", "-?"];
 
     public static bool IsCliCommand(string[] args) => args.Length > 0 && Commands.Contains(args[0]);
 
@@ -98,6 +98,7 @@ public static class CliCommands
         root.Subcommands.Add(PublicSite.StaticExport.PublishStaticCommand.Create());
         root.Subcommands.Add(Backup.BackupCommand());
         root.Subcommands.Add(Backup.RestoreCommand());
+        root.Subcommands.Add(Visits.VisitsImportCommand.Create(OpenAsync));
 
         return await root.Parse(args).InvokeAsync();
     }
