@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Threading.RateLimiting;
 using GovSite.Accounts;
+using GovSite.AnnualReports;
 using GovSite.Admin;
 using GovSite.Audit;
 using GovSite.Calendar;
@@ -135,6 +136,7 @@ public static class GovSiteApp
         builder.AddNotifications();
         builder.AddAudit();
         builder.AddVisits();
+        builder.AddAnnualReports();
 
         if (!background)
         {
@@ -216,6 +218,7 @@ public static class GovSiteApp
         app.MapSearch();
         app.MapQuality();
         app.MapVisits();
+        app.MapAnnualReports();
         app.MapPublicSite();
         // Page links to ~/css and ~/js resolve to fingerprinted URLs that are cached for a year.
         app.MapRazorPages().WithStaticAssets();

@@ -69,6 +69,7 @@ public class GovSiteDb(DbContextOptions<GovSiteDb> options, SiteAccess access) :
     public DbSet<Visits.VisitFacetDay> VisitFacetDays => Set<Visits.VisitFacetDay>();
     public DbSet<Visits.VisitorMark> VisitorMarks => Set<Visits.VisitorMark>();
     public DbSet<Visits.VisitSalt> VisitSalts => Set<Visits.VisitSalt>();
+    public DbSet<GovSite.AnnualReports.AnnualReport> AnnualReports => Set<GovSite.AnnualReports.AnnualReport>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -161,6 +162,7 @@ public class GovSiteDb(DbContextOptions<GovSiteDb> options, SiteAccess access) :
         Notifications.NotificationsSetup.Configure(b, this);
         Audit.AuditSetup.Configure(b);
         Visits.VisitsSetup.ConfigureModel(b);
+        GovSite.AnnualReports.AnnualReportsSetup.ConfigureModel(b);
     }
 
     private sealed class UtcConverter() : ValueConverter<DateTime, DateTime>(

@@ -33,6 +33,21 @@ public sealed class VisitTally
         Facets[(siteId, day, VisitFacet.Device, device)] = Facets.GetValueOrDefault((siteId, day, VisitFacet.Device, device)) + 1;
     }
 
+    /// <summary>Adds counts already summed elsewhere (the demo's generated year).</summary>
+    public void AddSums(int siteId, DateOnly day, string path, int? columnId, long views, long visitors)
+    {
+        var site = Get(Sites, (siteId, day));
+        site.Views += views;
+        site.Visitors += visitors;
+        var page = Get(Pages, (siteId, day, path));
+        page.Views += views;
+        page.Visitors += visitors;
+        page.ColumnId = columnId ?? page.ColumnId;
+    }
+
+    public void AddFacet(int siteId, DateOnly day, VisitFacet facet, string value, long views) =>
+        Facets[(siteId, day, facet, value)] = Facets.GetValueOrDefault((siteId, day, facet, value)) + views;
+
     private static Counts Get<TKey>(Dictionary<TKey, Counts> map, TKey key) where TKey : notnull
     {
         if (!map.TryGetValue(key, out var counts))
