@@ -15,6 +15,7 @@ public static class AnnualReportsSetup
         // The seam: every source of computed figures. Disclosure/, Services/ and ErrorReports/ add theirs here when they land.
         builder.Services.AddScoped<IAnnualReportFigures, PlatformReportFigures>();
         builder.Services.AddScoped<AnnualReportService>();
+        builder.Services.AddScoped<AnnualReportReminders>();
         return builder;
     }
 

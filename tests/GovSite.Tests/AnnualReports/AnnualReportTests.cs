@@ -355,6 +355,26 @@ public class AnnualReportTests(AnnualReportFactory app) : IClassFixture<AnnualRe
     }
 
     [Fact]
+    public async Task In_january_the_sites_admins_are_reminded_once_of_last_years_report()
+    {
+        var first = await app.AsSystemAsync(sp => sp.GetRequiredService<GovSite.Notifications.ReminderSweep>().RunOnceAsync(default));
+        await app.AsSystemAsync(sp => sp.GetRequiredService<GovSite.Notifications.ReminderSweep>().RunOnceAsync(default));
+        first.ShouldBeGreaterThan(0);
+        var notices = await app.AsSystemAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<GovSiteDb>();
+            // The portal's report is never submitted in these tests, whatever order they run in.
+            var adminId = await db.Users.Where(u => u.UserName == "portal-admin").Select(u => u.Id).SingleAsync();
+            return await db.Notices.Where(n => n.UserId == adminId && n.Key.StartsWith("annual-report")).ToListAsync();
+        });
+        // Twice swept, one notice (10 January: not yet the late one).
+        notices.Count.ShouldBe(1);
+        notices[0].Key.ShouldBe($"annual-report:{Year}:{app.Portal.Id}");
+        notices[0].Title.ShouldBe($"请填报{Year}年政府网站工作年度报表");
+        notices[0].Link.ShouldBe($"/admin/annual-reports/{InteractionFactory.PortalCode}/{Year}");
+    }
+
+    [Fact]
     public void The_workflow_table_allows_each_step_only_to_its_actor()
     {
         ReportWorkflow.Next(ReportStatus.Draft, ReportWorkflow.Action.Submit, ReportWorkflow.Actor.Site).ShouldBe(ReportStatus.Submitted);
