@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Threading.RateLimiting;
 using GovSite.Accounts;
+using GovSite.AnnualReports;
 using GovSite.Admin;
 using GovSite.Audit;
 using GovSite.Calendar;
@@ -21,6 +22,7 @@ using GovSite.PublicSite.StaticExport;
 using GovSite.Search;
 using GovSite.Security;
 using GovSite.Sites;
+using GovSite.Visits;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.ResponseCompression;
@@ -134,6 +136,8 @@ public static class GovSiteApp
         builder.AddQuality();
         builder.AddNotifications();
         builder.AddAudit();
+        builder.AddVisits();
+        builder.AddAnnualReports();
 
         if (!background)
         {
@@ -213,6 +217,8 @@ public static class GovSiteApp
         app.MapParticipation();
         app.MapSearch();
         app.MapQuality();
+        app.MapVisits();
+        app.MapAnnualReports();
         app.MapPublicSite();
         // Page links to ~/css and ~/js resolve to fingerprinted URLs that are cached for a year.
         app.MapRazorPages().WithStaticAssets();

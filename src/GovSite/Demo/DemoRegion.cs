@@ -170,6 +170,7 @@ public static class DemoRegion
             await cache.EvictByTagAsync(PublicPageCachePolicy.SiteTag(siteId), ct);
         }
         services.GetRequiredService<SiteDirectory>().Invalidate();
+        await DemoFigures.SeedAsync(services, sites, ct);
         services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DemoRegion))
             .LogInformation("Demo region seeded: {Sites} sites, {Articles} articles in {Elapsed} ms",
                 sites.Count, saved.Count, (int)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
