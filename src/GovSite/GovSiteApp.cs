@@ -18,6 +18,7 @@ using GovSite.PublicSite;
 using GovSite.PublicSite.StaticExport;
 using GovSite.Search;
 using GovSite.Sites;
+using GovSite.Supervision;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.ResponseCompression;
@@ -129,6 +130,7 @@ public static class GovSiteApp
         builder.AddParticipation();
         builder.AddSearch();
         builder.AddQuality();
+        builder.AddSupervision();
 
         if (!background)
         {
@@ -169,6 +171,8 @@ public static class GovSiteApp
         app.UseStatusCodePages(ProblemResponses.StatusCodePage);
         app.UseExceptionHandler();
         app.UseSiteResolution();
+        // A temporarily offline or closed site answers with its notice and redirects, and nothing else.
+        app.UseSiteLifecycle();
         // Routing runs after site resolution so that /sites/{code}/… is matched without its prefix.
         app.UseRouting();
         app.UseMiddleware<BadRequests>();
@@ -209,6 +213,7 @@ public static class GovSiteApp
         app.MapParticipation();
         app.MapSearch();
         app.MapQuality();
+        app.MapSupervision();
         app.MapPublicSite();
         // Page links to ~/css and ~/js resolve to fingerprinted URLs that are cached for a year.
         app.MapRazorPages().WithStaticAssets();

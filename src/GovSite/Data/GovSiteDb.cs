@@ -61,6 +61,30 @@ public class GovSiteDb(DbContextOptions<GovSiteDb> options, SiteAccess access) :
     public DbSet<Publishing.Quality.NearDuplicateEntry> NearDuplicateEntries => Set<Publishing.Quality.NearDuplicateEntry>();
     public DbSet<Publishing.Quality.NearDuplicateBand> NearDuplicateBands => Set<Publishing.Quality.NearDuplicateBand>();
     public DbSet<Publishing.Quality.ExternalLinkStatus> ExternalLinkStatuses => Set<Publishing.Quality.ExternalLinkStatus>();
+    public DbSet<Supervision.IndicatorTable> IndicatorTables => Set<Supervision.IndicatorTable>();
+    public DbSet<Supervision.Indicator> Indicators => Set<Supervision.Indicator>();
+    public DbSet<Supervision.Assessment> Assessments => Set<Supervision.Assessment>();
+    public DbSet<Supervision.AssessmentReview> AssessmentReviews => Set<Supervision.AssessmentReview>();
+    public DbSet<Supervision.AssessmentEntry> AssessmentEntries => Set<Supervision.AssessmentEntry>();
+    public DbSet<Supervision.SpotCheckRound> SpotCheckRounds => Set<Supervision.SpotCheckRound>();
+    public DbSet<Supervision.SupervisionNotice> SupervisionNotices => Set<Supervision.SupervisionNotice>();
+    public DbSet<Supervision.RectificationOrder> RectificationOrders => Set<Supervision.RectificationOrder>();
+    public DbSet<Supervision.RectificationResponse> RectificationResponses => Set<Supervision.RectificationResponse>();
+    public DbSet<Supervision.RectificationAlert> RectificationAlerts => Set<Supervision.RectificationAlert>();
+    public DbSet<Supervision.AccountabilityRecord> AccountabilityRecords => Set<Supervision.AccountabilityRecord>();
+    public DbSet<Supervision.SiteApplication> SiteApplications => Set<Supervision.SiteApplication>();
+    public DbSet<Supervision.SiteLifecycleEvent> SiteLifecycleEvents => Set<Supervision.SiteLifecycleEvent>();
+    public DbSet<Supervision.SiteNotice> SiteNotices => Set<Supervision.SiteNotice>();
+    public DbSet<Supervision.SiteMigration> SiteMigrations => Set<Supervision.SiteMigration>();
+    public DbSet<Supervision.UrlMapping> UrlMappings => Set<Supervision.UrlMapping>();
+    public DbSet<Supervision.MigrationProofEntry> MigrationProofEntries => Set<Supervision.MigrationProofEntry>();
+    public DbSet<Supervision.CounterfeitCase> CounterfeitCases => Set<Supervision.CounterfeitCase>();
+    public DbSet<Supervision.CounterfeitEvidence> CounterfeitEvidence => Set<Supervision.CounterfeitEvidence>();
+    public DbSet<Supervision.CounterfeitStep> CounterfeitSteps => Set<Supervision.CounterfeitStep>();
+    public DbSet<Supervision.NewMediaAccount> NewMediaAccounts => Set<Supervision.NewMediaAccount>();
+    public DbSet<Supervision.NewMediaFigures> NewMediaFigures => Set<Supervision.NewMediaFigures>();
+    public DbSet<Supervision.LanguageVersion> LanguageVersions => Set<Supervision.LanguageVersion>();
+    public DbSet<Supervision.TranslationLink> TranslationLinks => Set<Supervision.TranslationLink>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -148,6 +172,7 @@ public class GovSiteDb(DbContextOptions<GovSiteDb> options, SiteAccess access) :
         SearchModel.Configure(b);
         PublicSite.PublicSiteSetup.ConfigureModel(b);
         Publishing.Quality.QualitySetup.Configure(b);
+        Supervision.SupervisionSetup.ConfigureModel(b, this);
     }
 
     private sealed class UtcConverter() : ValueConverter<DateTime, DateTime>(
