@@ -3,11 +3,13 @@ using System.Text.Json.Serialization;
 using System.Threading.RateLimiting;
 using GovSite.Accounts;
 using GovSite.Admin;
+using GovSite.Audit;
 using GovSite.Calendar;
 using GovSite.Data;
 using GovSite.Demo;
 using GovSite.Monitoring.Platform;
 using GovSite.Monitoring;
+using GovSite.Notifications;
 using GovSite.Publishing.Files;
 using GovSite.Publishing.Library;
 using GovSite.Interaction;
@@ -131,6 +133,8 @@ public static class GovSiteApp
         builder.AddSearch();
         builder.AddQuality();
         builder.AddSupervision();
+        builder.AddNotifications();
+        builder.AddAudit();
 
         if (!background)
         {

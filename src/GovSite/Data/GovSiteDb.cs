@@ -85,6 +85,9 @@ public class GovSiteDb(DbContextOptions<GovSiteDb> options, SiteAccess access) :
     public DbSet<Supervision.NewMediaFigures> NewMediaFigures => Set<Supervision.NewMediaFigures>();
     public DbSet<Supervision.LanguageVersion> LanguageVersions => Set<Supervision.LanguageVersion>();
     public DbSet<Supervision.TranslationLink> TranslationLinks => Set<Supervision.TranslationLink>();
+    public DbSet<Notifications.Notice> Notices => Set<Notifications.Notice>();
+    public DbSet<Notifications.OutboxMessage> OutboxMessages => Set<Notifications.OutboxMessage>();
+    public DbSet<Audit.AuditEntry> AuditEntries => Set<Audit.AuditEntry>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -145,7 +148,8 @@ public class GovSiteDb(DbContextOptions<GovSiteDb> options, SiteAccess access) :
             e.HasIndex(x => x.DocNumber);
             e.HasIndex(x => new { x.SiteId, x.IndexNumber }).IsUnique();
             e.HasOne(x => x.Item).WithMany().HasForeignKey(x => x.ItemId).OnDelete(DeleteBehavior.Cascade);
-            e.HasIndex(x => x.ItemId);
+            // One item, one place per column, whatever route it arrived by.
+            e.HasIndex(x => new { x.ItemId, x.ColumnId }).IsUnique();
             e.HasOne<Site>().WithMany().HasForeignKey(x => x.ReprintedFromSiteId).OnDelete(DeleteBehavior.SetNull);
             e.HasIndex(x => x.ReprintedFromSiteId);
             e.Ignore(x => x.IsPolicyDocument);
@@ -155,6 +159,7 @@ public class GovSiteDb(DbContextOptions<GovSiteDb> options, SiteAccess access) :
         {
             e.HasIndex(x => x.UserName).IsUnique();
             e.Property(x => x.UserName).HasMaxLength(64);
+            e.Property(x => x.Email).HasMaxLength(254);
             e.HasMany(x => x.Grants).WithOne().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
         });
         b.Entity<RoleGrant>(e =>
@@ -173,6 +178,8 @@ public class GovSiteDb(DbContextOptions<GovSiteDb> options, SiteAccess access) :
         PublicSite.PublicSiteSetup.ConfigureModel(b);
         Publishing.Quality.QualitySetup.Configure(b);
         Supervision.SupervisionSetup.ConfigureModel(b, this);
+        Notifications.NotificationsSetup.Configure(b, this);
+        Audit.AuditSetup.Configure(b);
     }
 
     private sealed class UtcConverter() : ValueConverter<DateTime, DateTime>(

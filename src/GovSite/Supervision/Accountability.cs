@@ -1,4 +1,5 @@
 using GovSite.Accounts;
+using GovSite.Common;
 using GovSite.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -85,7 +86,7 @@ public sealed class Accountability(GovSiteDb db, SiteAccess access, TimeProvider
             return SaveResult<AccountabilityRecord>.Denied();
         }
         int? siteId = null;
-        if (Typed.Line(input.Site) is { } code)
+        if (TypedText.Line(input.Site) is { } code)
         {
             siteId = await db.Sites.AsNoTracking().Where(s => s.Code == code).Select(s => (int?)s.Id).FirstOrDefaultAsync(ct);
             if (siteId is null)
@@ -93,7 +94,7 @@ public sealed class Accountability(GovSiteDb db, SiteAccess access, TimeProvider
                 errors.Add(nameof(input.Site), $"网站标识码 {code} 不存在");
             }
         }
-        var unit = Typed.Line(input.UnitName);
+        var unit = TypedText.Line(input.UnitName);
         if (input.OrganisationId is int orgId)
         {
             var org = await db.Organisations.AsNoTracking().FirstOrDefaultAsync(o => o.Id == orgId, ct);
@@ -111,12 +112,12 @@ public sealed class Accountability(GovSiteDb db, SiteAccess access, TimeProvider
         {
             errors.Add(nameof(input.UnitName), "单位名称不能超过200个字");
         }
-        var person = Typed.Line(input.PersonName);
+        var person = TypedText.Line(input.PersonName);
         if (person is { Length: > 50 })
         {
             errors.Add(nameof(input.PersonName), "姓名不能超过50个字");
         }
-        var post = Typed.Line(input.PersonPost);
+        var post = TypedText.Line(input.PersonPost);
         if (post is { Length: > 100 })
         {
             errors.Add(nameof(input.PersonPost), "职务不能超过100个字");
@@ -126,7 +127,7 @@ public sealed class Accountability(GovSiteDb db, SiteAccess access, TimeProvider
         {
             errors.Add(nameof(input.Date), "请按“2026-03-18”的格式填写问责日期");
         }
-        var finding = Typed.Block(input.Finding);
+        var finding = TypedText.Block(input.Finding);
         if (finding is null)
         {
             errors.Add(nameof(input.Finding), "请写明问责所针对的问题");
@@ -139,7 +140,7 @@ public sealed class Accountability(GovSiteDb db, SiteAccess access, TimeProvider
         {
             errors.Add(nameof(input.Form), "请选择问责方式");
         }
-        var decidedBy = Typed.Line(input.DecidedBy);
+        var decidedBy = TypedText.Line(input.DecidedBy);
         if (decidedBy is null)
         {
             errors.Add(nameof(input.DecidedBy), "请填写作出问责决定的机关");

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using GovSite.Accounts;
+using GovSite.Common;
 using GovSite.Data;
 using GovSite.Monitoring;
 using GovSite.Monitoring.Platform;
@@ -69,7 +70,7 @@ public sealed class Assessments(GovSiteDb db, SiteAccess access, IndicatorTables
         {
             errors.Add("Key", "没有这条检测结果");
         }
-        var text = Typed.Block(comment);
+        var text = TypedText.Block(comment);
         if (!upheld && text is null)
         {
             errors.Add("Comment", "推翻检测结果须填写理由");
@@ -119,7 +120,7 @@ public sealed class Assessments(GovSiteDb db, SiteAccess access, IndicatorTables
         {
             errors.Add(nameof(input.Points), $"分值应大于0且不超过该指标的{item.Points:0.##}分");
         }
-        var comment = Typed.Block(input.Comment);
+        var comment = TypedText.Block(input.Comment);
         if (comment is null)
         {
             errors.Add(nameof(input.Comment), "请写明问题或评判理由");
@@ -128,7 +129,7 @@ public sealed class Assessments(GovSiteDb db, SiteAccess access, IndicatorTables
         {
             errors.Add(nameof(input.Comment), "说明不能超过2000个字");
         }
-        var evidence = Typed.Block(input.Evidence);
+        var evidence = TypedText.Block(input.Evidence);
         if (evidence is { Length: > 2000 })
         {
             errors.Add(nameof(input.Evidence), "证据说明不能超过2000个字");

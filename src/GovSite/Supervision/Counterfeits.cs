@@ -1,7 +1,8 @@
 using System.Globalization;
-using System.Net;
 using System.Net.Sockets;
+using System.Net;
 using GovSite.Accounts;
+using GovSite.Common;
 using GovSite.Data;
 using GovSite.Sites;
 using Microsoft.EntityFrameworkCore;
@@ -207,7 +208,7 @@ public sealed class Counterfeits(GovSiteDb db, SiteAccess access, SiteDirectory 
             errors.Add(nameof(input.Url), $"{host} 是本平台登记的政府网站域名，不是假冒网站");
         }
         SiteInfo? imitated = null;
-        if (Typed.Line(input.Imitates) is { } code)
+        if (TypedText.Line(input.Imitates) is { } code)
         {
             imitated = directory.FindByCode(code);
             if (imitated is null)
@@ -216,7 +217,7 @@ public sealed class Counterfeits(GovSiteDb db, SiteAccess access, SiteDirectory 
             }
         }
         int? regionId = null;
-        if (Typed.Line(input.Region) is { } regionCode)
+        if (TypedText.Line(input.Region) is { } regionCode)
         {
             regionId = await db.Regions.AsNoTracking().Where(r => r.Code == regionCode).Select(r => (int?)r.Id).FirstOrDefaultAsync(ct);
             if (regionId is null)
@@ -232,7 +233,7 @@ public sealed class Counterfeits(GovSiteDb db, SiteAccess access, SiteDirectory 
         {
             errors.Add(nameof(input.Region), "请填写负责处置的地区，或被假冒的网站");
         }
-        var description = Typed.Block(input.Description);
+        var description = TypedText.Block(input.Description);
         if (description is null)
         {
             errors.Add(nameof(input.Description), "请描述假冒情况（冒用的名称、标识、内容等）");
@@ -251,13 +252,13 @@ public sealed class Counterfeits(GovSiteDb db, SiteAccess access, SiteDirectory 
         }
         var @case = new CounterfeitCase
         {
-            RegionId = regionId!.Value, ImitatedSiteId = imitated?.Id, Host = host!, Url = Typed.Line(input.Url) is { Length: <= 2000 } u && u.Contains("://", StringComparison.Ordinal) ? u : null,
+            RegionId = regionId!.Value, ImitatedSiteId = imitated?.Id, Host = host!, Url = TypedText.Line(input.Url) is { Length: <= 2000 } u && u.Contains("://", StringComparison.Ordinal) ? u : null,
             Source = source, Status = CounterfeitStatus.Open, Description = description!, ReportedAt = Now, ReportedBy = source == CounterfeitSource.Public ? "公众（我为政府网站找错）" : Actor,
             ErrorReportId = errorReportId,
         };
         db.CounterfeitCases.Add(@case);
         await db.SaveChangesAsync(ct);
-        if (Typed.Block(input.Evidence) is { } evidence)
+        if (TypedText.Block(input.Evidence) is { } evidence)
         {
             db.CounterfeitEvidence.Add(new CounterfeitEvidence { CaseId = @case.Id, Kind = "text", Content = evidence, At = Now, By = @case.ReportedBy });
             await db.SaveChangesAsync(ct);
@@ -272,7 +273,7 @@ public sealed class Counterfeits(GovSiteDb db, SiteAccess access, SiteDirectory 
         {
             return SaveResult<CounterfeitCase>.Missing();
         }
-        var content = Typed.Block(text);
+        var content = TypedText.Block(text);
         if (content is null || content.Length > 4000)
         {
             var errors = new ValidationErrors();
@@ -301,7 +302,7 @@ public sealed class Counterfeits(GovSiteDb db, SiteAccess access, SiteDirectory 
         {
             errors.Add(nameof(input.Date), "请按“2026-03-18”的格式填写日期");
         }
-        var note = Typed.Block(input.Note);
+        var note = TypedText.Block(input.Note);
         if (note is { Length: > 2000 })
         {
             errors.Add(nameof(input.Note), "说明不能超过2000个字");
@@ -454,7 +455,7 @@ public sealed class Counterfeits(GovSiteDb db, SiteAccess access, SiteDirectory 
     /// <summary>The host of an address or of a bare host name, lower case; null when there is none.</summary>
     public static string? HostOf(string? text)
     {
-        var s = Typed.Line(text);
+        var s = TypedText.Line(text);
         if (s is null || s.Length > 2000)
         {
             return null;

@@ -2,6 +2,7 @@ using System.Globalization;
 using CsvHelper;
 using CsvHelper.Configuration;
 using GovSite.Accounts;
+using GovSite.Common;
 using GovSite.Data;
 using GovSite.Publishing;
 using Microsoft.EntityFrameworkCore;
@@ -68,7 +69,7 @@ public sealed class NewMedia(GovSiteDb db, SiteAccess access, IOptions<Supervisi
             return SaveResult<NewMediaAccount>.Denied();
         }
         int? siteId = null;
-        if (Typed.Line(input.Site) is { } code)
+        if (TypedText.Line(input.Site) is { } code)
         {
             siteId = await db.Sites.AsNoTracking().Where(s => s.Code == code).Select(s => (int?)s.Id).FirstOrDefaultAsync(ct);
             if (siteId is null)
@@ -76,7 +77,7 @@ public sealed class NewMedia(GovSiteDb db, SiteAccess access, IOptions<Supervisi
                 errors.Add(nameof(input.Site), $"网站标识码 {code} 不存在");
             }
         }
-        var name = Typed.Line(input.Name);
+        var name = TypedText.Line(input.Name);
         if (name is null || name.Length > 100)
         {
             errors.Add(nameof(input.Name), "请填写账号名称（不超过100个字）");
@@ -85,7 +86,7 @@ public sealed class NewMedia(GovSiteDb db, SiteAccess access, IOptions<Supervisi
         {
             errors.Add(nameof(input.Platform), "请选择平台");
         }
-        var accountId = Typed.Line(input.AccountId);
+        var accountId = TypedText.Line(input.AccountId);
         if (accountId is null || accountId.Length > 100)
         {
             errors.Add(nameof(input.AccountId), "请填写账号ID（微信号、微博ID等，不超过100个字符）");
@@ -94,7 +95,7 @@ public sealed class NewMedia(GovSiteDb db, SiteAccess access, IOptions<Supervisi
         {
             errors.Add(nameof(input.AccountId), "该平台上的这个账号已登记");
         }
-        var op = Typed.Line(input.Operator);
+        var op = TypedText.Line(input.Operator);
         if (op is { Length: > 200 })
         {
             errors.Add(nameof(input.Operator), "运维单位不能超过200个字");
@@ -281,7 +282,7 @@ public sealed class NewMedia(GovSiteDb db, SiteAccess access, IOptions<Supervisi
 
     private static DateOnly? ParseDate(string? text, string field, string label, ValidationErrors errors, bool required)
     {
-        var s = Typed.Line(text);
+        var s = TypedText.Line(text);
         if (s is null)
         {
             if (required)

@@ -1,9 +1,10 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
-using System.Text;
 using System.Text.Json;
+using System.Text;
 using GovSite.Accounts;
+using GovSite.Common;
 using GovSite.Data;
 using GovSite.Publishing;
 using GovSite.Sites;
@@ -67,7 +68,7 @@ public sealed class Notices(GovSiteDb db, SiteAccess access, SpotChecks spotChec
         {
             errors.Add("Status", "通报已发布，不能再修改");
         }
-        var t = Typed.Line(title);
+        var t = TypedText.Line(title);
         if (t is null)
         {
             errors.Add("Title", "请填写通报标题");

@@ -1,6 +1,7 @@
 using System.Globalization;
 using GovSite.Accounts;
 using GovSite.Calendar;
+using GovSite.Common;
 using GovSite.Data;
 using GovSite.Interaction;
 using GovSite.Monitoring.Platform;
@@ -55,13 +56,10 @@ public sealed class Rectifications(GovSiteDb db, SiteAccess access, Assessments 
         db.RectificationOrders.Add(order);
         await db.SaveChangesAsync(ct);
         // When the due date has ended (China time), the checker looks again.
-        await queue.EnqueueAsync(RectificationDueJob.Type, order.Id.ToString(CultureInfo.InvariantCulture), DeadlineEnd(due),
+        await queue.EnqueueAsync(RectificationDueJob.Type, order.Id.ToString(CultureInfo.InvariantCulture), Deadline.EndOfDay(due),
             string.Create(CultureInfo.InvariantCulture, $"{RectificationDueJob.Type}:{order.Id}:{due:yyyyMMdd}"), ct: ct);
         return order;
     }
-
-    /// <summary>The end of a date deadline in China time, as UTC: "by 3 March" is met until 23:59:59 on 3 March in Beijing.</summary>
-    public static DateTime DeadlineEnd(DateOnly date) => ChinaTime.ToUtc(date.ToDateTime(new TimeOnly(23, 59, 59)));
 
     /// <summary>The site answers: what it changed, with evidence; the checker re-checks at once.</summary>
     public async Task<SaveResult<RectificationOrder>> RespondAsync(int id, RectificationInput input, CancellationToken ct = default)
@@ -76,8 +74,8 @@ public sealed class Rectifications(GovSiteDb db, SiteAccess access, Assessments 
             return SaveResult<RectificationOrder>.Denied();
         }
         var errors = new ValidationErrors();
-        var text = Typed.Block(input.Text);
-        var evidence = Typed.Block(input.Evidence);
+        var text = TypedText.Block(input.Text);
+        var evidence = TypedText.Block(input.Evidence);
         if (order.State == RectificationState.Closed)
         {
             errors.Add("State", "该整改通知已办结");
@@ -196,14 +194,14 @@ public sealed class Rectifications(GovSiteDb db, SiteAccess access, Assessments 
 /// arithmetic, same once-only writing): due soon → reminder, late → the site's overdue alert, late by
 /// the escalation threshold → the supervising office too.
 /// </summary>
-public sealed class RectificationDeadlines(GovSiteDb db, IOptions<SupervisionOptions> options, TimeProvider clock) : IDeadlineWatch
+public sealed class RectificationDeadlines(GovSiteDb db, IOptions<SupervisionOptions> options, TimeProvider clock, Notifications.Notifier notifier) : IDeadlineWatch
 {
     public async Task<int> SweepAsync(WorkingCalendar calendar, DateOnly today, CancellationToken ct)
     {
         var horizon = today.AddDays(31);
         var open = await db.RectificationOrders.IgnoreQueryFilters().AsNoTracking()
             .Where(o => o.State != RectificationState.Closed && o.DueDate <= horizon)
-            .Select(o => new { o.Id, o.DueDate }).ToListAsync(ct);
+            .Select(o => new { o.Id, o.DueDate, o.SiteId, o.RegionId, o.SiteName }).ToListAsync(ct);
         var ids = open.Select(o => o.Id).ToList();
         var existing = (await db.RectificationAlerts.AsNoTracking().Where(a => ids.Contains(a.OrderId))
             .Select(a => new { a.OrderId, a.Kind, a.DueDate }).ToListAsync(ct)).Select(a => (a.OrderId, a.Kind, a.DueDate)).ToHashSet();
@@ -228,10 +226,45 @@ public sealed class RectificationDeadlines(GovSiteDb db, IOptions<SupervisionOpt
                 {
                     // Another node wrote it first.
                     db.Entry(alert).State = EntityState.Detached;
+                    continue;
                 }
+                await NotifyAsync(o.Id, o.SiteId, o.RegionId, o.SiteName, o.DueDate, kind, ct);
             }
         }
         return written;
+    }
+
+    /// <summary>
+    /// The alert reaches people through the platform's notices and outbox: the site's
+    /// administrators for a reminder or a late order, the supervisors of its region (and the
+    /// regions above) once it is late past the escalation threshold. An external site has no
+    /// administrators on the platform, so its reminders go to the supervisors.
+    /// </summary>
+    private async Task NotifyAsync(int orderId, int? siteId, int regionId, string siteName, DateOnly due, AlertKind kind, CancellationToken ct)
+    {
+        var key = string.Create(CultureInfo.InvariantCulture, $"rectification:{orderId}:{kind}:{due:yyyy-MM-dd}");
+        var link = string.Create(CultureInfo.InvariantCulture, $"/admin/supervision/rectifications/{orderId}");
+        var (title, text) = kind switch
+        {
+            AlertKind.Reminder => ($"整改即将到期：{siteName}", $"{siteName}的整改通知须在 {due:yyyy-MM-dd} 前完成整改并提交整改情况。"),
+            AlertKind.OverdueSiteAdmin => ($"整改已逾期：{siteName}", $"{siteName}的整改通知已于 {due:yyyy-MM-dd} 到期，仍未整改到位，请尽快整改并提交整改情况。"),
+            _ => ($"整改逾期未办结（督办）：{siteName}", $"{siteName}的整改通知于 {due:yyyy-MM-dd} 到期，逾期仍未整改到位，请督办。"),
+        };
+        if (siteId is int site && kind != AlertKind.OverdueSupervisor)
+        {
+            await notifier.ToRolesAsync(site, [Role.SiteAdmin], Notifications.NoticeKind.RectificationDue, key, title, text, link, [], ct);
+            return;
+        }
+        var regions = new List<int>();
+        for (int? r = regionId; r is int id && !regions.Contains(id);)
+        {
+            regions.Add(id);
+            r = await db.Regions.AsNoTracking().Where(x => x.Id == id).Select(x => x.ParentId).FirstOrDefaultAsync(ct);
+        }
+        var supervisors = await db.RoleGrants.AsNoTracking()
+            .Where(g => g.Role == Role.Supervisor && g.RegionId != null && regions.Contains(g.RegionId.Value))
+            .Select(g => g.UserId).Distinct().ToListAsync(ct);
+        await notifier.ToUsersAsync(supervisors, siteId, Notifications.NoticeKind.RectificationDue, key, title, text, link, ct);
     }
 }
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using GovSite.Accounts;
+using GovSite.Common;
 using GovSite.Data;
 using GovSite.Publishing;
 using GovSite.Sites;
@@ -44,7 +45,7 @@ public sealed class ClosureInput
 /// recorded (who, when, why); offline and closed sites answer with their notice (<see cref="SiteLifecycleGate"/>).
 /// </summary>
 public sealed class SiteLifecycle(GovSiteDb db, SiteAccess access, SiteService sites, SiteChanges changes, IOptions<SupervisionOptions> options,
-    TimeProvider clock)
+    TimeProvider clock, Audit.AuditLog audit)
 {
     private static readonly Dictionary<SiteStatus, SiteStatus[]> Transitions = new()
     {
@@ -77,7 +78,7 @@ public sealed class SiteLifecycle(GovSiteDb db, SiteAccess access, SiteService s
         {
             errors.Add("Site.RegionCode", "所属地区不存在");
         }
-        var name = Typed.Line(s.Name);
+        var name = TypedText.Line(s.Name);
         if (name is null || name.Length > 200)
         {
             errors.Add("Site.Name", "请填写网站名称（不超过200个字）");
@@ -101,7 +102,7 @@ public sealed class SiteLifecycle(GovSiteDb db, SiteAccess access, SiteService s
         {
             errors.Add("Site.Domains", $"域名 {host} 不符合要求：英文域名须以 .gov.cn 结尾，中文域名须以 .政务 结尾");
         }
-        var reason = Typed.Block(input.Reason);
+        var reason = TypedText.Block(input.Reason);
         if (reason is { Length: > 2000 })
         {
             errors.Add(nameof(input.Reason), "申请理由不能超过2000个字");
@@ -139,7 +140,7 @@ public sealed class SiteLifecycle(GovSiteDb db, SiteAccess access, SiteService s
             errors.Add("Status", "该申请已处理");
             return SaveResult<SiteApplication>.Invalid(errors);
         }
-        var note = Typed.Block(comment);
+        var note = TypedText.Block(comment);
         if (!approve && note is null)
         {
             errors.Add("Comment", "不予批准须写明理由");
@@ -231,18 +232,18 @@ public sealed class SiteLifecycle(GovSiteDb db, SiteAccess access, SiteService s
             return refusal!;
         }
         var errors = new ValidationErrors();
-        var reason = Typed.Line(input.Reason);
+        var reason = TypedText.Line(input.Reason);
         if (reason is null || reason.Length > 500)
         {
             errors.Add(nameof(input.Reason), "请填写下线原因（不超过500个字）");
         }
-        var text = Typed.Block(input.Text);
+        var text = TypedText.Block(input.Text);
         if (text is { Length: > 4000 })
         {
             errors.Add(nameof(input.Text), "公告内容不能超过4000个字");
         }
         DateOnly? back = null;
-        if (Typed.Line(input.ExpectedBack) is { } backText)
+        if (TypedText.Line(input.ExpectedBack) is { } backText)
         {
             if (DateOnly.TryParseExact(backText, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture,
                     System.Globalization.DateTimeStyles.None, out var date))
@@ -279,18 +280,18 @@ public sealed class SiteLifecycle(GovSiteDb db, SiteAccess access, SiteService s
             return refusal!;
         }
         var errors = new ValidationErrors();
-        var reason = Typed.Line(input.Reason);
+        var reason = TypedText.Line(input.Reason);
         if (reason is null || reason.Length > 500)
         {
             errors.Add(nameof(input.Reason), "请填写关停原因（不超过500个字）");
         }
-        var text = Typed.Block(input.Text);
+        var text = TypedText.Block(input.Text);
         if (text is { Length: > 4000 })
         {
             errors.Add(nameof(input.Text), "公告内容不能超过4000个字");
         }
         SiteInfo? successor = null;
-        if (Typed.Line(input.Successor) is { } successorCode)
+        if (TypedText.Line(input.Successor) is { } successorCode)
         {
             successor = await db.Sites.AsNoTracking().AnyAsync(s => s.Code == successorCode && s.Id != site.Id && s.Status == SiteStatus.Online, ct)
                 ? await SuccessorInfoAsync(successorCode, ct) : null;
@@ -299,7 +300,7 @@ public sealed class SiteLifecycle(GovSiteDb db, SiteAccess access, SiteService s
                 errors.Add(nameof(input.Successor), $"承接网站 {successorCode} 不存在或未上线");
             }
         }
-        var successorUrl = Typed.Line(input.SuccessorUrl);
+        var successorUrl = TypedText.Line(input.SuccessorUrl);
         if (successorUrl is not null && (!Uri.TryCreate(successorUrl, UriKind.Absolute, out var u) || u.Scheme is not ("http" or "https")))
         {
             errors.Add(nameof(input.SuccessorUrl), "承接网址应以 http:// 或 https:// 开头");
@@ -361,6 +362,9 @@ public sealed class SiteLifecycle(GovSiteDb db, SiteAccess access, SiteService s
     private async Task<SaveResult<Site>> MoveAsync(Site site, SiteStatus to, string? reason, CancellationToken ct)
     {
         db.SiteLifecycleEvents.Add(new SiteLifecycleEvent { SiteId = site.Id, From = site.Status, To = to, At = Now, By = Actor, Reason = reason });
+        // The registry's audit log says it too, saved with the step.
+        audit.Record(Audit.AuditActions.Registry, $"网站「{site.Name}」（{site.Code}）",
+            $"状态：{GovSite.Admin.Labels.Of(site.Status)} → {GovSite.Admin.Labels.Of(to)}" + (reason is null ? "" : $"\n理由：{reason}"), site.Id);
         site.Status = to;
         site.UpdatedAt = Now;
         await db.SaveChangesAsync(ct);

@@ -4,6 +4,7 @@ using System.Text;
 using CsvHelper;
 using CsvHelper.Configuration;
 using GovSite.Accounts;
+using GovSite.Common;
 using GovSite.Data;
 using GovSite.Publishing;
 using GovSite.Publishing.Library;
@@ -67,7 +68,7 @@ public sealed class SiteMoves(GovSiteDb db, SiteAccess access, LibraryService li
             errors.Add("Status", "迁移已完成，网址对照表不能再修改");
             return SaveResult<SiteMigration>.Invalid(errors);
         }
-        var targetCode = Typed.Line(input.Target);
+        var targetCode = TypedText.Line(input.Target);
         var target = targetCode is null ? null : await db.Sites.AsNoTracking().FirstOrDefaultAsync(s => s.Code == targetCode, ct);
         if (migration is null)
         {
@@ -121,8 +122,8 @@ public sealed class SiteMoves(GovSiteDb db, SiteAccess access, LibraryService li
         foreach (var m in input)
         {
             n++;
-            var old = Typed.Line(m.OldPath);
-            var url = Typed.Line(m.NewUrl);
+            var old = TypedText.Line(m.OldPath);
+            var url = TypedText.Line(m.NewUrl);
             if (old is null || !old.StartsWith('/') || old.Length > 500)
             {
                 errors.Add("Mappings", $"第{n}行：旧地址应为以“/”开头的路径（如 /articles/12）");

@@ -1,4 +1,5 @@
 using GovSite.Accounts;
+using GovSite.Common;
 using GovSite.Data;
 using GovSite.Publishing;
 using GovSite.Publishing.Library;
@@ -35,13 +36,13 @@ public sealed class Translations(GovSiteDb db, SiteAccess access, TimeProvider c
             return SaveResult<LanguageVersion>.Denied();
         }
         var errors = new ValidationErrors();
-        var code = Typed.Line(versionCode);
+        var code = TypedText.Line(versionCode);
         var version = code is null ? null : await db.Sites.AsNoTracking().FirstOrDefaultAsync(s => s.Code == code, ct);
         if (version is null || version.Id == siteId)
         {
             errors.Add("VersionCode", "请填写外文版网站的网站标识码（外文版须先登记为本平台的网站）");
         }
-        var lang = Typed.Line(language)?.ToLowerInvariant();
+        var lang = TypedText.Line(language)?.ToLowerInvariant();
         if (lang is null || lang.Length > 16 || !lang.All(c => char.IsAsciiLetterLower(c) || c == '-'))
         {
             errors.Add("Language", "请填写语言代码，如 en（英文）、ja（日文）");

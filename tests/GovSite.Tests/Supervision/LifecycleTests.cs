@@ -33,13 +33,13 @@ public sealed class LifecycleTests(SupervisionFactory app) : IClassFixture<Super
             {
                 var a = await articles.SaveAsync(source.Id, null, new ArticleInput
                 {
-                    ColumnId = news, Title = $"{word}工作动态第{i}期", Body = $"<p>{word}局召开第{i}次推进会。</p>", PublishedAt = DateTime.UtcNow.AddDays(-i),
+                    Publish = true, ColumnId = news, Title = $"{word}工作动态第{i}期", Body = $"<p>{word}局召开第{i}次推进会。</p>", PublishedAt = DateTime.UtcNow.AddDays(-i),
                 });
                 list.Add(a.Value!.Id);
             }
             var p = await articles.SaveAsync(source.Id, null, new ArticleInput
             {
-                ColumnId = policies, Title = $"关于{word}工作的通知", Body = "<p>各单位：现将有关事项通知如下。</p>", DocNumber = "测政〔2026〕1号", Issuer = $"测试整合县{word}局",
+                Publish = true, ColumnId = policies, Title = $"关于{word}工作的通知", Body = "<p>各单位：现将有关事项通知如下。</p>", DocNumber = "测政〔2026〕1号", Issuer = $"测试整合县{word}局",
                 WrittenDate = new DateOnly(2026, 1, 5), PublishedAt = DateTime.UtcNow.AddDays(-10),
             });
             list.Add(p.Value!.Id);
@@ -228,5 +228,9 @@ public sealed class LifecycleTests(SupervisionFactory app) : IClassFixture<Super
         columns.ShouldContain("政府信息公开");
         var history = await app.AsSystemAsync(sp => sp.GetRequiredService<GovSiteDb>().SiteLifecycleEvents.Where(e => e.SiteId == siteId).OrderBy(e => e.Id).Select(e => e.To).ToListAsync());
         history.ShouldBe([SiteStatus.Approved, SiteStatus.Online]);
+        // The registry's audit log has the step to online.
+        var audited = await app.AsSystemAsync(sp => sp.GetRequiredService<GovSiteDb>().AuditEntries.Where(a => a.SiteId == siteId && a.Action == GovSite.Audit.AuditActions.Registry)
+            .Select(a => a.Detail).ToListAsync());
+        audited.ShouldContain("状态：已审批 → 已上线\n理由：审核通过后上线");
     }
 }

@@ -205,14 +205,24 @@ public sealed class SpotCheckFlowTests(SupervisionFactory app) : IClassFixture<S
         var late = (await SupervisionFactory.JsonAsync(await client.GetAsync($"/api/v1/rectifications?region={SupervisionFactory.RegionCode}&state=late")))
             .EnumerateArray().Single(o => o.GetProperty("id").GetInt32() == order.Id);
         (late.GetProperty("late").GetBoolean(), late.GetProperty("lastCheckVerdict").GetString()).ShouldBe((true, "fail"));
+        await app.CreateUserAsync("admin3502000110", SupervisionFactory.Password, (GovSite.Accounts.Role.SiteAdmin, site.Id));
         var written = await app.Services.GetRequiredService<DeadlineAlerts>().RunWatchesAsync(default);
         written.ShouldBeGreaterThan(0);
         var kinds = await app.AsSystemAsync(sp => sp.GetRequiredService<GovSiteDb>().RectificationAlerts.Where(a => a.OrderId == order.Id).Select(a => a.Kind).ToListAsync());
         var overdue = calendar.WorkingDaysAfter(order.DueDate, today.AddDays(12));
         kinds.ShouldContain(AlertKind.OverdueSiteAdmin);
+        // The alerts reach people as notices (and e-mail where they have an address): the site's administrator, and once
+        // late past the threshold, the region's supervisor.
+        var notices = await app.AsSystemAsync(sp => sp.GetRequiredService<GovSiteDb>().Notices.IgnoreQueryFilters()
+            .Where(n => n.Kind == GovSite.Notifications.NoticeKind.RectificationDue && n.Link == $"/admin/supervision/rectifications/{order.Id}")
+            .Select(n => new { n.UserId, n.Title }).ToListAsync());
+        var siteAdminId = await app.AsSystemAsync(sp => sp.GetRequiredService<GovSiteDb>().Users.Where(u => u.UserName == "admin3502000110").Select(u => u.Id).FirstAsync());
+        var supervisorId = await app.AsSystemAsync(sp => sp.GetRequiredService<GovSiteDb>().Users.Where(u => u.UserName == SupervisionFactory.SupervisorName).Select(u => u.Id).FirstAsync());
+        notices.Where(n => n.UserId == siteAdminId).Select(n => n.Title).ShouldContain($"整改已逾期：{site.Name}");
         if (overdue >= 3)
         {
             kinds.ShouldContain(AlertKind.OverdueSupervisor);
+            notices.Where(n => n.UserId == supervisorId).Select(n => n.Title).ShouldBe([$"整改逾期未办结（督办）：{site.Name}"]);
         }
         // A second sweep writes nothing twice.
         (await app.Services.GetRequiredService<DeadlineAlerts>().RunWatchesAsync(default)).ShouldBe(0);
