@@ -21,7 +21,7 @@ BENCH=$BENCH_DIR/GovSite.Bench
 
 "$BENCH" farm-serve --port "$PORT" --pages 10 --region "$SITES" --region-pages "$PAGES" >"$OUT/farm.log" 2>&1 &
 FARM_PID=$!
-trap 'kill $FARM_PID 2>/dev/null || true' EXIT
+trap 'kill -9 $FARM_PID 2>/dev/null || true' EXIT
 for _ in $(seq 1 300); do
     if ! kill -0 "$FARM_PID" 2>/dev/null; then echo "farm exited:"; cat "$OUT/farm.log"; exit 1; fi
     if grep -q "farm ready" "$OUT/farm.log"; then break; fi
@@ -30,7 +30,7 @@ done
 for i in $(seq 0 $((SITES - 1))); do printf 'http://127.0.0.1:%s/f/r%04d/\n' "$PORT" "$i"; done >"$OUT/urls.txt"
 echo "== spot-check round: $SITES farm sites of ~$PAGES pages, ratio $RATIO, $PARALLEL at a time; load before: $(uptime)"
 "$BENCH" spot-check-round --from "$OUT/urls.txt" --data "$OUT/round" --parallel "$PARALLEL" --ratio "$RATIO" 2>"$OUT/progress.log" | tee "$OUT/round.env"
-kill $FARM_PID 2>/dev/null || true
+kill $FARM_PID 2>/dev/null || true; sleep 1; kill -9 $FARM_PID 2>/dev/null || true
 echo "== scoring $SHEETS sites from stored evidence; load before: $(uptime)"
 "$BENCH" score-sheets --data "$OUT/score" --sites "$SHEETS" | tee "$OUT/score.env"
 echo "load after: $(uptime)"

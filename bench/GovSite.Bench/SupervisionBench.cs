@@ -187,6 +187,9 @@ public static class SupervisionBench
     {
         using var handler = Fetcher.DefaultHandler();
         var checker = new SiteChecker(handler, CrawlLimits.Loopback, TimeProvider.System);
+        // The farm's pages are dated for CheckFarm.AsOf: the check runs "on" that day (noon, China time), as check-region does,
+        // or every farm site's homepage would be stale by the time the bench runs.
+        var farmDay = new FixedClock(new DateTimeOffset(CheckFarm.AsOf.ToDateTime(new TimeOnly(4, 0)), TimeSpan.Zero));
         var owner = $"bench:{Environment.ProcessId}";
         var done = 0;
         var running = new List<Task>();
@@ -207,7 +210,7 @@ public static class SupervisionBench
             {
                 await using var scope = services.CreateAsyncScope();
                 scope.ServiceProvider.GetRequiredService<SiteAccess>().BecomeSystem();
-                var provider = new WithChecker(scope.ServiceProvider, checker);
+                var provider = new WithChecker(scope.ServiceProvider, checker, farmDay);
                 await ActivatorUtilities.CreateInstance<CheckSiteJob>(provider).HandleAsync(job, ct);
                 await scope.ServiceProvider.GetRequiredService<JobQueue>().CompleteAsync(job, ct);
                 var n = Interlocked.Increment(ref done);
@@ -223,10 +226,16 @@ public static class SupervisionBench
         }
     }
 
-    private sealed class WithChecker(IServiceProvider inner, ISiteChecker checker) : IServiceProvider
+    private sealed class WithChecker(IServiceProvider inner, ISiteChecker checker, TimeProvider clock) : IServiceProvider
     {
         public object? GetService(Type serviceType) =>
-            serviceType == typeof(ISiteChecker) ? checker : serviceType == typeof(IServiceProvider) ? this : inner.GetService(serviceType);
+            serviceType == typeof(ISiteChecker) ? checker : serviceType == typeof(TimeProvider) ? clock
+            : serviceType == typeof(IServiceProvider) ? this : inner.GetService(serviceType);
+    }
+
+    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => now;
     }
 
     private static double PeakRssMb()
