@@ -492,18 +492,11 @@ public sealed class SiteMoves(GovSiteDb db, SiteAccess access, LibraryService li
         return (migration, proof);
     }
 
-    /// <summary>The proof as CSV (UTF-8 with BOM, for Excel).</summary>
-    public static byte[] ProofCsv(IEnumerable<MigrationProofEntry> proof)
-    {
-        var sb = new StringBuilder();
-        sb.Append("类别,编号,标题,原地址,新地址,原内容哈希(SHA-256),新内容哈希(SHA-256),一致\r\n");
-        foreach (var p in proof)
-        {
-            sb.Append(string.Join(',', KindLabel(p.Kind), p.SourceId.ToString(CultureInfo.InvariantCulture), Csv(p.Title), Csv(p.OldAddress),
-                Csv(p.NewAddress ?? "（无）"), p.OldHash, p.NewHash ?? "", p.Match ? "是" : "否")).Append("\r\n");
-        }
-        return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(sb.ToString())];
-    }
+    /// <summary>The proof as CSV (UTF-8 with BOM for Excel, formula cells guarded: <see cref="CsvExport"/>).</summary>
+    public static byte[] ProofCsv(IEnumerable<MigrationProofEntry> proof) =>
+        CsvExport.Write(["类别", "编号", "标题", "原地址", "新地址", "原内容哈希(SHA-256)", "新内容哈希(SHA-256)", "一致"],
+            proof.Select(p => (IReadOnlyList<string?>)[KindLabel(p.Kind), p.SourceId.ToString(CultureInfo.InvariantCulture), p.Title, p.OldAddress,
+                p.NewAddress ?? "（无）", p.OldHash, p.NewHash ?? "", p.Match ? "是" : "否"]));
 
     public static string KindLabel(string kind) => kind switch
     {
@@ -512,13 +505,6 @@ public sealed class SiteMoves(GovSiteDb db, SiteAccess access, LibraryService li
         "attachment" => "附件",
         _ => kind,
     };
-
-    /// <summary>A field for CSV: quoted, and a leading formula character neutralised so a spreadsheet never runs it.</summary>
-    public static string Csv(string value)
-    {
-        var v = value.Length > 0 && value[0] is '=' or '+' or '-' or '@' ? "'" + value : value;
-        return "\"" + v.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
-    }
 
     /// <summary>The hash of what a placement shows (its content and its item's attachments).</summary>
     public static string Hash(Article a, LibraryItem? item) =>
