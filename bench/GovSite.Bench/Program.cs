@@ -169,6 +169,8 @@ var root = new RootCommand("GovSite benchmarks (see bench/*.sh)")
 root.Subcommands.Add(CheckFarm.ServeCommand());
 root.Subcommands.Add(CheckFarm.CheckCommand());
 root.Subcommands.Add(CheckFarm.RegionCommand());
+root.Subcommands.Add(SupervisionBench.RoundCommand());
+root.Subcommands.Add(SupervisionBench.ScoreCommand());
 root.Subcommands.Add(QualityBench.Command());
 root.Subcommands.Add(RenderBench.Command());
 root.Subcommands.Add(RenderBench.ExportCommand());

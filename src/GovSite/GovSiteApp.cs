@@ -23,6 +23,7 @@ using GovSite.Search;
 using GovSite.Security;
 using GovSite.Sites;
 using GovSite.Visits;
+using GovSite.Supervision;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.ResponseCompression;
@@ -134,6 +135,7 @@ public static class GovSiteApp
         builder.AddParticipation();
         builder.AddSearch();
         builder.AddQuality();
+        builder.AddSupervision();
         builder.AddNotifications();
         builder.AddAudit();
         builder.AddVisits();
@@ -180,6 +182,8 @@ public static class GovSiteApp
         app.UseStatusCodePages(ProblemResponses.StatusCodePage);
         app.UseExceptionHandler();
         app.UseSiteResolution();
+        // A temporarily offline or closed site answers with its notice and redirects, and nothing else.
+        app.UseSiteLifecycle();
         // Routing runs after site resolution so that /sites/{code}/… is matched without its prefix.
         app.UseRouting();
         app.UseMiddleware<BadRequests>();
@@ -219,6 +223,7 @@ public static class GovSiteApp
         app.MapQuality();
         app.MapVisits();
         app.MapAnnualReports();
+        app.MapSupervision();
         app.MapPublicSite();
         // Page links to ~/css and ~/js resolve to fingerprinted URLs that are cached for a year.
         app.MapRazorPages().WithStaticAssets();

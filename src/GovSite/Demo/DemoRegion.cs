@@ -164,6 +164,9 @@ public static class DemoRegion
         await Publishing.Library.LibraryService.IndexPublishedAsync(db, services.GetRequiredService<Publishing.Quality.NearDuplicates>(),
             clock.GetUtcNow().UtcDateTime, ct: ct);
 
+        // A year of supervision: rounds, 通报, rectifications, accountability, an integration, a closure, counterfeits, new media.
+        await DemoSupervision.SeedAsync(services, sites, ct);
+
         var cache = services.GetRequiredService<IOutputCacheStore>();
         foreach (var siteId in sites.Values)
         {

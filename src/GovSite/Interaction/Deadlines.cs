@@ -6,6 +6,21 @@ using Microsoft.Extensions.Options;
 
 namespace GovSite.Interaction;
 
+/// <summary>When open work with a due date is reminded of, and when it goes to the supervising office, in working days.</summary>
+public readonly record struct DeadlinePolicy(int ReminderWorkingDays, int EscalateAfterWorkingDays);
+
+/// <summary>
+/// Other work with a working-day deadline whose reminders and escalations ride on the same sweep as
+/// messages' (<see cref="DeadlineAlerts"/>): it is told the day and the calendar, sorts its open
+/// items with <see cref="Deadlines.StateOf(WorkingCalendar, bool, DateOnly, DateOnly, DeadlinePolicy)"/>
+/// and writes each alert once. Registered as a scoped service.
+/// </summary>
+public interface IDeadlineWatch
+{
+    /// <summary>One pass; returns the alerts written.</summary>
+    Task<int> SweepAsync(WorkingCalendar calendar, DateOnly today, CancellationToken ct);
+}
+
 public enum DeadlineState
 {
     /// <summary>Closed, or open with time left.</summary>
@@ -31,18 +46,35 @@ public static class Deadlines
     public static int Remaining(WorkingCalendar calendar, DateOnly due, DateOnly today) =>
         today <= due ? calendar.WorkingDaysAfter(today, due) : -Math.Max(1, calendar.WorkingDaysAfter(due, today));
 
-    public static DeadlineState StateOf(WorkingCalendar calendar, MessageStatus status, DateOnly due, DateOnly today, InteractionOptions options)
+    public static DeadlineState StateOf(WorkingCalendar calendar, MessageStatus status, DateOnly due, DateOnly today, InteractionOptions options) =>
+        StateOf(calendar, IsOpen(status), due, today, new DeadlinePolicy(options.ReminderWorkingDays, options.SupervisorAfterWorkingDays));
+
+    /// <summary>
+    /// The state of any open piece of work with a working-day due date (a message, a rectification
+    /// order): due soon within the reminder window, overdue after the due date, escalated once
+    /// overdue by the policy's number of working days.
+    /// </summary>
+    public static DeadlineState StateOf(WorkingCalendar calendar, bool open, DateOnly due, DateOnly today, DeadlinePolicy policy)
     {
-        if (!IsOpen(status))
+        if (!open)
         {
             return DeadlineState.OnTrack;
         }
         if (today > due)
         {
-            return calendar.WorkingDaysAfter(due, today) >= options.SupervisorAfterWorkingDays ? DeadlineState.Escalated : DeadlineState.Overdue;
+            return calendar.WorkingDaysAfter(due, today) >= policy.EscalateAfterWorkingDays ? DeadlineState.Escalated : DeadlineState.Overdue;
         }
-        return calendar.WorkingDaysAfter(today, due) <= options.ReminderWorkingDays ? DeadlineState.DueSoon : DeadlineState.OnTrack;
+        return calendar.WorkingDaysAfter(today, due) <= policy.ReminderWorkingDays ? DeadlineState.DueSoon : DeadlineState.OnTrack;
     }
+
+    /// <summary>The alerts an open item in <paramref name="state"/> is owed: a reminder, the site's overdue alert, and the supervisor's too once escalated.</summary>
+    public static AlertKind[] AlertsFor(DeadlineState state) => state switch
+    {
+        DeadlineState.DueSoon => [AlertKind.Reminder],
+        DeadlineState.Overdue => [AlertKind.OverdueSiteAdmin],
+        DeadlineState.Escalated => [AlertKind.OverdueSiteAdmin, AlertKind.OverdueSupervisor],
+        _ => [],
+    };
 
     /// <summary>
     /// The due dates where an open message's state changes on a given day, so a database can sort
@@ -87,6 +119,7 @@ public sealed class DeadlineAlerts(IServiceScopeFactory scopes, TimeProvider clo
             try
             {
                 await RunOnceAsync(stoppingToken);
+                await RunWatchesAsync(stoppingToken);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
@@ -94,6 +127,20 @@ public sealed class DeadlineAlerts(IServiceScopeFactory scopes, TimeProvider clo
             }
             await Task.Delay(options.Value.AlertInterval, clock, stoppingToken);
         }
+    }
+
+    /// <summary>One pass of every other <see cref="IDeadlineWatch"/> (rectification orders …); returns the alerts written.</summary>
+    public async Task<int> RunWatchesAsync(CancellationToken ct)
+    {
+        using var scope = scopes.CreateScope();
+        scope.ServiceProvider.GetRequiredService<SiteAccess>().BecomeSystem();
+        var today = MessageService.LocalDate(clock.GetUtcNow().UtcDateTime);
+        var written = 0;
+        foreach (var watch in scope.ServiceProvider.GetServices<IDeadlineWatch>())
+        {
+            written += await watch.SweepAsync(calendar.Current, today, ct);
+        }
+        return written;
     }
 
     /// <summary>One pass over the open messages near or past their deadline; returns the alerts written.</summary>
@@ -121,14 +168,7 @@ public sealed class DeadlineAlerts(IServiceScopeFactory scopes, TimeProvider clo
         foreach (var m in candidates)
         {
             var state = Deadlines.StateOf(cal, m.Status, m.DueDate, today, options.Value);
-            var kinds = state switch
-            {
-                DeadlineState.DueSoon => [AlertKind.Reminder],
-                DeadlineState.Overdue => [AlertKind.OverdueSiteAdmin],
-                DeadlineState.Escalated => new[] { AlertKind.OverdueSiteAdmin, AlertKind.OverdueSupervisor },
-                _ => [],
-            };
-            foreach (var kind in kinds)
+            foreach (var kind in Deadlines.AlertsFor(state))
             {
                 if (existing.Contains((m.Id, kind, m.DueDate)))
                 {

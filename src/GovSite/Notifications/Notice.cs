@@ -48,6 +48,8 @@ public enum NoticeKind
 
     /// <summary>Last year's 政府网站工作年度报表 is to be filled in and submitted (from 1 January; again from 25 January if not yet sent).</summary>
     AnnualReportDue,
+    /// <summary>A rectification order (整改通知) is nearly due or late; late past the threshold, its supervisors are told.</summary>
+    RectificationDue,
 }
 
 /// <summary>

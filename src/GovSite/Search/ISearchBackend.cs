@@ -10,7 +10,11 @@ public sealed record SearchFilter(
     string? SubjectCategory = null,
     int? Year = null,
     string? Issuer = null,
-    PolicyValidity? Validity = null);
+    PolicyValidity? Validity = null)
+{
+    /// <summary>Sites whose articles never appear: temporarily offline and closed sites.</summary>
+    public IReadOnlyCollection<int> HiddenSites { get; init; } = [];
+}
 
 public sealed record SearchHit(int Id, double Score);
 

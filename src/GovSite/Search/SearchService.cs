@@ -45,7 +45,11 @@ public sealed class SearchService(GovSiteDb db, ISearchBackend backend, SearchTe
             return SearchResponse.Empty(raw);
         }
         var filter = new SearchFilter(clock.GetUtcNow().UtcDateTime, request.SiteId, request.ColumnType,
-            request.SubjectCategory, request.Year, request.Issuer, request.Validity);
+            request.SubjectCategory, request.Year, request.Issuer, request.Validity)
+        {
+            // A closed or temporarily offline site's articles leave the results with it.
+            HiddenSites = request.SiteId is null ? [.. sites.All.Where(s => s.Status is SiteStatus.Offline or SiteStatus.Closed).Select(s => s.Id)] : [],
+        };
         var page = Math.Clamp(request.Page, 1, 1000);
         var count = await backend.CountAsync(plan, filter, ct);
         var total = count.Value;

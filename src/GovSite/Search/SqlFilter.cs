@@ -19,6 +19,17 @@ internal static class SqlFilter
         {
             Add("d.\"SiteId\" = @", site);
         }
+        if (filter.HiddenSites.Count > 0)
+        {
+            var names = new List<string>();
+            foreach (var hidden in filter.HiddenSites)
+            {
+                var name = $"@f{parameters.Count}";
+                parameters.Add(parameter(name, hidden));
+                names.Add(name);
+            }
+            sql.Add($"d.\"SiteId\" NOT IN ({string.Join(", ", names)})");
+        }
         if (filter.ColumnType is { } type)
         {
             Add("d.\"ColumnType\" = @", type.ToString());

@@ -13,22 +13,46 @@ public static class MonitoringJobTypes
     public const string Probe = "monitoring.probe";
     public const string Tamper = "monitoring.tamper";
 
-    public static int SiteId(Job job) => int.Parse(job.Payload!, CultureInfo.InvariantCulture);
+    /// <summary>The monitored site's id: the payload, or its part before '|'.</summary>
+    public static int SiteId(Job job) => int.Parse(job.Payload!.Split('|')[0], CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// Who asked for a check outside the daily schedule (a spot check's score sheet, a
+    /// rectification's re-check): the payload's part after '|', kept on the run. Null for the daily check.
+    /// </summary>
+    public static string? RequestedFor(Job job) => job.Payload?.IndexOf('|', StringComparison.Ordinal) is int bar and >= 0 ? job.Payload[(bar + 1)..] : null;
+
+    /// <summary>The payload of a check asked for by <paramref name="requestedFor"/> (e.g. "assessment:12").</summary>
+    public static string CheckPayload(int monitoredSiteId, string? requestedFor) =>
+        requestedFor is null ? monitoredSiteId.ToString(CultureInfo.InvariantCulture) : string.Create(CultureInfo.InvariantCulture, $"{monitoredSiteId}|{requestedFor}");
+}
+
+/// <summary>
+/// Told after every check run is saved, with who asked for it (<see cref="CheckRun.RequestedFor"/>):
+/// the seam through which supervision reads the runs it asked for (score sheets, re-checks) without
+/// a second way of running the checker.
+/// </summary>
+public interface ICheckRunObserver
+{
+    Task CheckRunSavedAsync(CheckRun run, CancellationToken ct);
 }
 
 /// <summary>The daily check of one site: runs the checker, applies the weekly availability, keeps the run.</summary>
-public sealed class CheckSiteJob(GovSiteDb db, IServiceProvider services, TimeProvider clock, MonitoringOptions options, HostedSiteRoute route) : IJobHandler
+public sealed class CheckSiteJob(GovSiteDb db, IServiceProvider services, TimeProvider clock, MonitoringOptions options, HostedSiteRoute route,
+    IEnumerable<ICheckRunObserver> observers) : IJobHandler
 {
     public async Task HandleAsync(Job job, CancellationToken ct)
     {
         var site = await db.MonitoredSites.FirstOrDefaultAsync(m => m.Id == MonitoringJobTypes.SiteId(job), ct);
-        if (site is null || !site.IsActive)
+        var requestedFor = MonitoringJobTypes.RequestedFor(job);
+        // A paused site skips its daily check; a check someone asked for (a spot check) still runs.
+        if (site is null || (!site.IsActive && requestedFor is null))
         {
             return;
         }
         var started = clock.GetUtcNow().UtcDateTime;
         var asOf = DateOnly.FromDateTime(ChinaTime.ToLocal(started));
-        var run = new CheckRun { MonitoredSiteId = site.Id, StartedAt = started, AsOf = asOf };
+        var run = new CheckRun { MonitoredSiteId = site.Id, StartedAt = started, AsOf = asOf, RequestedFor = requestedFor };
         try
         {
             // The checker is written elsewhere and registered by its own feature; the monitor only uses the seam.
@@ -81,6 +105,10 @@ public sealed class CheckSiteJob(GovSiteDb db, IServiceProvider services, TimePr
         site.LastVerdict = run.Verdict;
         site.LastScore = run.Score;
         await db.SaveChangesAsync(ct);
+        foreach (var observer in observers)
+        {
+            await observer.CheckRunSavedAsync(run, ct);
+        }
     }
 
     internal static void Fill(CheckRun run, SiteReport report)

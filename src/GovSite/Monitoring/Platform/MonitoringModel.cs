@@ -64,6 +64,9 @@ public class CheckRun
     /// <summary>The <see cref="SiteReport"/> as JSON (the published contract of CheckReport.cs).</summary>
     public string Report { get; set; } = "";
     public string? Error { get; set; }
+
+    /// <summary>Who asked for this run outside the daily schedule ("assessment:12", "rectification:3"); null for the daily check.</summary>
+    public string? RequestedFor { get; set; }
 }
 
 /// <summary>One availability probe of a homepage.</summary>
@@ -155,6 +158,7 @@ public static class MonitoringModel
         {
             e.Property(x => x.Verdict).HasMaxLength(8);
             e.Property(x => x.VetoCodes).HasMaxLength(400);
+            e.Property(x => x.RequestedFor).HasMaxLength(100);
             e.HasIndex(x => new { x.MonitoredSiteId, x.StartedAt });
             e.HasOne<MonitoredSite>().WithMany().HasForeignKey(x => x.MonitoredSiteId).OnDelete(DeleteBehavior.Cascade);
         });

@@ -54,6 +54,10 @@ public sealed class StaticExporter(GovSiteDb db, TimeProvider clock)
     /// </summary>
     public async Task<ExportReport> ExportAllAsync(SiteInfo site, string dir, PageRenderer.RenderSession session, CancellationToken ct = default)
     {
+        if (site.Status is SiteStatus.Offline or SiteStatus.Closed)
+        {
+            return await ExportNoticeAsync(site, dir, ct);
+        }
         var snapshot = await session.Snapshot;
         var columns = snapshot.Columns;
         var articles = snapshot.Articles is { } all
@@ -77,6 +81,10 @@ public sealed class StaticExporter(GovSiteDb db, TimeProvider clock)
     public async Task<ExportReport> ExportArticlesAsync(SiteInfo site, string dir, PageRenderer.RenderSession session, IEnumerable<int> articleIds,
         CancellationToken ct = default)
     {
+        if (site.Status is SiteStatus.Offline or SiteStatus.Closed)
+        {
+            return await ExportNoticeAsync(site, dir, ct);
+        }
         var columns = await db.Columns.AsNoTracking().IgnoreQueryFilters().Where(c => c.SiteId == site.Id && c.IsVisible).ToListAsync(ct);
         var ids = articleIds.ToList();
         var rows = await db.Articles.AsNoTracking().IgnoreQueryFilters().Where(a => a.SiteId == site.Id && ids.Contains(a.Id))
@@ -237,6 +245,47 @@ public sealed class StaticExporter(GovSiteDb db, TimeProvider clock)
         new ExportManifest(site.Code, site.MainHost ?? "", clock.GetUtcNow().UtcDateTime, [.. files.Values.OrderBy(f => f.Path, StringComparer.Ordinal)])
             .Write(dir);
         return new ExportReport(rendered, written, deleted, System.Diagnostics.Stopwatch.GetElapsedTime(started));
+    }
+
+    /// <summary>
+    /// A temporarily offline or closed site exports only what it answers with: its notice (as the
+    /// homepage and the page for gone addresses) and its redirects as an nginx map; every page it
+    /// exported while open is deleted, so the internet-facing copy is never served as if open.
+    /// </summary>
+    private async Task<ExportReport> ExportNoticeAsync(SiteInfo site, string dir, CancellationToken ct)
+    {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var folderLock = FolderLocks.GetOrAdd(Path.GetFullPath(dir), _ => new SemaphoreSlim(1, 1));
+        await folderLock.WaitAsync(ct);
+        try
+        {
+            Directory.CreateDirectory(dir);
+            var old = ExportManifest.Read(dir)?.Files.Select(f => f.Path).ToList() ?? [];
+            var files = await Supervision.SiteLifecycleGate.ExportFilesAsync(db, site, ct);
+            var entries = new List<ManifestEntry>();
+            foreach (var (file, body) in files)
+            {
+                AtomicFile.Write(Path.Combine(dir, file), body);
+                entries.Add(new ManifestEntry(file, Convert.ToHexStringLower(SHA256.HashData(body)), body.Length));
+            }
+            var inside = Path.GetFullPath(dir).TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
+            var deleted = 0;
+            foreach (var file in old.Where(f => !files.ContainsKey(f)))
+            {
+                var full = Path.GetFullPath(Path.Combine(dir, file));
+                if (full.StartsWith(inside, StringComparison.Ordinal) && File.Exists(full))
+                {
+                    File.Delete(full);
+                    deleted++;
+                }
+            }
+            new ExportManifest(site.Code, site.MainHost ?? "", clock.GetUtcNow().UtcDateTime, [.. entries.OrderBy(e => e.Path, StringComparer.Ordinal)]).Write(dir);
+            return new ExportReport(files.Count, files.Count, deleted, System.Diagnostics.Stopwatch.GetElapsedTime(started));
+        }
+        finally
+        {
+            folderLock.Release();
+        }
     }
 
     /// <summary>The site's published articles, newest first, as the listing pages order them.</summary>
