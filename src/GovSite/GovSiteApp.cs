@@ -17,6 +17,7 @@ using GovSite.Publishing.Quality;
 using GovSite.PublicSite;
 using GovSite.PublicSite.StaticExport;
 using GovSite.Search;
+using GovSite.Services;
 using GovSite.Sites;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.HttpOverrides;
@@ -129,6 +130,7 @@ public static class GovSiteApp
         builder.AddParticipation();
         builder.AddSearch();
         builder.AddQuality();
+        builder.AddServices();
 
         if (!background)
         {
@@ -209,6 +211,7 @@ public static class GovSiteApp
         app.MapParticipation();
         app.MapSearch();
         app.MapQuality();
+        app.MapServices();
         app.MapPublicSite();
         // Page links to ~/css and ~/js resolve to fingerprinted URLs that are cached for a year.
         app.MapRazorPages().WithStaticAssets();

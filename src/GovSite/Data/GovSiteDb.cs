@@ -56,11 +56,21 @@ public class GovSiteDb(DbContextOptions<GovSiteDb> options, SiteAccess access) :
     public DbSet<SearchSynonym> SearchSynonyms => Set<SearchSynonym>();
     public DbSet<PublicSite.Themes.SiteTheme> SiteThemes => Set<PublicSite.Themes.SiteTheme>();
     public DbSet<PublicSite.Topics.SpecialTopic> SpecialTopics => Set<PublicSite.Topics.SpecialTopic>();
+    public DbSet<PublicSite.Mourning.MourningPeriod> MourningPeriods => Set<PublicSite.Mourning.MourningPeriod>();
     public DbSet<Publishing.Quality.QualityList> QualityLists => Set<Publishing.Quality.QualityList>();
     public DbSet<Publishing.Quality.QualitySettings> QualitySettings => Set<Publishing.Quality.QualitySettings>();
     public DbSet<Publishing.Quality.NearDuplicateEntry> NearDuplicateEntries => Set<Publishing.Quality.NearDuplicateEntry>();
     public DbSet<Publishing.Quality.NearDuplicateBand> NearDuplicateBands => Set<Publishing.Quality.NearDuplicateBand>();
     public DbSet<Publishing.Quality.ExternalLinkStatus> ExternalLinkStatuses => Set<Publishing.Quality.ExternalLinkStatus>();
+    public DbSet<Services.ServiceItem> ServiceItems => Set<Services.ServiceItem>();
+    public DbSet<Services.ServiceMaterial> ServiceMaterials => Set<Services.ServiceMaterial>();
+    public DbSet<Services.ServiceStep> ServiceSteps => Set<Services.ServiceStep>();
+    public DbSet<Services.ServiceQuestion> ServiceQuestions => Set<Services.ServiceQuestion>();
+    public DbSet<Services.ServiceDocument> ServiceDocuments => Set<Services.ServiceDocument>();
+    public DbSet<Services.ServiceRating> ServiceRatings => Set<Services.ServiceRating>();
+    public DbSet<Services.ServiceUse> ServiceUses => Set<Services.ServiceUse>();
+    public DbSet<Services.ServiceImportSource> ServiceImportSources => Set<Services.ServiceImportSource>();
+    public DbSet<Services.ServiceImportRun> ServiceImportRuns => Set<Services.ServiceImportRun>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -148,6 +158,7 @@ public class GovSiteDb(DbContextOptions<GovSiteDb> options, SiteAccess access) :
         SearchModel.Configure(b);
         PublicSite.PublicSiteSetup.ConfigureModel(b);
         Publishing.Quality.QualitySetup.Configure(b);
+        Services.ServicesSetup.ConfigureModel(b, this);
     }
 
     private sealed class UtcConverter() : ValueConverter<DateTime, DateTime>(
