@@ -110,6 +110,8 @@ public static partial class ServiceImportReader
         };
         using var csv = new CsvReader(reader, config);
         string[] headers;
+        // A row is reported by the line it starts on: cells may hold line breaks (one material per line).
+        var lastLine = 0;
         try
         {
             if (!csv.Read() || !csv.ReadHeader())
@@ -117,6 +119,7 @@ public static partial class ServiceImportReader
                 yield break;
             }
             headers = [.. csv.HeaderRecord!.Select(h => h.Trim().TrimStart('\uFEFF'))];
+            lastLine = csv.Parser.RawRow;
         }
         catch (CsvHelperException)
         {
@@ -133,7 +136,8 @@ public static partial class ServiceImportReader
                 {
                     break;
                 }
-                line = csv.Parser.RawRow;
+                line = lastLine + 1;
+                lastLine = csv.Parser.RawRow;
                 fields = new Dictionary<string, string?>(StringComparer.Ordinal);
                 for (var i = 0; i < headers.Length; i++)
                 {
@@ -142,7 +146,8 @@ public static partial class ServiceImportReader
             }
             catch (CsvHelperException e)
             {
-                line = csv.Parser.RawRow;
+                line = lastLine + 1;
+                lastLine = csv.Parser.RawRow;
                 failure = $"无法读取这一行：{e.GetType().Name}";
             }
             if (failure is not null)

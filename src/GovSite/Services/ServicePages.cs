@@ -71,7 +71,8 @@ public sealed class ServiceExportPages(ServiceCatalogue catalogue) : IExportedPa
         var facets = await catalogue.FacetsAsync(shown, ct);
         var paths = new List<string> { "/services" };
         paths.AddRange(codes.Select(c => $"/services/{c}"));
-        string List(string kind, string value) => $"/services/{kind}/{Uri.EscapeDataString(value)}";
+        // Unescaped: the exporter renders an address as a request's (decoded) path, and names its file from it.
+        string List(string kind, string value) => $"/services/{kind}/{value}";
         void Lists(string kind, IEnumerable<CatalogueFacet> facets)
         {
             foreach (var facet in facets)
@@ -88,7 +89,8 @@ public sealed class ServiceExportPages(ServiceCatalogue catalogue) : IExportedPa
         Lists("theme", facets.Themes);
         Lists("life", facets.LifeEvents);
         Lists("business", facets.BusinessEvents);
-        Lists("department", facets.Departments);
+        // A name with a slash or a dot cannot be a folder of the export (nor a route value): its list stays dynamic.
+        Lists("department", facets.Departments.Where(f => !f.Name.Contains('/') && !f.Name.Contains('.')));
         return paths.Distinct().ToList();
     }
 }
