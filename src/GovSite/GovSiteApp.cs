@@ -3,11 +3,13 @@ using System.Text.Json.Serialization;
 using System.Threading.RateLimiting;
 using GovSite.Accounts;
 using GovSite.Admin;
+using GovSite.Audit;
 using GovSite.Calendar;
 using GovSite.Data;
 using GovSite.Demo;
 using GovSite.Monitoring.Platform;
 using GovSite.Monitoring;
+using GovSite.Notifications;
 using GovSite.Publishing.Files;
 using GovSite.Publishing.Library;
 using GovSite.Interaction;
@@ -130,6 +132,8 @@ public static class GovSiteApp
         builder.AddParticipation();
         builder.AddSearch();
         builder.AddQuality();
+        builder.AddNotifications();
+        builder.AddAudit();
         builder.AddServices();
 
         if (!background)

@@ -62,6 +62,9 @@ public class GovSiteDb(DbContextOptions<GovSiteDb> options, SiteAccess access) :
     public DbSet<Publishing.Quality.NearDuplicateEntry> NearDuplicateEntries => Set<Publishing.Quality.NearDuplicateEntry>();
     public DbSet<Publishing.Quality.NearDuplicateBand> NearDuplicateBands => Set<Publishing.Quality.NearDuplicateBand>();
     public DbSet<Publishing.Quality.ExternalLinkStatus> ExternalLinkStatuses => Set<Publishing.Quality.ExternalLinkStatus>();
+    public DbSet<Notifications.Notice> Notices => Set<Notifications.Notice>();
+    public DbSet<Notifications.OutboxMessage> OutboxMessages => Set<Notifications.OutboxMessage>();
+    public DbSet<Audit.AuditEntry> AuditEntries => Set<Audit.AuditEntry>();
     public DbSet<Services.ServiceItem> ServiceItems => Set<Services.ServiceItem>();
     public DbSet<Services.ServiceMaterial> ServiceMaterials => Set<Services.ServiceMaterial>();
     public DbSet<Services.ServiceStep> ServiceSteps => Set<Services.ServiceStep>();
@@ -131,7 +134,8 @@ public class GovSiteDb(DbContextOptions<GovSiteDb> options, SiteAccess access) :
             e.HasIndex(x => x.DocNumber);
             e.HasIndex(x => new { x.SiteId, x.IndexNumber }).IsUnique();
             e.HasOne(x => x.Item).WithMany().HasForeignKey(x => x.ItemId).OnDelete(DeleteBehavior.Cascade);
-            e.HasIndex(x => x.ItemId);
+            // One item, one place per column, whatever route it arrived by.
+            e.HasIndex(x => new { x.ItemId, x.ColumnId }).IsUnique();
             e.HasOne<Site>().WithMany().HasForeignKey(x => x.ReprintedFromSiteId).OnDelete(DeleteBehavior.SetNull);
             e.HasIndex(x => x.ReprintedFromSiteId);
             e.Ignore(x => x.IsPolicyDocument);
@@ -141,6 +145,7 @@ public class GovSiteDb(DbContextOptions<GovSiteDb> options, SiteAccess access) :
         {
             e.HasIndex(x => x.UserName).IsUnique();
             e.Property(x => x.UserName).HasMaxLength(64);
+            e.Property(x => x.Email).HasMaxLength(254);
             e.HasMany(x => x.Grants).WithOne().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
         });
         b.Entity<RoleGrant>(e =>
@@ -158,6 +163,8 @@ public class GovSiteDb(DbContextOptions<GovSiteDb> options, SiteAccess access) :
         SearchModel.Configure(b);
         PublicSite.PublicSiteSetup.ConfigureModel(b);
         Publishing.Quality.QualitySetup.Configure(b);
+        Notifications.NotificationsSetup.Configure(b, this);
+        Audit.AuditSetup.Configure(b);
         Services.ServicesSetup.ConfigureModel(b, this);
     }
 
