@@ -19,6 +19,7 @@ using GovSite.Publishing.Quality;
 using GovSite.PublicSite;
 using GovSite.PublicSite.StaticExport;
 using GovSite.Search;
+using GovSite.Citizens;
 using GovSite.Services;
 using GovSite.Sites;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -135,6 +136,7 @@ public static class GovSiteApp
         builder.AddNotifications();
         builder.AddAudit();
         builder.AddServices();
+        builder.AddCitizens();
 
         if (!background)
         {
@@ -216,6 +218,7 @@ public static class GovSiteApp
         app.MapSearch();
         app.MapQuality();
         app.MapServices();
+        app.MapCitizens();
         app.MapPublicSite();
         // Page links to ~/css and ~/js resolve to fingerprinted URLs that are cached for a year.
         app.MapRazorPages().WithStaticAssets();

@@ -74,6 +74,11 @@ public class GovSiteDb(DbContextOptions<GovSiteDb> options, SiteAccess access) :
     public DbSet<Services.ServiceUse> ServiceUses => Set<Services.ServiceUse>();
     public DbSet<Services.ServiceImportSource> ServiceImportSources => Set<Services.ServiceImportSource>();
     public DbSet<Services.ServiceImportRun> ServiceImportRuns => Set<Services.ServiceImportRun>();
+    public DbSet<Citizens.Citizen> Citizens => Set<Citizens.Citizen>();
+    public DbSet<Citizens.CitizenCode> CitizenCodes => Set<Citizens.CitizenCode>();
+    public DbSet<Citizens.SavedEntry> SavedEntries => Set<Citizens.SavedEntry>();
+    public DbSet<Citizens.CitizenMessage> CitizenMessages => Set<Citizens.CitizenMessage>();
+    public DbSet<Citizens.Subscription> Subscriptions => Set<Citizens.Subscription>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -166,6 +171,7 @@ public class GovSiteDb(DbContextOptions<GovSiteDb> options, SiteAccess access) :
         Notifications.NotificationsSetup.Configure(b, this);
         Audit.AuditSetup.Configure(b);
         Services.ServicesSetup.ConfigureModel(b, this);
+        global::GovSite.Citizens.CitizensSetup.ConfigureModel(b, this);
     }
 
     private sealed class UtcConverter() : ValueConverter<DateTime, DateTime>(

@@ -27,15 +27,11 @@ public sealed class ServiceRatings(GovSiteDb db, ServiceChanges changes, IOption
         {
             errors.Add("level", "请选择评价等级（非常满意、满意、基本满意、不满意或非常不满意）");
         }
-        var comment = string.IsNullOrWhiteSpace(input.Comment) ? null : input.Comment;
-        if (comment is not null && Runes(comment) > MaxCommentLength)
+        // Kept as typed (a text area): only what a database cannot keep and nobody types is dropped.
+        var comment = Common.TypedText.Block(input.Comment);
+        if (comment is not null && Common.TypedText.Length(comment) > MaxCommentLength)
         {
-            errors.Add("comment", $"评价内容不能超过{MaxCommentLength}个字（现有{Runes(comment)}个）");
-        }
-        if (comment is not null && comment.Any(c => char.IsControl(c) && c is not ('\r' or '\n' or '\t')))
-        {
-            // A database cannot keep NUL and nobody types the other controls: drop them, keep the rest.
-            comment = new string([.. comment.Where(c => !char.IsControl(c) || c is '\r' or '\n' or '\t')]);
+            errors.Add("comment", $"评价内容不能超过{MaxCommentLength}个字（现有{Common.TypedText.Length(comment)}个）");
         }
         if (!errors.IsValid)
         {

@@ -68,7 +68,7 @@ public static class ServicesSetup
     }
 
     /// <summary>The signed-in citizen of a public request, if any (their ratings count per account).</summary>
-    public static Task<int?> CitizenIdAsync(HttpContext http) => Task.FromResult<int?>(null);
+    public static Task<int?> CitizenIdAsync(HttpContext http) => Citizens.CitizensSetup.CitizenIdAsync(http);
 
     internal static void ConfigureModel(ModelBuilder b, GovSiteDb db)
     {
