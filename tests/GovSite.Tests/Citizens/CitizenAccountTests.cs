@@ -25,6 +25,12 @@ public class CitizenAccountTests(CitizensFactory app) : IClassFixture<CitizensFa
         var sms = await app.AsSystemAsync(sp => sp.GetRequiredService<GovSiteDb>().OutboxMessages.SingleAsync(m => m.Recipient == mobile));
         sms.Channel.ShouldBe(OutboxChannel.Sms);
         sms.Status.ShouldBe(OutboxStatus.Pending);
+        // With no SMS sender configured the drain leaves it there, and the operator sees it waiting.
+        (await app.Services.GetRequiredService<OutboxDrain>().RunOnceAsync(default)).ShouldBe(0);
+        using (var admin = await BackOfficeSession.SignInAsync(app, "admin", GovSiteFactory.AdminPassword))
+        {
+            (await admin.OpenAsync("/admin/outbox")).Html.ShouldContain(mobile);
+        }
         var code = await app.CodeFromOutboxAsync(mobile);
         code.Length.ShouldBe(6);
         (await app.AsSystemAsync(sp => sp.GetRequiredService<GovSiteDb>().CitizenCodes.SingleAsync(c => c.Mobile == mobile))).CodeHash.ShouldNotContain(code);

@@ -104,6 +104,46 @@ public class ServicesBrowserTests(BrowserFixture app) : IClassFixture<BrowserFix
         await page.Context.CloseAsync();
     }
 
+    [Theory]
+    [InlineData(390)]
+    [InlineData(1366)]
+    public async Task Citizen_pages_have_no_serious_or_critical_wcag_violations(int width)
+    {
+        var page = await PageAsync(width);
+        foreach (var path in new[] { $"/sites/{Portal}/account/register", $"/sites/{Portal}/account/signin" })
+        {
+            (await page.GotoAsync(path))!.Status.ShouldBe(200, path);
+            await AssertAccessibleAsync(page, $"{path} @{width}");
+        }
+        // A refused registration keeps what was typed and says why, accessibly.
+        await page.GotoAsync($"/sites/{Portal}/account/register");
+        await page.FillAsync("#Name", "张三 <测试>");
+        await page.GetByRole(AriaRole.Button, new() { Name = "注册", Exact = true }).ClickAsync();
+        (await page.Locator(".error-summary").InnerTextAsync()).ShouldContain("请填写正确的手机号码");
+        (await page.InputValueAsync("#Name")).ShouldBe("张三 <测试>");
+        await AssertAccessibleAsync(page, $"registration with errors @{width}");
+
+        // The demo person signs in with her password and finds her page.
+        await page.GotoAsync($"/sites/{Portal}/account/signin");
+        await page.FillAsync("#Mobile", DemoCitizens.PersonMobile);
+        await page.FillAsync("#Password", DemoCitizens.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "登录", Exact = true }).ClickAsync();
+        await page.WaitForURLAsync(url => url.EndsWith("/account", StringComparison.Ordinal));
+        (await page.Locator("h1").InnerTextAsync()).ShouldBe("个人空间：张晓梅");
+        (await page.Locator(".saved-list").First.InnerTextAsync()).ShouldContain("出生登记（新生儿落户）");
+        await AssertAccessibleAsync(page, $"personal page @{width}");
+        foreach (var path in new[]
+        {
+            $"/sites/{Portal}/account/save?kind=Service&target={DemoServices.HottestCode}", $"/sites/{Portal}/account/subscribe?kind=Service&target={DemoServices.HottestCode}",
+            $"/sites/{Portal}/account/delete",
+        })
+        {
+            (await page.GotoAsync(path))!.Status.ShouldBe(200, path);
+            await AssertAccessibleAsync(page, $"{path} @{width}");
+        }
+        await page.Context.CloseAsync();
+    }
+
     [Fact]
     public async Task A_citizen_finds_a_guide_by_life_event_and_rates_it_and_a_refused_rating_keeps_the_comment()
     {
