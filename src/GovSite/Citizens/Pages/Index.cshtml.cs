@@ -110,7 +110,14 @@ public sealed class IndexModel(CurrentSite current, SiteContent content, Persona
             return ToSignIn();
         }
         ModelState.Clear();
+        var settings = HttpContext.Request.Query["handler"] == "Settings";
         Done = await action(Me);
+        if (!settings || Done is not null)
+        {
+            // Another form was sent, or the settings were saved: the settings form shows what is stored.
+            Email = Me.Email;
+            Events = [.. Me.Events.Split(',', StringSplitOptions.RemoveEmptyEntries)];
+        }
         if (Done is null)
         {
             Response.StatusCode = StatusCodes.Status400BadRequest;
