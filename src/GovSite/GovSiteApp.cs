@@ -21,6 +21,8 @@ using GovSite.PublicSite;
 using GovSite.PublicSite.StaticExport;
 using GovSite.Search;
 using GovSite.Security;
+using GovSite.Citizens;
+using GovSite.Services;
 using GovSite.Sites;
 using GovSite.Visits;
 using GovSite.Supervision;
@@ -140,6 +142,8 @@ public static class GovSiteApp
         builder.AddAudit();
         builder.AddVisits();
         builder.AddAnnualReports();
+        builder.AddServices();
+        builder.AddCitizens();
 
         if (!background)
         {
@@ -224,6 +228,8 @@ public static class GovSiteApp
         app.MapVisits();
         app.MapAnnualReports();
         app.MapSupervision();
+        app.MapServices();
+        app.MapCitizens();
         app.MapPublicSite();
         // Page links to ~/css and ~/js resolve to fingerprinted URLs that are cached for a year.
         app.MapRazorPages().WithStaticAssets();

@@ -56,6 +56,7 @@ public class GovSiteDb(DbContextOptions<GovSiteDb> options, SiteAccess access) :
     public DbSet<SearchSynonym> SearchSynonyms => Set<SearchSynonym>();
     public DbSet<PublicSite.Themes.SiteTheme> SiteThemes => Set<PublicSite.Themes.SiteTheme>();
     public DbSet<PublicSite.Topics.SpecialTopic> SpecialTopics => Set<PublicSite.Topics.SpecialTopic>();
+    public DbSet<PublicSite.Mourning.MourningPeriod> MourningPeriods => Set<PublicSite.Mourning.MourningPeriod>();
     public DbSet<Publishing.Quality.QualityList> QualityLists => Set<Publishing.Quality.QualityList>();
     public DbSet<Publishing.Quality.QualitySettings> QualitySettings => Set<Publishing.Quality.QualitySettings>();
     public DbSet<Publishing.Quality.NearDuplicateEntry> NearDuplicateEntries => Set<Publishing.Quality.NearDuplicateEntry>();
@@ -94,6 +95,20 @@ public class GovSiteDb(DbContextOptions<GovSiteDb> options, SiteAccess access) :
     public DbSet<Visits.VisitorMark> VisitorMarks => Set<Visits.VisitorMark>();
     public DbSet<Visits.VisitSalt> VisitSalts => Set<Visits.VisitSalt>();
     public DbSet<GovSite.AnnualReports.AnnualReport> AnnualReports => Set<GovSite.AnnualReports.AnnualReport>();
+    public DbSet<Services.ServiceItem> ServiceItems => Set<Services.ServiceItem>();
+    public DbSet<Services.ServiceMaterial> ServiceMaterials => Set<Services.ServiceMaterial>();
+    public DbSet<Services.ServiceStep> ServiceSteps => Set<Services.ServiceStep>();
+    public DbSet<Services.ServiceQuestion> ServiceQuestions => Set<Services.ServiceQuestion>();
+    public DbSet<Services.ServiceDocument> ServiceDocuments => Set<Services.ServiceDocument>();
+    public DbSet<Services.ServiceRating> ServiceRatings => Set<Services.ServiceRating>();
+    public DbSet<Services.ServiceUse> ServiceUses => Set<Services.ServiceUse>();
+    public DbSet<Services.ServiceImportSource> ServiceImportSources => Set<Services.ServiceImportSource>();
+    public DbSet<Services.ServiceImportRun> ServiceImportRuns => Set<Services.ServiceImportRun>();
+    public DbSet<Citizens.Citizen> Citizens => Set<Citizens.Citizen>();
+    public DbSet<Citizens.CitizenCode> CitizenCodes => Set<Citizens.CitizenCode>();
+    public DbSet<Citizens.SavedEntry> SavedEntries => Set<Citizens.SavedEntry>();
+    public DbSet<Citizens.CitizenMessage> CitizenMessages => Set<Citizens.CitizenMessage>();
+    public DbSet<Citizens.Subscription> Subscriptions => Set<Citizens.Subscription>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -189,6 +204,8 @@ public class GovSiteDb(DbContextOptions<GovSiteDb> options, SiteAccess access) :
         Audit.AuditSetup.Configure(b);
         Visits.VisitsSetup.ConfigureModel(b);
         GovSite.AnnualReports.AnnualReportsSetup.ConfigureModel(b);
+        Services.ServicesSetup.ConfigureModel(b, this);
+        global::GovSite.Citizens.CitizensSetup.ConfigureModel(b, this);
     }
 
     private sealed class UtcConverter() : ValueConverter<DateTime, DateTime>(

@@ -160,6 +160,8 @@ public static class DemoRegion
         }
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
+        await DemoServices.SeedAsync(services, sites, ct);
+        await DemoCitizens.SeedAsync(services, sites, ct);
         // So that a twin of a demo article is caught by the quality gate from the first start.
         await Publishing.Library.LibraryService.IndexPublishedAsync(db, services.GetRequiredService<Publishing.Quality.NearDuplicates>(),
             clock.GetUtcNow().UtcDateTime, ct: ct);

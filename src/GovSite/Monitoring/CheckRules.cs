@@ -17,11 +17,11 @@ public sealed record CheckRules
     /// <summary>Configurable default (domain.md): "more than 3 months" counted as more than 92 days.</summary>
     public int UnansweredDays { get; init; } = 92;
 
-    /// <summary>Configurable default: a guide lacking this many of the ten elements is incomplete.</summary>
-    public int GuideMissingElements { get; init; } = 4;
+    /// <summary>Configurable default: a guide lacking this many of the ten elements is incomplete (the rule in Rules/).</summary>
+    public int GuideMissingElements { get; init; } = Rules.ServiceGuideRules.MissingElementsForIncomplete;
 
     /// <summary>Configurable default: this many incomplete guides fail the site.</summary>
-    public int IncompleteGuidesForVeto { get; init; } = 5;
+    public int IncompleteGuidesForVeto { get; init; } = Rules.ServiceGuideRules.IncompleteGuidesForVeto;
 
     public TimeSpan SlowPage { get; init; } = TimeSpan.FromSeconds(3);
 }

@@ -13,6 +13,9 @@ public static class NotificationsSetup
         builder.Services.AddScoped<Notifier>();
         builder.Services.AddScoped<ReminderSweep>();
         builder.Services.AddSingleton<IOutboxSender, SmtpSender>();
+        builder.Services.Configure<SmsOptions>(builder.Configuration.GetSection("Sms"));
+        builder.Services.AddHttpClient(SmsSender.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(30));
+        builder.Services.AddSingleton<IOutboxSender, SmsSender>();
         builder.Services.AddSingleton<OutboxDrain>();
         if (!JobQueueSetup.WorkersDisabled(builder.Configuration))
         {

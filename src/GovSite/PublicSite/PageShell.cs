@@ -20,6 +20,9 @@ public sealed class PageShell
     public required List<SpecialTopic> Topics { get; init; }
     public bool IsPreview { get; init; }
 
+    /// <summary>哀悼日: the site's region is in mourning now, and the whole page shows grey.</summary>
+    public bool Mourning { get; init; }
+
     /// <summary>"" for a site on its own domain, "/sites/{code}" when addressed by path.</summary>
     public required string PathBase { get; init; }
 

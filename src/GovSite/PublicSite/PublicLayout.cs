@@ -111,7 +111,7 @@ public static class PublicLayout
     public static void WriteHead(HtmlWriter html, PageShell shell)
     {
         var theme = shell.Theme;
-        html.Raw("<!DOCTYPE html>\n<html lang=\"zh-CN\" style=\"")
+        html.Raw(shell.Mourning ? "<!DOCTYPE html>\n<html lang=\"zh-CN\" class=\"mourning\" style=\"" : "<!DOCTYPE html>\n<html lang=\"zh-CN\" style=\"")
             .Text($"--main:{theme.MainColour};--main-dark:{theme.MainDark}"
                 + (theme.SecondColour is { } second ? $";--accent:{second}" : "")
                 + (theme.ThirdColour is { } third ? $";--soft:{third}" : ""))
@@ -173,7 +173,8 @@ public static class PublicLayout
         {
             html.Raw("                <li><a href=\"").Text(shell.Link($"/columns/{column.Id}")).Raw("\">").Text(column.Name).Raw("</a></li>\n");
         }
-        html.Raw("                <li><a href=\"").Text(shell.Link("/interaction")).Raw("\">留言咨询</a></li>\n")
+        html.Raw("                <li><a href=\"").Text(shell.Link("/services")).Raw("\">网上办事</a></li>\n")
+            .Raw("                <li><a href=\"").Text(shell.Link("/interaction")).Raw("\">留言咨询</a></li>\n")
             .Raw("                <li><a href=\"").Text(shell.Link("/participation")).Raw("\">公众参与</a></li>\n");
         if (shell.Topics.Count > 0)
         {

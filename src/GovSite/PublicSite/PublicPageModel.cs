@@ -18,6 +18,9 @@ public abstract class PublicPageModel(CurrentSite current, SiteContent content) 
     /// <summary>The site's live theme, or its draft when an admin previews (?preview=theme).</summary>
     public ThemeSettings Theme { get; private set; } = new();
     public bool IsPreview { get; private set; }
+
+    /// <summary>哀悼日: the page shows grey (see <see cref="Mourning.MourningService"/>).</summary>
+    public bool InMourning { get; private set; }
     public List<SpecialTopic> Topics { get; private set; } = [];
 
     protected SiteContent Queries => content;
@@ -35,6 +38,7 @@ public abstract class PublicPageModel(CurrentSite current, SiteContent content) 
             && HttpContext.RequestServices.GetRequiredService<SiteAccess>().CanAdministerSite(site.Id);
         Theme = await content.ThemeAsync(site.Id, IsPreview, ct);
         Topics = await content.TopicsAsync(site.Id, ct);
+        InMourning = await content.MourningAsync(site.Id, ct);
         PageTitle = site.Name;
         Meta.AddRange(PageShell.SiteMeta(site));
         return true;
@@ -68,7 +72,7 @@ public abstract class PublicPageModel(CurrentSite current, SiteContent content) 
     {
         var shell = new PageShell
         {
-            Site = Site, Columns = Columns, Theme = Theme, Topics = Topics, IsPreview = IsPreview,
+            Site = Site, Columns = Columns, Theme = Theme, Topics = Topics, IsPreview = IsPreview, Mourning = InMourning,
             PathBase = Request.PathBase.ToString(), Origin = $"{Request.Scheme}://{Request.Host}", Path = Request.Path.ToString(),
             Assets = HttpContext.RequestServices.GetRequiredService<AssetLinks>(),
             PageTitle = PageTitle,

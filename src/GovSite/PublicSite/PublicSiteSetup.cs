@@ -1,4 +1,5 @@
 using System.Text;
+using GovSite.Data;
 using GovSite.Publishing;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
@@ -20,6 +21,8 @@ public static class PublicSiteSetup
         builder.Services.AddSingleton<StaticExport.StaticExportQueue>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<StaticExport.StaticExportQueue>());
         builder.Services.AddScoped<IArticleObserver, StaticExport.StaticExportObserver>();
+        builder.Services.AddScoped<Mourning.MourningService>();
+        builder.AddJobHandler<Mourning.MourningEdgeJob>(Mourning.MourningService.EdgeJob);
         builder.Services.AddOutputCache(o =>
         {
             o.AddPolicy(PublicPageCachePolicy.Name, new PublicPageCachePolicy());
@@ -41,6 +44,13 @@ public static class PublicSiteSetup
         {
             e.HasKey(x => x.SiteId);
             e.HasOne<Sites.Site>().WithOne().HasForeignKey<Themes.SiteTheme>(x => x.SiteId).OnDelete(DeleteBehavior.Cascade);
+        });
+        b.Entity<Mourning.MourningPeriod>(e =>
+        {
+            e.HasIndex(x => x.EndsAt);
+            e.Property(x => x.Reason).HasMaxLength(100);
+            e.Property(x => x.CreatedBy).HasMaxLength(64);
+            e.HasOne<Sites.Region>().WithMany().HasForeignKey(x => x.RegionId).OnDelete(DeleteBehavior.Cascade);
         });
         b.Entity<Topics.SpecialTopic>(e =>
         {

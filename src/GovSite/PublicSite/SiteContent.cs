@@ -105,6 +105,11 @@ public sealed class SiteContent(GovSiteDb db, TimeProvider clock)
         return Themes.ThemeSettings.Parse(draft && row?.Draft is not null ? row.Draft : row?.Settings);
     }
 
+    /// <summary>Whether the site shows grey now (哀悼日); a full export reads it once with its snapshot.</summary>
+    public Task<bool> MourningAsync(int siteId, CancellationToken ct = default) => SnapshotOf(siteId) is { } snapshot
+        ? Task.FromResult(snapshot.Mourning)
+        : Mourning.MourningService.IsMourningAsync(db, siteId, Now, ct);
+
     public Task<List<Topics.SpecialTopic>> TopicsAsync(int siteId, CancellationToken ct = default) => SnapshotOf(siteId) is { } snapshot
         ? Task.FromResult(new List<Topics.SpecialTopic>(snapshot.Topics))
         : db.SpecialTopics.AsNoTracking().Where(t => t.SiteId == siteId).OrderByDescending(t => t.OpenedAt).ToListAsync(ct);

@@ -29,7 +29,8 @@ public sealed record SearchResponse(string Query, int Total, int Page, int PageC
 }
 
 /// <summary>A search from query text to ranked, highlighted results, with the help around them.</summary>
-public sealed class SearchService(GovSiteDb db, ISearchBackend backend, SearchText text, SiteDirectory sites, TimeProvider clock)
+public sealed class SearchService(GovSiteDb db, ISearchBackend backend, SearchText text, SiteDirectory sites, TimeProvider clock,
+    IEnumerable<IAnswerSource> answerSources)
 {
     public const int PageSize = 10;
 
@@ -189,8 +190,16 @@ public sealed class SearchService(GovSiteDb db, ISearchBackend backend, SearchTe
                 .OrderByDescending(t => t.Length).FirstOrDefault()))
             .Where(x => x.trigger is not null)
             .OrderByDescending(x => x.trigger!.Length).ThenByDescending(x => x.card.SiteId)
-            .Select(x => x.card).FirstOrDefault();
-        return best is null ? null : new AnswerCard(best.Title, best.Answer, best.Url, best.UrlText);
+            .Select(x => (x.card, length: x.trigger!.Length)).FirstOrDefault();
+        var answer = best.card is null ? null : new AnswerCard(best.card.Title, best.card.Answer, best.card.Url, best.card.UrlText);
+        foreach (var source in answerSources)
+        {
+            if (await source.FindAsync(forms, siteId, ct) is { } offered && (answer is null || offered.Strength > best.length))
+            {
+                (answer, best.length) = (offered.Card, (int)Math.Ceiling(offered.Strength));
+            }
+        }
+        return answer;
     }
 
     private async Task LogAsync(int siteId, string query, int results, CancellationToken ct)

@@ -51,6 +51,11 @@ public sealed class WriteModel(CurrentSite current, SiteContent content, Data.Go
         if (outcome.Receipt is { } receipt)
         {
             Receipt = receipt;
+            // A signed-in citizen finds it on their page (千人千网) with its status.
+            if (await Citizens.CitizensSetup.CitizenIdAsync(HttpContext) is int citizenId)
+            {
+                await HttpContext.RequestServices.GetRequiredService<Citizens.PersonalPage>().ClaimMessageAsync(citizenId, receipt.Ticket, receipt.QueryCode, ct);
+            }
             return Page();
         }
         // "form" problems go to the summary; the attachment is bound outside Input.

@@ -297,7 +297,7 @@ public sealed class PageRenderer(IServiceScopeFactory scopes)
     {
         var shell = new PageShell
         {
-            Site = site, Columns = snapshot.Columns, Theme = snapshot.Theme, Topics = snapshot.Topics,
+            Site = site, Columns = snapshot.Columns, Theme = snapshot.Theme, Topics = snapshot.Topics, Mourning = snapshot.Mourning,
             PathBase = "", Origin = origin, Path = path, Assets = services.GetRequiredService<AssetLinks>(),
             CountVisits = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Visits.VisitOptions>>().Value.Enabled,
         };

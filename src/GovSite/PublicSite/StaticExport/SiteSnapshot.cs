@@ -19,6 +19,9 @@ public sealed class SiteSnapshot
     public required Themes.ThemeSettings Theme { get; init; }
     public required List<Topics.SpecialTopic> Topics { get; init; }
 
+    /// <summary>哀悼日 when the export was read: its pages are grey as the dynamic ones.</summary>
+    public bool Mourning { get; init; }
+
     /// <summary>Null when only a few pages are rendered (incremental export): those query as usual.</summary>
     public Dictionary<int, Article>? Articles { get; init; }
     public ILookup<int, Article>? InterpretationsOf { get; init; }
@@ -28,6 +31,7 @@ public sealed class SiteSnapshot
         var columns = await content.ColumnsAsync(siteId, ct);
         var theme = await content.ThemeAsync(siteId, false, ct);
         var topics = await content.TopicsAsync(siteId, ct);
+        var mourning = await content.MourningAsync(siteId, ct);
         List<Article>? articles = null;
         if (allArticles)
         {
@@ -36,7 +40,7 @@ public sealed class SiteSnapshot
         }
         return new SiteSnapshot
         {
-            SiteId = siteId, Columns = columns, Theme = theme, Topics = topics,
+            SiteId = siteId, Columns = columns, Theme = theme, Topics = topics, Mourning = mourning,
             Articles = articles?.ToDictionary(a => a.Id),
             InterpretationsOf = articles?.Where(a => a.InterpretsId is not null).ToLookup(a => a.InterpretsId!.Value),
         };

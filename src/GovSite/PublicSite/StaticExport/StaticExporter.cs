@@ -37,7 +37,7 @@ public sealed record ExportReport(int Rendered, int Written, int Deleted, TimeSp
 /// for the site's main domain. Pages render in parallel; files whose bytes did not change are
 /// not rewritten; the manifest lists every file and its hash.
 /// </summary>
-public sealed class StaticExporter(GovSiteDb db, TimeProvider clock)
+public sealed class StaticExporter(GovSiteDb db, TimeProvider clock, IEnumerable<IExportedPages> features)
 {
     public delegate Task<byte[]?> Fetch(string path, CancellationToken ct);
 
@@ -74,6 +74,10 @@ public sealed class StaticExporter(GovSiteDb db, TimeProvider clock)
         paths.AddRange(columns.Select(c => $"/columns/{c.Id}/rss.xml"));
         paths.AddRange(listings.Keys);
         paths.AddRange(articles.Select(a => $"/articles/{a.Id}"));
+        foreach (var feature in features)
+        {
+            paths.AddRange(await feature.PathsAsync(site, ct));
+        }
         return await RunAsync(site, dir, session.Fetch, paths, listings, full: true, ct);
     }
 

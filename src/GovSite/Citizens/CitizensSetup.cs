@@ -1,0 +1,120 @@
+using System.Globalization;
+using System.Security.Claims;
+using System.Threading.RateLimiting;
+using GovSite.Data;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.EntityFrameworkCore;
+
+namespace GovSite.Citizens;
+
+/// <summary>
+/// 千人千网: citizen and enterprise accounts, their pages and subscriptions. A feature of its own
+/// rather than a part of Services/ because an account gathers what the citizen has in several
+/// features (saved guides and articles, 留言, subscriptions to columns, topics and policy themes),
+/// and apart from Accounts/ because those are staff: a citizen's cookie is another scheme, which
+/// the back office never accepts.
+/// </summary>
+public static class CitizensSetup
+{
+    /// <summary>The citizen's sign-in cookie: never the staff scheme, so it opens nothing under /admin.</summary>
+    public const string Scheme = "citizen";
+    public const string IdClaim = "govsite:cid";
+    public const string SignInPolicy = "citizen-sign-in";
+
+    public static WebApplicationBuilder AddCitizens(this WebApplicationBuilder builder)
+    {
+        builder.Services.Configure<SubscriptionOptions>(builder.Configuration.GetSection("Subscriptions"));
+        builder.Services.AddScoped<CitizenAccounts>();
+        builder.Services.AddScoped<Subscriptions>();
+        builder.Services.AddScoped<PersonalPage>();
+        builder.Services.AddSingleton<SubscriptionDelivery>();
+        if (!JobQueueSetup.WorkersDisabled(builder.Configuration))
+        {
+            builder.Services.AddHostedService(sp => sp.GetRequiredService<SubscriptionDelivery>());
+        }
+        builder.Services.AddAuthentication().AddCookie(Scheme, o =>
+        {
+            o.Cookie.Name = "govsite.citizen";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.SlidingExpiration = true;
+            o.ExpireTimeSpan = TimeSpan.FromHours(2);
+            o.LoginPath = "/account/signin";
+        });
+        // Registration and sign-in pages per client address and minute (Citizens__SignInPerMinute); the
+        // account's own lockout and the per-number code limits stand behind it.
+        var perMinute = builder.Configuration.GetValue("Citizens:SignInPerMinute", 30);
+        builder.Services.AddRateLimiter(o => o.AddPolicy(SignInPolicy, context => RateLimitPartition.GetFixedWindowLimiter(
+            context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+            _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1) })));
+        return builder;
+    }
+
+    public static IEndpointRouteBuilder MapCitizens(this IEndpointRouteBuilder app)
+    {
+        // RFC 8058 one-click unsubscribe from a mail client: the address's token is the permission.
+        app.MapPost("/unsubscribe/{token}/one-click", async (string token, Subscriptions subscriptions, CancellationToken ct) =>
+            await subscriptions.UnsubscribeAsync(token, ct) ? Results.Ok() : Results.NotFound())
+            .DisableAntiforgery().ExcludeFromDescription();
+        return app;
+    }
+
+    /// <summary>The signed-in citizen's id, from the citizen cookie only; null for everyone else.</summary>
+    public static async Task<int?> CitizenIdAsync(HttpContext http)
+    {
+        var result = await http.AuthenticateAsync(Scheme);
+        var id = result.Succeeded ? result.Principal.FindFirst(IdClaim)?.Value : null;
+        return int.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value : null;
+    }
+
+    public static Task SignInAsync(HttpContext http, Citizen citizen) =>
+        http.SignInAsync(Scheme, new ClaimsPrincipal(new ClaimsIdentity(
+            [new Claim(IdClaim, citizen.Id.ToString(CultureInfo.InvariantCulture)), new Claim(ClaimTypes.Name, citizen.Mobile)], Scheme)));
+
+    public static Task SignOutAsync(HttpContext http) => http.SignOutAsync(Scheme);
+
+    internal static void ConfigureModel(ModelBuilder b, GovSiteDb db)
+    {
+        b.Entity<Citizen>(e =>
+        {
+            e.HasIndex(x => x.Mobile).IsUnique();
+            e.HasIndex(x => x.CreditCode).IsUnique();
+            e.Property(x => x.Mobile).HasMaxLength(20);
+            e.Property(x => x.Name).HasMaxLength(200);
+            e.Property(x => x.CreditCode).HasMaxLength(18);
+            e.Property(x => x.Email).HasMaxLength(254);
+            e.Property(x => x.Events).HasMaxLength(500);
+        });
+        b.Entity<CitizenCode>(e =>
+        {
+            e.HasIndex(x => new { x.Mobile, x.CreatedAt });
+            e.Property(x => x.Mobile).HasMaxLength(20);
+            e.Property(x => x.CodeHash).HasMaxLength(64);
+        });
+        b.Entity<SavedEntry>(e =>
+        {
+            e.HasIndex(x => new { x.CitizenId, x.Kind, x.SiteId, x.Target }).IsUnique();
+            e.Property(x => x.Target).HasMaxLength(64);
+            e.Property(x => x.Title).HasMaxLength(300);
+            e.HasOne<Citizen>().WithMany().HasForeignKey(x => x.CitizenId).OnDelete(DeleteBehavior.Cascade);
+        });
+        b.Entity<CitizenMessage>(e =>
+        {
+            e.HasKey(x => new { x.CitizenId, x.MessageId });
+            e.HasIndex(x => x.MessageId);
+            e.HasOne<Citizen>().WithMany().HasForeignKey(x => x.CitizenId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<Interaction.Message>().WithMany().HasForeignKey(x => x.MessageId).OnDelete(DeleteBehavior.Cascade);
+        });
+        b.Entity<Subscription>(e =>
+        {
+            e.HasIndex(x => x.Token).IsUnique();
+            e.HasIndex(x => x.CitizenId);
+            e.Property(x => x.Target).HasMaxLength(100);
+            e.Property(x => x.Title).HasMaxLength(200);
+            e.Property(x => x.Token).HasMaxLength(64);
+            e.Property(x => x.Origin).HasMaxLength(300);
+            e.HasOne<Citizen>().WithMany().HasForeignKey(x => x.CitizenId).OnDelete(DeleteBehavior.Cascade);
+        });
+    }
+}
