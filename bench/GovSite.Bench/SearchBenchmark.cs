@@ -205,7 +205,7 @@ public static class SearchBenchmark
                 await backend.CountAsync(plan, filter, ct);
                 counts.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
                 started = Stopwatch.GetTimestamp();
-                await backend.SearchAsync(plan, filter, false, 0, 100, ct);
+                await backend.CandidatesAsync(plan, filter, SearchService.RankingDepth, false, ct);
                 rankings.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             }
             counts.Sort();

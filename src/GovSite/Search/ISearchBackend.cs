@@ -12,16 +12,22 @@ public sealed record SearchFilter(
     string? Issuer = null,
     PolicyValidity? Validity = null);
 
-public sealed record SearchHit(int Id, double Score);
+/// <summary>The count of a query's matches and the ids the ranking should score.</summary>
+/// <param name="Complete">Ids holds every match (nothing was left to windows).</param>
+public sealed record SearchCandidates(SearchCount Count, IReadOnlyList<int> Ids, bool Complete)
+{
+    public static SearchCandidates None { get; } = new(new SearchCount(0, false), [], true);
+}
 
 /// <summary>How many documents match; <paramref name="Estimated"/> when counting stopped at the cap and the rest was extrapolated.</summary>
 public sealed record SearchCount(int Value, bool Estimated);
 
 /// <summary>
 /// The seam between GovSite's text pipeline and an engine. The pipeline has already turned text
-/// into tokens, so an engine only stores token lists and answers "all tokens of one alternative
-/// per term", ranked. SQLite FTS5 and PostgreSQL GIN implement it inside the main database;
-/// docs/search.md says how a dedicated engine would.
+/// into tokens, so an engine only stores token lists, answers "all tokens of one alternative per
+/// term" and offers candidates; <see cref="SearchRanking"/> ranks them, the same for every
+/// engine. SQLite FTS5 and PostgreSQL GIN implement it inside the main database; docs/search.md
+/// says how a dedicated engine would.
 /// </summary>
 public interface ISearchBackend
 {
@@ -62,8 +68,27 @@ public interface ISearchBackend
         return new SearchCount((int)Math.Min(int.MaxValue / 2, Math.Max(counted, Math.Round(counted / share, 0))), share < 1);
     }
 
-    /// <summary>Matching ids with the engine's relevance (larger is better), by relevance or newest first.</summary>
-    Task<List<SearchHit>> SearchAsync(QueryPlan plan, SearchFilter filter, bool newestFirst, int skip, int take, CancellationToken ct);
+    /// <summary>
+    /// The matches worth ranking, with the count. Every match when <paramref name="everyMatch"/>
+    /// (the reference the fast path is checked against) or when there are at most three times
+    /// <paramref name="depth"/>; otherwise windows of <paramref name="depth"/> each that hold the
+    /// documents the ranking can put first: the shortest titles holding the query, the newest
+    /// matches, the newest that repeat the query's rarest term (its focus marks), and for several
+    /// terms the newest with the rarest in the title (docs/search.md, "Candidates").
+    /// </summary>
+    Task<SearchCandidates> CandidatesAsync(QueryPlan plan, SearchFilter filter, int depth, bool everyMatch, CancellationToken ct);
+
+    /// <summary>Matches by id, newest first, leaving out <paramref name="except"/>: the pages after the ranked ones.</summary>
+    Task<List<int>> NewestAsync(QueryPlan plan, SearchFilter filter, IReadOnlyCollection<int> except, int skip, int take, CancellationToken ct);
+
+    /// <summary>Matches by publication time, newest first (sort=date): no score.</summary>
+    Task<List<int>> ByDateAsync(QueryPlan plan, SearchFilter filter, int skip, int take, CancellationToken ct);
+
+    /// <summary>How many documents hold a term, counted exactly to a hundred and estimated beyond, as counts are.</summary>
+    Task<double> FrequencyAsync(List<Alternative> term, CancellationToken ct);
+
+    /// <summary>Documents in the index.</summary>
+    Task<double> DocumentsAsync(CancellationToken ct);
 
     /// <summary>Bytes the index takes on disk, for the benchmark; null when the engine cannot tell.</summary>
     Task<long?> SizeAsync(CancellationToken ct);

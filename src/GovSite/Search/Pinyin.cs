@@ -70,6 +70,30 @@ public static class Pinyin
         return spellings;
     }
 
+    /// <summary>The readings of a word as syllable lists, commonest first, capped for long polyphonic words.</summary>
+    public static List<string[]> SyllableSpellings(string word, int cap = 8)
+    {
+        var spellings = new List<string[]> { Array.Empty<string>() };
+        foreach (var c in word)
+        {
+            var readings = Of(c);
+            if (readings.Count == 0)
+            {
+                return [];
+            }
+            spellings = [.. spellings.SelectMany(s => readings.Select(r => (string[])[.. s, r])).Take(cap)];
+        }
+        return spellings;
+    }
+
+    /// <summary>Every character with this reading, for finding text that sounds like typed pinyin.</summary>
+    public static IReadOnlyList<char> CharsOf(string syllable) =>
+        BySyllable.TryGetValue(syllable, out var chars) ? chars : [];
+
+    private static readonly Dictionary<string, char[]> BySyllable = Readings
+        .SelectMany(r => r.Value.Select(s => (Syllable: s, Char: r.Key)))
+        .GroupBy(p => p.Syllable).ToDictionary(g => g.Key, g => g.Select(p => p.Char).ToArray());
+
     /// <summary>Initials of every reading ("社保" → "sb").</summary>
     public static List<string> Initials(string word, int cap = 8)
     {

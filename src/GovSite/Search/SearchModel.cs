@@ -17,7 +17,10 @@ public class SearchDocument
     public ColumnType ColumnType { get; set; }
     public string Title { get; set; } = "";
 
-    /// <summary>Plain text of summary and body, for snippets.</summary>
+    /// <summary>关键词: a field of its own in the ranking, between title and body.</summary>
+    public string? Keywords { get; set; }
+
+    /// <summary>Plain text of summary, body and the names of attachments, for snippets and the ranking.</summary>
     public string Text { get; set; } = "";
     public string? SubjectCategory { get; set; }
     public string? Issuer { get; set; }

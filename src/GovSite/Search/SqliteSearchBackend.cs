@@ -34,9 +34,9 @@ public sealed class SqliteSearchBackend(GovSiteDb db) : ISearchBackend
     /// Kept in search_layout and bumped whenever what a table holds or how it is keyed changes (a
     /// change of keys does not show in the CREATE statements): a database of another layout is
     /// indexed again. 1 was search_fts with its token text, 2 search_text by document id with a
-    /// banded search_title; neither had search_layout.
+    /// banded search_title; neither had search_layout. 3 had no pinyin, 文号 or focus marks in bodies.
     /// </summary>
-    private const int Layout = 3;
+    private const int Layout = 4;
 
     public const string InsertTextSql = "INSERT INTO search_text (rowid, title, body) VALUES ($key, $title, $body)";
     public const string InsertTitleSql = "INSERT INTO search_title (rowid, title) VALUES ($key, $title)";
@@ -168,151 +168,82 @@ public sealed class SqliteSearchBackend(GovSiteDb db) : ISearchBackend
             """;
     }
 
-    public async Task<List<SearchHit>> SearchAsync(QueryPlan plan, SearchFilter filter, bool newestFirst, int skip, int take, CancellationToken ct)
+    public async Task<SearchCandidates> CandidatesAsync(QueryPlan plan, SearchFilter filter, int depth, bool everyMatch, CancellationToken ct)
     {
         if (plan.IsEmpty)
         {
-            return [];
+            return SearchCandidates.None;
         }
-        if (newestFirst)
+        var match = Match(plan);
+        // One walk, newest first (ascending text key), gives the count and the newest window.
+        var newest = await NewestIdsAsync(match, filter, everyMatch ? -1 : ISearchBackend.CountCap, ct);
+        if (everyMatch)
         {
-            // No score: the order is the date.
-            var parameters = new List<DbParameter> { new SqliteParameter("@q", Match(plan)) };
-            var where = SqlFilter.Where(filter, parameters, (n, v) => new SqliteParameter(n, v));
-            var byDate = $"""
-                SELECT d."Id" AS "Id", 0.0 AS "Score" FROM search_text JOIN "SearchDocuments" d ON d."Id" = {TextId}
-                WHERE search_text MATCH @q AND {where} ORDER BY d."PublishedAt" DESC, d."Id" DESC LIMIT {take} OFFSET {skip}
-                """;
-            return await db.Database.SqlQueryRaw<SearchHit>(byDate, [.. parameters]).ToListAsync(ct);
+            return new SearchCandidates(new SearchCount(newest.Count, false), newest, true);
         }
-        // When the titles alone fill the candidates, a document whose title lacks a query word
-        // could not outrank them (title weight ten, and the title-word bonus), so they are the answer.
-        var wanted = skip + take;
-        var titles = await TitlesAsync(plan, filter, wanted, ct);
-        if (titles.Count >= wanted)
+        var count = newest.Count < ISearchBackend.CountCap
+            ? new SearchCount(newest.Count, false)
+            : await EstimateAsync(newest.Count, newest[^1], ct);
+        if (!count.Estimated && count.Value <= 3 * depth)
         {
-            return [.. titles.Skip(skip).Take(take)];
+            return new SearchCandidates(count, newest, true);
         }
-        return [.. (await MixedAsync(plan, filter, [.. titles.Select(t => t.Id)], wanted, ct)).Skip(skip).Take(take)];
+        var ids = new List<int>(newest.Take(depth));
+        ids.AddRange(await TitleMatchesAsync(match, filter, depth, ct));
+        var rarest = await RarestAsync(plan, ct);
+        if (SearchText.Focus(plan.Terms[rarest]) is { } focus)
+        {
+            ids.AddRange(await NewestIdsAsync($"({string.Join(' ', focus.Tokens.Select(Quote))}) AND {match}", filter, depth, ct));
+        }
+        if (plan.Terms.Count > 1)
+        {
+            // bm25-like weighting puts a title holding the rarest word above body matches of it;
+            // one such walk costs up to 15 ms at a million documents, so only the rarest term's.
+            ids.AddRange(await NewestIdsAsync($"title : {Match(plan.WithTerms([plan.Terms[rarest]]))} AND {match}", filter, depth, ct));
+        }
+        return new SearchCandidates(count, [.. ids.Distinct()], false);
     }
 
-    /// <summary>
-    /// The best <paramref name="wanted"/> title matches, scored by <see cref="TitleScore"/>. bm25
-    /// sums over the query tokens a title holds, so with alternatives (synonyms, known words
-    /// inside a long query, pinyin readings) a title holding a term's longest alternative (高校毕业生就业,
-    /// six bigrams) outranks one holding only a short one (就业): titles matching every term
-    /// through its longest alternatives come first, in key order, then the other title matches.
-    /// </summary>
-    private async Task<List<SearchHit>> TitlesAsync(QueryPlan plan, SearchFilter filter, int wanted, CancellationToken ct)
+    /// <summary>The term with the fewest documents (the first for a one-term query).</summary>
+    private async Task<int> RarestAsync(QueryPlan plan, CancellationToken ct)
     {
-        var longest = plan with { Terms = [.. plan.Terms.Select(t => t.Where(a => a.Tokens.Length == t.Max(b => b.Tokens.Length)).ToList())] };
-        var hits = (await TitleMatchesAsync(longest, filter, wanted, ct)).Select(t => new SearchHit(t.Id, TitleScore(plan.Terms.Count, t.Length))).ToList();
-        if (hits.Count < wanted && plan.Terms.Any(t => t.Count != longest.Terms[plan.Terms.IndexOf(t)].Count))
+        if (plan.Terms.Count == 1)
         {
-            // The rest hold at least each term's shortest alternative: bm25 in proportion.
-            var share = plan.Terms.Sum(t => (double)t.Min(a => a.Tokens.Length) / t.Max(a => a.Tokens.Length));
-            var found = hits.Select(h => h.Id).ToHashSet();
-            hits.AddRange((await TitleMatchesAsync(plan, filter, wanted + hits.Count, ct))
-                .Where(t => !found.Contains(t.Id)).Take(wanted - hits.Count).Select(t => new SearchHit(t.Id, TitleScore(share, t.Length))));
+            return 0;
         }
-        return hits;
+        var frequencies = new List<double>();
+        foreach (var term in plan.Terms)
+        {
+            frequencies.Add(await FrequencyAsync(term, ct));
+        }
+        return frequencies.IndexOf(frequencies.Min());
     }
 
-    /// <summary>The first <paramref name="wanted"/> title matches in key order: shortest title, then newest.</summary>
-    private async Task<List<TitleRow>> TitleMatchesAsync(QueryPlan plan, SearchFilter filter, int wanted, CancellationToken ct)
+    private async Task<SearchCount> EstimateAsync(int counted, int lowestCounted, CancellationToken ct)
     {
-        var parameters = new List<DbParameter> { new SqliteParameter("@q", Match(plan)) };
+        var range = await db.Database.SqlQueryRaw<IdRange>(
+            "SELECT coalesce(min(\"Id\"), 0) AS \"Lowest\", coalesce(max(\"Id\"), 0) AS \"Highest\" FROM \"SearchDocuments\"").SingleAsync(ct);
+        return ISearchBackend.Estimate(counted, lowestCounted, range.Lowest, range.Highest);
+    }
+
+    private sealed record IdRange(int Lowest, int Highest);
+
+    /// <summary>The first <paramref name="limit"/> title matches in key order: shortest title, then newest.</summary>
+    private async Task<List<int>> TitleMatchesAsync(string match, SearchFilter filter, int limit, CancellationToken ct)
+    {
+        var parameters = new List<DbParameter> { new SqliteParameter("@q", match) };
         var where = SqlFilter.Where(filter, parameters, (n, v) => new SqliteParameter(n, v));
         // Interpolated: only SQL built here and integers; every value is a parameter. The FTS table
         // is the outer loop and consumes ORDER BY rowid, so the join (filters) stops at LIMIT.
         var sql = $"""
-            SELECT {TitleId} AS "Id", search_title.rowid >> 32 AS "Length"
+            SELECT {TitleId} AS "Value"
             FROM search_title JOIN "SearchDocuments" d ON d."Id" = {TitleId}
-            WHERE search_title MATCH @q AND {where} ORDER BY search_title.rowid LIMIT {wanted}
+            WHERE search_title MATCH @q AND {where} ORDER BY search_title.rowid LIMIT {limit}
             """;
-        return await db.Database.SqlQueryRaw<TitleRow>(sql, [.. parameters]).ToListAsync(ct);
+        return await db.Database.SqlQueryRaw<int>(sql, [.. parameters]).ToListAsync(ct);
     }
 
-    private sealed record TitleRow(int Id, int Length);
-
-    /// <summary>
-    /// bm25's shape for a title holding every query token once (k1 = 1.2, b = 0.75 as FTS5, an
-    /// average title of 100 tokens), with unit document frequencies: within one query the order
-    /// is the length order, and the size is on the scale the reranker was tuned on (title × 10).
-    /// </summary>
-    private static double TitleScore(double terms, int length) =>
-        10 * terms * 2.2 / (1 + 1.2 * (0.25 + 0.75 * length / 100.0));
-
-    /// <summary>
-    /// Fewer titles than wanted hold the whole query (typically several words that rarely share a
-    /// title): the rest come from documents holding the query in title and body together. bm25
-    /// over all of them (16,000 on average for two words at a million documents, with a
-    /// document-frequency pass over each token's posting list) was unbounded, so candidates are
-    /// bounded: the title matches, the newest <paramref name="wanted"/> matches with the rarest
-    /// query term in the title, and the newest <paramref name="wanted"/> matches anywhere. Each is
-    /// scored with bm25's formula (title weight 10, body 1, k1 = 1.2, b = 0.75) from what the index
-    /// knows without scoring: which terms are in the title, the document's length (docsize), and
-    /// each term's document frequency estimated from its newest matches. Outside those windows a
-    /// term in a title counts as a body match.
-    /// </summary>
-    private async Task<List<SearchHit>> MixedAsync(QueryPlan plan, SearchFilter filter, List<int> titles, int wanted, CancellationToken ct)
-    {
-        var terms = plan.Terms.Count;
-        var inTitle = new Dictionary<int, bool[]>();
-        foreach (var id in titles)
-        {
-            inTitle[id] = [.. Enumerable.Repeat(true, terms)];
-        }
-        var (documents, averageLength) = await StatisticsAsync(ct);
-        var idf = new double[terms];
-        for (var i = 0; i < terms; i++)
-        {
-            idf[i] = terms == 1 ? 1 : Idf(documents, await FrequencyAsync(plan.Terms[i], ct));
-        }
-        if (terms > 1)
-        {
-            // Each such window is another walk through the posting lists of the whole query (at a
-            // million documents up to 15 ms for two common words), so only the rarest term's:
-            // bm25 weighs a title match by the term's idf, so that window holds the best of them.
-            var rarest = Array.IndexOf(idf, idf.Max());
-            var term = Match(new QueryPlan("", [plan.Terms[rarest]], [], null));
-            foreach (var id in await NewestAsync($"title : ({term}) AND {Match(plan)}", filter, wanted, ct))
-            {
-                (inTitle.TryGetValue(id, out var flags) ? flags : inTitle[id] = new bool[terms])[rarest] = true;
-            }
-        }
-        foreach (var id in await NewestAsync(Match(plan), filter, wanted, ct))
-        {
-            inTitle.TryAdd(id, new bool[terms]);
-        }
-        if (inTitle.Count == 0)
-        {
-            return [];
-        }
-        // bm25 sums over tokens: a term weighs its idf once per token it needs.
-        var weights = plan.Terms.Select((t, i) => t.Min(a => a.Tokens.Length) * idf[i]).ToArray();
-        var lengths = await LengthsAsync(inTitle.Keys, ct);
-        return [.. inTitle
-            .Select(c => new SearchHit(c.Key, Bm25(c.Value, weights, lengths.GetValueOrDefault(c.Key, averageLength) / averageLength)))
-            .OrderByDescending(h => h.Score).ThenByDescending(h => h.Id)];
-
-        static double Bm25(bool[] inTitle, double[] weights, double relativeLength)
-        {
-            var score = 0.0;
-            for (var i = 0; i < inTitle.Length; i++)
-            {
-                double frequency = inTitle[i] ? 10 : 1;
-                score += weights[i] * frequency * 2.2 / (frequency + 1.2 * (0.25 + 0.75 * relativeLength));
-            }
-            return score;
-        }
-
-        // FTS5's idf, floored as FTS5 floors it.
-        static double Idf(double documents, double frequency) =>
-            Math.Max(1e-6, Math.Log((documents - frequency + 0.5) / (frequency + 0.5)));
-    }
-
-    private async Task<List<int>> NewestAsync(string match, SearchFilter filter, int limit, CancellationToken ct)
+    private async Task<List<int>> NewestIdsAsync(string match, SearchFilter filter, int limit, CancellationToken ct)
     {
         var parameters = new List<DbParameter> { new SqliteParameter("@q", match) };
         // Interpolated: only SQL built here and integers; every value is a parameter.
@@ -320,14 +251,43 @@ public sealed class SqliteSearchBackend(GovSiteDb db) : ISearchBackend
         return await db.Database.SqlQueryRaw<int>(sql, [.. parameters]).ToListAsync(ct);
     }
 
+    public async Task<List<int>> NewestAsync(QueryPlan plan, SearchFilter filter, IReadOnlyCollection<int> except, int skip, int take,
+        CancellationToken ct)
+    {
+        if (plan.IsEmpty)
+        {
+            return [];
+        }
+        var parameters = new List<DbParameter> { new SqliteParameter("@q", Match(plan)) };
+        // Ids are integers this code read from the index, so they go into the SQL as text.
+        var leaveOut = except.Count == 0 ? "" : $" AND search_text.rowid NOT IN ({string.Join(',', except.Select(TextKey))})";
+        var sql = $"{Matching("\"Value\"", filter, parameters)}{leaveOut} ORDER BY search_text.rowid LIMIT {take} OFFSET {skip}";
+        return await db.Database.SqlQueryRaw<int>(sql, [.. parameters]).ToListAsync(ct);
+    }
+
+    public async Task<List<int>> ByDateAsync(QueryPlan plan, SearchFilter filter, int skip, int take, CancellationToken ct)
+    {
+        if (plan.IsEmpty)
+        {
+            return [];
+        }
+        var parameters = new List<DbParameter> { new SqliteParameter("@q", Match(plan)) };
+        var where = SqlFilter.Where(filter, parameters, (n, v) => new SqliteParameter(n, v));
+        var sql = $"""
+            SELECT d."Id" AS "Value" FROM search_text JOIN "SearchDocuments" d ON d."Id" = {TextId}
+            WHERE search_text MATCH @q AND {where} ORDER BY d."PublishedAt" DESC, d."Id" DESC LIMIT {take} OFFSET {skip}
+            """;
+        return await db.Database.SqlQueryRaw<int>(sql, [.. parameters]).ToListAsync(ct);
+    }
+
     /// <summary>How many documents hold a term, estimated as counts are, from its newest 100 matches.</summary>
-    private async Task<double> FrequencyAsync(List<Alternative> term, CancellationToken ct)
+    public async Task<double> FrequencyAsync(List<Alternative> term, CancellationToken ct)
     {
         var row = await db.Database.SqlQueryRaw<CountRow>("""
             SELECT count(*) AS "Counted", coalesce(2147483647 - max(rowid), 0) AS "Lowest",
                 (SELECT coalesce(min("Id"), 0) FROM "SearchDocuments") AS "LowestId", (SELECT coalesce(max("Id"), 0) FROM "SearchDocuments") AS "HighestId"
             FROM (SELECT rowid FROM search_text WHERE search_text MATCH @q ORDER BY rowid LIMIT 100)
-            """, new SqliteParameter("@q", Match(new QueryPlan("", [term], [], null)))).SingleAsync(ct);
+            """, new SqliteParameter("@q", Match([term]))).SingleAsync(ct);
         if (row.Counted < 100 || row.HighestId <= row.LowestId)
         {
             return row.Counted;
@@ -335,28 +295,13 @@ public sealed class SqliteSearchBackend(GovSiteDb db) : ISearchBackend
         return row.Counted * (double)(row.HighestId - row.LowestId + 1) / (row.HighestId - row.Lowest + 1);
     }
 
-    /// <summary>Documents and average length (title + body tokens) from FTS5's averages record.</summary>
-    private async Task<(double Documents, double AverageLength)> StatisticsAsync(CancellationToken ct)
+    /// <summary>Documents in the index, from FTS5's averages record (its first value).</summary>
+    public async Task<double> DocumentsAsync(CancellationToken ct)
     {
         var blocks = await db.Database.SqlQueryRaw<byte[]>("SELECT block AS \"Value\" FROM search_text_data WHERE id = 1").ToListAsync(ct);
         var values = blocks.Count == 0 ? [] : Varints(blocks[0]);
-        if (values.Count < 3 || values[0] == 0)
-        {
-            return (1, 1);
-        }
-        return (values[0], Math.Max(1.0, (double)(values[1] + values[2]) / values[0]));
+        return values.Count == 0 ? 0 : values[0];
     }
-
-    /// <summary>Each candidate's length in tokens (title + body) from FTS5's docsize table.</summary>
-    private async Task<Dictionary<int, double>> LengthsAsync(IEnumerable<int> ids, CancellationToken ct)
-    {
-        // Ids are integers this backend read from the index, so they go into the SQL as text.
-        var sql = $"SELECT 2147483647 - id AS \"Id\", sz AS \"Sizes\" FROM search_text_docsize WHERE id IN ({string.Join(',', ids.Select(TextKey))})";
-        var rows = await db.Database.SqlQueryRaw<SizeRow>(sql).ToListAsync(ct);
-        return rows.ToDictionary(r => r.Id, r => (double)Varints(r.Sizes).Sum());
-    }
-
-    private sealed record SizeRow(int Id, byte[] Sizes);
 
     /// <summary>SQLite varints (big-endian, 7 bits a byte, the high bit set on all but the last), as FTS5 stores its counts.</summary>
     private static List<long> Varints(byte[] bytes)
@@ -399,10 +344,12 @@ public sealed class SqliteSearchBackend(GovSiteDb db) : ISearchBackend
     }
 
     /// <summary>(("a" "b") OR ("c")) AND (…): implicit AND inside an alternative, OR between alternatives.</summary>
-    internal static string Match(QueryPlan plan)
+    internal static string Match(QueryPlan plan) => Match(plan.Terms);
+
+    private static string Match(List<List<Alternative>> terms)
     {
         var sb = new StringBuilder();
-        foreach (var term in plan.Terms)
+        foreach (var term in terms)
         {
             if (sb.Length > 0)
             {
