@@ -213,10 +213,10 @@ public static class SearchBenchmark
                 var plan = text.Parse(query);
                 var filter = new SearchFilter(DateTime.UtcNow);
                 var started = Stopwatch.GetTimestamp();
-                await backend.CountAsync(plan, filter, ct);
+                await CandidateWindows.CountAsync(backend, plan.Terms, filter, ct);
                 counts.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
                 started = Stopwatch.GetTimestamp();
-                await backend.CandidatesAsync(plan, filter, SearchService.RankingDepth, false, ct);
+                await CandidateWindows.FindAsync(backend, new TermFrequencies(backend), plan, filter, SearchService.RankingDepth, false, ct);
                 rankings.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             }
             counts.Sort();

@@ -24,10 +24,11 @@ public sealed record SearchCount(int Value, bool Estimated);
 
 /// <summary>
 /// The seam between GovSite's text pipeline and an engine. The pipeline has already turned text
-/// into tokens, so an engine only stores token lists, answers "all tokens of one alternative per
-/// term" and offers candidates; <see cref="SearchRanking"/> ranks them, the same for every
-/// engine. SQLite FTS5 and PostgreSQL GIN implement it inside the main database; docs/search.md
-/// says how a dedicated engine would.
+/// into tokens, so an engine only stores token lists and answers "every term through one of its
+/// alternatives" in two orders (newest first; shortest title first), stopping at a limit.
+/// <see cref="CandidateWindows"/> asks it for the documents worth ranking and
+/// <see cref="SearchRanking"/> ranks them, the same for every engine. SQLite FTS5 and PostgreSQL
+/// GIN implement it inside the main database; docs/search.md says how a dedicated engine would.
 /// </summary>
 public interface ISearchBackend
 {
@@ -44,13 +45,7 @@ public interface ISearchBackend
 
     Task ClearAsync(CancellationToken ct);
 
-    /// <summary>
-    /// Matches, counted exactly up to <see cref="CountCap"/>; beyond it counting every match of a
-    /// common bigram costs more than the search, so the total is estimated from how far through
-    /// the ids (newest first) the cap was reached, and shown as "约".
-    /// </summary>
-    Task<SearchCount> CountAsync(QueryPlan plan, SearchFilter filter, CancellationToken ct);
-
+    /// <summary>Counts stop here; beyond it the total is estimated (<see cref="Estimate"/>) and shown as "约".</summary>
     public const int CountCap = 1_000;
 
     /// <summary>
@@ -69,23 +64,23 @@ public interface ISearchBackend
     }
 
     /// <summary>
-    /// The matches worth ranking, with the count. Every match when <paramref name="everyMatch"/>
-    /// (the reference the fast path is checked against) or when there are at most three times
-    /// <paramref name="depth"/>; otherwise windows of <paramref name="depth"/> each that hold the
-    /// documents the ranking can put first: the shortest titles holding the query, the newest
-    /// matches, the newest that repeat the query's rarest term (its focus marks), and for several
-    /// terms the newest with the rarest in the title (docs/search.md, "Candidates").
+    /// Matching ids, newest (highest id) first: every one of <paramref name="terms"/> anywhere in
+    /// the document and every one of <paramref name="titleTerms"/> in its title, each through any
+    /// of its alternatives. At most <paramref name="limit"/> (null: every match) after
+    /// <paramref name="skip"/>, leaving out <paramref name="except"/>. Reading in id order lets the
+    /// engine stop at the limit, however many documents match.
     /// </summary>
-    Task<SearchCandidates> CandidatesAsync(QueryPlan plan, SearchFilter filter, int depth, bool everyMatch, CancellationToken ct);
+    Task<List<int>> NewestAsync(IReadOnlyList<List<Alternative>> terms, IReadOnlyList<List<Alternative>> titleTerms, SearchFilter filter,
+        int? limit, CancellationToken ct, int skip = 0, IReadOnlyCollection<int>? except = null);
 
-    /// <summary>Matches by id, newest first, leaving out <paramref name="except"/>: the pages after the ranked ones.</summary>
-    Task<List<int>> NewestAsync(QueryPlan plan, SearchFilter filter, IReadOnlyCollection<int> except, int skip, int take, CancellationToken ct);
+    /// <summary>The shortest titles holding every term, newest first among titles of one length.</summary>
+    Task<List<int>> ShortestTitlesAsync(IReadOnlyList<List<Alternative>> terms, SearchFilter filter, int limit, CancellationToken ct);
 
-    /// <summary>Matches by publication time, newest first (sort=date): no score.</summary>
-    Task<List<int>> ByDateAsync(QueryPlan plan, SearchFilter filter, int skip, int take, CancellationToken ct);
+    /// <summary>Matches by publication time, newest first (sort=date).</summary>
+    Task<List<int>> ByDateAsync(IReadOnlyList<List<Alternative>> terms, SearchFilter filter, int skip, int take, CancellationToken ct);
 
-    /// <summary>How many documents hold a term, counted exactly to a hundred and estimated beyond, as counts are.</summary>
-    Task<double> FrequencyAsync(List<Alternative> term, CancellationToken ct);
+    /// <summary>The lowest and highest document id, for estimates.</summary>
+    Task<(int Lowest, int Highest)> IdRangeAsync(CancellationToken ct);
 
     /// <summary>Documents in the index.</summary>
     Task<double> DocumentsAsync(CancellationToken ct);

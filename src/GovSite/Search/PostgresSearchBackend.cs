@@ -75,105 +75,49 @@ public sealed class PostgresSearchBackend(GovSiteDb db) : ISearchBackend
     public async Task ClearAsync(CancellationToken ct) =>
         await db.Database.ExecuteSqlRawAsync("TRUNCATE search_tokens; TRUNCATE search_title", ct);
 
-    public async Task<SearchCount> CountAsync(QueryPlan plan, SearchFilter filter, CancellationToken ct)
+    public async Task<List<int>> NewestAsync(IReadOnlyList<List<Alternative>> terms, IReadOnlyList<List<Alternative>> titleTerms,
+        SearchFilter filter, int? limit, CancellationToken ct, int skip = 0, IReadOnlyCollection<int>? except = null)
     {
-        if (plan.IsEmpty)
+        if (terms.Count == 0)
         {
-            return new SearchCount(0, false);
+            return [];
         }
-        var newest = await NewestIdsAsync(TsQuery(plan.Terms), filter, ISearchBackend.CountCap, ct);
-        return newest.Count < ISearchBackend.CountCap ? new SearchCount(newest.Count, false) : await EstimateAsync(newest.Count, newest[^1], ct);
-    }
-
-    public async Task<SearchCandidates> CandidatesAsync(QueryPlan plan, SearchFilter filter, int depth, bool everyMatch, CancellationToken ct)
-    {
-        if (plan.IsEmpty)
+        var parameters = new List<DbParameter> { new NpgsqlParameter("@q", TsQuery(terms)) };
+        var from = "search_tokens t";
+        var conditions = new List<string> { "t.vec @@ @q::tsquery" };
+        if (titleTerms.Count > 0)
         {
-            return SearchCandidates.None;
+            parameters.Add(new NpgsqlParameter("@t", TsQuery(titleTerms)));
+            from += " JOIN search_title ti ON ti.id = t.id";
+            conditions.Add("ti.vec @@ @t::tsquery");
         }
-        var query = TsQuery(plan.Terms);
-        var newest = await NewestIdsAsync(query, filter, everyMatch ? null : ISearchBackend.CountCap, ct);
-        if (everyMatch)
+        if (except is { Count: > 0 })
         {
-            return new SearchCandidates(new SearchCount(newest.Count, false), newest, true);
+            conditions.Add($"t.id <> ALL({Ids(except)})");
         }
-        var count = newest.Count < ISearchBackend.CountCap ? new SearchCount(newest.Count, false) : await EstimateAsync(newest.Count, newest[^1], ct);
-        if (!count.Estimated && count.Value <= 3 * depth)
-        {
-            return new SearchCandidates(count, newest, true);
-        }
-        var ids = new List<int>(newest.Take(depth));
-        ids.AddRange(await TitleMatchesAsync(query, filter, depth, ct));
-        var rarest = await RarestAsync(plan, ct);
-        if (SearchText.Focus(plan.Terms[rarest]) is { } focus)
-        {
-            ids.AddRange(await NewestIdsAsync(TsQuery([[focus], .. plan.Terms]), filter, depth, ct));
-        }
-        if (plan.Terms.Count > 1)
-        {
-            ids.AddRange(await RarestInTitleAsync(TsQuery([plan.Terms[rarest]]), query, filter, depth, ct));
-        }
-        return new SearchCandidates(count, [.. ids.Distinct()], false);
-    }
-
-    private async Task<int> RarestAsync(QueryPlan plan, CancellationToken ct)
-    {
-        if (plan.Terms.Count == 1)
-        {
-            return 0;
-        }
-        var frequencies = new List<double>();
-        foreach (var term in plan.Terms)
-        {
-            frequencies.Add(await FrequencyAsync(term, ct));
-        }
-        return frequencies.IndexOf(frequencies.Min());
-    }
-
-    private async Task<SearchCount> EstimateAsync(int counted, int lowestCounted, CancellationToken ct)
-    {
-        var range = await db.Database.SqlQueryRaw<IdRange>(
-            "SELECT coalesce(min(\"Id\"), 0) AS \"Lowest\", coalesce(max(\"Id\"), 0) AS \"Highest\" FROM \"SearchDocuments\"").SingleAsync(ct);
-        return ISearchBackend.Estimate(counted, lowestCounted, range.Lowest, range.Highest);
-    }
-
-    private sealed record IdRange(int Lowest, int Highest);
-
-    /// <summary>
-    /// Matching ids, newest first. With no filter but the publication time, the few documents not
-    /// yet published are left out by id instead of reading every match's SearchDocuments row.
-    /// </summary>
-    private async Task<List<int>> NewestIdsAsync(string query, SearchFilter filter, int? limit, CancellationToken ct,
-        IReadOnlyCollection<int>? except = null, int skip = 0)
-    {
-        var parameters = new List<DbParameter> { new NpgsqlParameter("@q", query) };
-        var leaveOut = except is { Count: > 0 } ? $" AND t.id <> ALL({Ids(except)})" : "";
-        string sql;
         if (filter == new SearchFilter(filter.NowUtc))
         {
+            // Only the publication time: the few documents not yet published are left out by id
+            // instead of reading every match's SearchDocuments row.
             parameters.Add(new NpgsqlParameter("@now", filter.NowUtc));
-            sql = $"""
-                SELECT t.id AS "Value" FROM search_tokens t
-                WHERE t.vec @@ @q::tsquery AND t.id NOT IN (SELECT d."Id" FROM "SearchDocuments" d WHERE d."PublishedAt" > @now){leaveOut}
-                """;
+            conditions.Add("t.id NOT IN (SELECT d.\"Id\" FROM \"SearchDocuments\" d WHERE d.\"PublishedAt\" > @now)");
         }
         else
         {
-            var where = SqlFilter.Where(filter, parameters, (n, v) => new NpgsqlParameter(n, v));
-            sql = $"""
-                SELECT t.id AS "Value" FROM search_tokens t JOIN "SearchDocuments" d ON d."Id" = t.id
-                WHERE t.vec @@ @q::tsquery AND {where}{leaveOut}
-                """;
+            from += " JOIN \"SearchDocuments\" d ON d.\"Id\" = t.id";
+            conditions.Add(SqlFilter.Where(filter, parameters, (n, v) => new NpgsqlParameter(n, v)));
         }
         // Interpolated: only SQL built here and integers; every value is a parameter.
-        sql += $" ORDER BY t.id DESC{(limit is int l ? $" LIMIT {l}" : "")}{(skip > 0 ? $" OFFSET {skip}" : "")}";
+        var sql = $"""
+            SELECT t.id AS "Value" FROM {from} WHERE {string.Join(" AND ", conditions)}
+            ORDER BY t.id DESC{(limit is int l ? $" LIMIT {l}" : "")}{(skip > 0 ? $" OFFSET {skip}" : "")}
+            """;
         return await db.Database.SqlQueryRaw<int>(sql, [.. parameters]).ToListAsync(ct);
     }
 
-    /// <summary>The shortest titles holding the query, newest first among equal lengths.</summary>
-    private async Task<List<int>> TitleMatchesAsync(string query, SearchFilter filter, int limit, CancellationToken ct)
+    public async Task<List<int>> ShortestTitlesAsync(IReadOnlyList<List<Alternative>> terms, SearchFilter filter, int limit, CancellationToken ct)
     {
-        var parameters = new List<DbParameter> { new NpgsqlParameter("@q", query) };
+        var parameters = new List<DbParameter> { new NpgsqlParameter("@q", TsQuery(terms)) };
         var where = SqlFilter.Where(filter, parameters, (n, v) => new NpgsqlParameter(n, v));
         var sql = $"""
             SELECT ti.id AS "Value" FROM search_title ti JOIN "SearchDocuments" d ON d."Id" = ti.id
@@ -182,28 +126,9 @@ public sealed class PostgresSearchBackend(GovSiteDb db) : ISearchBackend
         return await db.Database.SqlQueryRaw<int>(sql, [.. parameters]).ToListAsync(ct);
     }
 
-    /// <summary>The newest matches with the rarest term in the title.</summary>
-    private async Task<List<int>> RarestInTitleAsync(string rarest, string query, SearchFilter filter, int limit, CancellationToken ct)
+    public async Task<List<int>> ByDateAsync(IReadOnlyList<List<Alternative>> terms, SearchFilter filter, int skip, int take, CancellationToken ct)
     {
-        var parameters = new List<DbParameter> { new NpgsqlParameter("@r", rarest), new NpgsqlParameter("@q", query) };
-        var where = SqlFilter.Where(filter, parameters, (n, v) => new NpgsqlParameter(n, v));
-        var sql = $"""
-            SELECT t.id AS "Value" FROM search_title ti JOIN search_tokens t ON t.id = ti.id JOIN "SearchDocuments" d ON d."Id" = ti.id
-            WHERE ti.vec @@ @r::tsquery AND t.vec @@ @q::tsquery AND {where} ORDER BY t.id DESC LIMIT {limit}
-            """;
-        return await db.Database.SqlQueryRaw<int>(sql, [.. parameters]).ToListAsync(ct);
-    }
-
-    public Task<List<int>> NewestAsync(QueryPlan plan, SearchFilter filter, IReadOnlyCollection<int> except, int skip, int take, CancellationToken ct) =>
-        plan.IsEmpty ? Task.FromResult(new List<int>()) : NewestIdsAsync(TsQuery(plan.Terms), filter, take, ct, except, skip);
-
-    public async Task<List<int>> ByDateAsync(QueryPlan plan, SearchFilter filter, int skip, int take, CancellationToken ct)
-    {
-        if (plan.IsEmpty)
-        {
-            return [];
-        }
-        var parameters = new List<DbParameter> { new NpgsqlParameter("@q", TsQuery(plan.Terms)) };
+        var parameters = new List<DbParameter> { new NpgsqlParameter("@q", TsQuery(terms)) };
         var where = SqlFilter.Where(filter, parameters, (n, v) => new NpgsqlParameter(n, v));
         var sql = $"""
             SELECT d."Id" AS "Value" FROM search_tokens t JOIN "SearchDocuments" d ON d."Id" = t.id
@@ -212,19 +137,14 @@ public sealed class PostgresSearchBackend(GovSiteDb db) : ISearchBackend
         return await db.Database.SqlQueryRaw<int>(sql, [.. parameters]).ToListAsync(ct);
     }
 
-    public async Task<double> FrequencyAsync(List<Alternative> term, CancellationToken ct)
+    public async Task<(int Lowest, int Highest)> IdRangeAsync(CancellationToken ct)
     {
-        var ids = await db.Database.SqlQueryRaw<int>(
-            "SELECT id AS \"Value\" FROM search_tokens WHERE vec @@ @q::tsquery ORDER BY id DESC LIMIT 100",
-            new NpgsqlParameter("@q", TsQuery([term]))).ToListAsync(ct);
-        if (ids.Count < 100)
-        {
-            return ids.Count;
-        }
         var range = await db.Database.SqlQueryRaw<IdRange>(
             "SELECT coalesce(min(\"Id\"), 0) AS \"Lowest\", coalesce(max(\"Id\"), 0) AS \"Highest\" FROM \"SearchDocuments\"").SingleAsync(ct);
-        return range.Highest <= range.Lowest ? ids.Count : ids.Count * (double)(range.Highest - range.Lowest + 1) / (range.Highest - ids[^1] + 1);
+        return (range.Lowest, range.Highest);
     }
+
+    private sealed record IdRange(int Lowest, int Highest);
 
     public async Task<double> DocumentsAsync(CancellationToken ct) =>
         await db.Database.SqlQueryRaw<long>("SELECT count(*) AS \"Value\" FROM search_tokens").SingleAsync(ct);
@@ -239,7 +159,7 @@ public sealed class PostgresSearchBackend(GovSiteDb db) : ISearchBackend
     /// tsquery text: ('a' &amp; 'b' | 'c') &amp; (…), AND inside an alternative, OR between them. Pipeline
     /// tokens hold only letters, digits and Han characters; quoting is doubled all the same.
     /// </summary>
-    internal static string TsQuery(List<List<Alternative>> terms)
+    internal static string TsQuery(IReadOnlyList<List<Alternative>> terms)
     {
         var sb = new StringBuilder();
         foreach (var term in terms)

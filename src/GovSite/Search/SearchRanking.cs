@@ -205,11 +205,12 @@ public static class SearchRanking
                 {
                     return None;
                 }
-                return new Occurrences(Sounding(document.Title, syllables, initials: false), Sounding(document.Keywords, syllables, false).Count,
-                    Sounding(document.Body, syllables, initials: false), false);
+                // Bodies are indexed with each character's commonest reading, titles with all.
+                return new Occurrences(Sounding(document.Title, syllables, false, 3), Sounding(document.Keywords, syllables, false, 3).Count,
+                    Sounding(document.Body, syllables, false, 1), false);
             case AlternativeKind.Initials:
                 var letters = alternative.Text.Select(c => c.ToString()).ToList();
-                return new Occurrences(Sounding(document.Title, letters, initials: true), Sounding(document.Keywords, letters, true).Count, [], false);
+                return new Occurrences(Sounding(document.Title, letters, true, 3), Sounding(document.Keywords, letters, true, 3).Count, [], false);
             case AlternativeKind.DocNumber:
                 return new Occurrences(KeyIn(document.TitleNumbers, alternative.Text), 0, KeyIn(document.BodyNumbers, alternative.Text),
                     document.FieldNumbers.Contains(alternative.Text));
@@ -244,8 +245,8 @@ public static class SearchRanking
         return places;
     }
 
-    /// <summary>Han text that reads as the syllables (or their initials), any reading of each character.</summary>
-    private static List<(int Start, int Length)> Sounding(string haystack, IReadOnlyList<string> syllables, bool initials)
+    /// <summary>Han text that reads as the syllables (or their initials), in one of each character's first <paramref name="readings"/> readings.</summary>
+    private static List<(int Start, int Length)> Sounding(string haystack, IReadOnlyList<string> syllables, bool initials, int readings)
     {
         var places = new List<(int, int)>();
         var n = syllables.Count;
@@ -255,7 +256,7 @@ public static class SearchRanking
             for (var k = 0; k < n && all; k++)
             {
                 var c = haystack[i + k];
-                all = ChineseText.IsHan(c) && Reads(c, syllables[k], initials);
+                all = ChineseText.IsHan(c) && Reads(c, syllables[k], initials, readings);
             }
             if (all)
             {
@@ -266,11 +267,12 @@ public static class SearchRanking
         return places;
     }
 
-    private static bool Reads(char c, string syllable, bool initial)
+    private static bool Reads(char c, string syllable, bool initial, int readings)
     {
-        foreach (var reading in Pinyin.Of(c))
+        var of = Pinyin.Of(c);
+        for (var i = 0; i < Math.Min(readings, of.Count); i++)
         {
-            if (initial ? reading[0] == syllable[0] : reading == syllable)
+            if (initial ? of[i][0] == syllable[0] : of[i] == syllable)
             {
                 return true;
             }

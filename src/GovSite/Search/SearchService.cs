@@ -44,9 +44,6 @@ public sealed class SearchService(GovSiteDb db, ISearchBackend backend, SearchTe
     /// </summary>
     public const int RankingDepth = 100;
 
-    /// <summary>A query read by its parts also ranks the documents holding all of them, or all but one, up to this many words.</summary>
-    private const int PartWindows = 5;
-
     public async Task<SearchResponse> SearchAsync(SearchRequest request, bool log = true, CancellationToken ct = default)
     {
         var raw = ChineseText.Clean(request.Query);
@@ -68,7 +65,7 @@ public sealed class SearchService(GovSiteDb db, ISearchBackend backend, SearchTe
         if (request.NewestFirst)
         {
             (used, count) = await FirstFindingAsync(plan, filter, ct);
-            var ids = count.Value == 0 ? [] : await backend.ByDateAsync(used, filter, skip, PageSize, ct);
+            var ids = count.Value == 0 ? [] : await backend.ByDateAsync(used.Terms, filter, skip, PageSize, ct);
             shown = await ScoreAsync(used, ids, RankingStatistics.OneTerm, now, ct);
             shown = [.. ids.Select(id => shown.FirstOrDefault(r => r.Document.Id == id)).OfType<RankedDocument>()];
             top = shown;
@@ -85,8 +82,8 @@ public sealed class SearchService(GovSiteDb db, ISearchBackend backend, SearchTe
             if (shown.Count < PageSize && !ranked.Complete && count.Value > skip + shown.Count)
             {
                 // Past the ranked candidates: the other matches, newest first.
-                var rest = await backend.NewestAsync(used, filter, [.. ranked.Ranked.Select(r => r.Document.Id)],
-                    Math.Max(0, skip - ranked.Ranked.Count), PageSize - shown.Count, ct);
+                var rest = await backend.NewestAsync(used.Terms, [], filter, PageSize - shown.Count, ct,
+                    Math.Max(0, skip - ranked.Ranked.Count), [.. ranked.Ranked.Select(r => r.Document.Id)]);
                 shown.AddRange(await ScoreAsync(used, rest, RankingStatistics.OneTerm, now, ct));
             }
         }
@@ -113,14 +110,15 @@ public sealed class SearchService(GovSiteDb db, ISearchBackend backend, SearchTe
     public async Task<SearchRanked> RankAsync(QueryPlan plan, SearchFilter filter, bool everyMatch = false, int depth = RankingDepth,
         CancellationToken ct = default)
     {
+        var frequencies = new TermFrequencies(backend);
         for (var stage = plan; stage is not null; stage = stage.Next)
         {
-            var candidates = await CandidatesAsync(stage, filter, depth, everyMatch, ct);
+            var candidates = await CandidateWindows.FindAsync(backend, frequencies, stage, filter, depth, everyMatch, ct);
             if (candidates.Count.Value == 0)
             {
                 continue;
             }
-            var statistics = await StatisticsAsync(stage, ct);
+            var statistics = await StatisticsAsync(stage, frequencies, ct);
             var scored = await ScoreAsync(stage, candidates.Ids, statistics, filter.NowUtc, ct);
             return new SearchRanked(stage, candidates.Count, SearchRanking.Order(scored), candidates.Complete);
         }
@@ -132,7 +130,7 @@ public sealed class SearchService(GovSiteDb db, ISearchBackend backend, SearchTe
     {
         for (var stage = plan; stage is not null; stage = stage.Next)
         {
-            var count = await backend.CountAsync(stage, filter, ct);
+            var count = await CandidateWindows.CountAsync(backend, stage.Terms, filter, ct);
             if (count.Value > 0)
             {
                 return (stage, count);
@@ -141,45 +139,20 @@ public sealed class SearchService(GovSiteDb db, ISearchBackend backend, SearchTe
         return (plan, new SearchCount(0, false));
     }
 
-    /// <summary>
-    /// The engine's candidates; a query read by its parts (any word may match) also offers the
-    /// documents that hold all its words, or all but one, since the ranking puts those first.
-    /// </summary>
-    private async Task<SearchCandidates> CandidatesAsync(QueryPlan stage, SearchFilter filter, int depth, bool everyMatch, CancellationToken ct)
-    {
-        var candidates = await backend.CandidatesAsync(stage, filter, depth, everyMatch, ct);
-        if (stage.Stage != PlanStage.Parts || candidates.Complete || stage.Scored.Count < 2)
-        {
-            return candidates;
-        }
-        var ids = new List<int>(candidates.Ids);
-        var words = stage.Scored.Take(PartWindows).Select(w => w.Alternatives).ToList();
-        ids.AddRange((await backend.CandidatesAsync(stage.WithTerms(words), filter, depth, false, ct)).Ids);
-        if (words.Count >= 3)
-        {
-            for (var i = 0; i < words.Count; i++)
-            {
-                var others = words.Where((_, k) => k != i).ToList();
-                ids.AddRange((await backend.CandidatesAsync(stage.WithTerms(others), filter, depth, false, ct)).Ids);
-            }
-        }
-        return candidates with { Ids = [.. ids.Distinct()] };
-    }
-
     /// <summary>Documents and each scored term's document frequency, for idf; none for a one-term query.</summary>
-    private async Task<RankingStatistics> StatisticsAsync(QueryPlan stage, CancellationToken ct)
+    private async Task<RankingStatistics> StatisticsAsync(QueryPlan stage, TermFrequencies frequencies, CancellationToken ct)
     {
         var terms = stage.Ranked;
         if (terms.Count < 2)
         {
             return RankingStatistics.OneTerm;
         }
-        var frequencies = new List<double>();
+        var counts = new List<double>();
         foreach (var term in terms)
         {
-            frequencies.Add(await backend.FrequencyAsync(term.Alternatives, ct));
+            counts.Add(await frequencies.GetAsync(term.Alternatives, ct));
         }
-        return new RankingStatistics(Math.Max(1, await backend.DocumentsAsync(ct)), frequencies);
+        return new RankingStatistics(Math.Max(1, await backend.DocumentsAsync(ct)), counts);
     }
 
     private async Task<List<RankedDocument>> ScoreAsync(QueryPlan plan, IReadOnlyList<int> ids, RankingStatistics statistics, DateTime now,

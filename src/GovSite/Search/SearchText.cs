@@ -91,8 +91,13 @@ public sealed partial class SearchText(SearchVocabulary vocabulary)
     /// <summary>Body text beyond this is not indexed (the start of a document carries its subject).</summary>
     public const int MaxIndexedBody = 20_000;
 
-    /// <summary>A body bigram this many times or more is marked as the document's focus (see <see cref="FocusPrefix"/>).</summary>
-    public const int FocusFrequency = 3;
+    /// <summary>
+    /// How often a body repeats a bigram for each focus level (see <see cref="FocusPrefix"/>),
+    /// counted as the ranking counts it: occurrences over the body's length normalisation
+    /// (<see cref="SearchRanking.BodyPivot"/>). Level 1 from twice in a short body, level 5 from
+    /// sixty (a long document about the word).
+    /// </summary>
+    public static readonly double[] FocusLevels = [2, 4, 10, 25, 60];
 
     public const string PinyinPrefix = "zpy";
     public const string InitialsPrefix = "zpi";
@@ -100,8 +105,10 @@ public sealed partial class SearchText(SearchVocabulary vocabulary)
     public const string IndexNumberPrefix = "zsy";
 
     /// <summary>
-    /// "zf" + a body bigram the document repeats (<see cref="FocusFrequency"/>): the documents
-    /// about a word, which the engine can then find without scoring every match (docs/search.md).
+    /// "zf" + level + a body bigram the document repeats, and its pinyin (zf1集约 and zf1jiyue from
+    /// twice, up to zf5… from sixty times, each level also marked below it): the documents about a
+    /// word, most repeated first, which the engine finds without scoring every match
+    /// (docs/search.md, "Candidates").
     /// </summary>
     public const string FocusPrefix = "zf";
 
@@ -158,9 +165,10 @@ public sealed partial class SearchText(SearchVocabulary vocabulary)
         // The indexer cuts the body at MaxIndexedBody and adds the summary and attachment names.
         var foldedBody = ChineseText.Fold(text.Length > 2 * MaxIndexedBody ? text[..(2 * MaxIndexedBody)] : text);
         AppendTextTokens(bodyTokens, foldedBody, unigrams: true);
-        // Two readings of a polyphone are enough in bodies (titles keep three): full pinyin of
-        // every pair costs index space (docs/performance.md), initials are left to titles.
-        AppendPinyinTokens(bodyTokens, foldedBody, initials: false, readings: 2);
+        // Bodies take the commonest reading of a polyphone only (titles keep three): 的 reads di in
+        // 的确, and 的保障 must not answer dibao. Full pinyin of every pair costs index space
+        // (docs/performance.md); initials are left to titles.
+        AppendPinyinTokens(bodyTokens, foldedBody, initials: false, readings: 1);
         seen.Clear();
         foreach (var key in DocNumberMentions(foldedBody).Concat(IndexNumberSpans(foldedBody)).Select(m => m.Key))
         {
@@ -340,17 +348,22 @@ public sealed partial class SearchText(SearchVocabulary vocabulary)
         };
     }
 
-    /// <summary>Letters: the word itself, the known words it spells, its full pinyin and its initials.</summary>
+    /// <summary>
+    /// Letters: the word itself and the known words it spells (shebao → 社保, 社会保险), or, when it
+    /// spells none, its full pinyin, read in titles and bodies (hanyongwen → 韩永文); and up to four
+    /// letters as initials of titles (sb, zfwz).
+    /// </summary>
     private static List<Alternative> LetterAlternatives(SearchVocabulary vocabulary, string letters, ref string? hint)
     {
         var alternatives = new List<Alternative> { TextAlternative(letters) };
-        foreach (var hanzi in vocabulary.FromPinyin(letters))
+        var known = vocabulary.FromPinyin(letters);
+        foreach (var hanzi in known)
         {
             hint ??= hanzi;
             alternatives.Add(TextAlternative(hanzi));
             alternatives.AddRange(vocabulary.Officials(hanzi).Select(TextAlternative));
         }
-        if (Pinyin.Split(letters) is { Count: >= 2 } syllables)
+        if (known.Count == 0 && Pinyin.Split(letters) is { Count: >= 2 } syllables)
         {
             alternatives.Add(new Alternative([.. syllables.Zip(syllables.Skip(1), (a, b) => PinyinPrefix + a + b).Distinct()],
                 letters, AlternativeKind.Pinyin));
@@ -530,7 +543,7 @@ public sealed partial class SearchText(SearchVocabulary vocabulary)
         }
     }
 
-    /// <summary>Bigrams the body repeats <see cref="FocusFrequency"/> times or more, marked once each.</summary>
+    /// <summary>Bigrams the body repeats, marked once per focus level they reach.</summary>
     private static void AppendFocusTokens(StringBuilder sb, string folded)
     {
         var counts = new Dictionary<int, int>();
@@ -542,21 +555,37 @@ public sealed partial class SearchText(SearchVocabulary vocabulary)
                 counts[key] = counts.GetValueOrDefault(key) + 1;
             }
         }
+        var norm = 1 - SearchRanking.BodySlope + SearchRanking.BodySlope * folded.Length / SearchRanking.BodyPivot;
         foreach (var (key, count) in counts)
         {
-            if (count >= FocusFrequency)
+            var (a, b) = ((char)(key >> 16), (char)(key & 0xFFFF));
+            var (x, y) = (Pinyin.Of(a), Pinyin.Of(b));
+            for (var level = 0; level < FocusLevels.Length && count >= 2 && count / norm >= FocusLevels[level]; level++)
             {
-                sb.Append(FocusPrefix).Append((char)(key >> 16)).Append((char)(key & 0xFFFF)).Append(' ');
+                sb.Append(FocusPrefix).Append((char)('1' + level)).Append(a).Append(b).Append(' ');
+                if (x.Count > 0 && y.Count > 0)
+                {
+                    // The commonest reading only: enough to find candidates for typed pinyin.
+                    sb.Append(FocusPrefix).Append((char)('1' + level)).Append(x[0]).Append(y[0]).Append(' ');
+                }
             }
         }
     }
 
-    /// <summary>A term's focus marks: the documents that repeat it (its bigrams, each repeated).</summary>
-    public static Alternative? Focus(List<Alternative> term)
+    /// <summary>
+    /// A term's focus marks at a level (1 to <see cref="FocusLevels"/>.Length), as a term: the
+    /// documents that repeat one of its Han alternatives (each of its bigrams at least that
+    /// often) or, for letters, what they spell. Null for a term without either (a single character).
+    /// </summary>
+    public static List<Alternative>? Focus(List<Alternative> term, int level)
     {
-        var text = term.Where(a => a.Kind == AlternativeKind.Text && a.Text.Length >= 2 && a.Text.All(ChineseText.IsHan))
-            .OrderBy(a => a.Text.Length).FirstOrDefault();
-        return text is null ? null : new Alternative([.. text.Tokens.Select(t => FocusPrefix + t)], text.Text);
+        var mark = FocusPrefix + (char)('0' + level);
+        var focus = term.Where(a => a.Kind == AlternativeKind.Text && a.Text.Length >= 2 && a.Text.All(ChineseText.IsHan))
+            .Select(a => new Alternative([.. a.Tokens.Select(t => mark + t)], a.Text))
+            .Concat(term.Where(a => a.Kind == AlternativeKind.Pinyin)
+                .Select(a => new Alternative([.. a.Tokens.Select(t => mark + t[PinyinPrefix.Length..])], a.Text)))
+            .ToList();
+        return focus.Count > 0 ? focus : null;
     }
 
     /// <summary>

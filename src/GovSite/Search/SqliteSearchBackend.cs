@@ -126,26 +126,6 @@ public sealed class SqliteSearchBackend(GovSiteDb db) : ISearchBackend
         await db.Database.ExecuteSqlRawAsync("DELETE FROM search_title", ct);
     }
 
-    public async Task<SearchCount> CountAsync(QueryPlan plan, SearchFilter filter, CancellationToken ct)
-    {
-        if (plan.IsEmpty)
-        {
-            return new SearchCount(0, false);
-        }
-        var parameters = new List<DbParameter> { new SqliteParameter("@q", Match(plan)) };
-        // Newest first, so the cap-th match tells how far through the ids counting got.
-        // Interpolated: only SQL built here and integers; every value is a parameter.
-        var sql = $"""
-            SELECT count(*) AS "Counted", coalesce(min(id), 0) AS "Lowest",
-                (SELECT coalesce(min("Id"), 0) FROM "SearchDocuments") AS "LowestId", (SELECT coalesce(max("Id"), 0) FROM "SearchDocuments") AS "HighestId"
-            FROM ({Matching("id", filter, parameters)} ORDER BY search_text.rowid LIMIT {ISearchBackend.CountCap})
-            """;
-        var row = await db.Database.SqlQueryRaw<CountRow>(sql, [.. parameters]).SingleAsync(ct);
-        return ISearchBackend.Estimate(row.Counted, row.Lowest, row.LowestId, row.HighestId);
-    }
-
-    private sealed record CountRow(int Counted, int Lowest, int LowestId, int HighestId);
-
     /// <summary>
     /// <c>SELECT id FROM search_text … WHERE MATCH @q AND filter</c>. With no filter but the
     /// publication time, the documents not yet published are few and found by the PublishedAt
@@ -168,73 +148,28 @@ public sealed class SqliteSearchBackend(GovSiteDb db) : ISearchBackend
             """;
     }
 
-    public async Task<SearchCandidates> CandidatesAsync(QueryPlan plan, SearchFilter filter, int depth, bool everyMatch, CancellationToken ct)
+    public async Task<List<int>> NewestAsync(IReadOnlyList<List<Alternative>> terms, IReadOnlyList<List<Alternative>> titleTerms,
+        SearchFilter filter, int? limit, CancellationToken ct, int skip = 0, IReadOnlyCollection<int>? except = null)
     {
-        if (plan.IsEmpty)
+        if (terms.Count == 0)
         {
-            return SearchCandidates.None;
+            return [];
         }
-        var match = Match(plan);
-        // One walk, newest first (ascending text key), gives the count and the newest window.
-        var newest = await NewestIdsAsync(match, filter, everyMatch ? -1 : ISearchBackend.CountCap, ct);
-        if (everyMatch)
-        {
-            return new SearchCandidates(new SearchCount(newest.Count, false), newest, true);
-        }
-        var count = newest.Count < ISearchBackend.CountCap
-            ? new SearchCount(newest.Count, false)
-            : await EstimateAsync(newest.Count, newest[^1], ct);
-        if (!count.Estimated && count.Value <= 3 * depth)
-        {
-            return new SearchCandidates(count, newest, true);
-        }
-        var ids = new List<int>(newest.Take(depth));
-        ids.AddRange(await TitleMatchesAsync(match, filter, depth, ct));
-        var rarest = await RarestAsync(plan, ct);
-        if (SearchText.Focus(plan.Terms[rarest]) is { } focus)
-        {
-            ids.AddRange(await NewestIdsAsync($"({string.Join(' ', focus.Tokens.Select(Quote))}) AND {match}", filter, depth, ct));
-        }
-        if (plan.Terms.Count > 1)
-        {
-            // bm25-like weighting puts a title holding the rarest word above body matches of it;
-            // one such walk costs up to 15 ms at a million documents, so only the rarest term's.
-            ids.AddRange(await NewestIdsAsync($"title : {Match(plan.WithTerms([plan.Terms[rarest]]))} AND {match}", filter, depth, ct));
-        }
-        return new SearchCandidates(count, [.. ids.Distinct()], false);
-    }
-
-    /// <summary>The term with the fewest documents (the first for a one-term query).</summary>
-    private async Task<int> RarestAsync(QueryPlan plan, CancellationToken ct)
-    {
-        if (plan.Terms.Count == 1)
-        {
-            return 0;
-        }
-        var frequencies = new List<double>();
-        foreach (var term in plan.Terms)
-        {
-            frequencies.Add(await FrequencyAsync(term, ct));
-        }
-        return frequencies.IndexOf(frequencies.Min());
-    }
-
-    private async Task<SearchCount> EstimateAsync(int counted, int lowestCounted, CancellationToken ct)
-    {
-        var range = await db.Database.SqlQueryRaw<IdRange>(
-            "SELECT coalesce(min(\"Id\"), 0) AS \"Lowest\", coalesce(max(\"Id\"), 0) AS \"Highest\" FROM \"SearchDocuments\"").SingleAsync(ct);
-        return ISearchBackend.Estimate(counted, lowestCounted, range.Lowest, range.Highest);
-    }
-
-    private sealed record IdRange(int Lowest, int Highest);
-
-    /// <summary>The first <paramref name="limit"/> title matches in key order: shortest title, then newest.</summary>
-    private async Task<List<int>> TitleMatchesAsync(string match, SearchFilter filter, int limit, CancellationToken ct)
-    {
+        var match = Match(terms) + (titleTerms.Count > 0 ? " AND title : " + Match(titleTerms) : "");
         var parameters = new List<DbParameter> { new SqliteParameter("@q", match) };
+        // Ids are integers this code read from the index, so they go into the SQL as text.
+        var leaveOut = except is { Count: > 0 } ? $" AND search_text.rowid NOT IN ({string.Join(',', except.Select(TextKey))})" : "";
+        // Interpolated: only SQL built here and integers; every value is a parameter. Ascending text key is newest first.
+        var sql = $"{Matching("\"Value\"", filter, parameters)}{leaveOut} ORDER BY search_text.rowid LIMIT {limit ?? -1} OFFSET {skip}";
+        return await db.Database.SqlQueryRaw<int>(sql, [.. parameters]).ToListAsync(ct);
+    }
+
+    /// <summary>The first titles in key order: shortest title, then newest.</summary>
+    public async Task<List<int>> ShortestTitlesAsync(IReadOnlyList<List<Alternative>> terms, SearchFilter filter, int limit, CancellationToken ct)
+    {
+        var parameters = new List<DbParameter> { new SqliteParameter("@q", Match(terms)) };
         var where = SqlFilter.Where(filter, parameters, (n, v) => new SqliteParameter(n, v));
-        // Interpolated: only SQL built here and integers; every value is a parameter. The FTS table
-        // is the outer loop and consumes ORDER BY rowid, so the join (filters) stops at LIMIT.
+        // The FTS table is the outer loop and consumes ORDER BY rowid, so the join (filters) stops at LIMIT.
         var sql = $"""
             SELECT {TitleId} AS "Value"
             FROM search_title JOIN "SearchDocuments" d ON d."Id" = {TitleId}
@@ -243,35 +178,9 @@ public sealed class SqliteSearchBackend(GovSiteDb db) : ISearchBackend
         return await db.Database.SqlQueryRaw<int>(sql, [.. parameters]).ToListAsync(ct);
     }
 
-    private async Task<List<int>> NewestIdsAsync(string match, SearchFilter filter, int limit, CancellationToken ct)
+    public async Task<List<int>> ByDateAsync(IReadOnlyList<List<Alternative>> terms, SearchFilter filter, int skip, int take, CancellationToken ct)
     {
-        var parameters = new List<DbParameter> { new SqliteParameter("@q", match) };
-        // Interpolated: only SQL built here and integers; every value is a parameter.
-        var sql = $"{Matching("\"Value\"", filter, parameters)} ORDER BY search_text.rowid LIMIT {limit}";
-        return await db.Database.SqlQueryRaw<int>(sql, [.. parameters]).ToListAsync(ct);
-    }
-
-    public async Task<List<int>> NewestAsync(QueryPlan plan, SearchFilter filter, IReadOnlyCollection<int> except, int skip, int take,
-        CancellationToken ct)
-    {
-        if (plan.IsEmpty)
-        {
-            return [];
-        }
-        var parameters = new List<DbParameter> { new SqliteParameter("@q", Match(plan)) };
-        // Ids are integers this code read from the index, so they go into the SQL as text.
-        var leaveOut = except.Count == 0 ? "" : $" AND search_text.rowid NOT IN ({string.Join(',', except.Select(TextKey))})";
-        var sql = $"{Matching("\"Value\"", filter, parameters)}{leaveOut} ORDER BY search_text.rowid LIMIT {take} OFFSET {skip}";
-        return await db.Database.SqlQueryRaw<int>(sql, [.. parameters]).ToListAsync(ct);
-    }
-
-    public async Task<List<int>> ByDateAsync(QueryPlan plan, SearchFilter filter, int skip, int take, CancellationToken ct)
-    {
-        if (plan.IsEmpty)
-        {
-            return [];
-        }
-        var parameters = new List<DbParameter> { new SqliteParameter("@q", Match(plan)) };
+        var parameters = new List<DbParameter> { new SqliteParameter("@q", Match(terms)) };
         var where = SqlFilter.Where(filter, parameters, (n, v) => new SqliteParameter(n, v));
         var sql = $"""
             SELECT d."Id" AS "Value" FROM search_text JOIN "SearchDocuments" d ON d."Id" = {TextId}
@@ -280,20 +189,14 @@ public sealed class SqliteSearchBackend(GovSiteDb db) : ISearchBackend
         return await db.Database.SqlQueryRaw<int>(sql, [.. parameters]).ToListAsync(ct);
     }
 
-    /// <summary>How many documents hold a term, estimated as counts are, from its newest 100 matches.</summary>
-    public async Task<double> FrequencyAsync(List<Alternative> term, CancellationToken ct)
+    public async Task<(int Lowest, int Highest)> IdRangeAsync(CancellationToken ct)
     {
-        var row = await db.Database.SqlQueryRaw<CountRow>("""
-            SELECT count(*) AS "Counted", coalesce(2147483647 - max(rowid), 0) AS "Lowest",
-                (SELECT coalesce(min("Id"), 0) FROM "SearchDocuments") AS "LowestId", (SELECT coalesce(max("Id"), 0) FROM "SearchDocuments") AS "HighestId"
-            FROM (SELECT rowid FROM search_text WHERE search_text MATCH @q ORDER BY rowid LIMIT 100)
-            """, new SqliteParameter("@q", Match([term]))).SingleAsync(ct);
-        if (row.Counted < 100 || row.HighestId <= row.LowestId)
-        {
-            return row.Counted;
-        }
-        return row.Counted * (double)(row.HighestId - row.LowestId + 1) / (row.HighestId - row.Lowest + 1);
+        var range = await db.Database.SqlQueryRaw<IdRange>(
+            "SELECT coalesce(min(\"Id\"), 0) AS \"Lowest\", coalesce(max(\"Id\"), 0) AS \"Highest\" FROM \"SearchDocuments\"").SingleAsync(ct);
+        return (range.Lowest, range.Highest);
     }
+
+    private sealed record IdRange(int Lowest, int Highest);
 
     /// <summary>Documents in the index, from FTS5's averages record (its first value).</summary>
     public async Task<double> DocumentsAsync(CancellationToken ct)
@@ -346,7 +249,7 @@ public sealed class SqliteSearchBackend(GovSiteDb db) : ISearchBackend
     /// <summary>(("a" "b") OR ("c")) AND (…): implicit AND inside an alternative, OR between alternatives.</summary>
     internal static string Match(QueryPlan plan) => Match(plan.Terms);
 
-    private static string Match(List<List<Alternative>> terms)
+    private static string Match(IReadOnlyList<List<Alternative>> terms)
     {
         var sb = new StringBuilder();
         foreach (var term in terms)

@@ -152,8 +152,13 @@ public class SearchTextTests
         tokens.ShouldContain(SearchText.DocNumberKey("国办发〔2014〕57号")!);
         tokens.ShouldContain(SearchText.DocNumberKey("办发〔2014〕57号")!);
         tokens.ShouldContain(SearchText.IndexNumberKey("11440700007186391A/2015-00003")!);
-        tokens.ShouldContain(SearchText.FocusPrefix + "集约");
-        tokens.ShouldNotContain(SearchText.FocusPrefix + "讲话");
+        // Said three times in a short body (4.3 as the ranking normalises it): the first two focus
+        // levels, in characters and in pinyin; said once, no mark.
+        tokens.ShouldContain(SearchText.FocusPrefix + "1集约");
+        tokens.ShouldContain(SearchText.FocusPrefix + "2集约");
+        tokens.ShouldContain(SearchText.FocusPrefix + "1jiyue");
+        tokens.ShouldNotContain(SearchText.FocusPrefix + "3集约");
+        tokens.ShouldNotContain(SearchText.FocusPrefix + "1讲话");
         // Initials stay in titles.
         tokens.ShouldNotContain(t => t.StartsWith(SearchText.InitialsPrefix, StringComparison.Ordinal));
     }

@@ -18,7 +18,7 @@ namespace GovSite.Tests.Search;
 /// opinion itself with its 文号 in the field, school enrolment notices, a notice whose 文号 is
 /// only in its attachment's name.
 /// </summary>
-public sealed class SeedDocumentsFixture : SearchFixture
+public class SeedDocumentsFixture : SearchFixture
 {
     public const string Code = "4407000016";
     public const string Seeds = "/work/shared/corpus/seeds";
