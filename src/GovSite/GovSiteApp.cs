@@ -160,8 +160,10 @@ public static class GovSiteApp
     /// <summary>Middleware and endpoints, once, before the app starts.</summary>
     public static void ConfigurePipeline(WebApplication app)
     {
-        // Behind a TLS-terminating proxy on this machine (nginx), pages and feeds link with https.
-        app.UseForwardedHeaders(new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedProto });
+        // Behind a TLS-terminating proxy on this machine (nginx), pages and feeds link with https, and
+        // the client's address is the visitor's (rate limits, 热门搜索's distinct visitors), not the
+        // proxy's. Only loopback proxies are believed (the options' defaults).
+        app.UseForwardedHeaders(new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedFor });
         // Cached public pages are answered here, before anything below runs for them.
         app.UseMiddleware<PublicPageCacheMiddleware>();
         // The static export renders pages through everything from here on.

@@ -296,11 +296,6 @@ public sealed class RankedText
         Keywords = ChineseText.Fold(document.Keywords ?? "");
         Body = ChineseText.Fold(document.Text);
         PublishedAt = document.PublishedAt;
-        FieldNumbers = [.. SearchText.DocNumberMentions(ChineseText.Fold(document.DocNumber ?? "")).Select(k => k.Key)];
-        FieldIndexNumber = SearchText.IndexNumberKey(document.IndexNumber);
-        TitleNumbers = [.. SearchText.DocNumberMentions(Title)];
-        BodyNumbers = [.. SearchText.DocNumberMentions(Body)];
-        BodyIndexNumbers = [.. SearchText.IndexNumberSpans(Body)];
     }
 
     public SearchDocument Document { get; }
@@ -310,9 +305,10 @@ public sealed class RankedText
     public string Keywords { get; }
     public string Body { get; }
     public DateTime PublishedAt { get; }
-    public HashSet<string> FieldNumbers { get; }
-    public string? FieldIndexNumber { get; }
-    public List<(string Key, int Start, int Length)> TitleNumbers { get; }
-    public List<(string Key, int Start, int Length)> BodyNumbers { get; }
-    public List<(string Key, int Start, int Length)> BodyIndexNumbers { get; }
+    // Read only for a query with a 文号 or 索引号: the patterns cost more than the rest of the ranking.
+    public HashSet<string> FieldNumbers => field ??= [.. SearchText.DocNumberMentions(ChineseText.Fold(Document.DocNumber ?? "")).Select(k => k.Key)];
+    public string? FieldIndexNumber => SearchText.IndexNumberKey(Document.IndexNumber);
+    public List<(string Key, int Start, int Length)> TitleNumbers => field ??= [.. SearchText.DocNumberMentions(Title)];
+    public List<(string Key, int Start, int Length)> BodyNumbers => field ??= [.. SearchText.DocNumberMentions(Body)];
+    public List<(string Key, int Start, int Length)> BodyIndexNumbers => field ??= [.. SearchText.IndexNumberSpans(Body)];
 }

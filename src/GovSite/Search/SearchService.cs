@@ -14,7 +14,8 @@ public sealed record SearchRequest(
     string? Issuer = null,
     PolicyValidity? Validity = null,
     bool NewestFirst = false,
-    int Page = 1);
+    int Page = 1,
+    System.Net.IPAddress? Visitor = null);
 
 public sealed record SearchResult(int Id, string Title, string TitleHtml, string Url, string Snippet, string SiteCode,
     string SiteName, ColumnType ColumnType, DateTime PublishedAt, double Score, string? DocNumber);
@@ -34,7 +35,8 @@ public sealed record SearchResponse(string Query, int Total, int Page, int PageC
 public sealed record SearchRanked(QueryPlan Plan, SearchCount Count, List<RankedDocument> Ranked, bool Complete);
 
 /// <summary>A search from query text to ranked, highlighted results, with the help around them.</summary>
-public sealed class SearchService(GovSiteDb db, ISearchBackend backend, SearchText text, SiteDirectory sites, TimeProvider clock)
+public sealed class SearchService(GovSiteDb db, ISearchBackend backend, SearchText text, SiteDirectory sites, TimeProvider clock,
+    HotSearches hot)
 {
     public const int PageSize = 10;
 
@@ -96,6 +98,7 @@ public sealed class SearchService(GovSiteDb db, ISearchBackend backend, SearchTe
         if (log)
         {
             await LogAsync(request.SiteId ?? 0, plan.Folded, total, ct);
+            await hot.RecordAsync(request.SiteId ?? 0, plan.Folded, total, request.Visitor, ct);
         }
         return new SearchResponse(plan.Folded.Length == raw.Length ? raw : raw[..Math.Min(raw.Length, SearchText.MaxQueryLength)],
             total, page, pageCount, results, suggestions, answer, plan.Truncated, count.Estimated, Notice(plan, used, raw, suggestions, total));
@@ -299,13 +302,10 @@ public sealed class SearchService(GovSiteDb db, ISearchBackend backend, SearchTe
         }
     }
 
-    /// <summary>Popular queries that found something, for the "热门搜索" list.</summary>
-    public Task<List<string>> HotTermsAsync(int? siteId, int count = 8, CancellationToken ct = default) =>
-        db.SearchLog.Where(l => l.SiteId == (siteId ?? 0) && l.Results > 0)
-            .OrderByDescending(l => l.Searches).ThenByDescending(l => l.LastSearchedAt)
-            .Select(l => l.Query).Take(count).ToListAsync(ct);
+    /// <summary>The curated 热门搜索 list (<see cref="HotSearches"/>).</summary>
+    public Task<List<string>> HotTermsAsync(int? siteId, CancellationToken ct = default) => hot.ListAsync(siteId ?? 0, ct);
 
-    /// <summary>Suggestions while typing: popular queries, known words (also from pinyin) and titles.</summary>
+    /// <summary>Suggestions while typing: 热门搜索 entries (curated, never raw visitors' text), known words (also from pinyin) and titles.</summary>
     public async Task<List<string>> SuggestAsync(string? prefix, int? siteId, CancellationToken ct = default)
     {
         var folded = ChineseText.Fold(ChineseText.Clean(prefix));
@@ -313,9 +313,7 @@ public sealed class SearchService(GovSiteDb db, ISearchBackend backend, SearchTe
         {
             return [];
         }
-        var site = siteId ?? 0;
-        var popular = await db.SearchLog.Where(l => l.SiteId == site && l.Results > 0 && l.Query.StartsWith(folded))
-            .OrderByDescending(l => l.Searches).Select(l => l.Query).Take(4).ToListAsync(ct);
+        var popular = (await hot.ListAsync(siteId ?? 0, ct)).Where(q => q.StartsWith(folded, StringComparison.Ordinal)).Take(4).ToList();
         var words = folded.All(c => c is >= 'a' and <= 'z')
             ? text.Vocabulary.FromPinyin(folded).Take(3).ToList()
             : [.. text.Vocabulary.Words.Where(w => w.StartsWith(folded, StringComparison.Ordinal) && w != folded).Take(3)];
