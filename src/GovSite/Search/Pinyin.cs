@@ -11,8 +11,21 @@ public static class Pinyin
     private static readonly HashSet<string> Syllables = [.. Readings.Values.SelectMany(r => r)];
     private static readonly int LongestSyllable = Syllables.Max(s => s.Length);
 
-    public static IReadOnlyList<string> Of(char c) =>
-        Readings.TryGetValue(c, out var r) ? r : Array.Empty<string>();
+    // By char code: the ranking reads the pinyin of every character of its candidates' text.
+    private static readonly string[][] ByChar = BuildTable();
+
+    private static string[][] BuildTable()
+    {
+        var table = new string[char.MaxValue + 1][];
+        Array.Fill(table, []);
+        foreach (var (c, readings) in Readings)
+        {
+            table[c] = readings;
+        }
+        return table;
+    }
+
+    public static IReadOnlyList<string> Of(char c) => ByChar[c];
 
     public static bool IsSyllable(string s) => Syllables.Contains(s);
 

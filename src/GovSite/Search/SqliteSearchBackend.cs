@@ -192,7 +192,9 @@ public sealed class SqliteSearchBackend(GovSiteDb db) : ISearchBackend
     public async Task<(int Lowest, int Highest)> IdRangeAsync(CancellationToken ct)
     {
         var range = await db.Database.SqlQueryRaw<IdRange>(
-            "SELECT coalesce(min(\"Id\"), 0) AS \"Lowest\", coalesce(max(\"Id\"), 0) AS \"Highest\" FROM \"SearchDocuments\"").SingleAsync(ct);
+            // Two subqueries: SQLite answers a lone min() or max() from the index, both in one SELECT by reading every row.
+            "SELECT coalesce((SELECT min(\"Id\") FROM \"SearchDocuments\"), 0) AS \"Lowest\", coalesce((SELECT max(\"Id\") FROM \"SearchDocuments\"), 0) AS \"Highest\"")
+            .SingleAsync(ct);
         return (range.Lowest, range.Highest);
     }
 
