@@ -88,6 +88,12 @@ public sealed partial class SearchText(SearchVocabulary vocabulary)
     /// <summary>Longer queries are cut (with a notice on the page): a search box is not a document.</summary>
     public const int MaxQueryLength = 64;
 
+    /// <summary>
+    /// What the search box lets a visitor type or paste (its maxlength): more than is searched, so
+    /// that a pasted paragraph is cut with a notice instead of silently by the browser.
+    /// </summary>
+    public const int MaxQueryInput = 1_000;
+
     /// <summary>Body text beyond this is not indexed (the start of a document carries its subject).</summary>
     public const int MaxIndexedBody = 20_000;
 
