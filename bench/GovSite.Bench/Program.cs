@@ -133,7 +133,7 @@ search.SetAction(async (parse, ct) =>
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {row.Kind} | {row.Queries} | {row.P50Ms:F1} ms | {row.P95Ms:F1} ms | {row.MeanTotal:F0} |"));
     }
     Console.WriteLine();
-    Console.WriteLine("Engine steps, second pass (p50 / p95): the capped count, the 100 ranked candidates");
+    Console.WriteLine("Engine steps, second pass (p50 / p95): the capped count, the candidate windows (CandidateWindows.FindAsync)");
     Console.WriteLine("| query kind | count | ranking |");
     Console.WriteLine("| --- | ---: | ---: |");
     foreach (var row in r.Steps)
