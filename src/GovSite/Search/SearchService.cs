@@ -93,7 +93,7 @@ public sealed class SearchService(GovSiteDb db, ISearchBackend backend, SearchTe
         // Paging stops at page 1000, as the page number does.
         var pageCount = Math.Clamp((total + PageSize - 1) / PageSize, 1, 1000);
         var results = page <= pageCount ? shown.Select(r => ToResult(r, used)).ToList() : [];
-        var suggestions = await SuggestionsAsync(plan, used, raw, top, total, ct);
+        var suggestions = await SuggestionsAsync(plan, used, raw, top, total, request.SiteId ?? 0, ct);
         var answer = await AnswerAsync(plan, request.SiteId, ct);
         if (log)
         {
@@ -210,11 +210,11 @@ public sealed class SearchService(GovSiteDb db, ISearchBackend backend, SearchTe
 
     /// <summary>
     /// 您是不是要找: the Chinese a pinyin query spells (from the vocabulary, or what it matched in
-    /// the best results), what a homophone or the query's parts found, and known words one
-    /// character away from a query that found nothing.
+    /// the best results), what a homophone or the query's parts found, and known words and 热门搜索
+    /// entries one character away from a query that was not found whole.
     /// </summary>
     private async Task<List<string>> SuggestionsAsync(QueryPlan plan, QueryPlan used, string raw, List<RankedDocument> top, int total,
-        CancellationToken ct)
+        int siteId, CancellationToken ct)
     {
         var suggestions = new List<string>();
         var letters = plan.Folded.Replace(" ", "", StringComparison.Ordinal);
@@ -243,8 +243,8 @@ public sealed class SearchService(GovSiteDb db, ISearchBackend backend, SearchTe
         }
         if ((total == 0 || used.Stage != PlanStage.Whole) && !isLatin && plan.Folded.Length >= 2)
         {
-            var candidates = text.Vocabulary.Words.Concat(await db.SearchLog.Where(l => l.Results > 0)
-                .OrderByDescending(l => l.Searches).Select(l => l.Query).Take(200).ToListAsync(ct));
+            // Known words and the curated 热门搜索, never raw visitors' text.
+            var candidates = text.Vocabulary.Words.Concat(await hot.ListAsync(siteId, ct));
             var spellings = Pinyin.Spellings(plan.Folded).ToHashSet();
             foreach (var candidate in candidates.Distinct())
             {
