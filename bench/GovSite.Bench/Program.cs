@@ -169,6 +169,7 @@ var root = new RootCommand("GovSite benchmarks (see bench/*.sh)")
 };
 root.Subcommands.Add(CheckFarm.ServeCommand());
 root.Subcommands.Add(CheckFarm.CheckCommand());
+root.Subcommands.Add(CheckFarm.RegionCommand());
 root.Subcommands.Add(QualityBench.Command());
 root.Subcommands.Add(RenderBench.Command());
 root.Subcommands.Add(RenderBench.ExportCommand());

@@ -3,11 +3,13 @@ using System.Text.Json.Serialization;
 using System.Threading.RateLimiting;
 using GovSite.Accounts;
 using GovSite.Admin;
+using GovSite.Audit;
 using GovSite.Calendar;
 using GovSite.Data;
 using GovSite.Demo;
 using GovSite.Monitoring.Platform;
 using GovSite.Monitoring;
+using GovSite.Notifications;
 using GovSite.Publishing.Files;
 using GovSite.Publishing.Library;
 using GovSite.Interaction;
@@ -118,8 +120,8 @@ public static class GovSiteApp
         {
             // Pages live in their feature folders (Admin/, PublicSite/), so the root is the project.
             o.RootDirectory = "/";
-            o.Conventions.AuthorizeFolder("/Admin");
-            o.Conventions.AllowAnonymousToPage("/Admin/Login");
+            // Every page under /admin, in whatever feature folder, requires sign-in (one rule).
+            o.Conventions.Add(new AdminAuthorization());
             o.Conventions.AddPageRoute("/PublicSite/ColumnPage", "columns/{id:int}/page/{pageNumber:int}");
         });
         builder.AddData();
@@ -137,6 +139,8 @@ public static class GovSiteApp
         builder.AddParticipation();
         builder.AddSearch();
         builder.AddQuality();
+        builder.AddNotifications();
+        builder.AddAudit();
 
         if (!background)
         {

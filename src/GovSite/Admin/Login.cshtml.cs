@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace GovSite.Admin;
 
+[Microsoft.AspNetCore.Authorization.AllowAnonymous]
 public sealed class LoginModel(SiteAccess access, AccountService accounts) : AdminPageModel(access)
 {
     [BindProperty]

@@ -11,7 +11,6 @@ public static class CalendarSetup
     {
         builder.Services.Configure<CalendarOptions>(builder.Configuration.GetSection("Calendar"));
         builder.Services.AddSingleton<CalendarService>();
-        builder.Services.Configure<Microsoft.AspNetCore.Mvc.RazorPages.RazorPagesOptions>(o => o.Conventions.AuthorizeFolder("/Calendar/Admin"));
         return builder;
     }
 

@@ -62,6 +62,23 @@ public static class ChineseWords
         return spans;
     }
 
+    /// <summary>Words as the dictionary alone cuts them (no HMM guesses): unknown characters stand alone.</summary>
+    public static List<WordSpan> DictionarySpans(string text)
+    {
+        var spans = new List<WordSpan>();
+        if (string.IsNullOrEmpty(text))
+        {
+            return spans;
+        }
+        var position = 0;
+        foreach (var word in Segmenter.Value.Cut(text, cutAll: false, hmm: false))
+        {
+            spans.Add(new WordSpan(position, word.Length));
+            position += word.Length;
+        }
+        return spans;
+    }
+
     /// <summary>
     /// True when [start, start+length) begins and ends on word boundaries of the text, so that
     /// the span is made of whole words and is not the beginning or end of a longer word.

@@ -110,7 +110,7 @@ public sealed class DeadlineAlerts(IServiceScopeFactory scopes, TimeProvider clo
         var candidates = await db.Messages.AsNoTracking()
             .Where(m => (m.Status == MessageStatus.Received || m.Status == MessageStatus.Handling
                 || m.Status == MessageStatus.Transferred || m.Status == MessageStatus.Replied) && m.DueDate <= horizon)
-            .Select(m => new { m.Id, m.HandlingSiteId, m.DueDate, m.Status })
+            .Select(m => new { m.Id, m.HandlingSiteId, m.DueDate, m.Status, m.Subject, m.Ticket })
             .ToListAsync(ct);
         var ids = candidates.Select(c => c.Id).ToList();
         var existing = (await db.MessageAlerts.AsNoTracking().Where(a => ids.Contains(a.MessageId))
@@ -140,6 +140,14 @@ public sealed class DeadlineAlerts(IServiceScopeFactory scopes, TimeProvider clo
                 {
                     await db.SaveChangesAsync(ct);
                     written++;
+                    if (kind == AlertKind.Reminder)
+                    {
+                        // The people who answer are told too, in the back office and by e-mail: the message is due tomorrow.
+                        await scope.ServiceProvider.GetRequiredService<Notifications.Notifier>().ToRolesAsync(m.HandlingSiteId, [Role.Editor, Role.SiteAdmin],
+                            Notifications.NoticeKind.MessageDue, $"message-due:{m.Id}:{m.DueDate:yyyy-MM-dd}",
+                            $"留言即将到期：{m.Subject}", $"留言「{m.Subject}」（编号 {m.Ticket}）须在 {m.DueDate:yyyy-MM-dd} 前答复。",
+                            $"/admin/messages/{m.Id}", [], ct);
+                    }
                 }
                 catch (DbUpdateException)
                 {

@@ -19,7 +19,6 @@ public static class InteractionSetup
         builder.Services.AddSingleton<DeadlineAlerts>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<DeadlineAlerts>());
         builder.Services.AddHostedService<InteractionDemo>();
-        builder.Services.Configure<Microsoft.AspNetCore.Mvc.RazorPages.RazorPagesOptions>(o => o.Conventions.AuthorizeFolder("/Interaction/Admin"));
         return builder;
     }
 

@@ -15,7 +15,16 @@ public static class CheckCommand
 {
     public static Command Create()
     {
-        var urls = new Argument<string[]>("URL") { Description = "要检查的网站首页地址（可多个）", Arity = ArgumentArity.OneOrMore };
+        var urls = new Argument<string[]>("URL") { Description = "要检查的网站首页地址（可多个）", Arity = ArgumentArity.ZeroOrMore };
+        var from = new Option<FileInfo?>("--from") { Description = "从文件读取要检查的网址，每行一个（# 开头的行为注释）" };
+        var parallel = new Option<int>("--parallel") { Description = "同时检查的网站数（1–64），默认 4", DefaultValueFactory = _ => 4 };
+        parallel.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() is < 1 or > 64)
+            {
+                result.AddError("--parallel 须为 1 到 64 之间的整数");
+            }
+        });
         var asOf = new Option<string?>("--as-of") { Description = "判断更新是否及时的基准日期（YYYY-MM-DD），默认今天" };
         var format = new Option<string>("--format") { Description = "报告格式：json 或 text", DefaultValueFactory = _ => "json" };
         format.AcceptOnlyFromAmong("json", "text");
@@ -28,14 +37,23 @@ public static class CheckCommand
                 result.AddError("--max-pages 须为正整数");
             }
         });
-        var command = new Command("check", "按政府网站检查指标检查网站（单项否决、扣分、栏目更新、错链等）") { urls, asOf, format, output, maxPages };
+        var command = new Command("check", "按政府网站检查指标检查网站（单项否决、扣分、栏目更新、错链等）") { urls, from, parallel, asOf, format, output, maxPages };
         command.Validators.Add(result =>
         {
             if (result.GetValue(asOf) is { } d && !DateOnly.TryParseExact(d, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
             {
                 result.AddError($"--as-of 须为 YYYY-MM-DD 格式的日期：{d}");
             }
-            foreach (var u in result.GetValue(urls) ?? [])
+            var file = result.GetValue(from);
+            if (file is not null && !file.Exists)
+            {
+                result.AddError($"--from 指定的文件不存在：{file.FullName}");
+            }
+            if ((result.GetValue(urls) ?? []).Length == 0 && file is null)
+            {
+                result.AddError("请给出至少一个网址，或用 --from 指定网址列表文件");
+            }
+            foreach (var u in (result.GetValue(urls) ?? []).Concat(file is { Exists: true } ? ReadUrls(file) : []))
             {
                 if (!Uri.TryCreate(u, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
                 {
@@ -50,7 +68,8 @@ public static class CheckCommand
                 : DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
             using var handler = Fetcher.DefaultHandler();
             var checker = new SiteChecker(handler, CrawlLimits.Default, TimeProvider.System);
-            var report = await RunAsync(checker, parse.GetValue(urls)!, new CheckOptions(date, parse.GetValue(maxPages)), ct);
+            var list = (parse.GetValue(urls) ?? []).Concat(parse.GetValue(from) is { } f ? ReadUrls(f) : []).ToList();
+            var report = await RunAsync(checker, list, new CheckOptions(date, parse.GetValue(maxPages)), ct, parse.GetValue(parallel));
             var rendered = parse.GetValue(format) == "text" ? RenderText(report) : JsonSerializer.Serialize(report, CheckReport.Json);
             if (parse.GetValue(output) is { } file)
             {
@@ -65,21 +84,49 @@ public static class CheckCommand
         return command;
     }
 
-    /// <summary>Checks the sites one after another, with progress on standard error.</summary>
-    public static async Task<CheckReport> RunAsync(ISiteChecker checker, IReadOnlyList<string> urls, CheckOptions options, CancellationToken ct)
+    private static IEnumerable<string> ReadUrls(FileInfo file) =>
+        File.ReadLines(file.FullName).Select(l => l.Trim()).Where(l => l.Length > 0 && !l.StartsWith('#'));
+
+    /// <summary>
+    /// Checks the sites, <paramref name="parallel"/> at a time, with a line of progress per site on
+    /// standard error; the report lists them in the order given. Each site is judged on its own: one
+    /// whose check fails gets the verdict "error" and the others go on.
+    /// </summary>
+    public static async Task<CheckReport> RunAsync(ISiteChecker checker, IReadOnlyList<string> urls, CheckOptions options, CancellationToken ct, int parallel = 1)
     {
         var stderr = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
-        var sites = new List<SiteReport>();
-        foreach (var url in urls)
-        {
-            var progress = new Progress<string>(m => stderr.MarkupLine($"[grey]{Markup.Escape(m)}[/]"));
-            var site = await checker.CheckAsync(url, options, progress, ct);
-            stderr.MarkupLine(site.Verdict == "pass"
-                ? $"[green]合格[/] {Markup.Escape(site.Name ?? url)}  得分 {site.Score}"
-                : $"[red]不合格[/] {Markup.Escape(site.Name ?? url)}  {Markup.Escape(string.Join("、", site.Vetoes.Select(v => v.Code)))}");
-            sites.Add(site);
-        }
-        return new CheckReport(options.AsOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), sites);
+        var sites = new SiteReport[urls.Count];
+        var done = 0;
+        var gate = new object();
+        await Parallel.ForEachAsync(Enumerable.Range(0, urls.Count), new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, parallel), CancellationToken = ct },
+            async (i, token) =>
+            {
+                var url = urls[i];
+                var progress = parallel == 1 ? new Progress<string>(m => stderr.MarkupLine($"[grey]{Markup.Escape(m)}[/]")) : null;
+                SiteReport site;
+                var watch = System.Diagnostics.Stopwatch.StartNew();
+                try
+                {
+                    site = await checker.CheckAsync(url, options, progress, token);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException || !token.IsCancellationRequested)
+                {
+                    site = SiteChecker.ErrorReport(new Uri(url), ex, null, watch.Elapsed);
+                }
+                sites[i] = site;
+                lock (gate)
+                {
+                    done++;
+                    var counter = urls.Count > 1 ? $"[grey][[{done}/{urls.Count}]][/] " : "";
+                    stderr.MarkupLine(site.Verdict switch
+                    {
+                        "pass" => $"{counter}[green]合格[/] {Markup.Escape(site.Name ?? url)}  得分 {site.Score}",
+                        "error" => $"{counter}[yellow]检查出错[/] {Markup.Escape(url)}  {Markup.Escape(site.Findings.FirstOrDefault()?.Detail ?? "")}",
+                        _ => $"{counter}[red]不合格[/] {Markup.Escape(site.Name ?? url)}  {Markup.Escape(string.Join("、", site.Vetoes.Select(v => v.Code)))}",
+                    });
+                }
+            });
+        return new CheckReport(options.AsOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), [.. sites]);
     }
 
     public static string RenderText(CheckReport report)
@@ -90,7 +137,7 @@ public static class CheckCommand
         {
             sb.Append('\n').Append(s.Name ?? s.Url).Append("  ").Append(s.Url).Append('\n');
             sb.Append("  网站标识码：").Append(s.IdentifierCode ?? "未发现").Append('\n');
-            sb.Append("  结论：").Append(s.Verdict == "pass" ? "合格" : "不合格");
+            sb.Append("  结论：").Append(s.Verdict switch { "pass" => "合格", "error" => "检查出错", _ => "不合格" });
             if (s.Score is { } score)
             {
                 sb.Append("  得分：").Append(score.ToString(CultureInfo.InvariantCulture));

@@ -25,7 +25,7 @@ public sealed record SiteReport
     public string? Name { get; init; }
     public string? IdentifierCode { get; init; }
 
-    /// <summary>"pass" or "fail".</summary>
+    /// <summary>"pass", "fail", or "error" when the check itself could not be completed (the reason is the first finding, check_error).</summary>
     public string Verdict { get; init; } = "pass";
     public double? Score { get; init; }
     public List<Veto> Vetoes { get; init; } = [];

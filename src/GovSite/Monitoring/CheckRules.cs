@@ -14,6 +14,9 @@ public sealed record CheckRules
     public int EmptyColumnsForVeto { get; init; } = 5;
     public int UnansweredMonths { get; init; } = 3;
 
+    /// <summary>Configurable default (domain.md): "more than 3 months" counted as more than 92 days.</summary>
+    public int UnansweredDays { get; init; } = 92;
+
     /// <summary>Configurable default: a guide lacking this many of the ten elements is incomplete.</summary>
     public int GuideMissingElements { get; init; } = 4;
 

@@ -5,7 +5,8 @@ namespace GovSite.Monitoring;
 
 /// <summary>
 /// Reads publication dates the way sites write them: 2026-11-03, 2026/11/03, 2026.11.03,
-/// 2026年11月3日, and a bare [11-03] whose year is inferred from the date of the check.
+/// 2026年11月3日, a bare [11-03] whose year is inferred from the date of the check, and the
+/// dates content systems put into addresses (t20261103_123.html, /art/2026/11/3/, /2026-11/03/).
 /// </summary>
 public static partial class DateFinder
 {
@@ -17,6 +18,11 @@ public static partial class DateFinder
 
     [GeneratedRegex(@"^\s*(\d{1,2})[-/](\d{1,2})\s*$")]
     private static partial Regex BareMonthDay();
+
+    // TRS WCM (t20261103_4567.html, /202611/t…), gov.cn (/2026-11/03/content_…), 大汉 JCMS
+    // (/art/2026/11/3/art_…), WebPlus (/2026/1103/c…), and plain /20261103/ folders.
+    [GeneratedRegex(@"[/_t](20\d{2})(\d{2})(\d{2})[_/.]|/(20\d{2})-(\d{1,2})/(\d{1,2})/|/art/(20\d{2})/(\d{1,2})/(\d{1,2})/|/(20\d{2})/(\d{2})(\d{2})/")]
+    private static partial Regex UrlDate();
 
     /// <summary>All dates in a piece of text, in order.</summary>
     public static IEnumerable<DateOnly> InText(string text, DateOnly asOf)
@@ -42,14 +48,52 @@ public static partial class DateFinder
         }
     }
 
-    /// <summary>A `datetime` attribute (2026-11-03 or 2026-11-03T09:00+08:00).</summary>
-    public static DateOnly? FromAttribute(string? value)
+    /// <summary>The first date in a text, if any.</summary>
+    public static DateOnly? First(string text, DateOnly asOf)
     {
-        if (string.IsNullOrWhiteSpace(value) || value.Length < 10)
+        foreach (var d in InText(text, asOf))
+        {
+            return d;
+        }
+        return null;
+    }
+
+    /// <summary>A publication date that the address itself carries, as content systems write it.</summary>
+    public static DateOnly? FromUrl(Uri url)
+    {
+        var path = url.AbsolutePath;
+        if (path.Length < 10)
         {
             return null;
         }
-        return DateOnly.TryParseExact(value[..10], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
+        var m = UrlDate().Match(path);
+        if (!m.Success)
+        {
+            return null;
+        }
+        for (var g = 1; g + 2 <= 12; g += 3)
+        {
+            if (m.Groups[g].Success)
+            {
+                return Make(Int(m.Groups[g]), Int(m.Groups[g + 1]), Int(m.Groups[g + 2]));
+            }
+        }
+        return null;
+    }
+
+    /// <summary>A `datetime` attribute (2026-11-03 or 2026-11-03T09:00+08:00).</summary>
+    public static DateOnly? FromAttribute(string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value) || value.Trim().Length < 8)
+        {
+            return null;
+        }
+        value = value.Trim();
+        if (value.Length >= 10 && DateOnly.TryParseExact(value[..10], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
+        {
+            return d;
+        }
+        return FullDate().Match(value) is { Success: true } m ? Make(Int(m.Groups[1]), Int(m.Groups[2]), Int(m.Groups[3])) : null;
     }
 
     /// <summary>A month and day without a year belong to the most recent year that does not put them after the check date.</summary>
@@ -64,7 +108,8 @@ public static partial class DateFinder
     }
 
     private static DateOnly? Make(int y, int m, int d) =>
-        m is >= 1 and <= 12 && d >= 1 && d <= DateTime.DaysInMonth(y, m) ? new DateOnly(y, m, d) : null;
+        y is >= 1990 and <= 2100 && m is >= 1 and <= 12 && d >= 1 && d <= DateTime.DaysInMonth(y, m) ? new DateOnly(y, m, d) : null;
 
-    private static int Int(Group g) => int.Parse(g.ValueSpan, CultureInfo.InvariantCulture);
+    private static int Int(Group g) =>
+        int.TryParse(g.ValueSpan, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : 0;
 }

@@ -24,7 +24,8 @@ public sealed record CrawlLimits(int PerHost = 6, TimeSpan? PolitenessDelay = nu
 /// <summary>The result of one request; the body is kept only for HTML pages of the site itself.</summary>
 public sealed record FetchResult(Uri Url, Uri FinalUrl, int? Status, string? Error, string? Html, TimeSpan Elapsed, string? ContentType)
 {
-    public bool Ok => Status is >= 200 and < 400 && Error is null;
+    /// <summary>A final answer of 2xx. Redirects are followed by the handler: a 3xx left at the end is a loop or a redirect nowhere.</summary>
+    public bool Ok => Status is >= 200 and < 300 && Error is null;
 }
 
 /// <summary>
@@ -190,16 +191,24 @@ public sealed class Fetcher : IDisposable
         }
         if (charset is not null)
         {
+            var label = charset.Trim('"', '\'', ' ').ToLowerInvariant();
+            // Pages labelled gb2312 or gbk routinely hold characters only GB18030 (their superset) has.
+            if (label is "gb2312" or "gbk" or "gb_2312-80" or "x-gbk" or "cp936" or "euc-cn")
+            {
+                return Encoding.GetEncoding("GB18030");
+            }
             try
             {
-                return Encoding.GetEncoding(charset.Trim('"'));
+                return Encoding.GetEncoding(label);
             }
             catch (ArgumentException)
             {
-                // Unknown charset label: UTF-8 is what almost every site serves.
+                // Unknown charset label: decided by the bytes below.
             }
         }
-        return Encoding.UTF8;
+        // No declaration at all: UTF-8 when the bytes are valid UTF-8, else the Chinese national
+        // encoding that older government sites still serve without saying so.
+        return System.Text.Unicode.Utf8.IsValid(body) ? Encoding.UTF8 : Encoding.GetEncoding("GB18030");
     }
 
     private static readonly SearchValues<char> CharsetEnd = SearchValues.Create("\"' ;/>");

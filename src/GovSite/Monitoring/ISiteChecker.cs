@@ -13,6 +13,15 @@ public sealed record CheckOptions(DateOnly AsOf, int MaxPages = 2000, int Availa
 
     /// <summary>Portal or department when the caller knows (the platform does for hosted sites); else read from the site's name.</summary>
     public SiteKind? Kind { get; init; }
+
+    /// <summary>
+    /// Whether links off the site are checked (one hop each). The command line checks them; the
+    /// platform only for sites where that is turned on, and always for <see cref="AllowedHosts"/>.
+    /// </summary>
+    public bool ExternalLinks { get; init; } = true;
+
+    /// <summary>Off-site hosts checked even when <see cref="ExternalLinks"/> is off.</summary>
+    public IReadOnlySet<string> AllowedHosts { get; init; } = new HashSet<string>();
 }
 
 /// <summary>

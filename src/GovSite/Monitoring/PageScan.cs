@@ -34,7 +34,7 @@ public sealed class PageScan
     public static PageScan Read(string html)
     {
         var scan = new PageScan();
-        scan.Run(html);
+        scan.Run(PageReader.Prepare(html));
         return scan;
     }
 
@@ -176,7 +176,7 @@ public sealed class PageScan
                 case Tag.A or Tag.Area when href is not null && template == 0:
                     _links.Add(href);
                     break;
-                case Tag.Img or Tag.Script or Tag.Iframe when src is not null && template == 0:
+                case Tag.Img or Tag.Script or Tag.Iframe or Tag.Frame when src is not null && template == 0:
                     _links.Add(src);
                     break;
                 case Tag.Link when href is not null && rel is not null && template == 0
@@ -256,7 +256,7 @@ public sealed class PageScan
         return -1;
     }
 
-    private enum Tag { Other, A, Area, Img, Script, Iframe, Link, Meta, Style, Title, Textarea, Noscript, Template }
+    private enum Tag { Other, A, Area, Frame, Img, Script, Iframe, Link, Meta, Style, Title, Textarea, Noscript, Template }
 
     private static Tag Known(ReadOnlySpan<char> name) => name.Length switch
     {
@@ -265,6 +265,7 @@ public sealed class PageScan
         4 when name.Equals("area", StringComparison.OrdinalIgnoreCase) => Tag.Area,
         4 when name.Equals("link", StringComparison.OrdinalIgnoreCase) => Tag.Link,
         4 when name.Equals("meta", StringComparison.OrdinalIgnoreCase) => Tag.Meta,
+        5 when name.Equals("frame", StringComparison.OrdinalIgnoreCase) => Tag.Frame,
         5 when name.Equals("style", StringComparison.OrdinalIgnoreCase) => Tag.Style,
         5 when name.Equals("title", StringComparison.OrdinalIgnoreCase) => Tag.Title,
         6 when name.Equals("script", StringComparison.OrdinalIgnoreCase) => Tag.Script,

@@ -1,42 +1,43 @@
-using System.Text.RegularExpressions;
-
 namespace GovSite.Monitoring;
 
 /// <summary>The ten elements of a service guide (办事指南) and which of them a guide page shows.</summary>
-public static partial class ServiceGuides
+public static class ServiceGuides
 {
     public static readonly IReadOnlyList<string> Elements =
         ["事项名称", "设定依据", "申请条件", "办理材料", "办理地点", "办理机构", "收费标准", "办理时间", "联系电话", "办理流程"];
 
-    // Common alternative labels for the same element.
-    private static readonly Dictionary<string, string[]> Synonyms = new()
+    /// <summary>
+    /// The labels guides use for each element (domain.md: 受理条件 = 申请条件, 申请材料 = 办理材料,
+    /// 咨询电话/联系方式 = 联系电话, 收费依据及标准 = 收费标准). 办理时限 and 承诺时限 are the time a
+    /// case takes, not the office hours of 办理时间, and count for nothing here.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, string[]> Synonyms = new Dictionary<string, string[]>
     {
-        ["事项名称"] = ["事项名称", "服务事项", "事项"],
-        ["设定依据"] = ["设定依据", "办理依据", "法律依据", "政策依据"],
-        ["申请条件"] = ["申请条件", "受理条件", "办理条件"],
-        ["办理材料"] = ["办理材料", "申请材料", "申报材料", "所需材料"],
-        ["办理地点"] = ["办理地点", "受理地点", "办理地址"],
-        ["办理机构"] = ["办理机构", "受理机构", "实施机构", "承办机构"],
-        ["收费标准"] = ["收费标准", "收费依据及标准", "是否收费", "收费"],
-        ["办理时间"] = ["办理时间", "受理时间", "工作时间"],
-        ["联系电话"] = ["联系电话", "咨询电话", "咨询方式", "监督电话"],
-        ["办理流程"] = ["办理流程", "办理程序", "办事流程"],
+        ["事项名称"] = ["事项名称", "服务事项名称", "服务事项", "事项", "服务名称", "项目名称", "审批事项"],
+        ["设定依据"] = ["设定依据", "办理依据", "法律依据", "政策依据", "实施依据", "法定依据", "受理依据", "审批依据"],
+        ["申请条件"] = ["申请条件", "受理条件", "办理条件", "申请人条件", "准入条件", "申办条件", "受理范围及条件"],
+        ["办理材料"] = ["办理材料", "申请材料", "申报材料", "所需材料", "提交材料", "材料清单", "申请资料", "所需资料", "需提交材料", "应提交材料"],
+        ["办理地点"] = ["办理地点", "受理地点", "办理地址", "受理地址", "服务地点", "窗口地址", "办公地点", "办理窗口", "受理窗口"],
+        ["办理机构"] = ["办理机构", "受理机构", "实施机构", "承办机构", "实施主体", "办理部门", "受理部门", "责任部门", "承办部门", "决定机构"],
+        ["收费标准"] = ["收费标准", "收费依据及标准", "收费情况", "是否收费", "收费依据", "收费", "费用", "收费项目及标准"],
+        ["办理时间"] = ["办理时间", "受理时间", "工作时间", "办公时间", "窗口办理时间", "服务时间"],
+        ["联系电话"] = ["联系电话", "咨询电话", "咨询方式", "联系方式", "咨询途径", "监督电话", "电话", "咨询投诉电话", "监督投诉电话"],
+        ["办理流程"] = ["办理流程", "办理程序", "办事流程", "办理步骤", "流程", "办理环节", "审批流程", "办事程序"],
     };
+
+    private static readonly string[] AllLabels =
+        [.. Synonyms.Values.SelectMany(v => v), "办理时限", "承诺时限", "法定时限", "承诺办结时限", "法定办结时限", "基本信息", "常见问题", "表格下载", "在线办理", "结果名称", "办理结果"];
 
     /// <summary>The elements a guide shows with some content after them.</summary>
     public static HashSet<string> Present(PageReader page)
     {
         var present = new HashSet<string>();
-        var text = page.Text(withChrome: false);
+        var nodes = page.TextNodes(withChrome: false);
         foreach (var (element, labels) in Synonyms)
         {
-            foreach (var label in labels)
+            if (LabelledText.Find(page, nodes, labels, AllLabels) is { } value && !IsBlank(element, value))
             {
-                if (LabelledText(text, label) || LabelledCell(page, label))
-                {
-                    present.Add(element);
-                    break;
-                }
+                present.Add(element);
             }
         }
         return present;
@@ -44,114 +45,14 @@ public static partial class ServiceGuides
 
     /// <summary>True when the page looks like a guide: its title says so or it shows several elements.</summary>
     public static bool IsGuide(PageReader page, HashSet<string> present) =>
-        present.Count >= 3 || page.Title.Contains("办事指南", StringComparison.Ordinal)
+        present.Count >= 3 || page.Title.Contains("办事指南", StringComparison.Ordinal) || page.Title.Contains("服务指南", StringComparison.Ordinal)
         || (page.Document.QuerySelector("h1")?.TextContent.Contains("指南", StringComparison.Ordinal) ?? false);
 
-    private static bool LabelledText(string text, string label)
+    private static bool IsBlank(string element, string value)
     {
-        var at = 0;
-        while ((at = text.IndexOf(label, at, StringComparison.Ordinal)) >= 0)
-        {
-            var rest = text.AsSpan(at + label.Length).TrimStart(" \n\t");
-            if (rest.Length > 0 && rest[0] is '：' or ':')
-            {
-                var value = rest[1..].TrimStart(" \n\t");
-                if (value.Length > 0 && !IsBlankValue(value))
-                {
-                    return true;
-                }
-            }
-            at += label.Length;
-        }
-        return false;
-    }
-
-    private static bool LabelledCell(PageReader page, string label)
-    {
-        foreach (var cell in page.Document.QuerySelectorAll("th, dt, td"))
-        {
-            if (PageReader.Clean(cell.TextContent).TrimEnd('：', ':') == label
-                && cell.NextElementSibling is { } value && !IsBlankValue(PageReader.Clean(value.TextContent)))
-            {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static bool IsBlankValue(ReadOnlySpan<char> value)
-    {
-        var line = value.IndexOf('\n') is var n and >= 0 ? value[..n] : value;
-        line = line.Trim();
-        return line.Length == 0 || line is "—" or "-" or "--" or "无" or "暂无" or "/" or "待定";
-    }
-}
-
-/// <summary>A message (留言/来信) on an interaction column, as its page shows it.</summary>
-public sealed record MessageFacts(DateOnly? Posted, DateOnly? Replied, string? Status)
-{
-    public bool Invalid => Status is not null && (Status.Contains("无效", StringComparison.Ordinal) || Status.Contains("不予受理", StringComparison.Ordinal)
-        || Status.Contains("重复", StringComparison.Ordinal));
-
-    public bool Answered => Replied is not null || (Status is not null && !Status.Contains('未') && !Status.Contains("办理中", StringComparison.Ordinal)
-        && !Status.Contains('待') && (Status.Contains('已') || Status.Contains("办结", StringComparison.Ordinal)));
-
-    /// <summary>
-    /// A valid message from the year before the check left unanswered for more than 3 months:
-    /// still unanswered now, or answered only after 3 months.
-    /// </summary>
-    public bool Unresponsive(DateOnly asOf)
-    {
-        if (Posted is not { } posted || Invalid || posted < asOf.AddYears(-1) || posted > asOf)
-        {
-            return false;
-        }
-        var deadline = posted.AddMonths(3);
-        return Replied is { } replied ? replied > deadline : !Answered && asOf > deadline;
-    }
-}
-
-public static partial class Messages
-{
-    [GeneratedRegex(@"(来信时间|来信日期|留言时间|留言日期|提问时间|咨询时间|写信时间|提交时间|发信时间)\s*[：:]\s*([^\n]{6,24})")]
-    private static partial Regex PostedLabel();
-
-    [GeneratedRegex(@"(答复时间|答复日期|回复时间|回复日期|办结时间|反馈时间)\s*[：:]\s*([^\n]{6,24})")]
-    private static partial Regex RepliedLabel();
-
-    [GeneratedRegex(@"(办理状态|处理状态|回复状态|状态)\s*[：:]\s*([^\s：:]{2,8})")]
-    private static partial Regex StatusLabel();
-
-    /// <summary>Null when the page shows no posting date: then it is not a message.</summary>
-    public static MessageFacts? Read(PageReader page, DateOnly asOf)
-    {
-        var text = page.Text(withChrome: false);
-        var posted = DateAfter(PostedLabel(), text, asOf) ?? DateInCell(page, ["来信时间", "留言时间", "提问时间", "咨询时间"], asOf);
-        if (posted is null)
-        {
-            return null;
-        }
-        var replied = DateAfter(RepliedLabel(), text, asOf) ?? DateInCell(page, ["答复时间", "回复时间", "办结时间"], asOf);
-        var status = StatusLabel().Match(text) is { Success: true } m ? m.Groups[2].Value : CellAfter(page, ["办理状态", "处理状态", "状态"]);
-        return new MessageFacts(posted, replied, status);
-    }
-
-    private static DateOnly? DateAfter(Regex label, string text, DateOnly asOf) =>
-        label.Match(text) is { Success: true } m ? DateFinder.InText(m.Groups[2].Value, asOf).Cast<DateOnly?>().FirstOrDefault() : null;
-
-    private static DateOnly? DateInCell(PageReader page, string[] labels, DateOnly asOf) =>
-        CellAfter(page, labels) is { } v ? DateFinder.InText(v, asOf).Cast<DateOnly?>().FirstOrDefault() : null;
-
-    private static string? CellAfter(PageReader page, string[] labels)
-    {
-        foreach (var cell in page.Document.QuerySelectorAll("th, dt, td"))
-        {
-            var label = PageReader.Clean(cell.TextContent).TrimEnd('：', ':');
-            if (labels.Contains(label) && cell.NextElementSibling is { } value)
-            {
-                return PageReader.Clean(value.TextContent);
-            }
-        }
-        return null;
+        var v = value.Trim().TrimEnd('。', '.', '；', ';');
+        // 收费标准 "无" means no fee is charged: a statement, not a gap.
+        return v.Length == 0 || v is "—" or "-" or "--" or "暂无" or "/" or "待定" or "空" or "略" or "null" or "undefined"
+            || (v == "无" && element != "收费标准");
     }
 }

@@ -114,6 +114,7 @@ public sealed class SeriousErrors
             }
         }
         var seen = new HashSet<(int Start, int Length, int Term)>();
+        List<GovSite.Common.WordSpan>? words = null;
         foreach (var (key, count) in votes)
         {
             var t = (int)(key >> 32);
@@ -139,6 +140,10 @@ public sealed class SeriousErrors
                     {
                         continue;
                     }
+                    if (InsideLongerWord(folded, start, len, ref words))
+                    {
+                        continue;
+                    }
                     found.Add(new SeriousError(text.Substring(start, len), term, start));
                 }
             }
@@ -155,6 +160,26 @@ public sealed class SeriousErrors
         }
         result.Sort((x, y) => x.Position.CompareTo(y.Position));
         return result;
+    }
+
+    /// <summary>
+    /// A near miss in context: when a dictionary word of the text runs across the window's start
+    /// or end, the window is part of a longer, correct word (市场监督管理领 in 市场监督管理领域),
+    /// not a misspelling. Word boundaries come from the segmenter's dictionary alone (no HMM), so a
+    /// misspelt character, which forms no word with its neighbours, stays on a boundary.
+    /// </summary>
+    private static bool InsideLongerWord(string text, int start, int length, ref List<GovSite.Common.WordSpan>? words)
+    {
+        words ??= GovSite.Common.ChineseWords.DictionarySpans(text);
+        var end = start + length;
+        foreach (var w in words)
+        {
+            if (w.Length >= 2 && ((w.Start < start && start < w.End) || (w.Start < end && end < w.End)))
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     // Anchors (where a term would start) can be slightly negative; the bias keeps the key's low half positive.

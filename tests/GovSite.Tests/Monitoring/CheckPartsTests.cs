@@ -86,7 +86,11 @@ public sealed class CheckPartsTests
 
     [Theory]
     [InlineData(120, null, "办理中", true)]
-    [InlineData(120, 20, "已办结", true)]   // answered only after 100 days
+    [InlineData(120, 20, "已办结", false)]  // answered only after 100 days: late, a deduction, not a veto (domain.md)
+    [InlineData(120, null, "已受理", true)]  // received is not answered
+    [InlineData(120, null, "已转办", true)]
+    [InlineData(93, null, "未回复", true)]
+    [InlineData(92, null, "未回复", false)]  // "more than 3 months": 92 days is not yet
     [InlineData(60, null, "办理中", false)]
     [InlineData(400, null, "未回复", false)] // older than a year
     [InlineData(150, 100, "已办结", false)]

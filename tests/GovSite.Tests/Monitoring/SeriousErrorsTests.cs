@@ -11,6 +11,8 @@ public sealed class SeriousErrorsTests
     [InlineData("中国人民政治协商商会议召开", "中国人民政治协商会议")]    // added
     [InlineData("国务院公办厅关于", "国务院办公厅")]                  // swapped
     [InlineData("中华人民共合国成立", "中华人民共和国")]
+    [InlineData("县市场监督管理届执法人员", "市场监督管理局")]       // a misspelling stands on word boundaries
+    [InlineData("根据中华人民共合国宪法规定", "中华人民共和国")]
     public void Near_misses_of_state_expressions_are_flagged(string text, string term)
     {
         var errors = SeriousErrors.Default.Find(text);
@@ -25,6 +27,8 @@ public sealed class SeriousErrorsTests
     [InlineData("会同人力资源社会保障等部门做好人力资源和社会保障工作")]
     [InlineData("住房城乡建设部、生态环境保护、自然资源局")]
     [InlineData("中華人民共和國國務院辦公廳、政府信息公開")]
+    [InlineData("加强市场监督管理领域信用体系建设")]          // 市场监督管理领 is the start of 市场监督管理领域
+    [InlineData("深化市场监督管理领域改革，推进人民政府办公室工作")]
     public void Correct_spellings_and_usual_forms_are_never_flagged(string text) =>
         SeriousErrors.Default.Find(text).ShouldBeEmpty();
 

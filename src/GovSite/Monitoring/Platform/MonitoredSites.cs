@@ -106,6 +106,8 @@ public sealed class MonitoredSiteRegistry(GovSiteDb db, SiteAccess access, TimeP
         {
             Url = url!, Name = name, RegionId = region!.Id,
             CreatedAt = clock.GetUtcNow().UtcDateTime, CreatedBy = access.UserName,
+            // A supervisor adds an external site to have it checked on the internet, links and all.
+            CheckExternalLinks = true,
         };
         db.MonitoredSites.Add(site);
         await db.SaveChangesAsync(ct);

@@ -17,7 +17,7 @@ public static class MonitoringJobTypes
 }
 
 /// <summary>The daily check of one site: runs the checker, applies the weekly availability, keeps the run.</summary>
-public sealed class CheckSiteJob(GovSiteDb db, IServiceProvider services, TimeProvider clock, MonitoringOptions options) : IJobHandler
+public sealed class CheckSiteJob(GovSiteDb db, IServiceProvider services, TimeProvider clock, MonitoringOptions options, HostedSiteRoute route) : IJobHandler
 {
     public async Task HandleAsync(Job job, CancellationToken ct)
     {
@@ -37,11 +37,19 @@ public sealed class CheckSiteJob(GovSiteDb db, IServiceProvider services, TimePr
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
             timeout.CancelAfter(options.CheckTimeout);
             // A hosted site's kind is known; an external one's is read from its name by the checker.
-            var hostedType = site.SiteId is { } siteId
-                ? await db.Sites.IgnoreQueryFilters().Where(x => x.Id == siteId).Select(x => (Sites.SiteType?)x.Type).FirstOrDefaultAsync(ct)
+            var hosted = site.SiteId is { } siteId
+                ? await db.Sites.IgnoreQueryFilters().Where(x => x.Id == siteId).Select(x => new { x.Type, x.Code }).FirstOrDefaultAsync(ct)
                 : null;
-            var kind = hostedType switch { Sites.SiteType.Portal => SiteKind.Portal, null => (SiteKind?)null, _ => SiteKind.Department };
-            var report = await checker.CheckAsync(site.Url, new CheckOptions(asOf, options.MaxPages) { Kind = kind }, null, timeout.Token);
+            var kind = hosted?.Type switch { Sites.SiteType.Portal => SiteKind.Portal, null => (SiteKind?)null, _ => SiteKind.Department };
+            // A hosted site is checked through this node, and its report written in its public address.
+            var fetchUrl = route.FetchUrl(site, hosted?.Code);
+            var report = await checker.CheckAsync(fetchUrl, new CheckOptions(asOf, options.MaxPages)
+            {
+                Kind = kind,
+                ExternalLinks = site.CheckExternalLinks,
+                AllowedHosts = options.AllowedHosts,
+            }, null, timeout.Token);
+            report = HostedSiteRoute.Rebase(report, fetchUrl, site.Url);
             var probes = await db.ProbeResults.AsNoTracking()
                 .Where(p => p.MonitoredSiteId == site.Id && p.At > started - Availability.Week)
                 .Select(p => new { p.At, p.Ok, p.Milliseconds }).ToListAsync(ct);
@@ -90,7 +98,7 @@ public sealed class CheckSiteJob(GovSiteDb db, IServiceProvider services, TimePr
 }
 
 /// <summary>One availability probe of a homepage: loaded completely with 2xx within 15 s, or not.</summary>
-public sealed class ProbeSiteJob(GovSiteDb db, IHttpClientFactory http, TimeProvider clock, MonitoringOptions options) : IJobHandler
+public sealed class ProbeSiteJob(GovSiteDb db, IHttpClientFactory http, TimeProvider clock, MonitoringOptions options, HostedSiteRoute route) : IJobHandler
 {
     public async Task HandleAsync(Job job, CancellationToken ct)
     {
@@ -99,11 +107,15 @@ public sealed class ProbeSiteJob(GovSiteDb db, IHttpClientFactory http, TimeProv
         {
             return;
         }
-        db.ProbeResults.Add(await ProbeAsync(http.CreateClient(MonitoringOptions.HttpClientName), site, clock, options.ProbeTimeout, ct));
+        var code = site.SiteId is { } siteId ? await db.Sites.IgnoreQueryFilters().Where(s => s.Id == siteId).Select(s => s.Code).FirstOrDefaultAsync(ct) : null;
+        db.ProbeResults.Add(await ProbeAsync(http.CreateClient(MonitoringOptions.HttpClientName), site, route.FetchUrl(site, code), clock, options.ProbeTimeout, ct));
         await db.SaveChangesAsync(ct);
     }
 
-    public static async Task<AvailabilityProbe> ProbeAsync(HttpClient client, MonitoredSite site, TimeProvider clock, TimeSpan limit, CancellationToken ct)
+    public static Task<AvailabilityProbe> ProbeAsync(HttpClient client, MonitoredSite site, TimeProvider clock, TimeSpan limit, CancellationToken ct) =>
+        ProbeAsync(client, site, site.Url, clock, limit, ct);
+
+    public static async Task<AvailabilityProbe> ProbeAsync(HttpClient client, MonitoredSite site, string url, TimeProvider clock, TimeSpan limit, CancellationToken ct)
     {
         var result = new AvailabilityProbe { MonitoredSiteId = site.Id, At = clock.GetUtcNow().UtcDateTime };
         var watch = Stopwatch.StartNew();
@@ -111,7 +123,7 @@ public sealed class ProbeSiteJob(GovSiteDb db, IHttpClientFactory http, TimeProv
         timeout.CancelAfter(limit);
         try
         {
-            using var response = await client.GetAsync(site.Url, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
+            using var response = await client.GetAsync(url, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
             result.StatusCode = (int)response.StatusCode;
             // "Loaded" means the whole page arrived, not just the headers.
             await response.Content.CopyToAsync(Stream.Null, timeout.Token);

@@ -23,6 +23,12 @@ public class MonitoredSite
     /// <summary>The hosted site, when the site runs on this platform.</summary>
     public int? SiteId { get; set; }
     public bool IsActive { get; set; } = true;
+
+    /// <summary>
+    /// Whether the check follows the site's links off the platform (one hop each). Off for hosted
+    /// sites unless turned on, on for external sites a supervisor adds: no surprise traffic.
+    /// </summary>
+    public bool CheckExternalLinks { get; set; }
     public DateTime CreatedAt { get; set; }
     public string? CreatedBy { get; set; }
 

@@ -23,6 +23,19 @@ public sealed class MonitoringOptions
 
     /// <summary>Newest articles per hosted site whose pages the tamper check watches.</summary>
     public int TamperArticles { get; set; } = 30;
+
+    /// <summary>
+    /// This node's own address for reaching hosted sites when the server does not report one
+    /// (GOVSITE_LOOPBACK_URL); normally the listening address is used.
+    /// </summary>
+    public string? LoopbackUrl { get; set; }
+
+    /// <summary>
+    /// Hosts outside the platform that every check may contact (GOVSITE_CHECK_ALLOWED_HOSTS,
+    /// comma-separated); other off-site links are checked only for sites whose external link check
+    /// is turned on. Empty by default: a fresh install contacts nothing outside the machine.
+    /// </summary>
+    public IReadOnlySet<string> AllowedHosts { get; set; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
 }
 
 public static class MonitoringPlatformSetup
@@ -34,6 +47,9 @@ public static class MonitoringPlatformSetup
             PublicScheme = builder.Configuration["GOVSITE_PUBLIC_SCHEME"] is { Length: > 0 } scheme ? scheme : "https",
             PlatformUrl = (builder.Configuration["GOVSITE_PUBLIC_URL"] is { Length: > 0 } url ? url : builder.Configuration["urls"] ?? "http://localhost:5080").Split(';')[0],
             ProbeInterval = TimeSpan.FromMinutes(builder.Configuration.GetValue("GOVSITE_PROBE_INTERVAL_MINUTES", 60)),
+            LoopbackUrl = builder.Configuration["GOVSITE_LOOPBACK_URL"],
+            AllowedHosts = new HashSet<string>((builder.Configuration["GOVSITE_CHECK_ALLOWED_HOSTS"] ?? "")
+                .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), StringComparer.OrdinalIgnoreCase),
         };
         if (options.ProbeInterval > TimeSpan.FromMinutes(72) || options.ProbeInterval < TimeSpan.FromMinutes(1))
         {
@@ -41,6 +57,7 @@ public static class MonitoringPlatformSetup
         }
         builder.Services.AddSingleton(options);
         builder.Services.AddScoped<MonitoredSiteRegistry>();
+        builder.Services.AddSingleton<HostedSiteRoute>();
         builder.Services.AddScoped<TamperWatch>();
         builder.Services.AddScoped<IArticleObserver, PublishEventRecorder>();
         builder.Services.AddHttpClient(MonitoringOptions.HttpClientName, c =>

@@ -15,7 +15,7 @@ namespace GovSite.Monitoring.Platform;
 /// none, the change did not come through the publishing workflow and raises an alert.
 /// </summary>
 public sealed partial class TamperWatch(GovSiteDb db, IHttpClientFactory http, TimeProvider clock, MonitoringOptions options,
-    ILogger<TamperWatch> log)
+    HostedSiteRoute route, ILogger<TamperWatch> log)
 {
     public sealed record Outcome(int Pages, int Alerts);
 
@@ -29,10 +29,13 @@ public sealed partial class TamperWatch(GovSiteDb db, IHttpClientFactory http, T
         var pages = await WatchedPagesAsync(siteId, ct);
         var baselines = await db.PageBaselines.Where(b => b.MonitoredSiteId == site.Id).ToDictionaryAsync(b => b.Path, ct);
         var client = http.CreateClient(MonitoringOptions.HttpClientName);
+        // The pages are read through this node, as the public would see them, without a round trip through the internet.
+        var code = await db.Sites.IgnoreQueryFilters().Where(s => s.Id == siteId).Select(s => s.Code).FirstAsync(ct);
+        var homepage = route.FetchUrl(site, code);
         var alerts = 0;
         foreach (var (path, articleId) in pages)
         {
-            var content = await FetchMainContentAsync(client, site.Url, path, ct);
+            var content = await FetchMainContentAsync(client, homepage, path, ct);
             if (content is null)
             {
                 continue;

@@ -108,7 +108,7 @@ public static class FarmCatalogue
         Site("东岭市财政局", misspell: ["国务院办工厅", "全国人民代表大会常务委会"], brokenIn: 1, brokenEx: 1);
 
         Site("南屏市住房和城乡建设局", messages: [.. GoodMessages(), new(120, null, "办理中")], brokenEx: 2);
-        Site("清河县市场监督管理局", messages: [.. GoodMessages(), new(200, 60, "已办结")]);
+        Site("清河县市场监督管理局", messages: [.. GoodMessages(), new(200, null, "办理中")]);
 
         Site("江川省医疗保障局", guides: [4, 5, 4, 6, 4, 0]);
         Site("临江市民政局", guides: [4, 4, 4, 4, 7, 4, 1], brokenIn: 2, brokenEx: 2);
@@ -121,7 +121,7 @@ public static class FarmCatalogue
 
         // Near misses: just under every threshold. Must pass.
         Site("桃源镇人民政府", cols => EmptyColumns(4)(StaleKeyColumns(4)(cols)),
-            messages: [.. GoodMessages(), new(400, null, "未回复"), new(60, null, "办理中"), new(150, 70, "已办结")],
+            messages: [.. GoodMessages(), new(400, null, "未回复"), new(60, null, "办理中"), new(150, 70, "已办结"), new(200, 60, "已办结")],
             guides: [4, 4, 4, 4, 3, 3], brokenEx: 1);
         Site("云溪市水利局", misspell: [], dates: DateStyle.Slash, layout: FarmLayout.Modern,
             messages: [.. GoodMessages(), new(100, null, "无效留言")]);
@@ -175,6 +175,39 @@ public static class FarmCatalogue
         }
         return result;
     };
+
+    /// <summary>
+    /// A region for the bench: <paramref name="count"/> sites of about <paramref name="pages"/>
+    /// pages each, in the three layouts and every date style, one in ten with a planted defect.
+    /// </summary>
+    public static List<FarmSite> Region(int count, int pages)
+    {
+        var sites = new List<FarmSite>();
+        for (var i = 0; i < count; i++)
+        {
+            var columns = Standard(i);
+            var articles = columns.Where(c => c.Content == ColumnContent.Articles).Sum(c => c.Items);
+            var scale = Math.Max(1.0, (pages - 40.0) / Math.Max(1, articles));
+            columns = [.. columns.Select(c => c.Content == ColumnContent.Articles ? c with { Items = (int)Math.Round(c.Items * scale) } : c)];
+            var layout = (FarmLayout)(i % 3);
+            sites.Add(new FarmSite
+            {
+                Slug = $"r{i:0000}",
+                Name = $"区域测试{i:0000}{(i % 4 == 0 ? "县人民政府" : "局")}",
+                Code = $"98{i / 10000:00}00{i % 10000:0000}",
+                Layout = layout,
+                Dates = layout == FarmLayout.Modern ? DateStyle.TimeTag : layout == FarmLayout.Table ? DateStyle.Chinese : DateStyle.Iso,
+                PageSize = 20,
+                Columns = columns,
+                Messages = GoodMessages(),
+                GuideLacks = GoodGuides(),
+                Misspellings = i % 10 == 3 ? ["中华人民共合国"] : [],
+                BrokenInternal = i % 10 == 5 ? 2 : 0,
+                BrokenExternal = i % 10 == 7 ? 1 : 0,
+            });
+        }
+        return sites;
+    }
 
     /// <summary>A big site for the bench: <paramref name="pages"/> article pages spread over 20 columns.</summary>
     public static FarmSite Big(int pages)

@@ -102,7 +102,9 @@ public sealed class FarmSite
             DateOnly? latest = items > 0 ? ItemDate(asOf, c, 0) : null;
             var staleAfter = col.Type switch { "news" => 14, "notice" or "policy" => 183, "personnel" or "planning" => 365, _ => (int?)null };
             var isStale = latest is { } l && staleAfter is { } s && asOf.DayNumber - l.DayNumber > s;
-            columns.Add(new ExpectedColumn(col.Name, col.Type, latest, items, isStale, items == 0 && col.Content != ColumnContent.Page));
+            // A column whose address answers 404 is a broken link (and, for a channel, no channel), not an empty column.
+            var gone = ChannelGone && col.Content == ColumnContent.Messages;
+            columns.Add(new ExpectedColumn(col.Name, col.Type, latest, items, isStale, items == 0 && col.Content != ColumnContent.Page && !gone));
         }
         var homeNewest = HomeBlocks().Where(c => Columns[c].Items > 0).Select(c => ItemDate(asOf, c, 0)).DefaultIfEmpty(DateOnly.MinValue).Max();
         if (asOf.DayNumber - homeNewest.DayNumber > 14)
@@ -145,7 +147,8 @@ public sealed class FarmSite
         {
             return false;
         }
-        return m.RepliedDaysAgo is { } r ? asOf.AddDays(-r) > posted.AddMonths(3) : asOf > posted.AddMonths(3);
+        // domain.md: a message answered late is answered (a deduction, not a veto); 办理中 is not an answer.
+        return m.RepliedDaysAgo is null && asOf.DayNumber - posted.DayNumber > 92;
     }
 }
 

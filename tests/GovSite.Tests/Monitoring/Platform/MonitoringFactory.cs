@@ -28,8 +28,15 @@ public sealed class FixedSiteChecker : ISiteChecker
     /// <summary>URLs whose check throws, with the message.</summary>
     public ConcurrentDictionary<string, string> Failing { get; } = new();
 
+    /// <summary>
+    /// The platform checks a hosted site through its own address (/sites/{code}/ on loopback); the
+    /// double answers by the site's public address, which the tests know.
+    /// </summary>
+    public Func<string, string>? PublicUrl { get; set; }
+
     public Task<SiteReport> CheckAsync(string url, CheckOptions options, IProgress<string>? progress, CancellationToken ct)
     {
+        url = PublicUrl?.Invoke(url) ?? url;
         Calls.Add((url, options.AsOf));
         Kinds[url] = options.Kind;
         if (Failing.TryGetValue(url, out var message))
@@ -61,6 +68,25 @@ public class MonitoringFactory : GovSiteFactory
             s.AddHttpClient(MonitoringOptions.HttpClientName)
                 .ConfigurePrimaryHttpMessageHandler(sp => ((TestServer)sp.GetRequiredService<IServer>()).CreateHandler());
         });
+    }
+
+    public override async Task InitializeAsync()
+    {
+        await base.InitializeAsync();
+        Checker.PublicUrl = url =>
+        {
+            var m = Regex.Match(url, "/sites/([^/]+)/$");
+            if (!m.Success)
+            {
+                return url;
+            }
+            using var scope = Services.CreateScope();
+            scope.ServiceProvider.GetRequiredService<SiteAccess>().BecomeSystem();
+            var db = scope.ServiceProvider.GetRequiredService<GovSiteDb>();
+            var code = m.Groups[1].Value;
+            return db.MonitoredSites.Where(x => x.SiteId != null && db.Sites.Any(site => site.Id == x.SiteId && site.Code == code))
+                .Select(x => x.Url).FirstOrDefault() ?? url;
+        };
     }
 
     /// <summary>Runs every due job until none is left.</summary>

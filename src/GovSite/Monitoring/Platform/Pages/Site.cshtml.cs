@@ -72,6 +72,27 @@ public sealed class SiteModel(SiteAccess access, GovSiteDb db, TimeProvider cloc
         return LocalRedirect($"/admin/monitoring/sites/{id}");
     }
 
+    /// <summary>Supervisors of the site's region (and platform admins) choose whether checks leave the platform.</summary>
+    public bool CanManage => Access.Unrestricted || Access.RegionIds.Contains(Site.RegionId);
+
+    public async Task<IActionResult> OnPostExternalAsync(int id, bool on, CancellationToken ct)
+    {
+        var site = await db.MonitoredSites.FirstOrDefaultAsync(m => m.Id == id, ct);
+        if (site is null || !MonitoringAccess.CanView(Access, site))
+        {
+            return NotFound();
+        }
+        Site = site;
+        if (!CanManage)
+        {
+            return Forbid();
+        }
+        site.CheckExternalLinks = on;
+        await db.SaveChangesAsync(ct);
+        Notice = on ? "已开启外部链接检查：下次检测起，本站链向其他网站的地址各检查一次。" : "已关闭外部链接检查：检测不再访问其他网站。";
+        return LocalRedirect($"/admin/monitoring/sites/{id}");
+    }
+
     public async Task<IActionResult> OnPostResolveAsync(int id, int alertId, CancellationToken ct)
     {
         if (await FindAsync(id, ct) is null)

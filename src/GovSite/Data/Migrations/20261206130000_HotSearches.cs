@@ -8,7 +8,7 @@ namespace GovSite.Data.Migrations;
 /// (hashed with the counting period's salt), and each site admin's pinned, hidden and blocked entries.
 /// </summary>
 [DbContext(typeof(GovSiteDb))]
-[Migration("20261206110000_HotSearches")]
+[Migration("20261206130000_HotSearches")]
 public sealed class HotSearches : Migration
 {
     protected override void Up(MigrationBuilder m)

@@ -9,7 +9,7 @@ namespace GovSite.Data.Migrations;
 /// every article is indexed again at start-up.
 /// </summary>
 [DbContext(typeof(GovSiteDb))]
-[Migration("20261206100000_SearchKeywords")]
+[Migration("20261206120000_SearchKeywords")]
 public sealed class SearchKeywords : Migration
 {
     protected override void Up(MigrationBuilder m) =>
