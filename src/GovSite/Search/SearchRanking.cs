@@ -9,7 +9,8 @@ public sealed record RankingStatistics(double Documents, IReadOnlyList<double> F
 
 /// <summary>A document with its score and the texts in it that matched (for highlights and 您是不是要找).</summary>
 /// <param name="Relevance">The score before the freshness tie-break.</param>
-public sealed record RankedDocument(SearchDocument Document, double Score, double Relevance, IReadOnlyList<string> Matched);
+/// <param name="Scattered">A term matched only by its characters standing apart (no whole occurrence, no field).</param>
+public sealed record RankedDocument(SearchDocument Document, double Score, double Relevance, IReadOnlyList<string> Matched, bool Scattered = false);
 
 /// <summary>
 /// The ranking: one function of the query and the document, the same whichever engine found the
@@ -77,6 +78,7 @@ public static class SearchRanking
         var titleSpans = new List<List<(int Start, int Length)>>();
         var bodySpans = new List<List<(int Start, int Length)>>();
         var idfs = new List<double>();
+        var scattered = false;
         for (var i = 0; i < terms.Count; i++)
         {
             var idf = Idf(statistics, i);
@@ -98,6 +100,7 @@ public static class SearchRanking
             if (best == 0 && required && !field)
             {
                 best = BodyWeight * Scattered / bodyNorm;
+                scattered = true;
             }
             relevance += terms[i].Weight * (idf * best * (K1 + 1) / (best + K1) + (field ? idf * (K1 + 1) : 0));
             if (bestOccurrences is { } o)
@@ -119,7 +122,7 @@ public static class SearchRanking
         }
         var ageDays = Math.Max(0, (nowUtc - document.PublishedAt).TotalDays);
         var score = relevance * (1 + Freshness * Math.Pow(0.5, ageDays / FreshnessHalfLifeDays));
-        return new RankedDocument(document.Document, score, relevance, [.. matched.Distinct()]);
+        return new RankedDocument(document.Document, score, relevance, [.. matched.Distinct()], scattered);
     }
 
     /// <summary>Letters read as pinyin may be another word that sounds alike; initials even more so.</summary>

@@ -114,6 +114,7 @@ public sealed class SearchService(GovSiteDb db, ISearchBackend backend, SearchTe
         CancellationToken ct = default)
     {
         var frequencies = new TermFrequencies(backend);
+        SearchRanked? scatteredOnly = null;
         for (var stage = plan; stage is not null; stage = stage.Next)
         {
             var candidates = await CandidateWindows.FindAsync(backend, frequencies, stage, filter, depth, everyMatch, ct);
@@ -123,9 +124,18 @@ public sealed class SearchService(GovSiteDb db, ISearchBackend backend, SearchTe
             }
             var statistics = await StatisticsAsync(stage, frequencies, ct);
             var scored = await ScoreAsync(stage, candidates.Ids, statistics, filter.NowUtc, ct);
-            return new SearchRanked(stage, candidates.Count, SearchRanking.Order(scored), candidates.Complete);
+            var ranked = new SearchRanked(stage, candidates.Count, SearchRanking.Order(scored), candidates.Complete);
+            // The whole phrase (or its sound) found only with its characters scattered about (站建,
+            // 设管 across a long text): its words, read as parts, are likely the better answer; the
+            // first such reading stays the answer if no later one finds anything.
+            if (stage.Stage != PlanStage.Parts && stage.Next is not null && ranked.Ranked[0].Scattered)
+            {
+                scatteredOnly ??= ranked;
+                continue;
+            }
+            return ranked;
         }
-        return new SearchRanked(plan, new SearchCount(0, false), [], true);
+        return scatteredOnly ?? new SearchRanked(plan, new SearchCount(0, false), [], true);
     }
 
     /// <summary>For the date order: the first reading that matches anything, and its count.</summary>

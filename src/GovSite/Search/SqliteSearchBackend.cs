@@ -11,13 +11,13 @@ namespace GovSite.Search;
 /// (detail=full), so FTS5 keeps no copy of the text (snippets come from SearchDocuments).
 /// <list type="bullet">
 /// <item><c>search_text(title, body)</c>, rowid = <see cref="TextKey"/> (newest first): every
-/// token, for matching, for counting and for the documents whose title does not hold the whole
-/// query;</item>
+/// token, for matching, counting and the newest-first candidate windows;</item>
 /// <item><c>search_title(title)</c>, rowid = <see cref="TitleKey"/>: title tokens only, keyed so
-/// that FTS5's own rowid order is the ranking (shortest title first, newest first among equals).
-/// FTS5 walks a MATCH in rowid order, merging posting lists as it goes, so
-/// <c>ORDER BY rowid LIMIT n</c> stops after n matches instead of scoring all of them.</item>
+/// that FTS5's own rowid order is shortest title first, newest first among equals.</item>
 /// </list>
+/// FTS5 walks a MATCH in rowid order, merging posting lists as it goes, so <c>ORDER BY rowid
+/// LIMIT n</c> stops after n matches however many there are; nothing is scored here
+/// (<see cref="SearchRanking"/> ranks the candidates).
 /// The "ascii" tokenizer splits only at ASCII spaces and punctuation, so each pipeline token (a
 /// bigram, 社, zpyshebao) is one FTS token. User input never reaches MATCH: the MATCH string is
 /// built from pipeline tokens, each double-quoted.
@@ -58,9 +58,8 @@ public sealed class SqliteSearchBackend(GovSiteDb db) : ISearchBackend
     /// <summary>
     /// search_title's rowid: the title's length in tokens in the high 32 bits, the document id
     /// counted down from 2^32 − 1 in the low 32, so ascending rowids are shortest title first and
-    /// newest (highest id) first among equal lengths. For a query without alternatives every
-    /// title match holds every query token, and bm25 then falls as the title grows: this order is
-    /// bm25's (except for a title that repeats a query token), with no scoring at query time.
+    /// newest (highest id) first among equal lengths: the order of the shortest-titles window, since
+    /// the ranking's title weight falls as the title grows.
     /// </summary>
     public static long TitleKey(int id, string titleTokens) => TitleKey(id, Tokens(titleTokens));
 
