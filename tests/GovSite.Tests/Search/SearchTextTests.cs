@@ -182,7 +182,9 @@ public class SearchTextTests
         var whole = Text.Parse("交社保");
         whole.Stage.ShouldBe(PlanStage.Whole);
         whole.Terms.Single().ShouldContain(a => a.Text == "交社保");
-        whole.Terms.Single().ShouldContain(a => a.Text == "交社会保险");
+        // 交 standing as a word is paying: the official wording is 缴纳社会保险.
+        whole.Terms.Single().ShouldContain(a => a.Text == "缴纳社会保险");
+        whole.Terms.Single().ShouldContain(a => a.Text == "缴费社会保险");
         var sound = whole.Next!;
         sound.Stage.ShouldBe(PlanStage.SoundAlike);
         sound.Terms.Single().ShouldContain(a => a.Kind == AlternativeKind.Pinyin && a.Tokens.Contains("zpyshebao"));
