@@ -16,18 +16,47 @@ namespace GovSite.Cli;
 /// </summary>
 public static class CliCommands
 {
-    private static readonly string[] Commands = ["migrate", "seed-demo", "import", "check", "calendar-import", "search-rebuild", "publish-static", "library-reindex", "backup", "restore", "--help", "-h", "-?"];
+    private static readonly string[] HelpFlags = ["--help", "-h", "-?"];
 
-    public static bool IsCliCommand(string[] args) => args.Length > 0 && Commands.Contains(args[0]);
+    /// <summary>
+    /// A command-line run: a known command, a help flag, or a first word that is no option and no
+    /// <c>serve</c> (an unknown command, answered with the list instead of starting the server).
+    /// </summary>
+    public static bool IsCliCommand(string[] args) =>
+        args.Length > 0 && (HelpFlags.Contains(args[0]) || Names().Contains(args[0])
+            || (args[0] != "serve" && !args[0].StartsWith('-')));
+
+    /// <summary>The names of every command, read from the command tree itself so the list cannot drift.</summary>
+    public static IReadOnlyList<string> Names() => [.. BuildRoot().Subcommands.Select(c => c.Name)];
 
     /// <summary>`govsite serve --urls …` and `govsite --urls …` both start the server.</summary>
     public static string[] ServeArguments(string[] args) => args.Length > 0 && args[0] == "serve" ? args[1..] : args;
 
     public static async Task<int> RunAsync(string[] args)
     {
-        var root = new RootCommand("GovSite 政府网站集约化平台。不带命令（或 serve）时启动网站服务。");
+        var root = BuildRoot();
+        if (!HelpFlags.Contains(args[0]) && root.Subcommands.All(c => c.Name != args[0]))
+        {
+            var error = Console.Error;
+            await error.WriteLineAsync($"未知命令：{args[0]}（unknown command: {args[0]}）");
+            await error.WriteLineAsync("可用的命令（commands）：");
+            await error.WriteLineAsync("  serve".PadRight(20) + "启动网站服务（start the web server; the default）");
+            foreach (var command in root.Subcommands)
+            {
+                await error.WriteLineAsync("  " + command.Name.PadRight(18) + command.Description);
+            }
+            await error.WriteLineAsync("govsite <命令> --help 查看命令的参数（each command's options）");
+            return 2;
+        }
+        return await root.Parse(args).InvokeAsync();
+    }
 
-        var migrate = new Command("migrate", "创建或升级数据库结构");
+    private static RootCommand BuildRoot()
+    {
+        var root = new RootCommand("GovSite 政府网站集约化平台。不带命令（或 serve）时启动网站服务。"
+            + "\nGovSite, the platform for a region's government websites. Without a command (or with serve) it starts the web server.");
+
+        var migrate = new Command("migrate", "创建或升级数据库结构（create or upgrade the database schema）");
         migrate.SetAction(async (_, ct) =>
         {
             await using var scope = await OpenAsync(ct);
@@ -36,7 +65,7 @@ public static class CliCommands
         });
         root.Subcommands.Add(migrate);
 
-        var seed = new Command("seed-demo", "写入演示地区（省门户、三个部门网站、县门户及乡镇子站）");
+        var seed = new Command("seed-demo", "写入演示地区（省门户、三个部门网站、县门户及乡镇子站）（seed the demo region）");
         seed.SetAction(async (_, ct) =>
         {
             await using var scope = await OpenAsync(ct);
@@ -46,17 +75,17 @@ public static class CliCommands
         });
         root.Subcommands.Add(seed);
 
-        var file = new Argument<FileInfo>("FILE") { Description = "JSON Lines（每行一个对象）或 CSV（首行为字段名）文件" };
-        var site = new Option<string>("--site") { Description = "网站标识码", Required = true };
-        var column = new Option<int>("--column") { Description = "栏目编号", Required = true };
-        var import = new Command("import", "从 JSON Lines 或 CSV 导入文章并发布到指定栏目") { file, site, column };
+        var file = new Argument<FileInfo>("FILE") { Description = "JSON Lines（每行一个对象）或 CSV（首行为字段名）文件（JSON Lines or CSV with a header row）" };
+        var site = new Option<string>("--site") { Description = "网站标识码（the site's code）", Required = true };
+        var column = new Option<int>("--column") { Description = "栏目编号（column id）", Required = true };
+        var import = new Command("import", "从 JSON Lines 或 CSV 导入文章并发布到指定栏目（import articles into a column）") { file, site, column };
         import.SetAction(async (parse, ct) =>
             await ImportAsync(parse.GetValue(file)!, parse.GetValue(site)!, parse.GetValue(column), ct));
         root.Subcommands.Add(import);
 
         root.Subcommands.Add(CheckCommand.Create());
         var holidayFile = new Argument<FileInfo>("FILE") { Description = "holiday-cn 格式的 JSON 文件（{\"year\":…,\"days\":[…]}）" };
-        var calendarImport = new Command("calendar-import", "导入一年的节假日和调休安排（holiday-cn 格式）") { holidayFile };
+        var calendarImport = new Command("calendar-import", "导入一年的节假日和调休安排（holiday-cn 格式）（import a year of holidays and make-up working days）") { holidayFile };
         calendarImport.SetAction(async (parse, ct) =>
         {
             var path = parse.GetValue(holidayFile)!;
@@ -76,10 +105,10 @@ public static class CliCommands
             return 0;
         });
         root.Subcommands.Add(calendarImport);
-        var rebuild = new Command("search-rebuild", "重建全文检索索引（所有已发布文章）");
+        var rebuild = new Command("search-rebuild", "重建全文检索索引（所有已发布文章）（rebuild the search index）");
         rebuild.SetAction(async (_, ct) => await Search.SearchCli.RebuildAsync(await OpenAsync(ct), ct));
         root.Subcommands.Add(rebuild);
-        var reindex = new Command("library-reindex", "重建重复稿件检测索引（近一年已发布的条目），升级后运行一次");
+        var reindex = new Command("library-reindex", "重建重复稿件检测索引（近一年已发布的条目），升级后运行一次（rebuild the near-duplicate index）");
         reindex.SetAction(async (_, ct) =>
         {
             await using var scope = await OpenAsync(ct);
@@ -99,7 +128,7 @@ public static class CliCommands
         root.Subcommands.Add(Backup.BackupCommand());
         root.Subcommands.Add(Backup.RestoreCommand());
 
-        return await root.Parse(args).InvokeAsync();
+        return root;
     }
 
     private static async Task<AsyncServiceScope> OpenAsync(CancellationToken ct)

@@ -56,9 +56,11 @@ public static class TypedText
     }
 
     /// <summary>
-    /// Drops only what nobody types and a database cannot keep: control characters other than tab,
-    /// CR and LF (PostgreSQL refuses NUL in text), unpaired surrogates and the non-characters
-    /// U+FFFE/U+FFFF. Returns the same string when there is nothing to drop.
+    /// Drops only what a database cannot keep or no keyboard produces: NUL (PostgreSQL refuses it in
+    /// text), unpaired surrogates (not encodable as UTF-8) and the non-characters U+FFFE/U+FFFF.
+    /// Other control characters stay: text pasted from a PDF carries form feeds and vertical tabs,
+    /// and what was pasted is what was sent. Writers that cannot carry them (XML in xlsx) encode
+    /// them on the way out. Returns the same string when there is nothing to drop.
     /// </summary>
     private static string? Keep(string? value)
     {
@@ -97,6 +99,37 @@ public static class TypedText
         return sb.ToString();
     }
 
+    /// <summary>
+    /// Text for an XML document (RSS, sitemap, xlsx): XML 1.0 cannot carry control characters other
+    /// than tab, CR and LF, not even as references, so the form feed of a pasted PDF line is dropped
+    /// there, and only there; the stored text keeps it.
+    /// </summary>
+    public static string ForXml(string? value)
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            return "";
+        }
+        if (value.All(c => c >= ' ' && c < '\uD800' || c is '\t' or '\r' or '\n'))
+        {
+            return value;
+        }
+        var sb = new StringBuilder(value.Length);
+        for (var i = 0; i < value.Length; i++)
+        {
+            var c = value[i];
+            if (char.IsHighSurrogate(c) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
+            {
+                sb.Append(c).Append(value[++i]);
+            }
+            else if (System.Xml.XmlConvert.IsXmlChar(c))
+            {
+                sb.Append(c);
+            }
+        }
+        return sb.ToString();
+    }
+
     private static bool Typeable(char c) =>
-        c is '\t' or '\r' or '\n' || !(char.IsControl(c) || char.IsSurrogate(c) || c is '\uFFFE' or '\uFFFF');
+        !(c == '\0' || char.IsSurrogate(c) || c is '\uFFFE' or '\uFFFF');
 }

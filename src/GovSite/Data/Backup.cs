@@ -32,8 +32,8 @@ public static class Backup
 {
     public static Command BackupCommand()
     {
-        var output = new Option<DirectoryInfo>("--out") { Description = "备份写入的目录（须为空目录或不存在）", Required = true };
-        var command = new Command("backup", "备份数据库和全部上传文件（附各文件 SHA-256 清单）") { output };
+        var output = new Option<DirectoryInfo>("--out") { Description = "备份写入的目录（须为空目录或不存在）（an empty or new directory）", Required = true };
+        var command = new Command("backup", "备份数据库和全部上传文件（附各文件 SHA-256 清单）（back up the database and every uploaded file）") { output };
         command.SetAction(async (parse, ct) =>
         {
             var options = DataOptions.FromConfiguration(Configuration());
@@ -54,8 +54,8 @@ public static class Backup
 
     public static Command RestoreCommand()
     {
-        var from = new Argument<DirectoryInfo>("DIR") { Description = "govsite backup 写出的备份目录" };
-        var command = new Command("restore", "从备份恢复到空的数据目录（SQLite）或空数据库（PostgreSQL），先逐一核对哈希") { from };
+        var from = new Argument<DirectoryInfo>("DIR") { Description = "govsite backup 写出的备份目录（a directory written by govsite backup）" };
+        var command = new Command("restore", "从备份恢复到空的数据目录（SQLite）或空数据库（PostgreSQL），先逐一核对哈希（restore a backup into an empty data directory or database）") { from };
         command.SetAction(async (parse, ct) =>
         {
             var options = DataOptions.FromConfiguration(Configuration());

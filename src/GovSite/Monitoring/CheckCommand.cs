@@ -15,9 +15,9 @@ public static class CheckCommand
 {
     public static Command Create()
     {
-        var urls = new Argument<string[]>("URL") { Description = "要检查的网站首页地址（可多个）", Arity = ArgumentArity.ZeroOrMore };
-        var from = new Option<FileInfo?>("--from") { Description = "从文件读取要检查的网址，每行一个（# 开头的行为注释）" };
-        var parallel = new Option<int>("--parallel") { Description = "同时检查的网站数（1–64），默认 4", DefaultValueFactory = _ => 4 };
+        var urls = new Argument<string[]>("URL") { Description = "要检查的网站首页地址（可多个）（homepage addresses to check）", Arity = ArgumentArity.ZeroOrMore };
+        var from = new Option<FileInfo?>("--from") { Description = "从文件读取要检查的网址，每行一个（# 开头的行为注释）（read addresses from a file, one per line）" };
+        var parallel = new Option<int>("--parallel") { Description = "同时检查的网站数（1–64），默认 4（sites checked at once）", DefaultValueFactory = _ => 4 };
         parallel.Validators.Add(result =>
         {
             if (result.GetValueOrDefault<int>() is < 1 or > 64)
@@ -25,11 +25,11 @@ public static class CheckCommand
                 result.AddError("--parallel 须为 1 到 64 之间的整数");
             }
         });
-        var asOf = new Option<string?>("--as-of") { Description = "判断更新是否及时的基准日期（YYYY-MM-DD），默认今天" };
-        var format = new Option<string>("--format") { Description = "报告格式：json 或 text", DefaultValueFactory = _ => "json" };
+        var asOf = new Option<string?>("--as-of") { Description = "判断更新是否及时的基准日期（YYYY-MM-DD），默认今天（the date freshness is judged on）" };
+        var format = new Option<string>("--format") { Description = "报告格式：json 或 text（report format）", DefaultValueFactory = _ => "json" };
         format.AcceptOnlyFromAmong("json", "text");
-        var output = new Option<FileInfo?>("--out") { Description = "报告写入的文件（默认输出到标准输出）" };
-        var maxPages = new Option<int>("--max-pages") { Description = "每个网站最多抓取的页面数", DefaultValueFactory = _ => 2000 };
+        var output = new Option<FileInfo?>("--out") { Description = "报告写入的文件（默认输出到标准输出）（report file; default standard output）" };
+        var maxPages = new Option<int>("--max-pages") { Description = "每个网站最多抓取的页面数（pages fetched per site at most）", DefaultValueFactory = _ => 2000 };
         maxPages.Validators.Add(result =>
         {
             if (result.GetValueOrDefault<int>() < 1)
@@ -37,7 +37,7 @@ public static class CheckCommand
                 result.AddError("--max-pages 须为正整数");
             }
         });
-        var command = new Command("check", "按政府网站检查指标检查网站（单项否决、扣分、栏目更新、错链等）") { urls, from, parallel, asOf, format, output, maxPages };
+        var command = new Command("check", "按政府网站检查指标检查网站（单项否决、扣分、栏目更新、错链等）（check sites against the national indicators）") { urls, from, parallel, asOf, format, output, maxPages };
         command.Validators.Add(result =>
         {
             if (result.GetValue(asOf) is { } d && !DateOnly.TryParseExact(d, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))

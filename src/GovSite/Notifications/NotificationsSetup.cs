@@ -18,7 +18,6 @@ public static class NotificationsSetup
         {
             builder.Services.AddHostedService(sp => sp.GetRequiredService<OutboxDrain>());
         }
-        builder.Services.Configure<Microsoft.AspNetCore.Mvc.RazorPages.RazorPagesOptions>(o => o.Conventions.AuthorizeFolder("/Notifications/Admin"));
         return builder;
     }
 

@@ -1,3 +1,4 @@
+using GovSite.Common;
 using System.Globalization;
 using System.Text;
 using System.Xml;
@@ -66,21 +67,21 @@ public static class SiteFeeds
             xml.WriteStartElement("rss");
             xml.WriteAttributeString("version", "2.0");
             xml.WriteStartElement("channel");
-            xml.WriteElementString("title", $"{column.Name} - {site.Name}");
+            xml.WriteElementString("title", TypedText.ForXml($"{column.Name} - {site.Name}"));
             xml.WriteElementString("link", $"{baseUrl}/columns/{column.Id}");
-            xml.WriteElementString("description", column.Description ?? $"{site.Name}{column.Name}栏目");
+            xml.WriteElementString("description", TypedText.ForXml(column.Description ?? $"{site.Name}{column.Name}栏目"));
             xml.WriteElementString("language", "zh-cn");
             foreach (var item in items)
             {
                 var link = $"{baseUrl}/articles/{item.Id}";
                 xml.WriteStartElement("item");
-                xml.WriteElementString("title", item.Title);
+                xml.WriteElementString("title", TypedText.ForXml(item.Title));
                 xml.WriteElementString("link", link);
                 xml.WriteStartElement("guid");
                 xml.WriteAttributeString("isPermaLink", "true");
                 xml.WriteString(link);
                 xml.WriteEndElement();
-                xml.WriteElementString("description", item.Summary ?? PublicSiteSetup.Excerpt(HtmlSanitiser.PlainTextStart(item.Body, 200), 200));
+                xml.WriteElementString("description", TypedText.ForXml(item.Summary ?? PublicSiteSetup.Excerpt(HtmlSanitiser.PlainTextStart(item.Body, 200), 200)));
                 if (item.PublishedAt is DateTime published)
                 {
                     xml.WriteElementString("pubDate", DateTime.SpecifyKind(published, DateTimeKind.Utc).ToString("r", CultureInfo.InvariantCulture));

@@ -176,6 +176,8 @@ public sealed class ArticleImport(GovSiteDb db, ArticleService articles, Library
                 }
                 // Saved as a draft, then one workflow step: published through the gate, or submitted where the column
                 // has review. A row the gate stops stays a draft: nothing of it is lost, and it is reported.
+                // The row's own "publish" flag is the step below, never a second one inside the save.
+                row.Input.Publish = false;
                 var saved = await articles.SaveAsync(siteId, null, row.Input, ct);
                 if (!saved.Succeeded)
                 {

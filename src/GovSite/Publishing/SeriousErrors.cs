@@ -45,6 +45,8 @@ public sealed class SeriousErrors
     // is an ordinary phrase ("人力资源和社会保障" + 工作, 部, 厅, 局 …), which the dictionary shows
     // by holding several terms that differ only there.
     private readonly HashSet<string> _freeStart = new(StringComparer.Ordinal);
+    // Registered organisation names that begin with a place (台山市…): the length of that place.
+    private readonly Dictionary<string, int> _place = new(StringComparer.Ordinal);
     private readonly HashSet<string> _freeEnd = new(StringComparer.Ordinal);
     // Character pair → (term index, offset of the pair in the term).
     private readonly FrozenDictionary<int, (int Term, int Offset)[]> _pairs;
@@ -53,11 +55,19 @@ public sealed class SeriousErrors
 
     public SeriousErrors(IEnumerable<string>? extraTerms = null)
     {
+        var national = DefaultTerms.Select(t => Fold(t.Trim())).ToHashSet(StringComparer.Ordinal);
         _terms = DefaultTerms.Concat(extraTerms ?? [])
             .Select(t => Fold(t.Trim()))
             .Where(t => t.Length >= MinTermLength)
             .Distinct(StringComparer.Ordinal)
             .ToArray();
+        foreach (var term in _terms.Where(t => !national.Contains(t)))
+        {
+            if (PlaceLength(term) is > 0 and var place)
+            {
+                _place[term] = place;
+            }
+        }
         foreach (var group in _terms.GroupBy(t => t[..^1]).Where(g => g.Count() > 1))
         {
             _freeEnd.UnionWith(group);
@@ -262,6 +272,9 @@ public sealed class SeriousErrors
     /// </summary>
     private const string FunctionChars = "和与及等的之各、其或并";
 
+    /// <summary>Last characters that name a kind of organ or office: 厅, 局, 所, 委员会 …</summary>
+    private const string OrganSuffixes = "厅室局所站处科委办院部署队庭馆组团社心会";
+
     /// <summary>Short terms and terms whose edge is shared (see the free sets) are not checked by edge substitution.</summary>
     private const int MinEdgeSubstitutionLength = 7;
 
@@ -273,7 +286,20 @@ public sealed class SeriousErrors
         }
         if (edit.Kind == 's')
         {
+            if (_place.TryGetValue(term, out var place) && edit.Position < place)
+            {
+                // 鹤山市人民政府办公室 beside a registered 台山市人民政府办公室: neighbouring places
+                // differ by one character (台山/鹤山, 江门/荆门), so a change there names another place.
+                return false;
+            }
             var last = windowLength - 1;
+            if (edit.Position == last && OrganSuffixes.Contains(edit.Char) && OrganSuffixes.Contains(term[^1]))
+            {
+                // 广东省人民政府办公厅 beside a registered 广东省人民政府办公室, 市场监督管理所 beside
+                // 市场监督管理局: the same stem with another organ's ending names another organ (the
+                // 厅 of a province, the 所 of a township), which is a fact the text states, not a typo.
+                return false;
+            }
             if (edit.Position == 0 || edit.Position == last)
             {
                 return term.Length >= MinEdgeSubstitutionLength
@@ -281,6 +307,19 @@ public sealed class SeriousErrors
             }
         }
         return true;
+    }
+
+    /// <summary>The place an organisation's name starts with, up to its 省/市/县/区/镇/乡…: 台山市 → 3; 0 when none.</summary>
+    private static int PlaceLength(string term)
+    {
+        for (var i = 1; i < Math.Min(term.Length - 2, 9); i++)
+        {
+            if ("省市县区镇乡州旗盟".Contains(term[i], StringComparison.Ordinal))
+            {
+                return i + 1;
+            }
+        }
+        return 0;
     }
 
     private static bool AllIdeographs(ReadOnlySpan<char> s)

@@ -19,7 +19,8 @@ public class TypedTextTests
     [Fact]
     public void Only_what_nobody_types_and_no_database_keeps_is_dropped()
     {
-        TypedText.Block("响铃\u0007与空字符\0之外\t照旧").ShouldBe("响铃与空字符之外\t照旧");
+        TypedText.Block("响铃\u0007与空字符\0之外\t照旧，换页\f也在").ShouldBe("响铃\u0007与空字符之外\t照旧，换页\f也在");
+        TypedText.ForXml("换页\f与响铃\u0007\t😀").ShouldBe("换页与响铃\t😀");
         TypedText.Block("半个代理对\ud800在此").ShouldBe("半个代理对在此");
         TypedText.Block("   \r\n  ").ShouldBeNull();
         TypedText.Block(null).ShouldBeNull();

@@ -1,4 +1,3 @@
-using System.Text.Json;
 
 namespace GovSite.Tests.Corpus;
 
@@ -40,45 +39,11 @@ public static class TypedTextSamples
         "x",
     ];
 
-    /// <summary>The shared corpus when present, else the built-in strings.</summary>
-    public static IReadOnlyList<string> Load()
-    {
-        var file = Path.Combine(AppContext.BaseDirectory, "TestData", "typed-text.jsonl");
-        if (!File.Exists(file))
-        {
-            file = Path.Combine(FindTests(), "TestData", "typed-text.jsonl");
-        }
-        if (!File.Exists(file))
-        {
-            return BuiltIn;
-        }
-        var strings = new List<string>();
-        foreach (var line in File.ReadLines(file).Where(l => l.Trim().Length > 0))
-        {
-            using var doc = JsonDocument.Parse(line);
-            var text = doc.RootElement.ValueKind == JsonValueKind.String ? doc.RootElement.GetString()
-                : doc.RootElement.TryGetProperty("text", out var t) ? t.GetString() : null;
-            if (text is { Length: > 0 })
-            {
-                strings.Add(text);
-            }
-        }
-        return strings.Count > 0 ? strings : BuiltIn;
-    }
+    /// <summary>The shared corpus (tests/GovSite.Tests/TestData/typed-text.jsonl, 400 strings people type) and the strings of the issue.</summary>
+    public static IReadOnlyList<string> Load() =>
+        [.. GovSite.Tests.TestData.Corpora.TypedText().Select(t => t.Text).Concat(BuiltIn).Distinct(StringComparer.Ordinal)];
 
     /// <summary>The characters a reader sees: what whitespace, line breaks and invisible format characters do not change.</summary>
     public static string Visible(string text) =>
         new([.. text.Where(c => !char.IsWhiteSpace(c) && !char.IsControl(c) && char.GetUnicodeCategory(c) != System.Globalization.UnicodeCategory.Format)]);
-
-    private static string FindTests()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "GovSite.Tests.csproj")))
-            {
-                return dir.FullName;
-            }
-        }
-        return AppContext.BaseDirectory;
-    }
 }

@@ -32,6 +32,18 @@ public sealed class SeriousErrorsTests
     public void Correct_spellings_and_usual_forms_are_never_flagged(string text) =>
         SeriousErrors.Default.Find(text).ShouldBeEmpty();
 
+    [Theory]
+    [InlineData("广东省人民政府办公室", "广东省人民政府办公厅印发通知")]   // the 厅 of a province beside a registered 办公室
+    [InlineData("桃源镇市场监督管理局", "桃源镇市场监督管理所负责日常巡查")] // a township's 所
+    [InlineData("台山市人民政府办公室", "鹤山市人民政府办公室关于印发通知")] // a neighbouring city's office
+    [InlineData("江门市人民政府办公室", "荆门市人民政府办公室转发")]
+    public void Another_organs_ending_on_a_registered_stem_is_not_a_misspelling(string registered, string text) =>
+        new SeriousErrors([registered]).Find(text).ShouldBeEmpty();
+
+    [Fact]
+    public void A_misspelt_character_inside_a_registered_organ_name_is_still_found() =>
+        new SeriousErrors(["广东省人民政府办公室"]).Find("广东省人民正府办公室印发通知").ShouldHaveSingleItem().Term.ShouldBe("广东省人民政府办公室");
+
     [Fact]
     public void The_seed_texts_check_clean()
     {

@@ -314,4 +314,19 @@ public partial class QualityGateTests(EmptyPlatformFactory app) : IClassFixture<
         await ListAsync(site.Id, QualityListKind.InappropriatePhrases, null, "好开心");
         (await CheckAsync(site.Id, "好开心", "<p>正文内容齐全。</p>")).ShouldContain(f => f.Code == "inappropriate_text" && f.Field == "title");
     }
+
+    [Fact]
+    public async Task A_phrase_quoted_as_an_example_is_shown_to_the_reviewer_but_does_not_stop_publishing()
+    {
+        // From a real speech (seed corpus): it cites a county site's scrolling text as the scandal it was.
+        var site = await NewSiteAsync();
+        var quoted = (await CheckAsync(site.Id, "讲话", "<p>某县住建局网站首页滚动着“今天心情非常的不好!”的文字，引发网民热议。</p>"))
+            .Where(f => f.Code == "inappropriate_text").ToList();
+        quoted.ShouldHaveSingleItem().Severity.ShouldBe("warn");
+        (await CheckAsync(site.Id, "讲话", "<p>他说「测试一下」不应出现。</p><p>今天心情不好</p>"))
+            .Where(f => f.Code == "inappropriate_text").Select(f => (f.Excerpt, f.Severity))
+            .ShouldBe([("测试一下", "warn"), ("今天心情不好", "block")]);
+        // An opening mark with no closing one quotes nothing.
+        (await CheckAsync(site.Id, "讲话", "<p>“今天心情不好</p><p>全文完。</p>")).Single(f => f.Code == "inappropriate_text").Severity.ShouldBe("block");
+    }
 }

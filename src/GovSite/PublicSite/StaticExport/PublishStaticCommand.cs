@@ -12,17 +12,17 @@ public static class PublishStaticCommand
 {
     public static Command Create()
     {
-        var site = new Option<string>("--site") { Description = "网站标识码", Required = true };
-        var output = new Option<DirectoryInfo>("--out") { Description = "输出目录（供 nginx 或 CDN 使用）", Required = true };
+        var site = new Option<string>("--site") { Description = "网站标识码（the site's code）", Required = true };
+        var output = new Option<DirectoryInfo>("--out") { Description = "输出目录（供 nginx 或 CDN 使用）（output directory）", Required = true };
         var incremental = new Option<bool>("--incremental")
         {
-            Description = "只重新生成上次导出后有变动的文章所影响的页面（无清单时做完整导出）",
+            Description = "只重新生成上次导出后有变动的文章所影响的页面（无清单时做完整导出）（only pages affected since the last export）",
         };
         var scheme = new Option<string?>("--scheme")
         {
             Description = "页面和订阅源中绝对地址使用的协议（https 或 http；默认取 GOVSITE_EXPORT_SCHEME，未设置时为 https），域名为网站主域名",
         };
-        var command = new Command("publish-static", "把网站导出为静态文件：页面、订阅源、站点地图、附件和样式，并生成文件清单")
+        var command = new Command("publish-static", "把网站导出为静态文件：页面、订阅源、站点地图、附件和样式，并生成文件清单（export a site as static files）")
         {
             site, output, incremental, scheme,
         };

@@ -55,6 +55,14 @@ public sealed partial class QualityGate(GovSiteDb db, QualityCache cache, NearDu
             foreach (var (start, length) in Merge(rules.Inappropriate.SelectMany(set => set.Matcher.FindLongest(text))))
             {
                 var found = text.Substring(start, length);
+                if (Quoted(text, start, length))
+                {
+                    // A speech that cites “今天心情非常的不好!” as the scandal it was is not the site
+                    // talking: the reviewer sees it, publishing is not stopped.
+                    findings.Add(new(QualityCodes.InappropriateText, "warn", field, found, start, length,
+                        $"「{found}」在引号内，看作引用；请确认是引述而非网站自己的表述"));
+                    continue;
+                }
                 findings.Add(new(QualityCodes.InappropriateText, QualityCodes.Name(settings.InappropriateText), field, found,
                     start, length, $"「{found}」是个人情绪或测试用语，不应出现在政府网站上"));
             }
@@ -117,6 +125,40 @@ public sealed partial class QualityGate(GovSiteDb db, QualityCache cache, NearDu
             }
         }
         return merged;
+    }
+
+    /// <summary>
+    /// True when the place sits between an opening and a closing quotation mark of the same
+    /// paragraph (“…”, 「…」, 『…』, ‘…’, "…").
+    /// </summary>
+    internal static bool Quoted(string text, int start, int length)
+    {
+        const int reach = 300;
+        var paragraphStart = start;
+        while (paragraphStart > 0 && start - paragraphStart < reach && text[paragraphStart - 1] != '\n')
+        {
+            paragraphStart--;
+        }
+        var paragraphEnd = start + length;
+        while (paragraphEnd < text.Length && paragraphEnd - start < reach && text[paragraphEnd] != '\n')
+        {
+            paragraphEnd++;
+        }
+        foreach (var (open, close) in (ReadOnlySpan<(char, char)>)[('“', '”'), ('「', '」'), ('『', '』'), ('‘', '’')])
+        {
+            var opened = text.LastIndexOf(open, start, start - paragraphStart + (start < text.Length ? 1 : 0));
+            if (opened >= 0 && text.IndexOf(close, opened, start - opened) < 0
+                && text.IndexOf(close, start + length, paragraphEnd - start - length) >= 0)
+            {
+                return true;
+            }
+        }
+        var straight = 0;
+        for (var i = paragraphStart; i < start; i++)
+        {
+            straight += text[i] == '"' ? 1 : 0;
+        }
+        return straight % 2 == 1 && text.IndexOf('"', start + length, paragraphEnd - start - length) >= 0;
     }
 
     private static string Excerpt(string text) => text.Length <= 40 ? text : text[..40] + "…";
