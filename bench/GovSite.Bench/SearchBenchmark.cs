@@ -54,6 +54,17 @@ public static class SearchBenchmark
             services.AddScoped<ISearchBackend, PostgresSearchBackend>();
         }
         services.AddScoped<SearchService>();
+        // What 热门搜索 needs to be built (the bench searches without logging, so it records nothing).
+        services.AddMemoryCache();
+        services.AddSingleton(new HotSearchOptions());
+        services.AddScoped<HotSearches>();
+        services.AddSingleton<GovSite.Publishing.Quality.QualityCache>();
+        services.AddSingleton(new GovSite.Publishing.Quality.QualityOptions());
+        services.AddSingleton(new JobQueueOptions());
+        services.AddScoped<JobQueue>();
+        services.AddScoped<GovSite.Publishing.Quality.NearDuplicates>();
+        services.AddScoped<GovSite.Publishing.Quality.QualityLinks>();
+        services.AddScoped<GovSite.Publishing.Quality.QualityGate>();
         await using var provider = services.BuildServiceProvider();
         var random = new Random(20261122);
         var phrases = SeedPhrases(options.SeedDirectory);
