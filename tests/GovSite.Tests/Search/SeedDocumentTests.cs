@@ -74,13 +74,13 @@ public class SeedDocumentsFixture : SearchFixture
                 ("关注留守孩子成长 江门开展关爱行动", "各镇街组织志愿者走访留守孩子家庭，为孩子送去学习用品。"),
             })
             {
-                (await articles.SaveAsync(site.Id, null, new ArticleInput { ColumnId = news, Title = title, Body = $"<p>{body}</p>" })).Succeeded.ShouldBeTrue();
+                (await articles.SaveAsync(site.Id, null, new ArticleInput { Publish = true, ColumnId = news, Title = title, Body = $"<p>{body}</p>" })).Succeeded.ShouldBeTrue();
             }
 
             // A notice whose 文号 is written only in its attachment's name.
             var notice = (await articles.SaveAsync(site.Id, null, new ArticleInput
             {
-                ColumnId = news, Title = "关于转发政府网站年度报表工作要求的通知", Body = "<p>现将有关文件转发给你们，请认真贯彻执行。</p>",
+                Publish = true, ColumnId = news, Title = "关于转发政府网站年度报表工作要求的通知", Body = "<p>现将有关文件转发给你们，请认真贯彻执行。</p>",
             })).Value!;
             var upload = await sp.GetRequiredService<FileService>().UploadAsync(site.Id, "国办函〔2018〕12号.pdf", new MemoryStream(FileSamples.Pdf()));
             upload.Succeeded.ShouldBeTrue();
