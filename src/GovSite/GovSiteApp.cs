@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Threading.RateLimiting;
 using GovSite.Accounts;
+using GovSite.AnnualReports;
 using GovSite.Admin;
 using GovSite.Audit;
 using GovSite.Calendar;
@@ -19,7 +20,9 @@ using GovSite.Publishing.Quality;
 using GovSite.PublicSite;
 using GovSite.PublicSite.StaticExport;
 using GovSite.Search;
+using GovSite.Security;
 using GovSite.Sites;
+using GovSite.Visits;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.ResponseCompression;
@@ -141,6 +144,8 @@ public static class GovSiteApp
         builder.AddQuality();
         builder.AddNotifications();
         builder.AddAudit();
+        builder.AddVisits();
+        builder.AddAnnualReports();
 
         if (!background)
         {
@@ -176,6 +181,8 @@ public static class GovSiteApp
         // the client's address is the visitor's (rate limits, 热门搜索's distinct visitors), not the
         // proxy's. Only loopback proxies are believed (the options' defaults).
         app.UseForwardedHeaders(new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedFor });
+        // Every response, a cached page's included, carries the security headers (CSP, nosniff, …).
+        app.UseSecurityHeaders();
         // Cached public pages are answered here, before anything below runs for them.
         app.UseMiddleware<PublicPageCacheMiddleware>();
         // The static export renders pages through everything from here on.
@@ -202,15 +209,12 @@ public static class GovSiteApp
             OnPrepareResponse = f => f.Context.Response.Headers.CacheControl = "public, max-age=31536000, immutable",
         });
         app.MapOpenApi("/openapi/{documentName}.json");
-        app.MapHealthChecks("/healthz", new HealthCheckOptions
-        {
-            ResultStatusCodes =
-            {
-                [Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Healthy] = StatusCodes.Status200OK,
-                [Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Degraded] = StatusCodes.Status200OK,
-                [Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable,
-            },
-        });
+        // Readiness (and /healthz, its older name) asks the database: a load balancer stops sending
+        // requests to a node that cannot reach it. Liveness asks nothing: the process answers, so a
+        // database outage does not make the supervisor restart every node.
+        app.MapHealthChecks("/healthz", HealthOptions(_ => true));
+        app.MapHealthChecks("/health/ready", HealthOptions(_ => true));
+        app.MapHealthChecks("/health/live", HealthOptions(_ => false));
         app.MapAccounts();
         app.MapSites();
         app.MapPublishing();
@@ -223,10 +227,23 @@ public static class GovSiteApp
         app.MapParticipation();
         app.MapSearch();
         app.MapQuality();
+        app.MapVisits();
+        app.MapAnnualReports();
         app.MapPublicSite();
         // Page links to ~/css and ~/js resolve to fingerprinted URLs that are cached for a year.
         app.MapRazorPages().WithStaticAssets();
     }
+
+    private static HealthCheckOptions HealthOptions(Func<Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckRegistration, bool> checks) => new()
+    {
+        Predicate = checks,
+        ResultStatusCodes =
+        {
+            [Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Healthy] = StatusCodes.Status200OK,
+            [Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Degraded] = StatusCodes.Status200OK,
+            [Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable,
+        },
+    };
 
 }
 
@@ -251,9 +268,13 @@ public sealed class StartupWork(IServiceProvider services, IConfiguration config
         {
             Console.WriteLine($"已创建平台管理员 admin，初始密码（仅显示这一次）：{password}");
         }
-        if (!configuration.GetValue("GOVSITE_NO_DEMO", false))
+        string? demoPassword = null;
+        var demoSeeded = false;
+        if (!configuration.GetValue("GOVSITE_NO_DEMO", false) && await DemoRegion.SeedIfEmptyAsync(scope.ServiceProvider, cancellationToken))
         {
-            await DemoRegion.SeedIfEmptyAsync(scope.ServiceProvider, cancellationToken);
+            demoSeeded = true;
+            demoPassword = await DemoAccounts.SeedAsync(db, configuration["GOVSITE_DEMO_PASSWORD"],
+                scope.ServiceProvider.GetRequiredService<TimeProvider>(), cancellationToken);
         }
         if (configuration.GetValue("GOVSITE_QUIET", false))
         {
@@ -269,6 +290,16 @@ public sealed class StartupWork(IServiceProvider services, IConfiguration config
         if (directory.All.Count > 50)
         {
             Console.WriteLine($"  ……共 {directory.All.Count} 个网站");
+        }
+        if (demoSeeded)
+        {
+            Console.WriteLine(demoPassword is null
+                ? "演示账号（密码为 GOVSITE_DEMO_PASSWORD 的值）："
+                : $"演示账号，密码均为 {demoPassword}（仅显示这一次；首次启动前设置 GOVSITE_DEMO_PASSWORD 可指定）：");
+            foreach (var account in DemoAccounts.All)
+            {
+                Console.WriteLine($"  {account.UserName,-12} {account.Name}  {account.What}");
+            }
         }
     }
 

@@ -18,6 +18,9 @@ public class GovSiteFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
     public const string AdminPassword = "Admin12345x";
 
+    /// <summary>The password of the demo's accounts per role (Demo/DemoAccounts.cs).</summary>
+    public const string DemoPassword = "Demo12345x";
+
     public TestDatabase Database { get; private set; } = null!;
 
     protected virtual bool SeedDemo => true;
@@ -32,6 +35,7 @@ public class GovSiteFactory : WebApplicationFactory<Program>, IAsyncLifetime
             builder.UseSetting("GOVSITE_DB", pg);
         }
         builder.UseSetting("GOVSITE_ADMIN_PASSWORD", AdminPassword);
+        builder.UseSetting("GOVSITE_DEMO_PASSWORD", DemoPassword);
         builder.UseSetting("GOVSITE_QUIET", "true");
         builder.UseSetting("GOVSITE_NO_DEMO", SeedDemo ? "false" : "true");
     }

@@ -28,6 +28,7 @@ public sealed class AccountService(GovSiteDb db, TimeProvider clock, Audit.Audit
     public const int MaxFailedAttempts = 5;
     public static readonly TimeSpan LockoutDuration = TimeSpan.FromMinutes(15);
     public const string UserIdClaim = "govsite:uid";
+    public const string SecurityStampClaim = "govsite:stamp";
 
     private static readonly PasswordHasher<User> Hasher = new();
 
@@ -56,6 +57,8 @@ public sealed class AccountService(GovSiteDb db, TimeProvider clock, Audit.Audit
             {
                 user.LockoutEnd = now + LockoutDuration;
                 user.FailedLoginCount = 0;
+                // Someone is guessing: whoever is signed in as this user now signs in again after the lockout.
+                user.RevokeSessions();
                 audit.Record(Audit.AuditActions.LockedOut, $"用户 {user.UserName}", $"连续 {MaxFailedAttempts} 次密码错误，锁定至 {Publishing.ChinaTime.Format(user.LockoutEnd)}",
                     userId: user.Id, userName: user.UserName);
                 await db.SaveChangesAsync(ct);
@@ -80,14 +83,13 @@ public sealed class AccountService(GovSiteDb db, TimeProvider clock, Audit.Audit
 
     public static ClaimsPrincipal Principal(User user, string scheme) =>
         new(new ClaimsIdentity(
-            [new Claim(UserIdClaim, user.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)), new Claim(ClaimTypes.Name, user.UserName)],
+            [new Claim(UserIdClaim, user.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)), new Claim(ClaimTypes.Name, user.UserName),
+             new Claim(SecurityStampClaim, user.SecurityStamp)],
             scheme));
 
     public static string HashPassword(User user, string password) => Hasher.HashPassword(user, password);
 
-    public static string? CheckPassword(string password) =>
-        password.Length < 10 ? "密码至少10位" :
-        password.All(char.IsLetter) || password.All(char.IsDigit) ? "密码须同时包含字母和数字" : null;
+    public static string? CheckPassword(string password, string? userName = null) => PasswordPolicy.Check(password, userName);
 
     /// <summary>
     /// Creates the first platform admin on an empty database. Returns the generated password
@@ -115,13 +117,16 @@ public sealed class AccountService(GovSiteDb db, TimeProvider clock, Audit.Audit
         return "Gs" + RandomNumberGenerator.GetString(alphabet, 14) + "9";
     }
 
-    /// <summary>Fills the request's <see cref="SiteAccess"/> from the user's grants.</summary>
-    public async Task LoadAccessAsync(SiteAccess access, int userId, CancellationToken ct = default)
+    /// <summary>
+    /// Fills the request's <see cref="SiteAccess"/> from the user's grants. False when the session or
+    /// token no longer holds: the user is gone or deactivated, or its security stamp has changed since.
+    /// </summary>
+    public async Task<bool> LoadAccessAsync(SiteAccess access, int userId, string securityStamp, CancellationToken ct = default)
     {
         var user = await db.Users.AsNoTracking().Include(u => u.Grants).FirstOrDefaultAsync(u => u.Id == userId && u.IsActive, ct);
-        if (user is null)
+        if (user is null || !string.Equals(user.SecurityStamp, securityStamp, StringComparison.Ordinal))
         {
-            return;
+            return false;
         }
         var regionIds = user.Grants.Where(g => g.Role == Role.Supervisor && g.RegionId is not null).Select(g => g.RegionId!.Value).ToArray();
         int[] supervised = [];
@@ -148,5 +153,6 @@ public sealed class AccountService(GovSiteDb db, TimeProvider clock, Audit.Audit
             user.Grants.Any(g => g.Role == Role.PlatformAdmin),
             user.Grants.Where(g => g.SiteId is not null).Select(g => (g.SiteId!.Value, g.Role)),
             regionIds, supervised);
+        return true;
     }
 }

@@ -16,7 +16,10 @@ public static class AccountsSetup
 
     public static WebApplicationBuilder AddAccounts(this WebApplicationBuilder builder)
     {
-        // Keys live in the database: they survive restarts and every node shares them.
+        // Keys live in the database: they survive restarts and every node shares them. They are
+        // as safe as the database is, so appsettings.json quiets the "No XML encryptor" warning,
+        // which would otherwise greet every first start with nothing an operator could act on
+        // (docs: README, "Production").
         builder.Services.AddDataProtection().SetApplicationName("GovSite");
         builder.Services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp =>
             new ConfigureOptions<KeyManagementOptions>(o => o.XmlRepository = new DatabaseXmlRepository(sp.GetRequiredService<IServiceScopeFactory>())));
@@ -65,7 +68,17 @@ public static class AccountsSetup
             if (id is not null && int.TryParse(id, NumberStyles.Integer, CultureInfo.InvariantCulture, out var userId))
             {
                 var access = context.RequestServices.GetRequiredService<SiteAccess>();
-                await context.RequestServices.GetRequiredService<AccountService>().LoadAccessAsync(access, userId, context.RequestAborted);
+                var stamp = context.User.FindFirst(AccountService.SecurityStampClaim)?.Value ?? "";
+                if (!await context.RequestServices.GetRequiredService<AccountService>().LoadAccessAsync(access, userId, stamp, context.RequestAborted))
+                {
+                    // Revoked (lockout, password or role change, deactivation): the request goes on as
+                    // a visitor's, so sign-in is asked for again; a cookie is also removed.
+                    if (context.User.Identity?.AuthenticationType == CookieAuthenticationDefaults.AuthenticationScheme)
+                    {
+                        await context.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+                    }
+                    context.User = new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity());
+                }
             }
             await next(context);
         });

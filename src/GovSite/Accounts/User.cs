@@ -12,8 +12,20 @@ public class User
     public bool IsActive { get; set; } = true;
     public int FailedLoginCount { get; set; }
     public DateTime? LockoutEnd { get; set; }
+
+    /// <summary>
+    /// Copied into every cookie and token at sign-in and compared on every request: a new value
+    /// (lockout, password change, role change, deactivation) ends every session and token at once,
+    /// on every node, since the row is what each node reads.
+    /// </summary>
+    public string SecurityStamp { get; set; } = NewSecurityStamp();
     public DateTime CreatedAt { get; set; }
     public List<RoleGrant> Grants { get; set; } = [];
+
+    public static string NewSecurityStamp() => Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
+
+    /// <summary>Ends the user's sessions and tokens (they carry the old stamp).</summary>
+    public void RevokeSessions() => SecurityStamp = NewSecurityStamp();
 }
 
 /// <summary>

@@ -48,7 +48,7 @@ public sealed partial class UserService(GovSiteDb db, SiteAccess access, TimePro
         {
             errors.Add(nameof(input.DisplayName), "姓名不能超过100个字");
         }
-        if (AccountService.CheckPassword(input.Password ?? "") is { } problem)
+        if (AccountService.CheckPassword(input.Password ?? "", userName) is { } problem)
         {
             errors.Add(nameof(input.Password), problem);
         }
@@ -113,7 +113,7 @@ public sealed partial class UserService(GovSiteDb db, SiteAccess access, TimePro
         {
             return SaveResult<User>.Missing();
         }
-        if (AccountService.CheckPassword(password ?? "") is { } problem)
+        if (AccountService.CheckPassword(password ?? "", user.UserName) is { } problem)
         {
             var errors = new ValidationErrors();
             errors.Add("Password", problem);
@@ -122,6 +122,7 @@ public sealed partial class UserService(GovSiteDb db, SiteAccess access, TimePro
         user.PasswordHash = AccountService.HashPassword(user, password!);
         user.FailedLoginCount = 0;
         user.LockoutEnd = null;
+        user.RevokeSessions();
         audit.Record(Audit.AuditActions.PasswordReset, $"用户 {user.UserName}");
         await db.SaveChangesAsync(ct);
         return SaveResult<User>.Ok(user);
@@ -147,6 +148,10 @@ public sealed partial class UserService(GovSiteDb db, SiteAccess access, TimePro
         if (user.IsActive != active)
         {
             audit.Record(Audit.AuditActions.UserChanged, $"用户 {user.UserName}", active ? "启用账号" : "停用账号");
+        }
+        if (!active)
+        {
+            user.RevokeSessions();
         }
         user.IsActive = active;
         await db.SaveChangesAsync(ct);
@@ -197,6 +202,7 @@ public sealed partial class UserService(GovSiteDb db, SiteAccess access, TimePro
             return SaveResult<RoleGrant>.Invalid(errors);
         }
         user.Grants.Add(grant);
+        user.RevokeSessions();
         audit.Record(Audit.AuditActions.RoleGranted, $"用户 {user.UserName}", await DescribeAsync(grant, ct), grant.SiteId);
         await db.SaveChangesAsync(ct);
         return SaveResult<RoleGrant>.Ok(grant);
@@ -222,8 +228,9 @@ public sealed partial class UserService(GovSiteDb db, SiteAccess access, TimePro
             return SaveResult<RoleGrant>.Invalid(errors);
         }
         db.RoleGrants.Remove(grant);
-        var name = await db.Users.Where(u => u.Id == userId).Select(u => u.UserName).FirstAsync(ct);
-        audit.Record(Audit.AuditActions.RoleRevoked, $"用户 {name}", await DescribeAsync(grant, ct), grant.SiteId);
+        var holder = await db.Users.FirstAsync(u => u.Id == userId, ct);
+        holder.RevokeSessions();
+        audit.Record(Audit.AuditActions.RoleRevoked, $"用户 {holder.UserName}", await DescribeAsync(grant, ct), grant.SiteId);
         await db.SaveChangesAsync(ct);
         return SaveResult<RoleGrant>.Ok(grant);
     }

@@ -127,6 +127,7 @@ public static class CliCommands
         root.Subcommands.Add(PublicSite.StaticExport.PublishStaticCommand.Create());
         root.Subcommands.Add(Backup.BackupCommand());
         root.Subcommands.Add(Backup.RestoreCommand());
+        root.Subcommands.Add(Visits.VisitsImportCommand.Create(OpenAsync));
 
         return root;
     }

@@ -67,6 +67,12 @@ public class GovSiteDb(DbContextOptions<GovSiteDb> options, SiteAccess access) :
     public DbSet<Notifications.Notice> Notices => Set<Notifications.Notice>();
     public DbSet<Notifications.OutboxMessage> OutboxMessages => Set<Notifications.OutboxMessage>();
     public DbSet<Audit.AuditEntry> AuditEntries => Set<Audit.AuditEntry>();
+    public DbSet<Visits.SiteVisitDay> SiteVisitDays => Set<Visits.SiteVisitDay>();
+    public DbSet<Visits.PageVisitDay> PageVisitDays => Set<Visits.PageVisitDay>();
+    public DbSet<Visits.VisitFacetDay> VisitFacetDays => Set<Visits.VisitFacetDay>();
+    public DbSet<Visits.VisitorMark> VisitorMarks => Set<Visits.VisitorMark>();
+    public DbSet<Visits.VisitSalt> VisitSalts => Set<Visits.VisitSalt>();
+    public DbSet<GovSite.AnnualReports.AnnualReport> AnnualReports => Set<GovSite.AnnualReports.AnnualReport>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -139,6 +145,7 @@ public class GovSiteDb(DbContextOptions<GovSiteDb> options, SiteAccess access) :
             e.HasIndex(x => x.UserName).IsUnique();
             e.Property(x => x.UserName).HasMaxLength(64);
             e.Property(x => x.Email).HasMaxLength(254);
+            e.Property(x => x.SecurityStamp).HasMaxLength(32);
             e.HasMany(x => x.Grants).WithOne().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
         });
         b.Entity<RoleGrant>(e =>
@@ -158,6 +165,8 @@ public class GovSiteDb(DbContextOptions<GovSiteDb> options, SiteAccess access) :
         Publishing.Quality.QualitySetup.Configure(b);
         Notifications.NotificationsSetup.Configure(b, this);
         Audit.AuditSetup.Configure(b);
+        Visits.VisitsSetup.ConfigureModel(b);
+        GovSite.AnnualReports.AnnualReportsSetup.ConfigureModel(b);
     }
 
     private sealed class UtcConverter() : ValueConverter<DateTime, DateTime>(

@@ -34,14 +34,16 @@ public static class DemoRegion
     public const int RandomSeed = 990121;
 
     /// <summary>Seeds the demo region when the database has no sites at all (first start).</summary>
-    public static async Task SeedIfEmptyAsync(IServiceProvider services, CancellationToken ct = default)
+    /// <returns>Whether it seeded.</returns>
+    public static async Task<bool> SeedIfEmptyAsync(IServiceProvider services, CancellationToken ct = default)
     {
         var db = services.GetRequiredService<GovSiteDb>();
         if (await db.Sites.AnyAsync(ct))
         {
-            return;
+            return false;
         }
         await SeedCoreAsync(services, ct);
+        return true;
     }
 
     /// <summary>
@@ -168,6 +170,7 @@ public static class DemoRegion
             await cache.EvictByTagAsync(PublicPageCachePolicy.SiteTag(siteId), ct);
         }
         services.GetRequiredService<SiteDirectory>().Invalidate();
+        await DemoFigures.SeedAsync(services, sites, ct);
         services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DemoRegion))
             .LogInformation("Demo region seeded: {Sites} sites, {Articles} articles in {Elapsed} ms",
                 sites.Count, saved.Count, (int)Stopwatch.GetElapsedTime(started).TotalMilliseconds);

@@ -14,7 +14,7 @@ public static class ColumnTypes
         ("政策文件", "policy"), ("规范性文件", "policy"), ("政府文件", "policy"), ("文件", "policy"), ("法规", "policy"), ("政策", "policy"),
         ("人事", "personnel"), ("任免", "personnel"), ("招录", "personnel"), ("招聘", "personnel"),
         ("规划", "planning"), ("计划", "planning"),
-        ("信箱", "interaction"), ("留言", "interaction"), ("咨询", "interaction"), ("互动", "interaction"), ("投诉", "interaction"),
+        ("信箱", "interaction"), ("留言", "interaction"), ("信访", "interaction"), ("咨询", "interaction"), ("互动", "interaction"), ("投诉", "interaction"),
         ("征集", "interaction"), ("访谈", "interaction"), ("调查", "interaction"), ("问答", "interaction"),
         ("办事", "service"), ("服务", "service"), ("指南", "service"),
         ("概况", "overview"), ("简介", "overview"), ("职能", "overview"), ("领导", "overview"), ("机构", "overview"), ("走进", "overview"),

@@ -19,6 +19,14 @@ public static partial class DateFinder
     [GeneratedRegex(@"^\s*(\d{1,2})[-/](\d{1,2})\s*$")]
     private static partial Regex BareMonthDay();
 
+    // A list's date cell written 11月03日 (the year stands in a heading above the list, or nowhere).
+    [GeneratedRegex(@"^\s*[\[【(（]?\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*[\]】)）]?\s*$")]
+    private static partial Regex MonthDayCell();
+
+    // A year standing alone: the heading of a year's group of list entries (2026年, 2026年度, 2026).
+    [GeneratedRegex(@"^\s*(19[9]\d|20\d{2})\s*年?度?\s*[:：]?\s*$")]
+    private static partial Regex YearAlone();
+
     // TRS WCM (t20261103_4567.html, /202611/t…), gov.cn (/2026-11/03/content_…), 大汉 JCMS
     // (/art/2026/11/3/art_…), WebPlus (/2026/1103/c…), and plain /20261103/ folders.
     [GeneratedRegex(@"[/_t](20\d{2})(\d{2})(\d{2})[_/.]|/(20\d{2})-(\d{1,2})/(\d{1,2})/|/art/(20\d{2})/(\d{1,2})/(\d{1,2})/|/(20\d{2})/(\d{2})(\d{2})/")]
@@ -57,6 +65,44 @@ public static partial class DateFinder
         }
         return null;
     }
+
+    /// <summary>
+    /// The date of a list entry's text: a full date, else a month and day without a year ([11-03],
+    /// 11-03 or 11月03日 standing alone), which take <paramref name="year"/> (the year heading the
+    /// entry stands under) when the page gives one, else the year that does not put them after the
+    /// check date.
+    /// </summary>
+    public static DateOnly? InEntry(string text, DateOnly asOf, int? year)
+    {
+        foreach (Match m in FullDate().Matches(text))
+        {
+            if (Make(Int(m.Groups[1]), Int(m.Groups[2]), Int(m.Groups[3])) is { } d)
+            {
+                return d;
+            }
+        }
+        Match? md = null;
+        foreach (Match m in BracketedMonthDay().Matches(text))
+        {
+            md = m;
+            break;
+        }
+        if (md is null && text.Length <= 12)
+        {
+            md = BareMonthDay().Match(text) is { Success: true } bare ? bare : MonthDayCell().Match(text) is { Success: true } cell ? cell : null;
+        }
+        if (md is null)
+        {
+            return null;
+        }
+        var (month, day) = (Int(md.Groups[1]), Int(md.Groups[2]));
+        // A heading's year that would put the date after the check date is not this entry's year.
+        return year is { } y && Make(y, month, day) is { } headed && headed <= asOf ? headed : WithInferredYear(month, day, asOf);
+    }
+
+    /// <summary>The year a text states when it is nothing but a year (a heading such as 2026年).</summary>
+    public static int? YearHeading(string text) =>
+        text.Length <= 12 && YearAlone().Match(text) is { Success: true } m ? Int(m.Groups[1]) : null;
 
     /// <summary>A publication date that the address itself carries, as content systems write it.</summary>
     public static DateOnly? FromUrl(Uri url)

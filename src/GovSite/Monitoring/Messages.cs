@@ -112,7 +112,8 @@ public static partial class Messages
                     continue;
                 }
                 var rep = replied >= 0 ? DateFinder.First(cells[replied].TextContent, asOf) : null;
-                var st = status >= 0 ? PageReader.Clean(cells[status].TextContent) : null;
+                // Hanweb and old guestbooks show the status as an image: its alt text is the status.
+                var st = status >= 0 ? PageReader.Clean(PageReader.TextWithAlts(cells[status])) : null;
                 var link = tr.QuerySelector("a[href]") is { } a ? page.Resolve(a.GetAttribute("href")) : null;
                 rows.Add((link, new MessageFacts(p, rep, st is { Length: > 0 } ? st : null)));
             }
@@ -127,7 +128,7 @@ public static partial class Messages
             {
                 continue;
             }
-            var text = li.TextContent;
+            var text = PageReader.TextWithAlts(li);
             var st = StatusWord().Match(text) is { Success: true } m ? m.Value : null;
             if (st is null)
             {

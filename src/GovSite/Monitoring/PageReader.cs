@@ -19,10 +19,34 @@ public sealed partial class PageReader
     public IHtmlDocument Document { get; }
     public Uri Url { get; }
 
+    /// <summary>
+    /// What the page's relative links resolve against: its own address, or the first
+    /// &lt;base href&gt; (platform sub-sites write every link relative to it).
+    /// </summary>
+    public Uri BaseUrl { get; }
+
     public PageReader(string html, Uri url)
     {
         Document = Parser.ParseDocument(Prepare(html));
         Url = url;
+        BaseUrl = BaseOf(url, Document.QuerySelector("base[href]")?.GetAttribute("href"));
+    }
+
+    /// <summary>The address relative links of a page resolve against, given its first &lt;base href&gt; (if any), as browsers do.</summary>
+    public static Uri BaseOf(Uri url, string? baseHref)
+    {
+        if (string.IsNullOrWhiteSpace(baseHref) || baseHref.Length > 2048)
+        {
+            return url;
+        }
+        try
+        {
+            return Uri.TryCreate(url, baseHref.Trim(), out var b) && (b.Scheme == Uri.UriSchemeHttp || b.Scheme == Uri.UriSchemeHttps) && b.Host.Length > 0 ? b : url;
+        }
+        catch (UriFormatException)
+        {
+            return url;
+        }
     }
 
     /// <summary>
@@ -82,7 +106,25 @@ public sealed partial class PageReader
         }
     }
 
-    public Uri? Resolve(string? raw) => Resolve(Url, raw);
+    public Uri? Resolve(string? raw) => Resolve(BaseUrl, raw);
+
+    /// <summary>
+    /// The alt texts of the page's images (and image-map areas), trimmed, in document order: what a
+    /// visitor reads on a banner or an image link, so misspellings are looked for there too.
+    /// </summary>
+    public List<string> AltTexts()
+    {
+        var alts = new List<string>();
+        foreach (var e in Document.QuerySelectorAll("img[alt], area[alt]"))
+        {
+            var alt = (e.GetAttribute("alt") ?? "").Trim();
+            if (alt.Length > 0)
+            {
+                alts.Add(alt);
+            }
+        }
+        return alts;
+    }
 
     /// <summary>A link target as an absolute http(s) URL without fragment; null for anchors, scripts, mail and data.</summary>
     public static Uri? Resolve(Uri baseUrl, string? raw)
@@ -325,9 +367,24 @@ public sealed partial class PageReader
         var name = Clean(a.TextContent);
         if (name.Length == 0)
         {
-            name = Clean(a.GetAttribute("title") ?? a.QuerySelector("img[alt]")?.GetAttribute("alt") ?? "");
+            name = Clean(a.GetAttribute("title") ?? "");
+        }
+        if (name.Length == 0)
+        {
+            name = Clean(a.QuerySelector("img[alt]")?.GetAttribute("alt") ?? "");
         }
         return name;
+    }
+
+    /// <summary>An element's text followed by its images' alt texts (a status or a label drawn as an image).</summary>
+    public static string TextWithAlts(IElement e)
+    {
+        var text = e.TextContent;
+        foreach (var img in e.QuerySelectorAll("img[alt]"))
+        {
+            text += " " + img.GetAttribute("alt");
+        }
+        return text;
     }
 
     /// <summary>Columns the homepage offers: navigation entries, block headings and their "更多" links.</summary>
@@ -337,7 +394,8 @@ public sealed partial class PageReader
         var navigation = NavigationLinks();
         foreach (var a in navigation)
         {
-            Add(found, Clean(a.TextContent), a.GetAttribute("href"));
+            // Old templates draw the navigation as images: the column's name is then the alt text.
+            Add(found, NameOf(a), a.GetAttribute("href"));
         }
         foreach (var (name, href) in BlockHeadings())
         {
@@ -374,7 +432,7 @@ public sealed partial class PageReader
             {
                 continue;
             }
-            var text = Clean(a.TextContent);
+            var text = NameOf(a);
             if (text.Length is >= 2 and <= 16 && seen.Add(a))
             {
                 links.Add(a);
@@ -386,8 +444,8 @@ public sealed partial class PageReader
         }
         // No named navigation: the first container holding a row of short links.
         foreach (var group in Document.QuerySelectorAll("a[href]")
-            .Where(a => Clean(a.TextContent).Length is >= 2 and <= 8 && !InFooter(a))
-            .GroupBy(a => a.Closest("tr,ul,ol,p,div,td") ?? a.ParentElement))
+            .Where(a => NameOf(a).Length is >= 2 and <= 8 && !InFooter(a))
+            .GroupBy(RowOf))
         {
             var row = group.ToList();
             if (row.Count >= 4 && row.All(a => DateFinder.First(a.ParentElement?.TextContent ?? "", DateOnly.MaxValue) is null))
@@ -396,6 +454,20 @@ public sealed partial class PageReader
             }
         }
         return links;
+    }
+
+    /// <summary>
+    /// The container of a link's row: its list, paragraph or cell, or the table row when the cell
+    /// holds this link alone (table templates put each navigation image in a cell of its own).
+    /// </summary>
+    private static IElement? RowOf(IElement a)
+    {
+        var box = a.Closest("tr,ul,ol,p,div,td") ?? a.ParentElement;
+        if (box is { LocalName: "td" } && box.QuerySelectorAll("a[href]").Length == 1 && box.ParentElement is { LocalName: "tr" } tr)
+        {
+            return tr;
+        }
+        return box;
     }
 
     private static bool InNavigation(IElement a)
@@ -532,7 +604,7 @@ public sealed partial class PageReader
                 continue;
             }
             var entry = a.Closest("li,td,dd,dt,p,h2,h3,h4") ?? a.ParentElement;
-            if (entry is null || DateOf(entry, a, asOf) is not null)
+            if (entry is null || DateOf(entry, a, asOf, YearBefore(a)) is not null)
             {
                 continue;
             }
@@ -594,7 +666,8 @@ public sealed partial class PageReader
             {
                 continue;
             }
-            var date = DateOf(entry, a, asOf) ?? DateAround(entry, a, asOf) ?? DateFinder.FromUrl(uri);
+            var year = YearBefore(a);
+            var date = DateOf(entry, a, asOf, year) ?? DateAround(entry, a, asOf, year) ?? DateFinder.FromUrl(uri);
             if (date is null && (entry.LocalName is not ("li" or "tr" or "dd" or "dt" or "article") || InFrame(a)
                 || (title.Length < minUndatedTitle && a.QuerySelector("img") is null)))
             {
@@ -609,11 +682,79 @@ public sealed partial class PageReader
         return items;
     }
 
+    private Dictionary<IElement, int>? _yearBefore;
+    private int? _urlYear;
+
+    /// <summary>
+    /// The year a list entry stands under, for dates written without one (11月03日): the nearest
+    /// year heading before it in the page (2026年, not a link: year selectors are links), else a
+    /// year in the page's own address (/2025/); null when the page gives none.
+    /// </summary>
+    private int? YearBefore(IElement link)
+    {
+        if (_yearBefore is null)
+        {
+            _yearBefore = [];
+            int? current = null;
+            if (Document.Body is not null)
+            {
+                Walk(Document.Body, 0);
+            }
+            _urlYear = UrlYear().Match(Url.PathAndQuery) is { Success: true } m
+                ? int.Parse((m.Groups[1].Success ? m.Groups[1] : m.Groups[2]).ValueSpan, System.Globalization.CultureInfo.InvariantCulture)
+                : null;
+
+            void Walk(INode node, int depth)
+            {
+                if (depth > MaxDepth)
+                {
+                    return;
+                }
+                foreach (var child in node.ChildNodes)
+                {
+                    if (child is IText text)
+                    {
+                        // Year selectors are links or options and say nothing of the list; a year in the
+                        // breadcrumb (首页 > 2025年 > 工作动态) is the list's own, link or not.
+                        if (DateFinder.YearHeading(text.Data) is { } y && text.ParentElement is { } parent
+                            && (parent.Closest("a,option,select") is null || InBreadcrumb(parent)))
+                        {
+                            current = y;
+                        }
+                    }
+                    else if (child is IElement e && !IsScript(e))
+                    {
+                        if (current is { } year && e.LocalName == "a")
+                        {
+                            _yearBefore[e] = year;
+                        }
+                        Walk(e, depth + 1);
+                    }
+                }
+            }
+        }
+        return _yearBefore.TryGetValue(link, out var found) ? found : _urlYear;
+    }
+
+    private static bool InBreadcrumb(IElement e)
+    {
+        for (var x = e; x is not null; x = x.ParentElement)
+        {
+            var names = ((x.GetAttribute("class") ?? "") + " " + (x.Id ?? "")).ToLowerInvariant();
+            if (names.Contains("crumb", StringComparison.Ordinal) || names.Contains("position", StringComparison.Ordinal)
+                || names.Contains("location", StringComparison.Ordinal) || names.Contains("dqwz", StringComparison.Ordinal) || names.Contains("weizhi", StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /// <summary>
     /// A date beside the entry rather than in it: `&lt;dl&gt;&lt;dt&gt;&lt;a&gt;…&lt;/dt&gt;&lt;dd&gt;2026年11月3日&lt;/dd&gt;&lt;/dl&gt;` or a
     /// title cell and a date cell wrapped together. The enclosing elements are read while they hold no other link.
     /// </summary>
-    private static DateOnly? DateAround(IElement entry, IElement link, DateOnly asOf)
+    private static DateOnly? DateAround(IElement entry, IElement link, DateOnly asOf, int? year)
     {
         var x = entry.ParentElement;
         for (var depth = 0; x is not null && depth < 2; depth++, x = x.ParentElement)
@@ -622,7 +763,7 @@ public sealed partial class PageReader
             {
                 return null;
             }
-            if (DateOf(x, link, asOf) is { } d)
+            if (DateOf(x, link, asOf, year) is { } d)
             {
                 return d;
             }
@@ -630,7 +771,7 @@ public sealed partial class PageReader
         return null;
     }
 
-    private static DateOnly? DateOf(IElement entry, IElement link, DateOnly asOf)
+    private static DateOnly? DateOf(IElement entry, IElement link, DateOnly asOf, int? year)
     {
         if (entry.QuerySelector("time[datetime]") is { } time && DateFinder.FromAttribute(time.GetAttribute("datetime")) is { } fromAttr)
         {
@@ -643,7 +784,7 @@ public sealed partial class PageReader
             {
                 continue;
             }
-            if (DateFinder.First(e.TextContent.Trim(), asOf) is { } d)
+            if (DateFinder.InEntry(e.TextContent.Trim(), asOf, year) is { } d)
             {
                 return d;
             }
@@ -661,10 +802,14 @@ public sealed partial class PageReader
                 rest.Append(e.TextContent).Append(' ');
             }
         }
-        return DateFinder.First(rest.ToString(), asOf);
+        return DateFinder.InEntry(rest.ToString(), asOf, year);
     }
 
-    /// <summary>The "next page" link of a paginated list, if any, including the pagers TRS WCM writes in script.</summary>
+    /// <summary>
+    /// The "next page" link of a paginated list, if any: a 下一页 or rel=next link (or one that calls
+    /// a script such as goPage(2) that submits the page's pager form), the pagers TRS WCM writes in
+    /// script, or the numbered link after the current page's number.
+    /// </summary>
     public Uri? NextPage()
     {
         foreach (var a in Document.QuerySelectorAll("a[href]"))
@@ -673,9 +818,14 @@ public sealed partial class PageReader
             if ((a.GetAttribute("rel") ?? "").Contains("next", StringComparison.OrdinalIgnoreCase)
                 || text is "下一页" or "下页" or "后页" or "下一页>" or "下一页»" or "下一页>>" or ">" or "›" or "»" or "next" or "Next" or "next»" or "[下一页]")
             {
-                if (Resolve(a.GetAttribute("href")) is { } uri && uri.AbsoluteUri != Url.AbsoluteUri)
+                var href = a.GetAttribute("href");
+                if (Resolve(href) is { } uri && uri.AbsoluteUri != Url.AbsoluteUri)
                 {
                     return uri;
+                }
+                if (href is not null && ScriptPageCall().Match(href) is { Success: true } call && FormPage(call.Groups[1].Value) is { } submitted)
+                {
+                    return submitted;
                 }
             }
         }
@@ -686,7 +836,104 @@ public sealed partial class PageReader
                 return next;
             }
         }
+        return NumberedNext();
+    }
+
+    /// <summary>
+    /// The address a pager form (a GET form with a page field, submitted by a script such as
+    /// goPage(n)) asks for page <paramref name="page"/>: its action with every field's value.
+    /// </summary>
+    private Uri? FormPage(string page)
+    {
+        foreach (var form in Document.QuerySelectorAll("form"))
+        {
+            if (!string.Equals(form.GetAttribute("method") ?? "get", "get", StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+            var fields = form.QuerySelectorAll("input[name]")
+                .Where(i => (i.GetAttribute("type") ?? "text").ToLowerInvariant() is "hidden" or "text" or "number")
+                .Select(i => (Name: i.GetAttribute("name")!, Value: i.GetAttribute("value") ?? ""))
+                .ToList();
+            var at = fields.FindIndex(f => PageField().IsMatch(f.Name));
+            if (at < 0)
+            {
+                continue;
+            }
+            fields[at] = (fields[at].Name, page);
+            var action = (form.GetAttribute("action") ?? "").Split('?')[0];
+            var query = string.Join("&", fields.Take(50).Select(f => Uri.EscapeDataString(f.Name) + "=" + Uri.EscapeDataString(f.Value.Length > 200 ? f.Value[..200] : f.Value)));
+            try
+            {
+                if (Resolve(action.Length == 0 ? Url.AbsolutePath : action) is { } target && Resolve(new UriBuilder(target) { Query = query }.Uri.AbsoluteUri) is { } uri
+                    && uri.AbsoluteUri != Url.AbsoluteUri)
+                {
+                    return uri;
+                }
+            }
+            catch (UriFormatException)
+            {
+                // An action Uri accepts but cannot rebuild with a query: no page to ask for.
+            }
+        }
         return null;
+    }
+
+    /// <summary>
+    /// A numbered pager (1 2 3, [1] [2]): the link numbered one after the current page, which is
+    /// the number shown without a link (bold, coloured, a span) or, when none is marked, page 1.
+    /// </summary>
+    private Uri? NumberedNext()
+    {
+        var numbered = Document.QuerySelectorAll("a[href]")
+            .Where(a => PageNumber().IsMatch(Clean(a.TextContent)) && !InFooter(a))
+            .GroupBy(a => a.ParentElement is { LocalName: "li" } li ? li.ParentElement : a.ParentElement);
+        foreach (var group in numbered)
+        {
+            if (group.Key is not { } pager)
+            {
+                continue;
+            }
+            var links = new Dictionary<int, IElement>();
+            foreach (var a in group)
+            {
+                links.TryAdd(Number(Clean(a.TextContent)), a);
+            }
+            int? current = null;
+            foreach (var e in pager.QuerySelectorAll("*"))
+            {
+                // The current page's number: a leaf element (b, span, font) outside any link.
+                if (e.ChildElementCount == 0 && e.LocalName != "a" && PageNumber().IsMatch(Clean(e.TextContent)) && e.Closest("a") is null)
+                {
+                    current = Number(Clean(e.TextContent));
+                    break;
+                }
+            }
+            if (current is null)
+            {
+                foreach (var node in pager.ChildNodes.OfType<IText>())
+                {
+                    foreach (var token in node.Data.Split([' ', '\u00a0', '\u3000', '\n', '\t', '|'], StringSplitOptions.RemoveEmptyEntries))
+                    {
+                        if (PageNumber().IsMatch(token) && token.StartsWith('['))
+                        {
+                            current ??= Number(token);
+                        }
+                    }
+                }
+            }
+            if (current is null && !links.ContainsKey(1) && links.ContainsKey(2))
+            {
+                current = 1;
+            }
+            if (current is { } c && links.TryGetValue(c + 1, out var next) && Resolve(next.GetAttribute("href")) is { } uri && uri.AbsoluteUri != Url.AbsoluteUri)
+            {
+                return uri;
+            }
+        }
+        return null;
+
+        static int Number(string text) => int.TryParse(text.Trim('[', ']'), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : -1;
     }
 
     /// <summary>
@@ -820,6 +1067,53 @@ public sealed partial class PageReader
     private static bool IsPlaceholder(string value) => value is "当前位置：" or "当前位置:" or "您现在的位置：" or "您的位置：" or "位置：" or ">" or "»" or "›" or "/" or "|"
         || value.StartsWith('共') && value.Length < 16 && (value.Contains('条') || value.Contains('页'));
 
+    /// <summary>The documents the page embeds in frames and iframes, resolved, in document order.</summary>
+    public List<Uri> FrameSources()
+    {
+        var found = new List<Uri>();
+        foreach (var f in Document.QuerySelectorAll("iframe[src], frame[src]"))
+        {
+            if (Resolve(f.GetAttribute("src")) is { } uri && uri.AbsoluteUri != Url.AbsoluteUri)
+            {
+                found.Add(uri);
+            }
+        }
+        return found;
+    }
+
+    /// <summary>大汉 JCMS's list data (a datastore, see <see cref="Prepare"/>) is on the page and holds no entry.</summary>
+    public bool HasEmptyDataStore()
+    {
+        var stores = Document.QuerySelectorAll("ul.datastore");
+        return stores.Length > 0 && stores.All(d => d.QuerySelector("a[href]") is null);
+    }
+
+    /// <summary>
+    /// The page leads on to other pages of the site from its own content (a catalogue tree, a list
+    /// of sub-columns) or searches them (a search form): an entry page, not a list.
+    /// </summary>
+    public bool LeadsOn()
+    {
+        if (Document.QuerySelectorAll("form").Any(f => !InHeader(f) && !InFooter(f)
+                && f.QuerySelector("input:not([type]), input[type='text' i], input[type='search' i]") is not null))
+        {
+            return true;
+        }
+        var pages = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var a in Document.QuerySelectorAll("a[href]"))
+        {
+            if (InFooter(a) || InHeader(a) || InNavigation(a) || Resolve(a.GetAttribute("href")) is not { } uri)
+            {
+                continue;
+            }
+            if (uri.Authority == Url.Authority && uri.AbsolutePath != Url.AbsolutePath && NameOf(a).Length >= 2)
+            {
+                pages.Add(uri.AbsoluteUri);
+            }
+        }
+        return pages.Count >= 2;
+    }
+
     /// <summary>The page says its list has nothing in it (暂无信息, 暂无数据, 没有相关信息 …).</summary>
     public bool SaysNothing()
     {
@@ -907,6 +1201,16 @@ public sealed partial class PageReader
     [GeneratedRegex(@"^\[?\d{1,4}\]?$")]
     private static partial Regex PageNumber();
 
+    // A year folder (/2025/) or a year parameter (?year=2025) of the list's own address.
+    [GeneratedRegex(@"/((?:199|20[0-9])[0-9])/|[?&](?:year|nian|nd)=((?:199|20[0-9])[0-9])(?![0-9])", RegexOptions.IgnoreCase)]
+    private static partial Regex UrlYear();
+
+    [GeneratedRegex(@"^\s*javascript\s*:\s*[A-Za-z_$][\w$.]{0,40}\(\s*['""]?(\d{1,5})['""]?\s*\)", RegexOptions.IgnoreCase)]
+    private static partial Regex ScriptPageCall();
+
+    [GeneratedRegex(@"^(page|pageno|page_no|pagenum|pagenumber|pageindex|curpage|currentpage|cpage|pn|p)$", RegexOptions.IgnoreCase)]
+    private static partial Regex PageField();
+
     [GeneratedRegex(@"<script[^>]*type\s*=\s*[""']?text/xml[""']?[^>]*>(.*?)</script>", RegexOptions.Singleline | RegexOptions.IgnoreCase, 2000)]
     private static partial Regex DataStoreScript();
 
@@ -931,7 +1235,7 @@ public sealed partial class PageReader
     [GeneratedRegex(@"(?:发布时间|发布日期|发文日期|成文日期|公开日期|更新时间|信息时间|日期|时间)\s*[：:]\s*([^\n]{6,30})")]
     private static partial Regex PublishedLabel();
 
-    [GeneratedRegex(@"暂无(相关)?(信息|数据|内容|记录|文章|公告|文件|稿件|留言|信件|专题)|无记录|没有(相关|任何)?(信息|数据|内容|记录)|无相关(信息|数据|内容|记录)|(信息|内容|数据)为空|尚无(信息|内容|数据)|暂无$")]
+    [GeneratedRegex(@"暂无(相关)?(信息|数据|内容|记录|文章|公告|文件|稿件|留言|信件|专题)|无记录|没有(相关|任何)?(信息|数据|内容|记录)|无相关(信息|数据|内容|记录)|(信息|内容|数据)为空|尚无(信息|内容|数据)|暂无$|共0(条|篇|项|件|个)")]
     private static partial Regex NothingHere();
 }
 

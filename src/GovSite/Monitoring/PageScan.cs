@@ -15,6 +15,7 @@ public sealed class PageScan
 {
     private readonly List<string> _texts = [];
     private readonly List<string> _links = [];
+    private readonly List<string> _alts = [];
     private readonly HashSet<string> _meta = new(StringComparer.OrdinalIgnoreCase);
 
     public string Title { get; private set; } = "";
@@ -24,6 +25,12 @@ public sealed class PageScan
 
     /// <summary>Raw link targets (attribute values, decoded), in document order.</summary>
     public IReadOnlyList<string> Links => _links;
+
+    /// <summary>Alt texts of images and areas, trimmed, empty ones left out, in document order.</summary>
+    public IReadOnlyList<string> AltTexts => _alts;
+
+    /// <summary>The first &lt;base href&gt; as written, if any: relative links resolve against it (<see cref="PageReader.BaseOf"/>).</summary>
+    public string? BaseHref { get; private set; }
 
     public bool HasMeta(string name) => _meta.Contains(name);
 
@@ -85,7 +92,7 @@ public sealed class PageScan
             }
             var name = html.AsSpan(nameStart, nameEnd - nameStart);
             var tag = Known(name);
-            string? href = null, src = null, rel = null, metaName = null;
+            string? href = null, src = null, rel = null, metaName = null, alt = null;
             var p = nameEnd;
             // Attributes: only those of the few tags that matter are kept.
             while (p < html.Length && html[p] != '>')
@@ -156,6 +163,10 @@ public sealed class PageScan
                 {
                     metaName ??= Value(html, valueStart, valueEnd);
                 }
+                else if (attr.Equals("alt", StringComparison.OrdinalIgnoreCase))
+                {
+                    alt ??= Value(html, valueStart, valueEnd);
+                }
             }
             i = Math.Min(html.Length, p + 1);
             textStart = i;
@@ -171,10 +182,17 @@ public sealed class PageScan
                 }
                 continue;
             }
+            if (tag is Tag.Img or Tag.Area && alt is not null && template == 0 && alt.Trim() is { Length: > 0 } altText)
+            {
+                _alts.Add(altText);
+            }
             switch (tag)
             {
                 case Tag.A or Tag.Area when href is not null && template == 0:
                     _links.Add(href);
+                    break;
+                case Tag.Base when href is not null && template == 0:
+                    BaseHref ??= href;
                     break;
                 case Tag.Img or Tag.Script or Tag.Iframe or Tag.Frame when src is not null && template == 0:
                     _links.Add(src);
@@ -256,13 +274,14 @@ public sealed class PageScan
         return -1;
     }
 
-    private enum Tag { Other, A, Area, Frame, Img, Script, Iframe, Link, Meta, Style, Title, Textarea, Noscript, Template }
+    private enum Tag { Other, A, Area, Base, Frame, Img, Script, Iframe, Link, Meta, Style, Title, Textarea, Noscript, Template }
 
     private static Tag Known(ReadOnlySpan<char> name) => name.Length switch
     {
         1 when name[0] is 'a' or 'A' => Tag.A,
         3 when name.Equals("img", StringComparison.OrdinalIgnoreCase) => Tag.Img,
         4 when name.Equals("area", StringComparison.OrdinalIgnoreCase) => Tag.Area,
+        4 when name.Equals("base", StringComparison.OrdinalIgnoreCase) => Tag.Base,
         4 when name.Equals("link", StringComparison.OrdinalIgnoreCase) => Tag.Link,
         4 when name.Equals("meta", StringComparison.OrdinalIgnoreCase) => Tag.Meta,
         5 when name.Equals("frame", StringComparison.OrdinalIgnoreCase) => Tag.Frame,

@@ -41,6 +41,13 @@ public sealed partial class SiteChecker
 
     private static bool NamedEntryPage(string name) => EntryPageWords.Any(w => name.Contains(w, StringComparison.Ordinal));
 
+    /// <summary>
+    /// The front of a site's disclosure section (政务公开, 政府信息公开): the entry to the 政府信息公开目录,
+    /// never itself a list of items, so never an empty column when it leads on (domain.md).
+    /// </summary>
+    private static bool NamedDisclosureFront(string name) =>
+        name is "政务公开" or "政府信息公开" or "信息公开" or "政务信息公开" or "政府信息公开专栏" or "政务公开专栏" or "信息公开专栏" or "法定主动公开内容";
+
     private sealed partial class Run
     {
         /// <summary>At most this many columns are read, nested ones included.</summary>
@@ -99,6 +106,8 @@ public sealed partial class SiteChecker
             var children = new List<(string, Uri)>();
             var rows = new List<(Uri? Url, MessageFacts Facts)>();
             PageReader? first = null;
+            // The page that holds the list, when it is not the column page itself (an iframe's document).
+            PageReader? framedList = null;
             var broken = false;
             var isHub = false;
             Uri? next = url;
@@ -144,6 +153,25 @@ public sealed partial class SiteChecker
                     }
                 }
                 Harvest(reader, result);
+                var minTitle = type is "service" or "interaction" ? 4 : 6;
+                if (page == 0 && reader.ListItems(_asOf, minTitle).Count == 0 && reader.FrameSources().FirstOrDefault(IsInternal) is { } frame
+                    && _fetched.TryAdd(frame.AbsoluteUri, 0))
+                {
+                    // Dreamweaver-era column pages hold their list in an iframe (list.htm, list_2.htm):
+                    // the frame's document is the list, and its pager is the column's.
+                    _seen.TryAdd(frame.AbsoluteUri, 0);
+                    var framed = await fetcher.GetAsync(frame, keepHtml: true, ct);
+                    Interlocked.Increment(ref _pages);
+                    if (!framed.Ok)
+                    {
+                        _broken.TryAdd(frame.AbsoluteUri, new BrokenLink(frame.AbsoluteUri, url.AbsoluteUri, framed.Status, framed.Error));
+                    }
+                    else if (framed.Html is not null && Read(framed) is { } inner)
+                    {
+                        Harvest(inner, framed);
+                        (reader, result, framedList) = (inner, framed, inner);
+                    }
+                }
                 if (page == 0 && depth < 2 && type != "service" && !NamedSinglePage(name))
                 {
                     // A section front: its own list holds short names without dates, the sub-columns.
@@ -154,7 +182,7 @@ public sealed partial class SiteChecker
                         isHub = true;
                     }
                 }
-                var list = reader.ListItems(_asOf, type is "service" or "interaction" ? 4 : 6).Where(i => IsInternal(i.Url) && !IsColumnLink(i.Url, children)).ToList();
+                var list = reader.ListItems(_asOf, minTitle).Where(i => IsInternal(i.Url) && !IsColumnLink(i.Url, children)).ToList();
                 items.AddRange(list);
                 if (type == "interaction")
                 {
@@ -191,7 +219,7 @@ public sealed partial class SiteChecker
             {
                 await ReadMessagesAsync(rows, items, url, ct);
             }
-            var kind = broken ? PageKind.Broken : Classify(name, type, first, items.Count, rows.Count, isHub);
+            var kind = broken ? PageKind.Broken : Classify(name, type, first, framedList, items.Count, rows.Count, isHub);
             if (kind == PageKind.Page && type is "news" or "notice" or "policy" or "personnel" or "planning" && !NamedSinglePage(name))
             {
                 // A dated-list name on a page of text stays what the site calls it, but is judged as a page.
@@ -216,7 +244,7 @@ public sealed partial class SiteChecker
         /// A column page without entries is empty when it says so or holds nothing of its own; a
         /// single page, an entry page (依申请公开, a form) or a section front is not a column at all.
         /// </summary>
-        private PageKind Classify(string name, string type, PageReader? page, int items, int rows, bool isHub)
+        private PageKind Classify(string name, string type, PageReader? page, PageReader? framedList, int items, int rows, bool isHub)
         {
             if (items > 0 || rows > 0)
             {
@@ -229,11 +257,19 @@ public sealed partial class SiteChecker
             // An entry page is not an empty column even when it says it has nothing to show yet (a
             // mailbox that takes letters and has published none).
             if (NamedEntryPage(name) || NamedSinglePage(name) || page.OffersWriting()
-                || type is "interaction" && page.Document.QuerySelector("form") is not null)
+                || type is "interaction" && page.Document.QuerySelector("form") is not null
+                || NamedDisclosureFront(name) && page.LeadsOn())
             {
                 return PageKind.Page;
             }
-            if (page.SaysNothing())
+            if (framedList is not null)
+            {
+                // The list lives in a frame of its own: what the frame holds decides.
+                page = framedList;
+            }
+            // A content system's list that the page carries as data (大汉 JCMS's datastore) with no
+            // records is empty, whatever else the page's template shows.
+            if (page.SaysNothing() || page.HasEmptyDataStore())
             {
                 return PageKind.EmptyList;
             }

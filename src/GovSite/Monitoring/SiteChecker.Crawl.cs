@@ -34,11 +34,14 @@ public sealed partial class SiteChecker
                     }
                 }
             }
-            Harvest(page.Title, texts, page.RawLinks(), result);
+            Harvest(page.Title, texts.Concat(page.AltTexts()), page.RawLinks(), page.BaseUrl, result);
         }
 
-        /// <summary>Checks one page of the site (its text against the dictionary, its speed) and queues its links.</summary>
-        private void Harvest(string title, IEnumerable<string> texts, IEnumerable<string> rawLinks, FetchResult result)
+        /// <summary>
+        /// Checks one page of the site (its text and its images' alt texts against the dictionary,
+        /// its speed) and queues its links, resolved against the page's base address.
+        /// </summary>
+        private void Harvest(string title, IEnumerable<string> texts, IEnumerable<string> rawLinks, Uri baseUrl, FetchResult result)
         {
             Interlocked.Increment(ref _parsed);
             if (result.Elapsed > _rules.SlowPage)
@@ -54,7 +57,7 @@ public sealed partial class SiteChecker
             {
                 CheckText(text, pageUrl);
             }
-            var origin = result.FinalUrl.GetLeftPart(UriPartial.Authority);
+            var origin = baseUrl.GetLeftPart(UriPartial.Authority);
             foreach (var raw in rawLinks)
             {
                 // Most links are root-relative and already seen: the set is asked first, so a
@@ -63,7 +66,7 @@ public sealed partial class SiteChecker
                 {
                     continue;
                 }
-                if (PageReader.Resolve(result.FinalUrl, raw) is { } link && !IsShareLink(link))
+                if (PageReader.Resolve(baseUrl, raw) is { } link && !IsShareLink(link))
                 {
                     var inside = IsInternal(link);
                     if (inside || MayContact(link))
@@ -196,7 +199,7 @@ public sealed partial class SiteChecker
                     // Off-site after a redirect: checked, not crawled further.
                     if (IsInternal(result.FinalUrl))
                     {
-                        Harvest(scan.Title, scan.Texts, scan.Links, result);
+                        Harvest(scan.Title, scan.Texts.Concat(scan.AltTexts), scan.Links, PageReader.BaseOf(result.FinalUrl, scan.BaseHref), result);
                     }
                 }
             }

@@ -45,6 +45,9 @@ public enum NoticeKind
 
     /// <summary>A message is due tomorrow.</summary>
     MessageDue,
+
+    /// <summary>Last year's 政府网站工作年度报表 is to be filled in and submitted (from 1 January; again from 25 January if not yet sent).</summary>
+    AnnualReportDue,
 }
 
 /// <summary>

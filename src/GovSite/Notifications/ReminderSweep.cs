@@ -12,7 +12,8 @@ namespace GovSite.Notifications;
 /// many nodes the sweep runs. (A message due tomorrow is told by the deadline alerts, which already
 /// decide that day on the working-day calendar.)
 /// </summary>
-public sealed class ReminderSweep(GovSiteDb db, SiteAccess access, Notifier notifier, TimeProvider clock)
+public sealed class ReminderSweep(GovSiteDb db, SiteAccess access, Notifier notifier, TimeProvider clock,
+    AnnualReports.AnnualReportReminders annualReports)
 {
     public async Task<int> RunOnceAsync(CancellationToken ct)
     {
@@ -31,6 +32,6 @@ public sealed class ReminderSweep(GovSiteDb db, SiteAccess access, Notifier noti
                 $"转载要求即将到期：{r.Title}", $"转载「{r.Title}」的期限为 {Publishing.ChinaTime.Format(r.DeadlineUtc)}，本网站尚未转载。",
                 $"/admin/sites/{r.SiteId}/library/requests", [], ct);
         }
-        return due.Count;
+        return due.Count + await annualReports.RunOnceAsync(ct);
     }
 }

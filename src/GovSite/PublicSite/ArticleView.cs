@@ -117,6 +117,6 @@ public static class ArticleView
         Extras.QrCode.Encode(url).WriteSvg(html.Output, "本页二维码：" + article.Title);
         html.Raw("\n            <figcaption>微信扫一扫，分享本页</figcaption>\n        </figure>\n        <p><a href=\"")
             .Text($"https://service.weibo.com/share/share.php?url={Uri.EscapeDataString(url)}&title={Uri.EscapeDataString(article.Title)}")
-            .Raw("\">分享到新浪微博</a></p>\n        <p><a href=\"javascript:window.print()\">打印本页</a></p>\n    </section>\n</article>\n");
+            .Raw("\">分享到新浪微博</a></p>\n        <p><button type=\"button\" data-print>打印本页</button></p>\n    </section>\n</article>\n");
     }
 }

@@ -47,5 +47,7 @@ public static class SiteResolution
 
     private static bool IsPlatformPath(PathString path) =>
         path.StartsWithSegments("/admin") || path.StartsWithSegments("/api") ||
-        path.StartsWithSegments("/openapi") || path.StartsWithSegments("/healthz");
+        path.StartsWithSegments("/openapi") || path.StartsWithSegments("/healthz") ||
+        // Health must answer without the site directory, which a database outage leaves unloadable.
+        path.StartsWithSegments("/health");
 }

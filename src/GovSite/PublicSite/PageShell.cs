@@ -31,6 +31,12 @@ public sealed class PageShell
 
     public required AssetLinks Assets { get; init; }
 
+    /// <summary>Whether the page carries the visitor-counting script (Visits:Enabled).</summary>
+    public bool CountVisits { get; init; }
+
+    /// <summary>The column the page shows or belongs to, told to the counting script for the top-columns figures.</summary>
+    public int? ColumnId { get; set; }
+
     public string PageTitle { get; set; } = "";
     public List<KeyValuePair<string, string>> Meta { get; } = [];
     public string? FeedUrl { get; set; }
@@ -45,7 +51,11 @@ public sealed class PageShell
 
     public void AddMeta(string name, string? value) => Meta.Add(new(name, value ?? ""));
 
-    public void AddColumnMeta(Column column) => Meta.AddRange(ColumnMeta(Site, column));
+    public void AddColumnMeta(Column column)
+    {
+        Meta.AddRange(ColumnMeta(Site, column));
+        ColumnId = column.Id;
+    }
 
     public static KeyValuePair<string, string>[] SiteMeta(SiteInfo site) =>
         [new("SiteName", site.Name), new("SiteDomain", site.MainHost ?? ""), new("SiteIDCode", site.Code)];

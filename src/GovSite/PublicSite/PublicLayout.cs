@@ -129,6 +129,17 @@ public static class PublicLayout
         var theme = shell.Theme;
         html.Raw("\n    <link rel=\"stylesheet\" href=\"").Text(shell.Asset("css/search.css")).Raw("\">\n")
             .Raw("    <script src=\"").Text(shell.Asset("js/a11y.js")).Raw("\" data-cn2t=\"").Text(shell.Link("/lib/opencc-cn2t.js")).Raw("\"></script>\n");
+        if (shell.CountVisits)
+        {
+            // A file, not inline code, so a strict Content-Security-Policy lets it run; deferred, so it never delays the page.
+            html.Raw("    <script src=\"").Text(shell.Asset("js/stat.js")).Raw("\" defer data-stat=\"").Text(shell.Link("/api/v1/stat"))
+                .Raw("\" data-site=\"").Text(shell.Site.Code).Raw("\"");
+            if (shell.ColumnId is { } columnId)
+            {
+                html.Raw(" data-column=\"").Raw(columnId.ToString(System.Globalization.CultureInfo.InvariantCulture)).Raw("\"");
+            }
+            html.Raw("></script>\n");
+        }
         if (shell.FeedUrl is not null)
         {
             html.Raw("    <link rel=\"alternate\" type=\"application/rss+xml\" title=\"RSS\" href=\"").Text(shell.FeedUrl).Raw("\">\n");

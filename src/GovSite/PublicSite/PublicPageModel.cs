@@ -42,7 +42,13 @@ public abstract class PublicPageModel(CurrentSite current, SiteContent content) 
 
     protected void AddMeta(string name, string? value) => Meta.Add(new(name, value ?? ""));
 
-    protected void AddColumnMeta(Column column) => Meta.AddRange(PageShell.ColumnMeta(Site, column));
+    protected void AddColumnMeta(Column column)
+    {
+        Meta.AddRange(PageShell.ColumnMeta(Site, column));
+        _columnId = column.Id;
+    }
+
+    private int? _columnId;
 
     /// <summary>A path inside this site, keeping /sites/{code} when the site is addressed that way.</summary>
     public string Link(string path) => $"{Request.PathBase}{path}";
@@ -66,6 +72,8 @@ public abstract class PublicPageModel(CurrentSite current, SiteContent content) 
             PathBase = Request.PathBase.ToString(), Origin = $"{Request.Scheme}://{Request.Host}", Path = Request.Path.ToString(),
             Assets = HttpContext.RequestServices.GetRequiredService<AssetLinks>(),
             PageTitle = PageTitle,
+            CountVisits = HttpContext.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<Visits.VisitOptions>>().Value.Enabled,
+            ColumnId = _columnId,
         };
         shell.Meta.AddRange(Meta);
         return shell;

@@ -272,8 +272,12 @@ public sealed class SeriousErrors
     /// </summary>
     private const string FunctionChars = "和与及等的之各、其或并";
 
-    /// <summary>Last characters that name a kind of organ or office: 厅, 局, 所, 委员会 …</summary>
-    private const string OrganSuffixes = "厅室局所站处科委办院部署队庭馆组团社心会";
+    /// <summary>
+    /// Last characters that name a kind of organ. An organ name ending in one of them with another
+    /// in its place names a different, real organ (市场监督管理局 → the township 市场监督管理所, a
+    /// 管理站, a 办公室), not a misspelling of the first.
+    /// </summary>
+    private const string OrganSuffixes = "局所站厅办室处科股委队部司署馆院庭组团社心会";
 
     /// <summary>Short terms and terms whose edge is shared (see the free sets) are not checked by edge substitution.</summary>
     private const int MinEdgeSubstitutionLength = 7;
@@ -293,7 +297,7 @@ public sealed class SeriousErrors
                 return false;
             }
             var last = windowLength - 1;
-            if (edit.Position == last && OrganSuffixes.Contains(edit.Char) && OrganSuffixes.Contains(term[^1]))
+            if (edit.Position == last && OrganSuffixes.Contains(term[^1], StringComparison.Ordinal) && OrganSuffixes.Contains(edit.Char, StringComparison.Ordinal))
             {
                 // 广东省人民政府办公厅 beside a registered 广东省人民政府办公室, 市场监督管理所 beside
                 // 市场监督管理局: the same stem with another organ's ending names another organ (the

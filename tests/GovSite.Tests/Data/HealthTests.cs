@@ -33,8 +33,19 @@ public class HealthTests(EmptyPlatformFactory app) : IClassFixture<EmptyPlatform
     public async Task Health_is_503_when_the_database_is_unreachable()
     {
         await using var broken = new UnreachableDatabaseFactory();
-        var response = await broken.CreateClient().GetAsync("/healthz");
-        response.StatusCode.ShouldBe(HttpStatusCode.ServiceUnavailable);
+        var client = broken.CreateClient();
+        (await client.GetAsync("/healthz")).StatusCode.ShouldBe(HttpStatusCode.ServiceUnavailable);
+        // Not ready for traffic, but alive: a supervisor must not restart the node for the database's sake.
+        (await client.GetAsync("/health/ready")).StatusCode.ShouldBe(HttpStatusCode.ServiceUnavailable);
+        (await client.GetAsync("/health/live")).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task Readiness_and_liveness_are_ok_when_the_database_answers()
+    {
+        var client = app.CreateClient();
+        (await client.GetAsync("/health/ready")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await client.GetAsync("/health/live")).StatusCode.ShouldBe(HttpStatusCode.OK);
     }
 }
 

@@ -25,6 +25,41 @@ public class DemoRegionTests(GovSiteFactory app) : IClassFixture<GovSiteFactory>
     }
 
     [Fact]
+    public async Task Every_role_has_a_demo_account_that_signs_in_and_sees_only_what_its_role_allows()
+    {
+        DemoAccounts.All.Select(a => a.Role).Distinct().Count().ShouldBe(Enum.GetValues<GovSite.Accounts.Role>().Length - 1); // all but platform admin
+        var columns = await app.AsSystemAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<GovSiteDb>();
+            var sites = await db.Sites.Where(s => s.Code == DemoRegion.CountyPortalCode || s.Code == DemoRegion.EducationCode)
+                .ToDictionaryAsync(s => s.Id, s => s.Code);
+            var ids = sites.Keys.ToList();
+            return (await db.Columns.Where(c => c.Type == ColumnType.News && c.ParentId == null && ids.Contains(c.SiteId))
+                .Select(c => new { c.Id, c.SiteId }).ToListAsync()).Select(c => new { c.Id, Code = sites[c.SiteId] }).ToList();
+        });
+        foreach (var account in DemoAccounts.All)
+        {
+            using var session = await BackOfficeSession.SignInAsync(app, account.UserName, GovSiteFactory.DemoPassword);
+            var page = await session.OpenAsync("/admin");
+            page.Html.ShouldContain(account.UserName);
+        }
+        // The county's editor writes on the county site and not on the education department's.
+        using var editor = await app.ClientWithTokenAsync("editor", GovSiteFactory.DemoPassword);
+        var own = await editor.PostAsJsonAsync("/api/v1/items", new
+        {
+            siteCode = DemoRegion.CountyPortalCode, columnId = columns.First(c => c.Code == DemoRegion.CountyPortalCode).Id,
+            title = "清河县演示稿件", body = "<p>正文内容。</p>",
+        });
+        own.IsSuccessStatusCode.ShouldBeTrue(await own.Content.ReadAsStringAsync());
+        var other = await editor.PostAsJsonAsync("/api/v1/items", new
+        {
+            siteCode = DemoRegion.EducationCode, columnId = columns.First(c => c.Code == DemoRegion.EducationCode).Id,
+            title = "越权稿件", body = "<p>正文内容。</p>",
+        });
+        other.StatusCode.ShouldBe(System.Net.HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
     public async Task The_county_portal_holds_the_township_sub_site()
     {
         var columns = await app.AsSystemAsync(sp => sp.GetRequiredService<GovSiteDb>().Columns

@@ -33,6 +33,7 @@ public sealed class CheckPartsTests
     [InlineData("规划计划", "planning")]
     [InlineData("领导信箱", "interaction")]
     [InlineData("政府信息公开意见箱", "interaction")]
+    [InlineData("网上信访", "interaction")]
     [InlineData("政府信息公开指南", "disclosure")]
     [InlineData("办事指南", "service")]
     [InlineData("机构概况", "overview")]

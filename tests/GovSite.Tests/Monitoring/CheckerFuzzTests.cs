@@ -81,6 +81,9 @@ public sealed class CheckerFuzzTests(ITestOutputHelper output)
         "<!--", "-->", "<![CDATA[", "]]>", "<datastore>", "<record><![CDATA[", "&#0;", "&#xD800;", "&", "\0", "\uD800", "\r\n", "：", "【", "】",
         "2026-11-03", "2026年2月30日", "[13-45]", "t20261103_1.html", "来信时间：", "回复内容", "已回复", "办理中", "事项名称：", "暂无信息",
         "<noscript>", "<template>", "<textarea>", "<style>", "\"", "'", "<", ">", "/", "中华人民共合国", "市场监督管理领域",
+        "<base href=\"/sub/\">", "<base href=\"javascript:x\">", "<base href=\"http://[::1\">", "<img alt=\"全国人民代标大会\">", "<iframe src=list.htm>",
+        "<a href=\"javascript:goPage(2)\">下一页</a>", "<form method=get action=\"http://x:99999/\"><input type=hidden name=page value=1>", "<b>1</b><a href=p2>2</a>",
+        "<strong>2025年</strong>", "11月03日", "共 0 条", "<div class=yqlj>友情链接：", "<ul class=\"datastore\"></ul>",
     ];
 
     private static string Mutate(string page, Random random)
@@ -134,6 +137,10 @@ public sealed class CheckerFuzzTests(ITestOutputHelper output)
         _ = page.ColumnLinks();
         _ = page.NavigationLinks();
         _ = page.NamedLinks();
+        _ = page.AltTexts();
+        _ = page.FrameSources();
+        _ = page.LeadsOn();
+        _ = page.HasEmptyDataStore();
         _ = page.SubColumnLinks();
         _ = page.ListItems(AsOf);
         _ = page.ListItems(AsOf, 4);
@@ -150,7 +157,8 @@ public sealed class CheckerFuzzTests(ITestOutputHelper output)
         _ = Messages.Read(page, AsOf);
         _ = Messages.Rows(page, AsOf);
         var scan = PageScan.Read(html);
-        foreach (var text in scan.Texts.Take(200))
+        _ = PageReader.BaseOf(url, scan.BaseHref);
+        foreach (var text in scan.Texts.Concat(scan.AltTexts).Take(200))
         {
             _ = GovSite.Publishing.SeriousErrors.Default.Find(text);
             _ = DateFinder.InText(text, AsOf).Count();

@@ -29,6 +29,8 @@ public sealed class PageScanTests
                 scan.Title.ShouldBe(reader.Title, path);
                 scan.Texts.ShouldBe(reader.TextNodes(withChrome: true), path);
                 scan.Links.ShouldBe(reader.RawLinks().ToList(), path);
+                scan.AltTexts.ShouldBe(reader.AltTexts(), path);
+                PageReader.BaseOf(reader.Url, scan.BaseHref).ShouldBe(reader.BaseUrl, path);
                 foreach (var meta in new[] { "SiteName", "SiteIDCode", "ColumnName", "ArticleTitle", "PubDate" })
                 {
                     scan.HasMeta(meta).ShouldBe(reader.HasMeta(meta), $"{path} {meta}");

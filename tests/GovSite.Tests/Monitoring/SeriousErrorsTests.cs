@@ -29,6 +29,8 @@ public sealed class SeriousErrorsTests
     [InlineData("中華人民共和國國務院辦公廳、政府信息公開")]
     [InlineData("加强市场监督管理领域信用体系建设")]          // 市场监督管理领 is the start of 市场监督管理领域
     [InlineData("深化市场监督管理领域改革，推进人民政府办公室工作")]
+    [InlineData("青山镇市场监督管理所开展食品安全检查")]      // a township's 所 is another organ, not a misspelt 局
+    [InlineData("县住房和城乡建设局下属的住房和城乡建设站")]
     public void Correct_spellings_and_usual_forms_are_never_flagged(string text) =>
         SeriousErrors.Default.Find(text).ShouldBeEmpty();
 

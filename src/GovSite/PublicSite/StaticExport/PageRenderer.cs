@@ -299,6 +299,7 @@ public sealed class PageRenderer(IServiceScopeFactory scopes)
         {
             Site = site, Columns = snapshot.Columns, Theme = snapshot.Theme, Topics = snapshot.Topics,
             PathBase = "", Origin = origin, Path = path, Assets = services.GetRequiredService<AssetLinks>(),
+            CountVisits = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Visits.VisitOptions>>().Value.Enabled,
         };
         shell.AddSiteMeta();
         return shell;

@@ -13,6 +13,10 @@
     }
     function save() { try { localStorage.setItem(KEY, JSON.stringify(s)); } catch (e) { /* private mode: choices last for this page only */ } }
     apply();
+    // 打印本页 on an article: a button, since a javascript: link would need 'unsafe-inline'.
+    document.addEventListener('click', function (e) {
+        if (e.target.closest && e.target.closest('[data-print]')) { window.print(); }
+    });
 
     function toTraditional(done) {
         function convert() {

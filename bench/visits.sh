@@ -1,0 +1,115 @@
+#!/usr/bin/env bash
+# Visitor figures (issue 20), one command, short runs (the machine is shared):
+#   1. p99 latency of POST /api/v1/stat under wrk with 64 connections (each request a new visitor);
+#   2. the cached article page's req/s with counting off (Visits__Enabled=false) and on, alone and
+#      while the counting endpoint takes the same load beside it;
+#   3. aggregation over 100 million simulated page views stored as daily aggregates
+#      (200 sites x 365 days x 10 pages on SQLite): rows, database size, time of a year by day and
+#      by page for one site, and of a region's year summed over every site.
+#
+#   bench/visits.sh                      # builds, about 2 minutes of measuring
+#   BENCH_NO_BUILD=1 bench/visits.sh     # uses src/GovSite/bin/Release/net10.0 as built by the tests
+#   BENCH_DURATION=5s bench/visits.sh
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+DURATION="${BENCH_DURATION:-10s}"
+PORT=5262
+WORK="$(mktemp -d /tmp/govsite-visits.XXXXXX)"
+PID=""
+cleanup() { set +e; [ -n "$PID" ] && kill "$PID" 2>/dev/null && wait "$PID" 2>/dev/null; rm -rf "$WORK"; }
+trap cleanup EXIT
+command -v wrk >/dev/null || { echo "wrk is needed (apt-get install wrk)"; exit 1; }
+
+if [ "${BENCH_NO_BUILD:-0}" = 1 ]; then
+    BIN="$ROOT/src/GovSite/bin/Release/net10.0"
+else
+    dotnet build "$ROOT/src/GovSite" -c Release --nologo -v q -clp:ErrorsOnly -o "$WORK/bin" >/dev/null
+    BIN="$WORK/bin"
+fi
+export GOVSITE_DATA="$WORK/data" GOVSITE_QUIET=true GOVSITE_ADMIN_PASSWORD=Bench12345x ASPNETCORE_ENVIRONMENT=Production
+
+start() { # start ENABLED
+    Visits__Enabled="$1" dotnet "$BIN/govsite.dll" --urls "http://127.0.0.1:$PORT" >"$WORK/server.log" 2>&1 &
+    PID=$!
+    for _ in $(seq 1 240); do curl -fs "http://127.0.0.1:$PORT/healthz" >/dev/null 2>&1 && return 0; sleep 0.5; done
+    echo "server did not start"; cat "$WORK/server.log"; exit 1
+}
+stop() { kill "$PID"; wait "$PID" 2>/dev/null || true; PID=""; }
+rps() { awk '/Requests\/sec/ {print $2}'; }
+p99() { awk '$1 == "99%" {print $2}'; }
+
+cat >"$WORK/stat.lua" <<'LUA'
+wrk.method = "POST"
+wrk.headers["Content-Type"] = "text/plain;charset=UTF-8"
+wrk.headers["User-Agent"] = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 Chrome/130.0 Safari/537.36"
+wrk.body = '{"s":"9900000001","p":"/","r":"https://www.baidu.com/"}'
+local n = 0
+request = function()
+    n = n + 1
+    wrk.headers["X-Forwarded-For"] = string.format("10.%d.%d.%d", math.floor(n / 65536) % 256, math.floor(n / 256) % 256, n % 256)
+    return wrk.format()
+end
+LUA
+
+echo "== counting off"
+start false
+ARTICLE="$(curl -fs "http://127.0.0.1:$PORT/sites/9900000001/" | grep -o '/sites/9900000001/articles/[0-9]*' | head -1)"
+URL="http://127.0.0.1:$PORT$ARTICLE"
+curl -fs "$URL" >/dev/null
+OFF="$(wrk -t2 -c64 -d"$DURATION" --latency "$URL" | rps)"
+stop
+echo "article page, counting off: $OFF req/s"
+
+echo "== counting on"
+start true
+curl -fs "$URL" >/dev/null
+ON="$(wrk -t2 -c64 -d"$DURATION" --latency "$URL" | rps)"
+echo "article page, counting on:  $ON req/s"
+STAT="$(wrk -t2 -c64 -d"$DURATION" --latency -s "$WORK/stat.lua" "http://127.0.0.1:$PORT/api/v1/stat")"
+echo "POST /api/v1/stat: $(echo "$STAT" | rps) req/s, p99 $(echo "$STAT" | p99)"
+wrk -t1 -c32 -d"$DURATION" --latency -s "$WORK/stat.lua" "http://127.0.0.1:$PORT/api/v1/stat" >"$WORK/beside.txt" &
+BESIDE=$!
+TOGETHER="$(wrk -t1 -c32 -d"$DURATION" --latency "$URL" | rps)"
+wait "$BESIDE"
+echo "article page with the counting endpoint loaded beside it (32+32 connections): $TOGETHER page req/s + $(rps <"$WORK/beside.txt") counts/s"
+python3 -c "import sys; off, on = float(sys.argv[1]), float(sys.argv[2]); print(f'counting on costs the cached article page {100 * (off - on) / off:.1f}% of its req/s')" "$OFF" "$ON"
+stop
+
+echo "== 100 million page views as daily aggregates (SQLite)"
+python3 - "$WORK/data/govsite.db" <<'PY'
+import os, random, sqlite3, sys, time
+db = sqlite3.connect(sys.argv[1])
+random.seed(20)
+# 200 sites' aggregates under site numbers of their own (python's sqlite3 leaves foreign keys off):
+# the measurement is of the aggregate tables, not of the registry.
+site_ids = list(range(100001, 100201))
+start = time.time()
+views_total = 0
+import datetime
+days = [datetime.date(2025, 1, 1) + datetime.timedelta(d) for d in range(365)]
+per_row = 100_000_000 // (len(site_ids) * 365 * 10)
+page_rows, site_rows = [], []
+for s in site_ids:
+    for d in days:
+        day = d.isoformat()
+        v_day = 0
+        for p in range(10):
+            v = per_row + random.randint(-per_row // 10, per_row // 10)
+            page_rows.append((s, day, "/" if p == 0 else f"/articles/{s * 100 + p}", None, v, v // 3))
+            v_day += v
+        site_rows.append((s, day, v_day, v_day // 3))
+        views_total += v_day
+db.executemany('INSERT INTO "PageVisitDays" ("SiteId","Day","Path","ColumnId","Views","Visitors") VALUES (?,?,?,?,?,?)', page_rows)
+db.executemany('INSERT OR REPLACE INTO "SiteVisitDays" ("SiteId","Day","Views","Visitors") VALUES (?,?,?,?)', site_rows)
+db.commit()
+db.execute("VACUUM")
+print(f"{views_total:,} page views as {len(page_rows):,} page-day rows and {len(site_rows):,} site-day rows, written in {time.time() - start:.1f} s")
+print(f"database size {os.path.getsize(sys.argv[1]) / 1e6:.0f} MB")
+def timed(label, sql, args=()):
+    t = time.time(); rows = db.execute(sql, args).fetchall(); print(f"{label}: {1000 * (time.time() - t):.0f} ms ({len(rows)} rows)")
+s = site_ids[-1]
+timed("one site, a year by day", 'SELECT "Day", SUM("Views"), SUM("Visitors") FROM "SiteVisitDays" WHERE "SiteId" = ? AND "Day" BETWEEN \'2025-01-01\' AND \'2025-12-31\' GROUP BY "Day"', (s,))
+timed("one site, a year's top pages", 'SELECT "Path", SUM("Views") v FROM "PageVisitDays" WHERE "SiteId" = ? AND "Day" BETWEEN \'2025-01-01\' AND \'2025-12-31\' GROUP BY "Path" ORDER BY v DESC LIMIT 100', (s,))
+timed("region (200 sites), a year by day", 'SELECT "Day", SUM("Views"), SUM("Visitors") FROM "SiteVisitDays" WHERE "Day" BETWEEN \'2025-01-01\' AND \'2025-12-31\' GROUP BY "Day"')
+timed("region (200 sites), a year's top pages", 'SELECT "SiteId", "Path", SUM("Views") v FROM "PageVisitDays" WHERE "Day" BETWEEN \'2025-01-01\' AND \'2025-12-31\' GROUP BY "SiteId", "Path" ORDER BY v DESC LIMIT 20')
+PY
