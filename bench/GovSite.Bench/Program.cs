@@ -107,8 +107,9 @@ var searchDataOption = new Option<string>("--data") { Description = "Data direct
 var seedsOption = new Option<string>("--seeds") { Description = "Seed corpus directory", DefaultValueFactory = _ => "/work/shared/corpus/seeds" };
 var queriesOption = new Option<int>("--queries") { Description = "Timed queries per kind", DefaultValueFactory = _ => 200 };
 var searchPostgresOption = new Option<string?>("--postgres") { Description = "PostgreSQL connection string: bench the GIN backend in that (scratch) database instead of SQLite" };
+var withoutBodyPinyinOption = new Option<bool>("--without-body-pinyin") { Description = "Leave pinyin tokens out of bodies (to measure what they cost in index size)" };
 var search = new Command("search", "Generate articles from the seed corpus, build the search index, time queries (see bench/search.sh)")
-    { docsOption, searchDataOption, seedsOption, queriesOption, searchPostgresOption };
+    { docsOption, searchDataOption, seedsOption, queriesOption, searchPostgresOption, withoutBodyPinyinOption };
 search.SetAction(async (parse, ct) =>
 {
     var docs = parse.GetValue(docsOption);
@@ -118,13 +119,13 @@ search.SetAction(async (parse, ct) =>
     {
         var task = progress.AddTask("Indexing articles", maxValue: docs);
         result = await SearchBenchmark.RunAsync(new SearchBenchOptions(docs, dir, parse.GetValue(seedsOption)!, parse.GetValue(queriesOption),
-            parse.GetValue(searchPostgresOption)),
+            parse.GetValue(searchPostgresOption), parse.GetValue(withoutBodyPinyinOption)),
             n => task.Value = n, ct);
     });
     var r = result!;
     Console.WriteLine(r.Build is not { } build
         ? string.Create(CultureInfo.InvariantCulture, $"Reused the {r.Documents:N0} articles indexed by an earlier run; database file {r.FileBytes / 1048576.0:F0} MB")
-        : string.Create(CultureInfo.InvariantCulture, $"Indexed {r.Documents:N0} articles in {build.TotalSeconds:F1} s ({r.Documents / build.TotalSeconds:F0} docs/s); database file {r.FileBytes / 1048576.0:F0} MB (FTS5 index + SearchDocuments with snippet text){(r.IndexBytes > 0 ? $", dbstat {r.IndexBytes / 1048576.0:F0} MB" : "")}"));
+        : string.Create(CultureInfo.InvariantCulture, $"Indexed {r.Documents:N0} articles in {build.TotalSeconds:F1} s ({r.Documents / build.TotalSeconds:F0} docs/s); database file {r.FileBytes / 1048576.0:F0} MB (FTS5 index + SearchDocuments with snippet text){(r.IndexBytes > 0 ? $", dbstat {r.IndexBytes / 1048576.0:F0} MB" : "")}{(r.TokenBytes > 0 ? $", token tables {r.TokenBytes / 1048576.0:F0} MB" : "")}"));
     Console.WriteLine("| query kind | queries | p50 | p95 | mean hits |");
     Console.WriteLine("| --- | ---: | ---: | ---: | ---: |");
     foreach (var row in r.Latency)
@@ -132,7 +133,7 @@ search.SetAction(async (parse, ct) =>
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {row.Kind} | {row.Queries} | {row.P50Ms:F1} ms | {row.P95Ms:F1} ms | {row.MeanTotal:F0} |"));
     }
     Console.WriteLine();
-    Console.WriteLine("Engine steps, second pass (p50 / p95): the capped count, the 100 ranked candidates");
+    Console.WriteLine("Engine steps, second pass (p50 / p95): the capped count, the candidate windows (CandidateWindows.FindAsync)");
     Console.WriteLine("| query kind | count | ranking |");
     Console.WriteLine("| --- | ---: | ---: |");
     foreach (var row in r.Steps)

@@ -12,7 +12,9 @@ using Microsoft.Extensions.DependencyInjection;
 namespace GovSite.Bench;
 
 /// <param name="Postgres">A PostgreSQL connection string: bench the GIN backend there instead of SQLite.</param>
-public sealed record SearchBenchOptions(int Documents, string DataDirectory, string SeedDirectory, int QueriesPerKind, string? Postgres = null);
+/// <param name="WithoutBodyPinyin">Leave the pinyin tokens out of bodies: a database to compare the index size with.</param>
+public sealed record SearchBenchOptions(int Documents, string DataDirectory, string SeedDirectory, int QueriesPerKind, string? Postgres = null,
+    bool WithoutBodyPinyin = false);
 
 public sealed record LatencyRow(string Kind, int Queries, double P50Ms, double P95Ms, double MeanTotal);
 
@@ -20,7 +22,9 @@ public sealed record LatencyRow(string Kind, int Queries, double P50Ms, double P
 public sealed record StepRow(string Kind, (double P50, double P95) Count, (double P50, double P95) Ranking);
 
 /// <param name="Build">Null when an earlier run's database was reused.</param>
-public sealed record SearchBenchResult(int Documents, TimeSpan? Build, long IndexBytes, long FileBytes, List<LatencyRow> Latency, List<StepRow> Steps);
+/// <param name="TokenBytes">The token tables alone (SQLite: search_text and search_title with their shadow tables), -1 when unknown.</param>
+public sealed record SearchBenchResult(int Documents, TimeSpan? Build, long IndexBytes, long FileBytes, long TokenBytes, List<LatencyRow> Latency,
+    List<StepRow> Steps);
 
 /// <summary>
 /// Generates articles from the seed corpus (real policy text, both scripts) straight into the
@@ -50,6 +54,17 @@ public static class SearchBenchmark
             services.AddScoped<ISearchBackend, PostgresSearchBackend>();
         }
         services.AddScoped<SearchService>();
+        // What 热门搜索 needs to be built (the bench searches without logging, so it records nothing).
+        services.AddMemoryCache();
+        services.AddSingleton(new HotSearchOptions());
+        services.AddScoped<HotSearches>();
+        services.AddSingleton<GovSite.Publishing.Quality.QualityCache>();
+        services.AddSingleton(new GovSite.Publishing.Quality.QualityOptions());
+        services.AddSingleton(new JobQueueOptions());
+        services.AddScoped<JobQueue>();
+        services.AddScoped<GovSite.Publishing.Quality.NearDuplicates>();
+        services.AddScoped<GovSite.Publishing.Quality.QualityLinks>();
+        services.AddScoped<GovSite.Publishing.Quality.QualityGate>();
         await using var provider = services.BuildServiceProvider();
         var random = new Random(20261122);
         var phrases = SeedPhrases(options.SeedDirectory);
@@ -95,7 +110,7 @@ public static class SearchBenchmark
                     doc.CommandText = """
                         INSERT INTO "SearchDocuments" ("Id", "SiteId", "SiteCode", "ColumnId", "ColumnType", "Title", "Text", "SubjectCategory",
                             "Issuer", "Validity", "DocNumber", "IndexNumber", "Year", "PublishedAt", "IndexedAt")
-                        VALUES ($id, $site, $code, $column, $type, $title, $text, NULL, NULL, NULL, NULL, NULL, $year, $published, $indexed)
+                        VALUES ($id, $site, $code, $column, $type, $title, $text, NULL, NULL, NULL, $docnumber, NULL, $year, $published, $indexed)
                         """;
                     using var fts = connection.CreateCommand();
                     fts.Transaction = tx;
@@ -104,7 +119,7 @@ public static class SearchBenchmark
                     titles.Transaction = tx;
                     titles.CommandText = SqliteSearchBackend.InsertTitleSql;
                     var p = new Dictionary<string, SqliteParameter>();
-                    foreach (var name in new[] { "$id", "$site", "$code", "$column", "$type", "$title", "$text", "$year", "$published", "$indexed" })
+                    foreach (var name in new[] { "$id", "$site", "$code", "$column", "$type", "$title", "$text", "$docnumber", "$year", "$published", "$indexed" })
                     {
                         p[name] = doc.Parameters.Add(name, SqliteType.Text);
                     }
@@ -116,7 +131,7 @@ public static class SearchBenchmark
                     for (var id = first; id < first + Batch && id <= options.Documents; id++)
                     {
                         var title = Title(phrases, random);
-                        var body = Body(phrases, random);
+                        var (docNumber, body) = Numbered(id, Body(phrases, random), random);
                         var published = now.AddMinutes(-random.Next(1, 5 * 365 * 24 * 60));
                         if (sampleTitles.Count < 5000)
                         {
@@ -133,11 +148,16 @@ public static class SearchBenchmark
                         p["$type"].Value = types[id % types.Length].ToString();
                         p["$title"].Value = title;
                         p["$text"].Value = body;
+                        p["$docnumber"].Value = (object?)docNumber ?? DBNull.Value;
                         p["$year"].Value = ChinaTime.ToLocal(published).Year;
                         p["$published"].Value = published.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture);
                         p["$indexed"].Value = now.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture);
                         await doc.ExecuteNonQueryAsync(ct);
-                        var (titleTokens, bodyTokens) = text.DocumentTokens(title, null, body, null, null);
+                        var (titleTokens, bodyTokens) = text.DocumentTokens(title, null, body, docNumber, null);
+                        if (options.WithoutBodyPinyin)
+                        {
+                            bodyTokens = string.Join(' ', bodyTokens.Split(' ').Where(t => !t.StartsWith(SearchText.PinyinPrefix, StringComparison.Ordinal)));
+                        }
                         fkey.Value = SqliteSearchBackend.TextKey(id);
                         ftitle.Value = titleTokens;
                         fbody.Value = bodyTokens;
@@ -161,13 +181,15 @@ public static class SearchBenchmark
             indexBytes = await scope.ServiceProvider.GetRequiredService<ISearchBackend>().SizeAsync(ct) ?? -1;
         }
         file.Refresh();
+        var tokenBytes = options.Postgres is null ? await TokenBytesAsync(provider, ct) : -1;
 
-        var queries = Queries(sampleTitles, random, options.QueriesPerKind);
+        var numbers = await SampleDocNumbersAsync(provider, ct);
+        var queries = Queries(sampleTitles, numbers, random, options.QueriesPerKind);
         // Warm-up with other queries of every kind (their own random source, so the timed ones stay
         // the same): .NET compiles hot methods again optimised after about 30 calls, in the
         // background, and five warm-up queries left the first kind timing that (p95 twice the
         // rest of the run); a server that has answered a few hundred searches has done it.
-        foreach (var (_, list) in Queries(sampleTitles, new Random(1), 50))
+        foreach (var (_, list) in Queries(sampleTitles, numbers, new Random(1), 50))
         {
             foreach (var query in list)
             {
@@ -202,17 +224,31 @@ public static class SearchBenchmark
                 var plan = text.Parse(query);
                 var filter = new SearchFilter(DateTime.UtcNow);
                 var started = Stopwatch.GetTimestamp();
-                await backend.CountAsync(plan, filter, ct);
+                await CandidateWindows.CountAsync(backend, plan.Terms, filter, ct);
                 counts.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
                 started = Stopwatch.GetTimestamp();
-                await backend.SearchAsync(plan, filter, false, 0, 100, ct);
+                await CandidateWindows.FindAsync(backend, new TermFrequencies(backend), plan, filter, SearchService.RankingDepth, false, ct);
                 rankings.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             }
             counts.Sort();
             rankings.Sort();
             steps.Add(new StepRow(kind, (Percentile(counts, 0.5), Percentile(counts, 0.95)), (Percentile(rankings, 0.5), Percentile(rankings, 0.95))));
         }
-        return new SearchBenchResult(options.Documents, build, indexBytes, file.Exists ? file.Length : -1, latency, steps);
+        return new SearchBenchResult(options.Documents, build, indexBytes, file.Exists ? file.Length : -1, tokenBytes, latency, steps);
+    }
+
+    private static async Task<long> TokenBytesAsync(IServiceProvider services, CancellationToken ct)
+    {
+        using var scope = services.CreateScope();
+        try
+        {
+            return await scope.ServiceProvider.GetRequiredService<GovSiteDb>().Database.SqlQueryRaw<long>(
+                "SELECT coalesce(sum(pgsize), 0) AS \"Value\" FROM dbstat WHERE name LIKE 'search_text%' OR name LIKE 'search_title%'").SingleAsync(ct);
+        }
+        catch (SqliteException)
+        {
+            return -1; // dbstat is an optional SQLite module
+        }
     }
 
     private static async Task<int> IndexedAsync(IServiceProvider services, bool postgres, CancellationToken ct)
@@ -268,10 +304,11 @@ public static class SearchBenchmark
                 {
                     sample.Add(title);
                 }
+                var (docNumber, body) = Numbered(id, Body(phrases, random), random);
                 batch.Add(new SearchDocument
                 {
                     Id = id, SiteId = id % 1000 + 1, SiteCode = (9800000000L + id % 1000).ToString(CultureInfo.InvariantCulture),
-                    ColumnId = id % 20_000 + 1, ColumnType = types[id % types.Length], Title = title, Text = Body(phrases, random),
+                    ColumnId = id % 20_000 + 1, ColumnType = types[id % types.Length], Title = title, Text = body, DocNumber = docNumber,
                     Year = ChinaTime.ToLocal(published).Year, PublishedAt = published, IndexedAt = now,
                 });
             }
@@ -279,7 +316,7 @@ public static class SearchBenchmark
             await db.SaveChangesAsync(ct);
             foreach (var document in batch)
             {
-                var (titleTokens, bodyTokens) = text.DocumentTokens(document.Title, null, document.Text, null, null);
+                var (titleTokens, bodyTokens) = text.DocumentTokens(document.Title, null, document.Text, document.DocNumber, null);
                 await backend.IndexAsync(document.Id, titleTokens, bodyTokens, ct);
             }
             await tx.CommitAsync(ct);
@@ -312,8 +349,29 @@ public static class SearchBenchmark
     private static double Percentile(List<double> sorted, double p) =>
         sorted.Count == 0 ? 0 : sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
 
-    /// <summary>2-character, 4-character, two-word and pinyin queries cut from generated titles, so each finds something.</summary>
-    private static List<(string Kind, List<string> Queries)> Queries(List<string> titles, Random random, int count)
+    /// <summary>
+    /// Every twentieth article carries a 文号 in its field and every tenth quotes one in its body,
+    /// from a few issuers' abbreviations, so 文号 queries find the field and the mentions.
+    /// </summary>
+    private static (string? DocNumber, string Body) Numbered(int id, string body, Random random)
+    {
+        string Number() => $"{Issuers[random.Next(Issuers.Length)]}〔{random.Next(2010, 2026)}〕{random.Next(1, 200)}号";
+        var docNumber = id % 20 == 0 ? Number() : null;
+        return (docNumber, id % 10 == 3 ? body + "根据《" + Number() + "》要求，" : body);
+    }
+
+    private static readonly string[] Issuers = ["国办发", "国办函", "国发", "粤府办", "江府办", "京政办发", "湘政办发", "浙政发", "苏府", "鲁政办字"];
+
+    /// <summary>文号 of the generated articles' fields, for the 文号 queries.</summary>
+    private static async Task<List<string>> SampleDocNumbersAsync(IServiceProvider services, CancellationToken ct)
+    {
+        using var scope = services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<GovSiteDb>();
+        return await db.SearchDocuments.Where(d => d.DocNumber != null).OrderBy(d => d.Id).Select(d => d.DocNumber!).Take(5000).ToListAsync(ct);
+    }
+
+    /// <summary>2-character, 4-character, two-word, pinyin and 文号 queries cut from generated titles and fields, so each finds something.</summary>
+    private static List<(string Kind, List<string> Queries)> Queries(List<string> titles, List<string> numbers, Random random, int count)
     {
         string HanRun(int length)
         {
@@ -348,6 +406,7 @@ public static class SearchBenchmark
             ("4 characters", [.. Enumerable.Range(0, count).Select(_ => HanRun(4))]),
             ("multi-word", [.. Enumerable.Range(0, count).Select(_ => HanRun(2) + " " + HanRun(3))]),
             ("pinyin", pinyin),
+            ("文号", [.. Enumerable.Range(0, count).Select(_ => numbers.Count == 0 ? "国办发〔2014〕57号" : numbers[random.Next(numbers.Count)])]),
         ];
     }
 

@@ -48,6 +48,9 @@ public static class GovSiteApp
     /// <summary>Largest request body for forms and JSON (uploads get their own limit).</summary>
     public const long MaxRequestBytes = 4 * 1024 * 1024;
 
+    /// <summary>Longest request line (method, address with its query string): a search of a few thousand characters still reaches the page.</summary>
+    public const int MaxRequestLineBytes = 64 * 1024;
+
     /// <param name="background">
     /// False for a command-line run that uses the app only to render or query (publish-static):
     /// GovSite's own hosted services other than the schema check are left out, so the command does
@@ -84,6 +87,11 @@ public static class GovSiteApp
         builder.WebHost.ConfigureKestrel(k =>
         {
             k.Limits.MaxRequestBodySize = MaxRequestBytes;
+            // Kestrel answers a longer request line itself, with a blank 414: a search form sends
+            // up to SearchText.MaxQueryInput characters (9 bytes each encoded), which the page then
+            // cuts with a notice. 8 KB by default.
+            k.Limits.MaxRequestLineSize = MaxRequestLineBytes;
+            k.Limits.MaxRequestHeadersTotalSize = Math.Max(k.Limits.MaxRequestHeadersTotalSize, MaxRequestLineBytes + 32 * 1024);
             k.AddServerHeader = false;
         });
         builder.Services.AddSingleton(TimeProvider.System);
@@ -175,8 +183,10 @@ public static class GovSiteApp
     /// <summary>Middleware and endpoints, once, before the app starts.</summary>
     public static void ConfigurePipeline(WebApplication app)
     {
-        // Behind a TLS-terminating proxy on this machine (nginx), pages and feeds link with https.
-        app.UseForwardedHeaders(new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedProto });
+        // Behind a TLS-terminating proxy on this machine (nginx), pages and feeds link with https, and
+        // the client's address is the visitor's (rate limits, 热门搜索's distinct visitors), not the
+        // proxy's. Only loopback proxies are believed (the options' defaults).
+        app.UseForwardedHeaders(new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedFor });
         // Every response, a cached page's included, carries the security headers (CSP, nosniff, …).
         app.UseSecurityHeaders();
         // Cached public pages are answered here, before anything below runs for them.

@@ -54,6 +54,9 @@ public class GovSiteDb(DbContextOptions<GovSiteDb> options, SiteAccess access) :
     public DbSet<SearchLogEntry> SearchLog => Set<SearchLogEntry>();
     public DbSet<SearchAnswer> SearchAnswers => Set<SearchAnswer>();
     public DbSet<SearchSynonym> SearchSynonyms => Set<SearchSynonym>();
+    public DbSet<SearchVisit> SearchVisits => Set<SearchVisit>();
+    public DbSet<SearchSalt> SearchSalts => Set<SearchSalt>();
+    public DbSet<HotSearchRule> HotSearchRules => Set<HotSearchRule>();
     public DbSet<PublicSite.Themes.SiteTheme> SiteThemes => Set<PublicSite.Themes.SiteTheme>();
     public DbSet<PublicSite.Topics.SpecialTopic> SpecialTopics => Set<PublicSite.Topics.SpecialTopic>();
     public DbSet<PublicSite.Mourning.MourningPeriod> MourningPeriods => Set<PublicSite.Mourning.MourningPeriod>();

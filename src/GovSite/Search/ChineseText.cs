@@ -12,6 +12,19 @@ public static class ChineseText
 {
     private static readonly Dictionary<char, char> TraditionalToSimplified = LoadPairs("t2s.txt");
 
+    // Every char's fold, computed once: folding runs over every document indexed and every candidate ranked.
+    private static readonly char[] Folded = BuildTable();
+
+    private static char[] BuildTable()
+    {
+        var table = new char[char.MaxValue + 1];
+        for (var c = 0; c <= char.MaxValue; c++)
+        {
+            table[c] = Compute((char)c);
+        }
+        return table;
+    }
+
     public static string Fold(string text)
     {
         if (string.IsNullOrEmpty(text))
@@ -36,7 +49,9 @@ public static class ChineseText
             : text;
     }
 
-    public static char FoldChar(char c)
+    public static char FoldChar(char c) => Folded[c];
+
+    private static char Compute(char c)
     {
         if (c is >= '\uFF01' and <= '\uFF5E')
         {

@@ -16,16 +16,23 @@ public sealed record SearchFilter(
     public IReadOnlyCollection<int> HiddenSites { get; init; } = [];
 }
 
-public sealed record SearchHit(int Id, double Score);
+/// <summary>The count of a query's matches and the ids the ranking should score.</summary>
+/// <param name="Complete">Ids holds every match (nothing was left to windows).</param>
+public sealed record SearchCandidates(SearchCount Count, IReadOnlyList<int> Ids, bool Complete)
+{
+    public static SearchCandidates None { get; } = new(new SearchCount(0, false), [], true);
+}
 
 /// <summary>How many documents match; <paramref name="Estimated"/> when counting stopped at the cap and the rest was extrapolated.</summary>
 public sealed record SearchCount(int Value, bool Estimated);
 
 /// <summary>
 /// The seam between GovSite's text pipeline and an engine. The pipeline has already turned text
-/// into tokens, so an engine only stores token lists and answers "all tokens of one alternative
-/// per term", ranked. SQLite FTS5 and PostgreSQL GIN implement it inside the main database;
-/// docs/search.md says how a dedicated engine would.
+/// into tokens, so an engine only stores token lists and answers "every term through one of its
+/// alternatives" in two orders (newest first; shortest title first), stopping at a limit.
+/// <see cref="CandidateWindows"/> asks it for the documents worth ranking and
+/// <see cref="SearchRanking"/> ranks them, the same for every engine. SQLite FTS5 and PostgreSQL
+/// GIN implement it inside the main database; docs/search.md says how a dedicated engine would.
 /// </summary>
 public interface ISearchBackend
 {
@@ -42,13 +49,7 @@ public interface ISearchBackend
 
     Task ClearAsync(CancellationToken ct);
 
-    /// <summary>
-    /// Matches, counted exactly up to <see cref="CountCap"/>; beyond it counting every match of a
-    /// common bigram costs more than the search, so the total is estimated from how far through
-    /// the ids (newest first) the cap was reached, and shown as "约".
-    /// </summary>
-    Task<SearchCount> CountAsync(QueryPlan plan, SearchFilter filter, CancellationToken ct);
-
+    /// <summary>Counts stop here; beyond it the total is estimated (<see cref="Estimate"/>) and shown as "约".</summary>
     public const int CountCap = 1_000;
 
     /// <summary>
@@ -66,8 +67,27 @@ public interface ISearchBackend
         return new SearchCount((int)Math.Min(int.MaxValue / 2, Math.Max(counted, Math.Round(counted / share, 0))), share < 1);
     }
 
-    /// <summary>Matching ids with the engine's relevance (larger is better), by relevance or newest first.</summary>
-    Task<List<SearchHit>> SearchAsync(QueryPlan plan, SearchFilter filter, bool newestFirst, int skip, int take, CancellationToken ct);
+    /// <summary>
+    /// Matching ids, newest (highest id) first: every one of <paramref name="terms"/> anywhere in
+    /// the document and every one of <paramref name="titleTerms"/> in its title, each through any
+    /// of its alternatives. At most <paramref name="limit"/> (null: every match) after
+    /// <paramref name="skip"/>, leaving out <paramref name="except"/>. Reading in id order lets the
+    /// engine stop at the limit, however many documents match.
+    /// </summary>
+    Task<List<int>> NewestAsync(IReadOnlyList<List<Alternative>> terms, IReadOnlyList<List<Alternative>> titleTerms, SearchFilter filter,
+        int? limit, CancellationToken ct, int skip = 0, IReadOnlyCollection<int>? except = null);
+
+    /// <summary>The shortest titles holding every term, newest first among titles of one length.</summary>
+    Task<List<int>> ShortestTitlesAsync(IReadOnlyList<List<Alternative>> terms, SearchFilter filter, int limit, CancellationToken ct);
+
+    /// <summary>Matches by publication time, newest first (sort=date).</summary>
+    Task<List<int>> ByDateAsync(IReadOnlyList<List<Alternative>> terms, SearchFilter filter, int skip, int take, CancellationToken ct);
+
+    /// <summary>The lowest and highest document id, for estimates.</summary>
+    Task<(int Lowest, int Highest)> IdRangeAsync(CancellationToken ct);
+
+    /// <summary>Documents in the index.</summary>
+    Task<double> DocumentsAsync(CancellationToken ct);
 
     /// <summary>Bytes the index takes on disk, for the benchmark; null when the engine cannot tell.</summary>
     Task<long?> SizeAsync(CancellationToken ct);

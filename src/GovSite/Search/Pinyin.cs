@@ -11,8 +11,21 @@ public static class Pinyin
     private static readonly HashSet<string> Syllables = [.. Readings.Values.SelectMany(r => r)];
     private static readonly int LongestSyllable = Syllables.Max(s => s.Length);
 
-    public static IReadOnlyList<string> Of(char c) =>
-        Readings.TryGetValue(c, out var r) ? r : Array.Empty<string>();
+    // By char code: the ranking reads the pinyin of every character of its candidates' text.
+    private static readonly string[][] ByChar = BuildTable();
+
+    private static string[][] BuildTable()
+    {
+        var table = new string[char.MaxValue + 1][];
+        Array.Fill(table, []);
+        foreach (var (c, readings) in Readings)
+        {
+            table[c] = readings;
+        }
+        return table;
+    }
+
+    public static IReadOnlyList<string> Of(char c) => ByChar[c];
 
     public static bool IsSyllable(string s) => Syllables.Contains(s);
 
@@ -69,6 +82,30 @@ public static class Pinyin
         }
         return spellings;
     }
+
+    /// <summary>The readings of a word as syllable lists, commonest first, capped for long polyphonic words.</summary>
+    public static List<string[]> SyllableSpellings(string word, int cap = 8)
+    {
+        var spellings = new List<string[]> { Array.Empty<string>() };
+        foreach (var c in word)
+        {
+            var readings = Of(c);
+            if (readings.Count == 0)
+            {
+                return [];
+            }
+            spellings = [.. spellings.SelectMany(s => readings.Select(r => (string[])[.. s, r])).Take(cap)];
+        }
+        return spellings;
+    }
+
+    /// <summary>Every character with this reading, for finding text that sounds like typed pinyin.</summary>
+    public static IReadOnlyList<char> CharsOf(string syllable) =>
+        BySyllable.TryGetValue(syllable, out var chars) ? chars : [];
+
+    private static readonly Dictionary<string, char[]> BySyllable = Readings
+        .SelectMany(r => r.Value.Select(s => (Syllable: s, Char: r.Key)))
+        .GroupBy(p => p.Syllable).ToDictionary(g => g.Key, g => g.Select(p => p.Char).ToArray());
 
     /// <summary>Initials of every reading ("社保" → "sb").</summary>
     public static List<string> Initials(string word, int cap = 8)

@@ -45,7 +45,8 @@ public sealed class SearchIndexer(GovSiteDb db, ISearchBackend backend, SearchTe
     {
         var existing = await db.SearchDocuments.FindAsync([article.Id], ct);
         var document = existing ?? new SearchDocument { Id = article.Id };
-        Fill(document, article, column);
+        var attachments = await AttachmentNamesAsync([article], ct);
+        Fill(document, article, column, attachments.GetValueOrDefault(article.Id));
         if (existing is null)
         {
             db.SearchDocuments.Add(document);
@@ -112,10 +113,11 @@ public sealed class SearchIndexer(GovSiteDb db, ISearchBackend backend, SearchTe
             // One transaction per batch: one commit for 500 documents instead of 500.
             await using var tx = await db.Database.BeginTransactionAsync(ct);
             var documents = new List<(SearchDocument Document, Article Article)>();
+            var attachments = await AttachmentNamesAsync(batch, ct);
             foreach (var article in batch)
             {
                 var document = new SearchDocument { Id = article.Id };
-                Fill(document, article, columns[article.ColumnId]);
+                Fill(document, article, columns[article.ColumnId], attachments.GetValueOrDefault(article.Id));
                 documents.Add((document, article));
             }
             var ids = batch.Select(a => a.Id).ToList();
@@ -139,9 +141,44 @@ public sealed class SearchIndexer(GovSiteDb db, ISearchBackend backend, SearchTe
     private (string Title, string Body) Tokens(Article article, string plainText) =>
         text.DocumentTokens(article.Title, article.Keywords, plainText, article.DocNumber, article.IndexNumber);
 
-    private void Fill(SearchDocument document, Article article, Column column)
+    /// <summary>
+    /// The names of the articles' attachments (from their library items), by article: a 文号 is
+    /// often only in the name of the attached file.
+    /// </summary>
+    private async Task<Dictionary<int, List<string>>> AttachmentNamesAsync(IReadOnlyCollection<Article> articles, CancellationToken ct)
+    {
+        var itemIds = articles.Where(a => a.ItemId is not null).Select(a => a.ItemId!.Value).Distinct().ToList();
+        if (itemIds.Count == 0)
+        {
+            return [];
+        }
+        var items = await db.LibraryItems.IgnoreQueryFilters().AsNoTracking().Where(i => itemIds.Contains(i.Id))
+            .Select(i => new { i.Id, i.Attachments, i.OwnerSiteId }).ToListAsync(ct);
+        var fileIds = items.SelectMany(i => Publishing.Library.ItemContent.AttachmentIds(i.Attachments)).Distinct().ToList();
+        if (fileIds.Count == 0)
+        {
+            return [];
+        }
+        var files = await db.StoredFiles.AsNoTracking().Where(f => fileIds.Contains(f.Id)).Select(f => new { f.Id, f.FileName, f.SiteId })
+            .ToDictionaryAsync(f => f.Id, ct);
+        var byItem = items.ToDictionary(i => i.Id, i => Publishing.Library.ItemContent.AttachmentIds(i.Attachments)
+            .Select(id => files.GetValueOrDefault(id)).Where(f => f is not null && f.SiteId == i.OwnerSiteId).Select(f => f!.FileName).ToList());
+        return articles.Where(a => a.ItemId is int id && byItem.ContainsKey(id) && byItem[id].Count > 0)
+            .ToDictionary(a => a.Id, a => byItem[a.ItemId!.Value]);
+    }
+
+    private void Fill(SearchDocument document, Article article, Column column, List<string>? attachments)
     {
         var plain = HtmlSanitiser.ToPlainText(article.Body);
+        if (plain.Length > SearchText.MaxIndexedBody)
+        {
+            plain = plain[..SearchText.MaxIndexedBody];
+        }
+        if (attachments is { Count: > 0 })
+        {
+            // File names without their extensions, on a line of their own: found, ranked as body text, shown in snippets.
+            plain += "\n附件：" + string.Join("；", attachments.Select(Path.GetFileNameWithoutExtension));
+        }
         var summary = article.Summary is { Length: > 0 } s ? s + " " : "";
         var published = article.PublishedAt ?? clock.GetUtcNow().UtcDateTime;
         document.SiteId = article.SiteId;
@@ -149,7 +186,8 @@ public sealed class SearchIndexer(GovSiteDb db, ISearchBackend backend, SearchTe
         document.ColumnId = article.ColumnId;
         document.ColumnType = column.Type;
         document.Title = article.Title;
-        document.Text = summary + (plain.Length > SearchText.MaxIndexedBody ? plain[..SearchText.MaxIndexedBody] : plain);
+        document.Keywords = article.Keywords;
+        document.Text = summary + plain;
         document.SubjectCategory = article.SubjectCategory;
         document.Issuer = article.Issuer;
         document.Validity = article.Validity;

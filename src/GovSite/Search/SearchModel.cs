@@ -17,7 +17,10 @@ public class SearchDocument
     public ColumnType ColumnType { get; set; }
     public string Title { get; set; } = "";
 
-    /// <summary>Plain text of summary and body, for snippets.</summary>
+    /// <summary>关键词: a field of its own in the ranking, between title and body.</summary>
+    public string? Keywords { get; set; }
+
+    /// <summary>Plain text of summary, body and the names of attachments, for snippets and the ranking.</summary>
     public string Text { get; set; } = "";
     public string? SubjectCategory { get; set; }
     public string? Issuer { get; set; }
@@ -77,6 +80,58 @@ public class SearchSynonym
     public DateTime UpdatedAt { get; set; }
 }
 
+/// <summary>
+/// One visitor who searched a query on one site on one day and found something: 热门搜索 counts
+/// distinct visitors, never searches. The visitor is a keyed hash of the client's network (IPv4
+/// address, IPv6 /64) with the salt of the counting period (<see cref="SearchSalt"/>): one person
+/// counts once in a period (at most twice in a window across two), and once the salt is deleted
+/// with the old visits nothing links a hash to an address.
+/// </summary>
+public class SearchVisit
+{
+    public int Id { get; set; }
+    public int SiteId { get; set; }
+    public string Query { get; set; } = "";
+    public DateOnly Day { get; set; }
+    public string Visitor { get; set; } = "";
+}
+
+/// <summary>The random salt of the visitor hashes of one counting period (<see cref="SearchVisit"/>).</summary>
+public class SearchSalt
+{
+    /// <summary>The period's first day.</summary>
+    public DateOnly Since { get; set; }
+    public string Salt { get; set; } = "";
+}
+
+/// <summary>What a site's admin decided about one 热门搜索 entry (site 0: the platform's search page).</summary>
+public class HotSearchRule
+{
+    public int Id { get; set; }
+    public int SiteId { get; set; }
+
+    /// <summary>Folded, as queries are logged.</summary>
+    public string Query { get; set; } = "";
+    public HotSearchState State { get; set; }
+
+    /// <summary>Order among pinned entries, smallest first.</summary>
+    public int Position { get; set; }
+    public DateTime UpdatedAt { get; set; }
+    public string? UpdatedBy { get; set; }
+}
+
+public enum HotSearchState
+{
+    /// <summary>置顶: shown first, whatever its visitors.</summary>
+    Pinned,
+
+    /// <summary>隐藏: not shown, still counted; the admin may show it again.</summary>
+    Hidden,
+
+    /// <summary>屏蔽: never shown, not counted, not offered while typing.</summary>
+    Blocked,
+}
+
 public static class SearchModel
 {
     public static void Configure(ModelBuilder b)
@@ -100,6 +155,24 @@ public static class SearchModel
             e.Property(x => x.Triggers).HasMaxLength(500);
             e.Property(x => x.Url).HasMaxLength(500);
             e.Property(x => x.UrlText).HasMaxLength(100);
+        });
+        b.Entity<SearchVisit>(e =>
+        {
+            e.Property(x => x.Query).HasMaxLength(64);
+            e.Property(x => x.Visitor).HasMaxLength(44);
+            e.HasIndex(x => new { x.SiteId, x.Query, x.Day, x.Visitor }).IsUnique();
+            e.HasIndex(x => x.Day);
+        });
+        b.Entity<SearchSalt>(e =>
+        {
+            e.HasKey(x => x.Since);
+            e.Property(x => x.Salt).HasMaxLength(44);
+        });
+        b.Entity<HotSearchRule>(e =>
+        {
+            e.Property(x => x.Query).HasMaxLength(64);
+            e.Property(x => x.UpdatedBy).HasMaxLength(100);
+            e.HasIndex(x => new { x.SiteId, x.Query }).IsUnique();
         });
         b.Entity<SearchSynonym>(e =>
         {

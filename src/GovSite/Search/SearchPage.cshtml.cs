@@ -52,10 +52,11 @@ public sealed class SearchPageModel(CurrentSite current, SiteContent content, Se
         }
         if (!string.IsNullOrWhiteSpace(Q))
         {
-            Results = await search.SearchAsync(new SearchRequest(Q, siteId, Type, Subject, Year, Issuer, Validity, Sort == "date", PageNumber), ct: ct);
+            Results = await search.SearchAsync(new SearchRequest(Q, siteId, Type, Subject, Year, Issuer, Validity, Sort == "date", PageNumber,
+                HttpContext.Connection.RemoteIpAddress), ct: ct);
             PageTitle = $"“{Results.Query}”的搜索结果 - " + PageTitle;
         }
-        HotTerms = await search.HotTermsAsync(siteId, ct: ct);
+        HotTerms = await search.HotTermsAsync(siteId, ct);
         var scope = db.SearchDocuments.AsNoTracking().Where(d => siteId == null || d.SiteId == siteId);
         Subjects = await scope.Where(d => d.SubjectCategory != null).Select(d => d.SubjectCategory!).Distinct().OrderBy(s => s).Take(50).ToListAsync(ct);
         Issuers = await scope.Where(d => d.Issuer != null).Select(d => d.Issuer!).Distinct().OrderBy(s => s).Take(50).ToListAsync(ct);

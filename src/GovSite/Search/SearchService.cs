@@ -14,7 +14,8 @@ public sealed record SearchRequest(
     string? Issuer = null,
     PolicyValidity? Validity = null,
     bool NewestFirst = false,
-    int Page = 1);
+    int Page = 1,
+    System.Net.IPAddress? Visitor = null);
 
 public sealed record SearchResult(int Id, string Title, string TitleHtml, string Url, string Snippet, string SiteCode,
     string SiteName, ColumnType ColumnType, DateTime PublishedAt, double Score, string? DocNumber);
@@ -22,20 +23,28 @@ public sealed record SearchResult(int Id, string Title, string TitleHtml, string
 public sealed record AnswerCard(string Title, string Answer, string? Url, string? UrlText);
 
 /// <param name="TotalEstimated">Total is extrapolated beyond ISearchBackend.CountCap: pages say "约".</param>
+/// <param name="Notice">What the page says about how the query was read (by its parts, by its sound, cut short).</param>
 public sealed record SearchResponse(string Query, int Total, int Page, int PageCount, List<SearchResult> Results,
-    List<string> Suggestions, AnswerCard? Answer, bool Truncated, bool TotalEstimated = false)
+    List<string> Suggestions, AnswerCard? Answer, bool Truncated, bool TotalEstimated = false, string? Notice = null)
 {
     public static SearchResponse Empty(string query) => new(query, 0, 1, 1, [], [], null, false);
 }
 
+/// <summary>The reading of the query that found something, its count and its candidates ranked.</summary>
+/// <param name="Complete">Ranked holds every match; otherwise the pages after it list the other matches newest first.</param>
+public sealed record SearchRanked(QueryPlan Plan, SearchCount Count, List<RankedDocument> Ranked, bool Complete);
+
 /// <summary>A search from query text to ranked, highlighted results, with the help around them.</summary>
 public sealed class SearchService(GovSiteDb db, ISearchBackend backend, SearchText text, SiteDirectory sites, TimeProvider clock,
-    IEnumerable<IAnswerSource> answerSources)
+    IEnumerable<IAnswerSource> answerSources, HotSearches hot)
 {
     public const int PageSize = 10;
 
-    /// <summary>Relevance is refined in C# over this many engine hits (word matches in the title).</summary>
-    private const int RerankDepth = 100;
+    /// <summary>
+    /// Candidates per window the engine offers for ranking (docs/search.md, "Candidates"); a
+    /// query with at most three times this many matches has every match ranked.
+    /// </summary>
+    public const int RankingDepth = 100;
 
     public async Task<SearchResponse> SearchAsync(SearchRequest request, bool log = true, CancellationToken ct = default)
     {
@@ -43,91 +52,183 @@ public sealed class SearchService(GovSiteDb db, ISearchBackend backend, SearchTe
         var plan = text.Parse(raw);
         if (plan.IsEmpty)
         {
-            return SearchResponse.Empty(raw);
+            return SearchResponse.Empty(raw.Length > SearchText.MaxQueryLength ? raw[..SearchText.MaxQueryLength] : raw)
+                with { Truncated = plan.Truncated };
         }
-        var filter = new SearchFilter(clock.GetUtcNow().UtcDateTime, request.SiteId, request.ColumnType,
+        var now = clock.GetUtcNow().UtcDateTime;
+        var filter = new SearchFilter(now, request.SiteId, request.ColumnType,
             request.SubjectCategory, request.Year, request.Issuer, request.Validity)
         {
             // A closed or temporarily offline site's articles leave the results with it.
             HiddenSites = request.SiteId is null ? [.. sites.All.Where(s => s.Status is SiteStatus.Offline or SiteStatus.Closed).Select(s => s.Id)] : [],
         };
         var page = Math.Clamp(request.Page, 1, 1000);
-        var count = await backend.CountAsync(plan, filter, ct);
+        var skip = (page - 1) * PageSize;
+        QueryPlan used;
+        SearchCount count;
+        List<RankedDocument> shown;
+        List<RankedDocument> top;
+        if (request.NewestFirst)
+        {
+            (used, count) = await FirstFindingAsync(plan, filter, ct);
+            var ids = count.Value == 0 ? [] : await backend.ByDateAsync(used.Terms, filter, skip, PageSize, ct);
+            shown = await ScoreAsync(used, ids, RankingStatistics.OneTerm, now, ct);
+            shown = [.. ids.Select(id => shown.FirstOrDefault(r => r.Document.Id == id)).OfType<RankedDocument>()];
+            top = shown;
+        }
+        else
+        {
+            var ranked = await RankAsync(plan, filter, ct: ct);
+            (used, count, top) = (ranked.Plan, ranked.Count, ranked.Ranked);
+            if (ranked.Complete)
+            {
+                count = new SearchCount(ranked.Ranked.Count, false);
+            }
+            shown = [.. ranked.Ranked.Skip(skip).Take(PageSize)];
+            if (shown.Count < PageSize && !ranked.Complete && count.Value > skip + shown.Count)
+            {
+                // Past the ranked candidates: the other matches, newest first.
+                var rest = await backend.NewestAsync(used.Terms, [], filter, PageSize - shown.Count, ct,
+                    Math.Max(0, skip - ranked.Ranked.Count), [.. ranked.Ranked.Select(r => r.Document.Id)]);
+                shown.AddRange(await ScoreAsync(used, rest, RankingStatistics.OneTerm, now, ct));
+            }
+        }
         var total = count.Value;
         // Paging stops at page 1000, as the page number does.
         var pageCount = Math.Clamp((total + PageSize - 1) / PageSize, 1, 1000);
-        var results = new List<SearchResult>();
-        if (total > 0 && page <= pageCount)
-        {
-            var skip = (page - 1) * PageSize;
-            var rerank = !request.NewestFirst && skip + PageSize <= RerankDepth;
-            var hits = rerank
-                ? await backend.SearchAsync(plan, filter, false, 0, RerankDepth, ct)
-                : await backend.SearchAsync(plan, filter, request.NewestFirst, skip, PageSize, ct);
-            var ids = hits.Select(h => h.Id).ToList();
-            var documents = await db.SearchDocuments.AsNoTracking().Where(d => ids.Contains(d.Id)).ToDictionaryAsync(d => d.Id, ct);
-            var scored = hits.Where(h => documents.ContainsKey(h.Id))
-                .Select(h => (Document: documents[h.Id], Score: rerank ? h.Score + WordBonus(plan, documents[h.Id]) : h.Score))
-                .ToList();
-            if (rerank)
-            {
-                scored = [.. scored.OrderByDescending(s => s.Score).ThenByDescending(s => s.Document.PublishedAt).Skip(skip).Take(PageSize)];
-            }
-            results = [.. scored.Select(s => ToResult(s.Document, s.Score, plan))];
-        }
-        var suggestions = await SuggestionsAsync(plan, raw, results, total, ct);
+        var results = page <= pageCount ? shown.Select(r => ToResult(r, used)).ToList() : [];
+        var suggestions = await SuggestionsAsync(plan, used, raw, top, total, request.SiteId ?? 0, ct);
         var answer = await AnswerAsync(plan, request.SiteId, ct);
         if (log)
         {
             await LogAsync(request.SiteId ?? 0, plan.Folded, total, ct);
+            await hot.RecordAsync(request.SiteId ?? 0, plan.Folded, total, request.Visitor, ct);
         }
-        return new SearchResponse(raw, total, page, pageCount, results, suggestions, answer,
-            (request.Query ?? "").Trim().Length > SearchText.MaxQueryLength, count.Estimated);
+        return new SearchResponse(plan.Folded.Length == raw.Length ? raw : raw[..Math.Min(raw.Length, SearchText.MaxQueryLength)],
+            total, page, pageCount, results, suggestions, answer, plan.Truncated, count.Estimated, Notice(plan, used, raw, suggestions, total));
     }
 
     /// <summary>
-    /// Word-level ranking: a document whose title holds a whole query word (or its official
-    /// synonym) beats one that only has its bigrams scattered about.
+    /// The first reading of the query that finds something (the whole query, then by its sound,
+    /// then by its parts), its candidates scored by <see cref="SearchRanking"/> and ordered.
+    /// <paramref name="everyMatch"/> scores every match: the reference the candidate windows are
+    /// checked against (tests) and never used for a visitor's search.
     /// </summary>
-    private static double WordBonus(QueryPlan plan, SearchDocument document)
+    public async Task<SearchRanked> RankAsync(QueryPlan plan, SearchFilter filter, bool everyMatch = false, int depth = RankingDepth,
+        CancellationToken ct = default)
     {
-        var title = ChineseText.Fold(document.Title);
-        var bonus = 0.0;
-        if (plan.Folded.Length >= 2 && title.Contains(plan.Folded, StringComparison.Ordinal))
+        var frequencies = new TermFrequencies(backend);
+        SearchRanked? scatteredOnly = null;
+        for (var stage = plan; stage is not null; stage = stage.Next)
         {
-            bonus += 4;
-        }
-        foreach (var term in plan.Terms)
-        {
-            var words = term.Select(a => a.Text).Where(t => t.Length >= 2).ToList();
-            if (words.Any(w => w.Split(' ').All(p => title.Contains(p, StringComparison.Ordinal))))
+            var candidates = await CandidateWindows.FindAsync(backend, frequencies, stage, filter, depth, everyMatch, ct);
+            if (candidates.Count.Value == 0)
             {
-                bonus += 3;
+                continue;
             }
-            // Also for title matches: the engine may have scored the title alone (SQLite, many title matches).
-            if (words.Any(w => w.Split(' ').All(p => document.Text.Contains(p, StringComparison.Ordinal))))
+            var statistics = await StatisticsAsync(stage, frequencies, ct);
+            var scored = await ScoreAsync(stage, candidates.Ids, statistics, filter.NowUtc, ct);
+            var ranked = new SearchRanked(stage, candidates.Count, SearchRanking.Order(scored), candidates.Complete);
+            // The whole phrase (or its sound) found only with its characters scattered about (站建,
+            // 设管 across a long text): its words, read as parts, are likely the better answer; the
+            // first such reading stays the answer if no later one finds anything.
+            if (stage.Stage != PlanStage.Parts && stage.Next is not null && ranked.Ranked[0].Scattered)
             {
-                bonus += 0.5;
+                scatteredOnly ??= ranked;
+                continue;
             }
+            return ranked;
         }
-        return bonus;
+        return scatteredOnly ?? new SearchRanked(plan, new SearchCount(0, false), [], true);
     }
 
-    private SearchResult ToResult(SearchDocument d, double score, QueryPlan plan)
+    /// <summary>For the date order: the first reading that matches anything, and its count.</summary>
+    private async Task<(QueryPlan Plan, SearchCount Count)> FirstFindingAsync(QueryPlan plan, SearchFilter filter, CancellationToken ct)
     {
-        var highlights = Highlights(plan);
+        for (var stage = plan; stage is not null; stage = stage.Next)
+        {
+            var count = await CandidateWindows.CountAsync(backend, stage.Terms, filter, ct);
+            if (count.Value > 0)
+            {
+                return (stage, count);
+            }
+        }
+        return (plan, new SearchCount(0, false));
+    }
+
+    /// <summary>Documents and each scored term's document frequency, for idf; none for a one-term query.</summary>
+    private async Task<RankingStatistics> StatisticsAsync(QueryPlan stage, TermFrequencies frequencies, CancellationToken ct)
+    {
+        var terms = stage.Ranked;
+        if (terms.Count < 2)
+        {
+            return RankingStatistics.OneTerm;
+        }
+        var counts = new List<double>();
+        foreach (var term in terms)
+        {
+            counts.Add(await frequencies.GetAsync(term.Alternatives, ct));
+        }
+        return new RankingStatistics(Math.Max(1, await backend.DocumentsAsync(ct)), counts);
+    }
+
+    private async Task<List<RankedDocument>> ScoreAsync(QueryPlan plan, IReadOnlyList<int> ids, RankingStatistics statistics, DateTime now,
+        CancellationToken ct)
+    {
+        var scored = new List<RankedDocument>(ids.Count);
+        foreach (var chunk in ids.Chunk(1000))
+        {
+            var documents = await db.SearchDocuments.AsNoTracking().Where(d => chunk.Contains(d.Id)).ToListAsync(ct);
+            scored.AddRange(documents.Select(d => SearchRanking.Score(plan, d, statistics, now)));
+        }
+        return scored;
+    }
+
+    /// <summary>What the page says when the query was read otherwise than as typed.</summary>
+    private static string? Notice(QueryPlan plan, QueryPlan used, string raw, List<string> suggestions, int total)
+    {
+        if (total == 0 || used.Stage == PlanStage.Whole)
+        {
+            return null;
+        }
+        var shown = raw.Length > SearchText.MaxQueryLength ? raw[..SearchText.MaxQueryLength] : raw;
+        if (used.Stage == PlanStage.SoundAlike)
+        {
+            return suggestions.Count > 0
+                ? $"没有找到与“{shown}”完全相符的内容，以下是读音相同的“{suggestions[0]}”的结果。"
+                : $"没有找到与“{shown}”完全相符的内容，以下是读音相同的结果。";
+        }
+        var parts = used.Scored.Select(s => s.Word).Where(w => !w.StartsWith(SearchText.DocNumberPrefix, StringComparison.Ordinal)).Distinct().ToList();
+        if (plan.Terms.Any(t => t.Any(a => a.Kind == AlternativeKind.DocNumber)))
+        {
+            return $"没有找到文号为“{shown}”的文件，以下是含有其中文字和数字的结果。";
+        }
+        return $"没有找到与“{shown}”完全相符的内容，以下是含有“{string.Join("”“", parts)}”的结果。";
+    }
+
+    private SearchResult ToResult(RankedDocument ranked, QueryPlan plan)
+    {
+        var d = ranked.Document;
+        var highlights = Highlights(plan, ranked.Matched);
         var site = sites.FindById(d.SiteId);
         return new SearchResult(d.Id, d.Title, Snippets.Highlight(d.Title, highlights), $"/sites/{d.SiteCode}/articles/{d.Id}",
             Snippets.Around(d.Text, highlights), d.SiteCode, site?.Name ?? d.SiteCode, d.ColumnType, d.PublishedAt,
-            Math.Round(score, 3), d.DocNumber);
+            Math.Round(ranked.Score, 3), d.DocNumber);
     }
 
-    private static List<string> Highlights(QueryPlan plan) =>
+    /// <summary>The query's texts and what matched in this document (pinyin and 文号 match other spellings), longest first.</summary>
+    private static List<string> Highlights(QueryPlan plan, IReadOnlyList<string> matched) =>
         [.. plan.Highlights.SelectMany(h => h.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            .Concat(matched.Select(ChineseText.Fold))
             .Where(h => h.Length >= 1).Distinct().OrderByDescending(h => h.Length)];
 
-    /// <summary>您是不是要找: Chinese for pinyin input, and known words for misspelt input that found nothing.</summary>
-    private async Task<List<string>> SuggestionsAsync(QueryPlan plan, string raw, List<SearchResult> results, int total, CancellationToken ct)
+    /// <summary>
+    /// 您是不是要找: the Chinese a pinyin query spells (from the vocabulary, or what it matched in
+    /// the best results), what a homophone or the query's parts found, and known words and 热门搜索
+    /// entries one character away from a query that was not found whole.
+    /// </summary>
+    private async Task<List<string>> SuggestionsAsync(QueryPlan plan, QueryPlan used, string raw, List<RankedDocument> top, int total,
+        int siteId, CancellationToken ct)
     {
         var suggestions = new List<string>();
         var letters = plan.Folded.Replace(" ", "", StringComparison.Ordinal);
@@ -136,14 +237,28 @@ public sealed class SearchService(GovSiteDb db, ISearchBackend backend, SearchTe
         {
             suggestions.Add(hint);
         }
-        else if (isLatin && results.Count > 0 && SpanSpelled(results[0].Title, letters) is { } span)
+        else if ((isLatin || used.Stage == PlanStage.SoundAlike) && top.Count > 0)
         {
-            suggestions.Add(span);
+            // The Han text the letters or the homophone matched most often in the best results.
+            var spoken = top.Take(5).SelectMany(r => r.Matched).Select(ChineseText.Fold).Where(m => m.All(ChineseText.IsHan) && m.Length >= 2)
+                .GroupBy(m => m).OrderByDescending(g => g.Count()).Select(g => g.Key).FirstOrDefault();
+            if (spoken is not null)
+            {
+                suggestions.Add(spoken);
+            }
         }
-        if (total == 0 && !isLatin && plan.Folded.Length >= 2)
+        if (used.Stage == PlanStage.Parts && total > 0)
         {
-            var candidates = text.Vocabulary.Words.Concat(await db.SearchLog.Where(l => l.Results > 0)
-                .OrderByDescending(l => l.Searches).Select(l => l.Query).Take(200).ToListAsync(ct));
+            foreach (var part in used.Scored.Where(s => !s.Word.StartsWith(SearchText.DocNumberPrefix, StringComparison.Ordinal)))
+            {
+                suggestions.Add(part.Word);
+                suggestions.AddRange(part.Alternatives.Skip(1).Where(a => a.Kind == AlternativeKind.Text).Select(a => a.Text).Take(1));
+            }
+        }
+        if ((total == 0 || used.Stage != PlanStage.Whole) && !isLatin && plan.Folded.Length >= 2)
+        {
+            // Known words and the curated 热门搜索, never raw visitors' text.
+            var candidates = text.Vocabulary.Words.Concat(await hot.ListAsync(siteId, ct));
             var spellings = Pinyin.Spellings(plan.Folded).ToHashSet();
             foreach (var candidate in candidates.Distinct())
             {
@@ -154,26 +269,7 @@ public sealed class SearchService(GovSiteDb db, ISearchBackend backend, SearchTe
                 }
             }
         }
-        return [.. suggestions.Where(s => s != raw).Distinct().Take(5)];
-    }
-
-    /// <summary>The part of a title whose pinyin is the typed letters ("shebao" in 社保卡办理 → 社保).</summary>
-    private static string? SpanSpelled(string title, string letters)
-    {
-        var syllables = Pinyin.Split(letters)?.Count ?? 0;
-        for (var length = Math.Max(syllables, 2); length <= Math.Min(title.Length, 8); length++)
-        {
-            for (var start = 0; start + length <= title.Length; start++)
-            {
-                var span = title.Substring(start, length);
-                if (span.All(ChineseText.IsHan) && (Pinyin.Spellings(ChineseText.Fold(span)).Contains(letters) ||
-                    Pinyin.Initials(ChineseText.Fold(span)).Contains(letters)))
-                {
-                    return span;
-                }
-            }
-        }
-        return null;
+        return [.. suggestions.Where(s => s != raw && s != plan.Folded && s.Length > 0).Distinct().Take(5)];
     }
 
     private static int Differences(string a, string b) => a.Zip(b).Count(p => p.First != p.Second);
@@ -228,13 +324,10 @@ public sealed class SearchService(GovSiteDb db, ISearchBackend backend, SearchTe
         }
     }
 
-    /// <summary>Popular queries that found something, for the "热门搜索" list.</summary>
-    public Task<List<string>> HotTermsAsync(int? siteId, int count = 8, CancellationToken ct = default) =>
-        db.SearchLog.Where(l => l.SiteId == (siteId ?? 0) && l.Results > 0)
-            .OrderByDescending(l => l.Searches).ThenByDescending(l => l.LastSearchedAt)
-            .Select(l => l.Query).Take(count).ToListAsync(ct);
+    /// <summary>The curated 热门搜索 list (<see cref="HotSearches"/>).</summary>
+    public Task<List<string>> HotTermsAsync(int? siteId, CancellationToken ct = default) => hot.ListAsync(siteId ?? 0, ct);
 
-    /// <summary>Suggestions while typing: popular queries, known words (also from pinyin) and titles.</summary>
+    /// <summary>Suggestions while typing: 热门搜索 entries (curated, never raw visitors' text), known words (also from pinyin) and titles.</summary>
     public async Task<List<string>> SuggestAsync(string? prefix, int? siteId, CancellationToken ct = default)
     {
         var folded = ChineseText.Fold(ChineseText.Clean(prefix));
@@ -242,9 +335,7 @@ public sealed class SearchService(GovSiteDb db, ISearchBackend backend, SearchTe
         {
             return [];
         }
-        var site = siteId ?? 0;
-        var popular = await db.SearchLog.Where(l => l.SiteId == site && l.Results > 0 && l.Query.StartsWith(folded))
-            .OrderByDescending(l => l.Searches).Select(l => l.Query).Take(4).ToListAsync(ct);
+        var popular = (await hot.ListAsync(siteId ?? 0, ct)).Where(q => q.StartsWith(folded, StringComparison.Ordinal)).Take(4).ToList();
         var words = folded.All(c => c is >= 'a' and <= 'z')
             ? text.Vocabulary.FromPinyin(folded).Take(3).ToList()
             : [.. text.Vocabulary.Words.Where(w => w.StartsWith(folded, StringComparison.Ordinal) && w != folded).Take(3)];

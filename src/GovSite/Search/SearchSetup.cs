@@ -27,6 +27,13 @@ public static class SearchSetup
         builder.Services.AddScoped<SearchIndexer>();
         builder.Services.AddScoped<IArticleObserver>(sp => sp.GetRequiredService<SearchIndexer>());
         builder.Services.AddScoped<SearchService>();
+        builder.Services.AddMemoryCache();
+        builder.Services.AddSingleton(new HotSearchOptions
+        {
+            MinVisitors = Math.Max(1, builder.Configuration.GetValue("GOVSITE_HOT_SEARCH_VISITORS", 5)),
+            Days = Math.Clamp(builder.Configuration.GetValue("GOVSITE_HOT_SEARCH_DAYS", 30), 1, 365),
+        });
+        builder.Services.AddScoped<HotSearches>();
         builder.Services.AddHostedService<SearchStartup>();
         // Searches per client address per minute (suggestions while typing count too).
         var perMinute = builder.Configuration.GetValue("GOVSITE_SEARCH_RATE", 120);
@@ -50,7 +57,7 @@ public static class SearchSetup
 
     private static async Task<Results<Ok<SearchBody>, NotFound>> SearchApiAsync(string? q, string? site, int? page,
         string? type, string? subject, int? year, string? issuer, string? validity, string? sort,
-        SiteDirectory sites, SearchService search, CancellationToken ct)
+        SiteDirectory sites, SearchService search, HttpContext http, CancellationToken ct)
     {
         int? siteId = null;
         if (site is { Length: > 0 })
@@ -63,7 +70,7 @@ public static class SearchSetup
         }
         var response = await search.SearchAsync(new SearchRequest(q, siteId,
             Enum.TryParse<ColumnType>(type, true, out var t) ? t : null, subject, year, issuer,
-            Enum.TryParse<PolicyValidity>(validity, true, out var v) ? v : null, sort == "date", page ?? 1), ct: ct);
+            Enum.TryParse<PolicyValidity>(validity, true, out var v) ? v : null, sort == "date", page ?? 1, http.Connection.RemoteIpAddress), ct: ct);
         return TypedResults.Ok(new SearchBody(response.Total,
             [.. response.Results.Select(r => new SearchResultBody(r.Title, r.Url, r.Snippet, r.SiteCode, r.ColumnType,
                 ChinaTime.FormatDate(r.PublishedAt), r.Score))],

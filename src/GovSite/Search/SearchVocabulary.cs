@@ -56,6 +56,11 @@ public sealed class SearchVocabulary
 
     public IReadOnlyList<string> Words { get; }
 
+    private HashSet<string>? _wordSet;
+
+    /// <summary>Whether the folded word is one the platform knows (word list or synonym table).</summary>
+    public bool IsWord(string folded) => (_wordSet ??= [.. Words]).Contains(folded);
+
     /// <summary>The query with every everyday word replaced by each of its official terms.</summary>
     public List<string> Rewrite(string folded)
     {
@@ -68,6 +73,39 @@ public sealed class SearchVocabulary
             }
         }
         return results;
+    }
+
+    /// <summary>The official terms of an everyday word of the table (folded), none for any other word.</summary>
+    public IReadOnlyList<string> Officials(string folded)
+    {
+        foreach (var (from, to) in _synonyms)
+        {
+            if (from == folded)
+            {
+                return to;
+            }
+        }
+        return [];
+    }
+
+    /// <summary>
+    /// The first everyday word of the table in the text at or after <paramref name="from"/>, the
+    /// longest where several start at one place, that <paramref name="accept"/> takes (whole words).
+    /// </summary>
+    public (int At, string? Everyday) FindEveryday(string text, int from, Func<int, int, bool> accept)
+    {
+        for (var at = from; at < text.Length; at++)
+        {
+            // _synonyms is sorted longest first.
+            foreach (var (everyday, _) in _synonyms)
+            {
+                if (everyday.Length >= 2 && text.AsSpan(at).StartsWith(everyday, StringComparison.Ordinal) && accept(at, everyday.Length))
+                {
+                    return (at, everyday);
+                }
+            }
+        }
+        return (-1, null);
     }
 
     /// <summary>Known words spelled exactly by this pinyin, as full syllables or as initials.</summary>

@@ -11,13 +11,13 @@ namespace GovSite.Search;
 /// (detail=full), so FTS5 keeps no copy of the text (snippets come from SearchDocuments).
 /// <list type="bullet">
 /// <item><c>search_text(title, body)</c>, rowid = <see cref="TextKey"/> (newest first): every
-/// token, for matching, for counting and for the documents whose title does not hold the whole
-/// query;</item>
+/// token, for matching, counting and the newest-first candidate windows;</item>
 /// <item><c>search_title(title)</c>, rowid = <see cref="TitleKey"/>: title tokens only, keyed so
-/// that FTS5's own rowid order is the ranking (shortest title first, newest first among equals).
-/// FTS5 walks a MATCH in rowid order, merging posting lists as it goes, so
-/// <c>ORDER BY rowid LIMIT n</c> stops after n matches instead of scoring all of them.</item>
+/// that FTS5's own rowid order is shortest title first, newest first among equals.</item>
 /// </list>
+/// FTS5 walks a MATCH in rowid order, merging posting lists as it goes, so <c>ORDER BY rowid
+/// LIMIT n</c> stops after n matches however many there are; nothing is scored here
+/// (<see cref="SearchRanking"/> ranks the candidates).
 /// The "ascii" tokenizer splits only at ASCII spaces and punctuation, so each pipeline token (a
 /// bigram, 社, zpyshebao) is one FTS token. User input never reaches MATCH: the MATCH string is
 /// built from pipeline tokens, each double-quoted.
@@ -34,9 +34,9 @@ public sealed class SqliteSearchBackend(GovSiteDb db) : ISearchBackend
     /// Kept in search_layout and bumped whenever what a table holds or how it is keyed changes (a
     /// change of keys does not show in the CREATE statements): a database of another layout is
     /// indexed again. 1 was search_fts with its token text, 2 search_text by document id with a
-    /// banded search_title; neither had search_layout.
+    /// banded search_title; neither had search_layout. 3 had no pinyin, 文号 or focus marks in bodies.
     /// </summary>
-    private const int Layout = 3;
+    private const int Layout = 4;
 
     public const string InsertTextSql = "INSERT INTO search_text (rowid, title, body) VALUES ($key, $title, $body)";
     public const string InsertTitleSql = "INSERT INTO search_title (rowid, title) VALUES ($key, $title)";
@@ -58,9 +58,8 @@ public sealed class SqliteSearchBackend(GovSiteDb db) : ISearchBackend
     /// <summary>
     /// search_title's rowid: the title's length in tokens in the high 32 bits, the document id
     /// counted down from 2^32 − 1 in the low 32, so ascending rowids are shortest title first and
-    /// newest (highest id) first among equal lengths. For a query without alternatives every
-    /// title match holds every query token, and bm25 then falls as the title grows: this order is
-    /// bm25's (except for a title that repeats a query token), with no scoring at query time.
+    /// newest (highest id) first among equal lengths: the order of the shortest-titles window, since
+    /// the ranking's title weight falls as the title grows.
     /// </summary>
     public static long TitleKey(int id, string titleTokens) => TitleKey(id, Tokens(titleTokens));
 
@@ -126,26 +125,6 @@ public sealed class SqliteSearchBackend(GovSiteDb db) : ISearchBackend
         await db.Database.ExecuteSqlRawAsync("DELETE FROM search_title", ct);
     }
 
-    public async Task<SearchCount> CountAsync(QueryPlan plan, SearchFilter filter, CancellationToken ct)
-    {
-        if (plan.IsEmpty)
-        {
-            return new SearchCount(0, false);
-        }
-        var parameters = new List<DbParameter> { new SqliteParameter("@q", Match(plan)) };
-        // Newest first, so the cap-th match tells how far through the ids counting got.
-        // Interpolated: only SQL built here and integers; every value is a parameter.
-        var sql = $"""
-            SELECT count(*) AS "Counted", coalesce(min(id), 0) AS "Lowest",
-                (SELECT coalesce(min("Id"), 0) FROM "SearchDocuments") AS "LowestId", (SELECT coalesce(max("Id"), 0) FROM "SearchDocuments") AS "HighestId"
-            FROM ({Matching("id", filter, parameters)} ORDER BY search_text.rowid LIMIT {ISearchBackend.CountCap})
-            """;
-        var row = await db.Database.SqlQueryRaw<CountRow>(sql, [.. parameters]).SingleAsync(ct);
-        return ISearchBackend.Estimate(row.Counted, row.Lowest, row.LowestId, row.HighestId);
-    }
-
-    private sealed record CountRow(int Counted, int Lowest, int LowestId, int HighestId);
-
     /// <summary>
     /// <c>SELECT id FROM search_text … WHERE MATCH @q AND filter</c>. With no filter but the
     /// publication time, the documents not yet published are few and found by the PublishedAt
@@ -168,195 +147,65 @@ public sealed class SqliteSearchBackend(GovSiteDb db) : ISearchBackend
             """;
     }
 
-    public async Task<List<SearchHit>> SearchAsync(QueryPlan plan, SearchFilter filter, bool newestFirst, int skip, int take, CancellationToken ct)
+    public async Task<List<int>> NewestAsync(IReadOnlyList<List<Alternative>> terms, IReadOnlyList<List<Alternative>> titleTerms,
+        SearchFilter filter, int? limit, CancellationToken ct, int skip = 0, IReadOnlyCollection<int>? except = null)
     {
-        if (plan.IsEmpty)
+        if (terms.Count == 0)
         {
             return [];
         }
-        if (newestFirst)
-        {
-            // No score: the order is the date.
-            var parameters = new List<DbParameter> { new SqliteParameter("@q", Match(plan)) };
-            var where = SqlFilter.Where(filter, parameters, (n, v) => new SqliteParameter(n, v));
-            var byDate = $"""
-                SELECT d."Id" AS "Id", 0.0 AS "Score" FROM search_text JOIN "SearchDocuments" d ON d."Id" = {TextId}
-                WHERE search_text MATCH @q AND {where} ORDER BY d."PublishedAt" DESC, d."Id" DESC LIMIT {take} OFFSET {skip}
-                """;
-            return await db.Database.SqlQueryRaw<SearchHit>(byDate, [.. parameters]).ToListAsync(ct);
-        }
-        // When the titles alone fill the candidates, a document whose title lacks a query word
-        // could not outrank them (title weight ten, and the title-word bonus), so they are the answer.
-        var wanted = skip + take;
-        var titles = await TitlesAsync(plan, filter, wanted, ct);
-        if (titles.Count >= wanted)
-        {
-            return [.. titles.Skip(skip).Take(take)];
-        }
-        return [.. (await MixedAsync(plan, filter, [.. titles.Select(t => t.Id)], wanted, ct)).Skip(skip).Take(take)];
-    }
-
-    /// <summary>
-    /// The best <paramref name="wanted"/> title matches, scored by <see cref="TitleScore"/>. bm25
-    /// sums over the query tokens a title holds, so with alternatives (synonyms, known words
-    /// inside a long query, pinyin readings) a title holding a term's longest alternative (高校毕业生就业,
-    /// six bigrams) outranks one holding only a short one (就业): titles matching every term
-    /// through its longest alternatives come first, in key order, then the other title matches.
-    /// </summary>
-    private async Task<List<SearchHit>> TitlesAsync(QueryPlan plan, SearchFilter filter, int wanted, CancellationToken ct)
-    {
-        var longest = plan with { Terms = [.. plan.Terms.Select(t => t.Where(a => a.Tokens.Length == t.Max(b => b.Tokens.Length)).ToList())] };
-        var hits = (await TitleMatchesAsync(longest, filter, wanted, ct)).Select(t => new SearchHit(t.Id, TitleScore(plan.Terms.Count, t.Length))).ToList();
-        if (hits.Count < wanted && plan.Terms.Any(t => t.Count != longest.Terms[plan.Terms.IndexOf(t)].Count))
-        {
-            // The rest hold at least each term's shortest alternative: bm25 in proportion.
-            var share = plan.Terms.Sum(t => (double)t.Min(a => a.Tokens.Length) / t.Max(a => a.Tokens.Length));
-            var found = hits.Select(h => h.Id).ToHashSet();
-            hits.AddRange((await TitleMatchesAsync(plan, filter, wanted + hits.Count, ct))
-                .Where(t => !found.Contains(t.Id)).Take(wanted - hits.Count).Select(t => new SearchHit(t.Id, TitleScore(share, t.Length))));
-        }
-        return hits;
-    }
-
-    /// <summary>The first <paramref name="wanted"/> title matches in key order: shortest title, then newest.</summary>
-    private async Task<List<TitleRow>> TitleMatchesAsync(QueryPlan plan, SearchFilter filter, int wanted, CancellationToken ct)
-    {
-        var parameters = new List<DbParameter> { new SqliteParameter("@q", Match(plan)) };
-        var where = SqlFilter.Where(filter, parameters, (n, v) => new SqliteParameter(n, v));
-        // Interpolated: only SQL built here and integers; every value is a parameter. The FTS table
-        // is the outer loop and consumes ORDER BY rowid, so the join (filters) stops at LIMIT.
-        var sql = $"""
-            SELECT {TitleId} AS "Id", search_title.rowid >> 32 AS "Length"
-            FROM search_title JOIN "SearchDocuments" d ON d."Id" = {TitleId}
-            WHERE search_title MATCH @q AND {where} ORDER BY search_title.rowid LIMIT {wanted}
-            """;
-        return await db.Database.SqlQueryRaw<TitleRow>(sql, [.. parameters]).ToListAsync(ct);
-    }
-
-    private sealed record TitleRow(int Id, int Length);
-
-    /// <summary>
-    /// bm25's shape for a title holding every query token once (k1 = 1.2, b = 0.75 as FTS5, an
-    /// average title of 100 tokens), with unit document frequencies: within one query the order
-    /// is the length order, and the size is on the scale the reranker was tuned on (title × 10).
-    /// </summary>
-    private static double TitleScore(double terms, int length) =>
-        10 * terms * 2.2 / (1 + 1.2 * (0.25 + 0.75 * length / 100.0));
-
-    /// <summary>
-    /// Fewer titles than wanted hold the whole query (typically several words that rarely share a
-    /// title): the rest come from documents holding the query in title and body together. bm25
-    /// over all of them (16,000 on average for two words at a million documents, with a
-    /// document-frequency pass over each token's posting list) was unbounded, so candidates are
-    /// bounded: the title matches, the newest <paramref name="wanted"/> matches with the rarest
-    /// query term in the title, and the newest <paramref name="wanted"/> matches anywhere. Each is
-    /// scored with bm25's formula (title weight 10, body 1, k1 = 1.2, b = 0.75) from what the index
-    /// knows without scoring: which terms are in the title, the document's length (docsize), and
-    /// each term's document frequency estimated from its newest matches. Outside those windows a
-    /// term in a title counts as a body match.
-    /// </summary>
-    private async Task<List<SearchHit>> MixedAsync(QueryPlan plan, SearchFilter filter, List<int> titles, int wanted, CancellationToken ct)
-    {
-        var terms = plan.Terms.Count;
-        var inTitle = new Dictionary<int, bool[]>();
-        foreach (var id in titles)
-        {
-            inTitle[id] = [.. Enumerable.Repeat(true, terms)];
-        }
-        var (documents, averageLength) = await StatisticsAsync(ct);
-        var idf = new double[terms];
-        for (var i = 0; i < terms; i++)
-        {
-            idf[i] = terms == 1 ? 1 : Idf(documents, await FrequencyAsync(plan.Terms[i], ct));
-        }
-        if (terms > 1)
-        {
-            // Each such window is another walk through the posting lists of the whole query (at a
-            // million documents up to 15 ms for two common words), so only the rarest term's:
-            // bm25 weighs a title match by the term's idf, so that window holds the best of them.
-            var rarest = Array.IndexOf(idf, idf.Max());
-            var term = Match(new QueryPlan("", [plan.Terms[rarest]], [], null));
-            foreach (var id in await NewestAsync($"title : ({term}) AND {Match(plan)}", filter, wanted, ct))
-            {
-                (inTitle.TryGetValue(id, out var flags) ? flags : inTitle[id] = new bool[terms])[rarest] = true;
-            }
-        }
-        foreach (var id in await NewestAsync(Match(plan), filter, wanted, ct))
-        {
-            inTitle.TryAdd(id, new bool[terms]);
-        }
-        if (inTitle.Count == 0)
-        {
-            return [];
-        }
-        // bm25 sums over tokens: a term weighs its idf once per token it needs.
-        var weights = plan.Terms.Select((t, i) => t.Min(a => a.Tokens.Length) * idf[i]).ToArray();
-        var lengths = await LengthsAsync(inTitle.Keys, ct);
-        return [.. inTitle
-            .Select(c => new SearchHit(c.Key, Bm25(c.Value, weights, lengths.GetValueOrDefault(c.Key, averageLength) / averageLength)))
-            .OrderByDescending(h => h.Score).ThenByDescending(h => h.Id)];
-
-        static double Bm25(bool[] inTitle, double[] weights, double relativeLength)
-        {
-            var score = 0.0;
-            for (var i = 0; i < inTitle.Length; i++)
-            {
-                double frequency = inTitle[i] ? 10 : 1;
-                score += weights[i] * frequency * 2.2 / (frequency + 1.2 * (0.25 + 0.75 * relativeLength));
-            }
-            return score;
-        }
-
-        // FTS5's idf, floored as FTS5 floors it.
-        static double Idf(double documents, double frequency) =>
-            Math.Max(1e-6, Math.Log((documents - frequency + 0.5) / (frequency + 0.5)));
-    }
-
-    private async Task<List<int>> NewestAsync(string match, SearchFilter filter, int limit, CancellationToken ct)
-    {
+        var match = Match(terms) + (titleTerms.Count > 0 ? " AND title : " + Match(titleTerms) : "");
         var parameters = new List<DbParameter> { new SqliteParameter("@q", match) };
-        // Interpolated: only SQL built here and integers; every value is a parameter.
-        var sql = $"{Matching("\"Value\"", filter, parameters)} ORDER BY search_text.rowid LIMIT {limit}";
+        // Ids are integers this code read from the index, so they go into the SQL as text.
+        var leaveOut = except is { Count: > 0 } ? $" AND search_text.rowid NOT IN ({string.Join(',', except.Select(TextKey))})" : "";
+        // Interpolated: only SQL built here and integers; every value is a parameter. Ascending text key is newest first.
+        var sql = $"{Matching("\"Value\"", filter, parameters)}{leaveOut} ORDER BY search_text.rowid LIMIT {limit ?? -1} OFFSET {skip}";
         return await db.Database.SqlQueryRaw<int>(sql, [.. parameters]).ToListAsync(ct);
     }
 
-    /// <summary>How many documents hold a term, estimated as counts are, from its newest 100 matches.</summary>
-    private async Task<double> FrequencyAsync(List<Alternative> term, CancellationToken ct)
+    /// <summary>The first titles in key order: shortest title, then newest.</summary>
+    public async Task<List<int>> ShortestTitlesAsync(IReadOnlyList<List<Alternative>> terms, SearchFilter filter, int limit, CancellationToken ct)
     {
-        var row = await db.Database.SqlQueryRaw<CountRow>("""
-            SELECT count(*) AS "Counted", coalesce(2147483647 - max(rowid), 0) AS "Lowest",
-                (SELECT coalesce(min("Id"), 0) FROM "SearchDocuments") AS "LowestId", (SELECT coalesce(max("Id"), 0) FROM "SearchDocuments") AS "HighestId"
-            FROM (SELECT rowid FROM search_text WHERE search_text MATCH @q ORDER BY rowid LIMIT 100)
-            """, new SqliteParameter("@q", Match(new QueryPlan("", [term], [], null)))).SingleAsync(ct);
-        if (row.Counted < 100 || row.HighestId <= row.LowestId)
-        {
-            return row.Counted;
-        }
-        return row.Counted * (double)(row.HighestId - row.LowestId + 1) / (row.HighestId - row.Lowest + 1);
+        var parameters = new List<DbParameter> { new SqliteParameter("@q", Match(terms)) };
+        var where = SqlFilter.Where(filter, parameters, (n, v) => new SqliteParameter(n, v));
+        // The FTS table is the outer loop and consumes ORDER BY rowid, so the join (filters) stops at LIMIT.
+        var sql = $"""
+            SELECT {TitleId} AS "Value"
+            FROM search_title JOIN "SearchDocuments" d ON d."Id" = {TitleId}
+            WHERE search_title MATCH @q AND {where} ORDER BY search_title.rowid LIMIT {limit}
+            """;
+        return await db.Database.SqlQueryRaw<int>(sql, [.. parameters]).ToListAsync(ct);
     }
 
-    /// <summary>Documents and average length (title + body tokens) from FTS5's averages record.</summary>
-    private async Task<(double Documents, double AverageLength)> StatisticsAsync(CancellationToken ct)
+    public async Task<List<int>> ByDateAsync(IReadOnlyList<List<Alternative>> terms, SearchFilter filter, int skip, int take, CancellationToken ct)
+    {
+        var parameters = new List<DbParameter> { new SqliteParameter("@q", Match(terms)) };
+        var where = SqlFilter.Where(filter, parameters, (n, v) => new SqliteParameter(n, v));
+        var sql = $"""
+            SELECT d."Id" AS "Value" FROM search_text JOIN "SearchDocuments" d ON d."Id" = {TextId}
+            WHERE search_text MATCH @q AND {where} ORDER BY d."PublishedAt" DESC, d."Id" DESC LIMIT {take} OFFSET {skip}
+            """;
+        return await db.Database.SqlQueryRaw<int>(sql, [.. parameters]).ToListAsync(ct);
+    }
+
+    public async Task<(int Lowest, int Highest)> IdRangeAsync(CancellationToken ct)
+    {
+        var range = await db.Database.SqlQueryRaw<IdRange>(
+            // Two subqueries: SQLite answers a lone min() or max() from the index, both in one SELECT by reading every row.
+            "SELECT coalesce((SELECT min(\"Id\") FROM \"SearchDocuments\"), 0) AS \"Lowest\", coalesce((SELECT max(\"Id\") FROM \"SearchDocuments\"), 0) AS \"Highest\"")
+            .SingleAsync(ct);
+        return (range.Lowest, range.Highest);
+    }
+
+    private sealed record IdRange(int Lowest, int Highest);
+
+    /// <summary>Documents in the index, from FTS5's averages record (its first value).</summary>
+    public async Task<double> DocumentsAsync(CancellationToken ct)
     {
         var blocks = await db.Database.SqlQueryRaw<byte[]>("SELECT block AS \"Value\" FROM search_text_data WHERE id = 1").ToListAsync(ct);
         var values = blocks.Count == 0 ? [] : Varints(blocks[0]);
-        if (values.Count < 3 || values[0] == 0)
-        {
-            return (1, 1);
-        }
-        return (values[0], Math.Max(1.0, (double)(values[1] + values[2]) / values[0]));
+        return values.Count == 0 ? 0 : values[0];
     }
-
-    /// <summary>Each candidate's length in tokens (title + body) from FTS5's docsize table.</summary>
-    private async Task<Dictionary<int, double>> LengthsAsync(IEnumerable<int> ids, CancellationToken ct)
-    {
-        // Ids are integers this backend read from the index, so they go into the SQL as text.
-        var sql = $"SELECT 2147483647 - id AS \"Id\", sz AS \"Sizes\" FROM search_text_docsize WHERE id IN ({string.Join(',', ids.Select(TextKey))})";
-        var rows = await db.Database.SqlQueryRaw<SizeRow>(sql).ToListAsync(ct);
-        return rows.ToDictionary(r => r.Id, r => (double)Varints(r.Sizes).Sum());
-    }
-
-    private sealed record SizeRow(int Id, byte[] Sizes);
 
     /// <summary>SQLite varints (big-endian, 7 bits a byte, the high bit set on all but the last), as FTS5 stores its counts.</summary>
     private static List<long> Varints(byte[] bytes)
@@ -399,10 +248,12 @@ public sealed class SqliteSearchBackend(GovSiteDb db) : ISearchBackend
     }
 
     /// <summary>(("a" "b") OR ("c")) AND (…): implicit AND inside an alternative, OR between alternatives.</summary>
-    internal static string Match(QueryPlan plan)
+    internal static string Match(QueryPlan plan) => Match(plan.Terms);
+
+    private static string Match(IReadOnlyList<List<Alternative>> terms)
     {
         var sb = new StringBuilder();
-        foreach (var term in plan.Terms)
+        foreach (var term in terms)
         {
             if (sb.Length > 0)
             {

@@ -17,7 +17,7 @@ public class RelevanceTests(SearchFixture app, ITestOutputHelper output) : IClas
 {
     public const double Goal = 0.9;
 
-    private static readonly (string Query, string[] Relevant)[] Judged =
+    public static readonly (string Query, string[] Relevant)[] Judged =
     [
         // Simplified
         ("最低工资", ["最低工资"]),

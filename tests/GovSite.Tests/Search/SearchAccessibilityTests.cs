@@ -1,7 +1,11 @@
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
+using GovSite.Data;
 using GovSite.Demo;
+using GovSite.Search;
 using GovSite.Tests.Browser;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace GovSite.Tests.Search;
 
@@ -44,6 +48,43 @@ public class SearchAccessibilityTests(BrowserFixture app) : IClassFixture<Browse
         await page.WaitForFunctionAsync("document.querySelectorAll('#search-suggestions option').length > 0");
         var first = await page.EvaluateAsync<string>("document.querySelector('#search-suggestions option').value");
         first.ShouldContain("义务");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task The_hot_search_page_is_accessible_and_pins_an_entry_in_a_browser()
+    {
+        var siteId = await app.AsSystemAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<GovSiteDb>();
+            var id = await db.Sites.Where(s => s.Code == DemoRegion.CountyPortalCode).Select(s => s.Id).FirstAsync();
+            var today = DateOnly.FromDateTime(DateTime.UtcNow);
+            foreach (var (query, visitors) in new[] { ("黄桃", 6), ("防汛抗旱", 3), ("<b>x</b>", 9) })
+            {
+                for (var i = 0; i < visitors; i++)
+                {
+                    db.SearchVisits.Add(new SearchVisit { SiteId = id, Query = query, Day = today, Visitor = $"browser-{i}" });
+                }
+            }
+            await db.SaveChangesAsync();
+            sp.GetRequiredService<HotSearches>().Changed(id);
+            return id;
+        });
+        var page = await app.SignedInPageAsync();
+        var response = await page.GotoAsync($"/admin/search/hot?site={siteId}");
+        response!.Status.ShouldBe(200);
+        (await page.Locator("table.list tbody tr").CountAsync()).ShouldBeGreaterThanOrEqualTo(3);
+        var result = await page.RunAxe(new AxeRunOptions
+        {
+            RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
+        });
+        result.Violations.Where(v => v.Impact is "serious" or "critical").Select(v => $"{v.Id}: {v.Help}").ShouldBeEmpty();
+
+        var row = page.Locator("table.list tbody tr", new() { HasText = "防汛抗旱" });
+        await row.Locator("button", new() { HasText = "置顶" }).First.ClickAsync();
+        await page.WaitForURLAsync(url => url.Contains($"site={siteId}", StringComparison.Ordinal));
+        (await page.Locator("ol.hot-list li").First.InnerTextAsync()).ShouldBe("防汛抗旱");
+        (await page.Locator("table.list tbody tr", new() { HasText = "<b>x</b>" }).InnerTextAsync()).ShouldContain("不显示");
         await page.Context.CloseAsync();
     }
 }

@@ -139,4 +139,85 @@ public class SearchTextTests
         match.ShouldStartWith("((\"社保\")");
         match.ShouldNotContain("NEAR");
     }
+
+    [Fact]
+    public void Bodies_carry_full_pinyin_the_document_numbers_written_in_them_and_focus_marks()
+    {
+        var (_, body) = Text.DocumentTokens("讲话", null,
+            "副省长韩永文讲话。根据国办发〔2014〕57号文件，推进集约化、集约化、集约化建设。索引号：11440700007186391A/2015-00003", null, null);
+        var tokens = body.Split(' ');
+        tokens.ShouldContain("zpyhanyong");
+        tokens.ShouldContain("zpyyongwen");
+        // The issuer's abbreviation has no marked start: every ending of the characters before the number is a key.
+        tokens.ShouldContain(SearchText.DocNumberKey("国办发〔2014〕57号")!);
+        tokens.ShouldContain(SearchText.DocNumberKey("办发〔2014〕57号")!);
+        tokens.ShouldContain(SearchText.IndexNumberKey("11440700007186391A/2015-00003")!);
+        // Said three times in a short body (4.3 as the ranking normalises it): the first two focus
+        // levels, in characters and in pinyin; said once, no mark.
+        tokens.ShouldContain(SearchText.FocusPrefix + "1集约");
+        tokens.ShouldContain(SearchText.FocusPrefix + "2集约");
+        tokens.ShouldContain(SearchText.FocusPrefix + "1jiyue");
+        tokens.ShouldNotContain(SearchText.FocusPrefix + "3集约");
+        tokens.ShouldNotContain(SearchText.FocusPrefix + "1讲话");
+        // Initials stay in titles.
+        tokens.ShouldNotContain(t => t.StartsWith(SearchText.InitialsPrefix, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_document_number_anywhere_in_a_query_is_one_term_and_the_rest_are_words()
+    {
+        var plan = Text.Parse("国办发〔2014〕57号 政府网站");
+        plan.Terms.Count.ShouldBe(2);
+        plan.Terms[0].ShouldContain(a => a.Kind == AlternativeKind.DocNumber && a.Tokens.Single() == SearchText.DocNumberKey("国办发[2014]57号"));
+        plan.Terms[1].ShouldContain(a => a.Text == "政府网站");
+        // When the number finds nothing, its characters and numbers are tried.
+        var loose = plan.Next!;
+        loose.Stage.ShouldBe(PlanStage.Parts);
+        loose.Terms[0].ShouldContain(a => a.Kind == AlternativeKind.Text && a.Tokens.Contains("国办") && a.Tokens.Contains("57"));
+    }
+
+    [Fact]
+    public void A_phrase_is_read_whole_then_by_its_sound_then_by_its_words_with_their_synonyms()
+    {
+        var whole = Text.Parse("交社保");
+        whole.Stage.ShouldBe(PlanStage.Whole);
+        whole.Terms.Single().ShouldContain(a => a.Text == "交社保");
+        // 交 standing as a word is paying: the official wording is 缴纳社会保险.
+        whole.Terms.Single().ShouldContain(a => a.Text == "缴纳社会保险");
+        whole.Terms.Single().ShouldContain(a => a.Text == "缴费社会保险");
+        var sound = whole.Next!;
+        sound.Stage.ShouldBe(PlanStage.SoundAlike);
+        sound.Terms.Single().ShouldContain(a => a.Kind == AlternativeKind.Pinyin && a.Tokens.Contains("zpyshebao"));
+        var parts = sound.Next!;
+        parts.Stage.ShouldBe(PlanStage.Parts);
+        // 交 alone carries little beside 社保: the part is 社保 or its official term.
+        parts.Scored.Select(s => s.Word).ShouldBe(["社保"]);
+        parts.Terms.Single().Select(a => a.Text).ShouldBe(["社保", "社会保险"], ignoreOrder: true);
+    }
+
+    [Theory]
+    [InlineData("孩子上学要办什么", "孩子上学")]
+    [InlineData("身份证丢了怎么办", "身份证丢了")]
+    [InlineData("社保在哪办", "社保")]
+    [InlineData("请问公积金怎么提取", "公积金提取")]
+    [InlineData("手续费", "手续费")]
+    public void Question_words_are_dropped_as_words_not_as_characters(string query, string phrase) =>
+        Text.Parse(query).Terms.Single()[0].Text.ShouldBe(phrase);
+
+    [Fact]
+    public void Single_characters_alone_are_not_read_one_by_one()
+    {
+        // 老树 is cut 老/树: reading it by those parts would match any 树.
+        for (var plan = Text.Parse("老树"); plan is not null; plan = plan.Next)
+        {
+            plan.Stage.ShouldNotBe(PlanStage.Parts);
+        }
+    }
+
+    [Fact]
+    public void A_homophone_stage_keeps_the_syllables_apart()
+    {
+        var sound = Text.Parse("韩永闻").Next!;
+        sound.Terms.Single().ShouldContain(a => a.Text == "han'yong'wen" && a.Tokens.SequenceEqual(new[] { "zpyhanyong", "zpyyongwen" }));
+    }
 }

@@ -62,8 +62,8 @@ public class ServicesFactory : EmptyPlatformFactory
     {
         using var scope = Services.CreateScope();
         var sp = scope.ServiceProvider;
-        var id = await sp.GetRequiredService<GovSiteDb>().Users.Where(u => u.UserName == userName).Select(u => u.Id).SingleAsync();
-        await sp.GetRequiredService<AccountService>().LoadAccessAsync(sp.GetRequiredService<SiteAccess>(), id);
+        var user = await sp.GetRequiredService<GovSiteDb>().Users.Where(u => u.UserName == userName).Select(u => new { u.Id, u.SecurityStamp }).SingleAsync();
+        (await sp.GetRequiredService<AccountService>().LoadAccessAsync(sp.GetRequiredService<SiteAccess>(), user.Id, user.SecurityStamp)).ShouldBeTrue();
         return await work(sp);
     }
 

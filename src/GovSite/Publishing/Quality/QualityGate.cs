@@ -98,6 +98,17 @@ public sealed partial class QualityGate(GovSiteDb db, QualityCache cache, NearDu
         return [.. findings.OrderBy(f => f.Field == Title ? 0 : 1).ThenBy(f => f.Start).ThenBy(f => f.Code, StringComparer.Ordinal)];
     }
 
+    /// <summary>
+    /// The sensitive words and inappropriate phrases of the platform's and the site's lists found
+    /// in a short text (a search query offered as 热门搜索), whatever their severity.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> ForbiddenTermsAsync(int siteId, string text, CancellationToken ct = default)
+    {
+        var rules = await LoadRulesAsync(siteId, ct);
+        return [.. rules.Sensitive.Concat(rules.Inappropriate).SelectMany(set => set.Matcher.FindLongest(text))
+            .Select(m => text.Substring(m.Start, m.Length)).Distinct()];
+    }
+
     private static List<(int Start, int Length)> Merge(IEnumerable<TermMatch> matches)
     {
         var merged = new List<(int Start, int Length)>();

@@ -1,0 +1,168 @@
+namespace GovSite.Search;
+
+/// <summary>
+/// Which documents <see cref="SearchRanking"/> scores. A query with few matches has every match
+/// scored; one with many (a common bigram at a million documents matches 150,000) has windows of
+/// <c>depth</c> documents each that hold the ones the ranking can put first, each a read the
+/// engine stops at its limit (docs/search.md, "Candidates"):
+/// <list type="bullet">
+/// <item>the newest matches (the same walk counts them);</item>
+/// <item>the shortest titles holding the whole query;</item>
+/// <item>for each of the two rarest terms, the documents that repeat it, most repeated first
+/// (its focus marks, level by level from the top), those with it in the title as well as those
+/// without;</item>
+/// <item>for several terms, the newest with the rarest in the title;</item>
+/// <item>for a query read by its parts, the same for all its words together, for all but one,
+/// and for each of its three rarest words alone.</item>
+/// </list>
+/// The same windows for every engine: an engine only answers <see cref="ISearchBackend.NewestAsync"/>
+/// and <see cref="ISearchBackend.ShortestTitlesAsync"/>. RankingCheckTests compares the top ten
+/// with the ranking of every match.
+/// </summary>
+public static class CandidateWindows
+{
+    /// <summary>Up to this many matches, every one is ranked (three windows' worth).</summary>
+    public static int AllUpTo(int depth) => 3 * depth;
+
+    private const int FocusedTerms = 2;
+    private const int PartWindows = 5;
+    private const int SingleWordWindows = 3;
+
+    public static async Task<SearchCount> CountAsync(ISearchBackend backend, IReadOnlyList<List<Alternative>> terms, SearchFilter filter,
+        CancellationToken ct)
+    {
+        var newest = await backend.NewestAsync(terms, [], filter, ISearchBackend.CountCap, ct);
+        return await CountOfAsync(backend, newest, ct);
+    }
+
+    private static async Task<SearchCount> CountOfAsync(ISearchBackend backend, List<int> newest, CancellationToken ct)
+    {
+        if (newest.Count < ISearchBackend.CountCap)
+        {
+            return new SearchCount(newest.Count, false);
+        }
+        var (lowest, highest) = await backend.IdRangeAsync(ct);
+        return ISearchBackend.Estimate(newest.Count, newest[^1], lowest, highest);
+    }
+
+    /// <param name="everyMatch">Every match, whatever the count: the reference the windows are checked against.</param>
+    public static async Task<SearchCandidates> FindAsync(ISearchBackend backend, TermFrequencies frequencies, QueryPlan plan, SearchFilter filter,
+        int depth, bool everyMatch, CancellationToken ct)
+    {
+        if (plan.IsEmpty)
+        {
+            return SearchCandidates.None;
+        }
+        var newest = await backend.NewestAsync(plan.Terms, [], filter, everyMatch ? null : ISearchBackend.CountCap, ct);
+        if (everyMatch)
+        {
+            return new SearchCandidates(new SearchCount(newest.Count, false), newest, true);
+        }
+        var count = await CountOfAsync(backend, newest, ct);
+        if (!count.Estimated && count.Value <= AllUpTo(depth))
+        {
+            return new SearchCandidates(count, newest, true);
+        }
+        var ids = new HashSet<int>(newest.Take(depth));
+        await AddWindowsAsync(backend, frequencies, plan.Terms, filter, depth, ids, ct);
+        if (plan.Stage == PlanStage.Parts && plan.Scored.Count >= 2)
+        {
+            // Any word may match: the documents holding all of them, or all but one, rank first,
+            // then those that repeat one of the rarer words.
+            var words = plan.Scored.Take(PartWindows).Select(w => w.Alternatives).ToList();
+            await AddWindowsAsync(backend, frequencies, words, filter, depth, ids, ct);
+            for (var i = 0; words.Count >= 3 && i < words.Count; i++)
+            {
+                await AddWindowsAsync(backend, frequencies, [.. words.Where((_, k) => k != i)], filter, depth, ids, ct);
+            }
+            foreach (var word in (await RarestFirstAsync(frequencies, words, ct)).Take(SingleWordWindows))
+            {
+                await AddWindowsAsync(backend, frequencies, [word], filter, depth, ids, ct);
+            }
+        }
+        return new SearchCandidates(count, [.. ids], false);
+    }
+
+    private static async Task AddWindowsAsync(ISearchBackend backend, TermFrequencies frequencies, List<List<Alternative>> terms,
+        SearchFilter filter, int depth, HashSet<int> ids, CancellationToken ct)
+    {
+        ids.UnionWith(await backend.NewestAsync(terms, [], filter, depth, ct));
+        ids.UnionWith(await backend.ShortestTitlesAsync(terms, filter, depth, ct));
+        var rarestFirst = await RarestFirstAsync(frequencies, terms, ct);
+        foreach (var term in rarestFirst.Take(FocusedTerms))
+        {
+            // Level by level from the most repeated: the documents at that level, then (unless
+            // they were all taken) those of them with the term in the title, so that a title
+            // holder is not crowded out by newer documents that only repeat the word.
+            if (SearchText.Focus(term, 1) is null)
+            {
+                // No focus marks (a single character): the newest documents with it in the title.
+                ids.UnionWith(await backend.NewestAsync(terms, [term], filter, depth, ct));
+                continue;
+            }
+            var (focused, titled) = (0, 0);
+            for (var level = SearchText.FocusLevels.Length; level >= 1 && (focused < depth || titled < depth); level--)
+            {
+                var focus = SearchText.Focus(term, level)!;
+                var asked = depth - focused;
+                var found = asked > 0 ? await backend.NewestAsync([.. terms, focus], [], filter, asked, ct) : [];
+                ids.UnionWith(found);
+                focused += found.Count;
+                if (titled < depth && !(asked > 0 && found.Count < asked))
+                {
+                    var inTitle = await backend.NewestAsync([.. terms, focus], [term], filter, depth - titled, ct);
+                    ids.UnionWith(inTitle);
+                    titled += inTitle.Count;
+                }
+            }
+        }
+        if (terms.Count > 1)
+        {
+            // A title holding the rarest word outweighs body matches of it.
+            ids.UnionWith(await backend.NewestAsync(terms, [rarestFirst[0]], filter, depth, ct));
+        }
+    }
+
+    private static async Task<List<List<Alternative>>> RarestFirstAsync(TermFrequencies frequencies, List<List<Alternative>> terms,
+        CancellationToken ct)
+    {
+        if (terms.Count < 2)
+        {
+            return terms;
+        }
+        var counted = new List<(List<Alternative> Term, double Frequency)>();
+        foreach (var term in terms)
+        {
+            counted.Add((term, await frequencies.GetAsync(term, ct)));
+        }
+        return [.. counted.OrderBy(c => c.Frequency).Select(c => c.Term)];
+    }
+}
+
+/// <summary>
+/// How many documents hold a term, over the whole index (a filter would make idf depend on the
+/// page one is on): counted to a hundred, estimated beyond as counts are. Kept for one search,
+/// which asks for the same terms when choosing windows and when ranking.
+/// </summary>
+public sealed class TermFrequencies(ISearchBackend backend)
+{
+    private static readonly SearchFilter Everything = new(new DateTime(9999, 1, 1, 0, 0, 0, DateTimeKind.Utc));
+    private readonly Dictionary<string, double> _known = [];
+
+    public async Task<double> GetAsync(List<Alternative> term, CancellationToken ct)
+    {
+        var key = string.Join('|', term.Select(a => string.Join(' ', a.Tokens)));
+        if (_known.TryGetValue(key, out var known))
+        {
+            return known;
+        }
+        var newest = await backend.NewestAsync([term], [], Everything, 100, ct);
+        double frequency = newest.Count;
+        if (newest.Count == 100)
+        {
+            var (lowest, highest) = await backend.IdRangeAsync(ct);
+            frequency = highest <= lowest ? newest.Count : newest.Count * (double)(highest - lowest + 1) / (highest - newest[^1] + 1);
+        }
+        return _known[key] = frequency;
+    }
+}
