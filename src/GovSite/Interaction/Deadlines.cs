@@ -21,6 +21,9 @@ public enum DeadlineState
     Escalated,
 }
 
+/// <summary>When an open deadline turns "due soon" and when it reaches the supervising office.</summary>
+public sealed record DeadlinePolicy(int ReminderWorkingDays, int SupervisorAfterWorkingDays);
+
 /// <summary>Countdowns and overdue state: pure arithmetic over the working-day calendar.</summary>
 public static class Deadlines
 {
@@ -31,35 +34,42 @@ public static class Deadlines
     public static int Remaining(WorkingCalendar calendar, DateOnly due, DateOnly today) =>
         today <= due ? calendar.WorkingDaysAfter(today, due) : -Math.Max(1, calendar.WorkingDaysAfter(due, today));
 
-    public static DeadlineState StateOf(WorkingCalendar calendar, MessageStatus status, DateOnly due, DateOnly today, InteractionOptions options)
+    public static DeadlineState StateOf(WorkingCalendar calendar, MessageStatus status, DateOnly due, DateOnly today, InteractionOptions options) =>
+        StateOf(calendar, IsOpen(status), due, today, options.Policy);
+
+    /// <summary>The state of any piece of work with a due date (a message, an information request, an error report).</summary>
+    public static DeadlineState StateOf(WorkingCalendar calendar, bool open, DateOnly due, DateOnly today, DeadlinePolicy policy)
     {
-        if (!IsOpen(status))
+        if (!open)
         {
             return DeadlineState.OnTrack;
         }
         if (today > due)
         {
-            return calendar.WorkingDaysAfter(due, today) >= options.SupervisorAfterWorkingDays ? DeadlineState.Escalated : DeadlineState.Overdue;
+            return calendar.WorkingDaysAfter(due, today) >= policy.SupervisorAfterWorkingDays ? DeadlineState.Escalated : DeadlineState.Overdue;
         }
-        return calendar.WorkingDaysAfter(today, due) <= options.ReminderWorkingDays ? DeadlineState.DueSoon : DeadlineState.OnTrack;
+        return calendar.WorkingDaysAfter(today, due) <= policy.ReminderWorkingDays ? DeadlineState.DueSoon : DeadlineState.OnTrack;
     }
 
+    public static (DateOnly EscalatedBefore, DateOnly DueSoonUntil) Boundaries(WorkingCalendar calendar, DateOnly today, InteractionOptions options) =>
+        Boundaries(calendar, today, options.Policy);
+
     /// <summary>
-    /// The due dates where an open message's state changes on a given day, so a database can sort
-    /// every message into its state with one query: due before <c>EscalatedBefore</c> → escalated,
+    /// The due dates where an open item's state changes on a given day, so a database can sort
+    /// every item into its state with one query: due before <c>EscalatedBefore</c> → escalated,
     /// before today → overdue, up to <c>DueSoonUntil</c> → due soon, later → on track.
     /// </summary>
-    public static (DateOnly EscalatedBefore, DateOnly DueSoonUntil) Boundaries(WorkingCalendar calendar, DateOnly today, InteractionOptions options)
+    public static (DateOnly EscalatedBefore, DateOnly DueSoonUntil) Boundaries(WorkingCalendar calendar, DateOnly today, DeadlinePolicy policy)
     {
         // Overdue by N working days ⇔ at least N working days in (due, today]: due before the N-th working day back.
         var escalatedBefore = today;
-        for (var found = 0; found < options.SupervisorAfterWorkingDays; escalatedBefore = escalatedBefore.AddDays(-1))
+        for (var found = 0; found < policy.SupervisorAfterWorkingDays; escalatedBefore = escalatedBefore.AddDays(-1))
         {
             found += calendar.IsWorkingDay(escalatedBefore) ? 1 : 0;
         }
         escalatedBefore = escalatedBefore.AddDays(1);
         // Due soon ⇔ at most R working days in (today, due]: up to the day before the (R+1)-th working day ahead.
-        var ahead = options.ReminderWorkingDays + 1;
+        var ahead = policy.ReminderWorkingDays + 1;
         var date = today;
         for (var found = 0; found < ahead;)
         {
@@ -73,9 +83,109 @@ public static class Deadlines
     public static bool ClosedOnTime(DateTime closedAtUtc, DateOnly due) => MessageService.LocalDate(closedAtUtc) <= due;
 }
 
+/// <summary>One open piece of work on a working-day deadline, as the alert sweep sees it.</summary>
+public sealed record DeadlineItem(int Id, int SiteId, DateOnly DueDate, string Title, string Number);
+
 /// <summary>
-/// Writes reminders and escalations. Every node runs it; the unique key on (message, kind, due
-/// date) lets exactly one insert of each alert succeed, so two nodes never alert twice.
+/// The seam between the reminder and escalation machinery and the work it watches: messages,
+/// information requests (依申请公开) and error reports (找错) each say which of their items are
+/// open and due soon, and keep their alerts under a unique key so that each exists once.
+/// Registered as scoped services; <see cref="DeadlineAlerts"/> runs every one of them.
+/// </summary>
+public interface IDeadlineWatch
+{
+    DeadlinePolicy Policy { get; }
+
+    /// <summary>Open items whose clock runs and that are due on or before <paramref name="horizon"/>.</summary>
+    Task<IReadOnlyList<DeadlineItem>> OpenDueByAsync(DateOnly horizon, CancellationToken ct);
+
+    /// <summary>The alerts already written for these items.</summary>
+    Task<IReadOnlySet<(int Id, AlertKind Kind, DateOnly DueDate)>> AlertsOfAsync(IReadOnlyCollection<int> ids, CancellationToken ct);
+
+    /// <summary>Writes one alert; false when another node wrote the same one first.</summary>
+    Task<bool> AddAlertAsync(DeadlineItem item, AlertKind kind, DateTime now, CancellationToken ct);
+}
+
+/// <summary>Messages (留言) on their deadlines: alerts in <see cref="MessageAlert"/>.</summary>
+public sealed class MessageDeadlines(GovSiteDb db, IOptions<InteractionOptions> options) : IDeadlineWatch
+{
+    public DeadlinePolicy Policy => options.Value.Policy;
+
+    public async Task<IReadOnlyList<DeadlineItem>> OpenDueByAsync(DateOnly horizon, CancellationToken ct) =>
+        // The open statuses written out become constants, so the (Status, DueDate) index serves the query.
+        await db.Messages.AsNoTracking()
+            .Where(m => (m.Status == MessageStatus.Received || m.Status == MessageStatus.Handling
+                || m.Status == MessageStatus.Transferred || m.Status == MessageStatus.Replied) && m.DueDate <= horizon)
+            .Select(m => new DeadlineItem(m.Id, m.HandlingSiteId, m.DueDate, m.Subject, m.Ticket))
+            .ToListAsync(ct);
+
+    public async Task<IReadOnlySet<(int Id, AlertKind Kind, DateOnly DueDate)>> AlertsOfAsync(IReadOnlyCollection<int> ids, CancellationToken ct) =>
+        (await db.MessageAlerts.AsNoTracking().Where(a => ids.Contains(a.MessageId))
+            .Select(a => new { a.MessageId, a.Kind, a.DueDate }).ToListAsync(ct))
+            .Select(a => (a.MessageId, a.Kind, a.DueDate)).ToHashSet();
+
+    public async Task<bool> AddAlertAsync(DeadlineItem item, AlertKind kind, DateTime now, CancellationToken ct)
+    {
+        var alert = new MessageAlert { MessageId = item.Id, SiteId = item.SiteId, Kind = kind, DueDate = item.DueDate, CreatedAt = now };
+        db.MessageAlerts.Add(alert);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return true;
+        }
+        catch (DbUpdateException)
+        {
+            db.Entry(alert).State = EntityState.Detached;
+            return false;
+        }
+    }
+}
+
+/// <summary>
+/// 督办提醒 of the work that keeps its alerts in the shared <see cref="DeadlineAlert"/> table
+/// (information requests, error reports): <paramref name="work"/> names the kind of work.
+/// </summary>
+public abstract class SharedAlertDeadlines(GovSiteDb db, string work) : IDeadlineWatch
+{
+    protected GovSiteDb Db => db;
+
+    public abstract DeadlinePolicy Policy { get; }
+
+    /// <summary>The back-office address of one item, shown beside its alert.</summary>
+    protected abstract string LinkOf(int id);
+
+    public abstract Task<IReadOnlyList<DeadlineItem>> OpenDueByAsync(DateOnly horizon, CancellationToken ct);
+
+    public async Task<IReadOnlySet<(int Id, AlertKind Kind, DateOnly DueDate)>> AlertsOfAsync(IReadOnlyCollection<int> ids, CancellationToken ct) =>
+        (await db.DeadlineAlerts.AsNoTracking().Where(a => a.Work == work && ids.Contains(a.ItemId))
+            .Select(a => new { a.ItemId, a.Kind, a.DueDate }).ToListAsync(ct))
+            .Select(a => (a.ItemId, a.Kind, a.DueDate)).ToHashSet();
+
+    public async Task<bool> AddAlertAsync(DeadlineItem item, AlertKind kind, DateTime now, CancellationToken ct)
+    {
+        var alert = new DeadlineAlert
+        {
+            Work = work, ItemId = item.Id, SiteId = item.SiteId, Kind = kind, DueDate = item.DueDate, CreatedAt = now,
+            Number = item.Number, Title = item.Title.Length > 200 ? item.Title[..200] : item.Title, Link = LinkOf(item.Id),
+        };
+        db.DeadlineAlerts.Add(alert);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return true;
+        }
+        catch (DbUpdateException)
+        {
+            db.Entry(alert).State = EntityState.Detached;
+            return false;
+        }
+    }
+}
+
+/// <summary>
+/// Writes reminders and escalations for every <see cref="IDeadlineWatch"/>. Every node runs it;
+/// each watch's unique key on (item, kind, due date) lets exactly one insert of each alert
+/// succeed, so two nodes never alert twice.
 /// </summary>
 public sealed class DeadlineAlerts(IServiceScopeFactory scopes, TimeProvider clock, CalendarService calendar,
     IOptions<InteractionOptions> options, ILogger<DeadlineAlerts> log) : BackgroundService
@@ -96,55 +206,33 @@ public sealed class DeadlineAlerts(IServiceScopeFactory scopes, TimeProvider clo
         }
     }
 
-    /// <summary>One pass over the open messages near or past their deadline; returns the alerts written.</summary>
+    /// <summary>One pass over the open work near or past its deadline; returns the alerts written.</summary>
     public async Task<int> RunOnceAsync(CancellationToken ct)
     {
         using var scope = scopes.CreateScope();
         scope.ServiceProvider.GetRequiredService<SiteAccess>().BecomeSystem();
-        var db = scope.ServiceProvider.GetRequiredService<GovSiteDb>();
         var cal = calendar.Current;
         var today = MessageService.LocalDate(clock.GetUtcNow().UtcDateTime);
         // Reminders look at most a few weeks ahead; anything due later cannot need one yet.
         var horizon = today.AddDays(31);
-        // The open statuses written out become constants, so the (Status, DueDate) index serves the query.
-        var candidates = await db.Messages.AsNoTracking()
-            .Where(m => (m.Status == MessageStatus.Received || m.Status == MessageStatus.Handling
-                || m.Status == MessageStatus.Transferred || m.Status == MessageStatus.Replied) && m.DueDate <= horizon)
-            .Select(m => new { m.Id, m.HandlingSiteId, m.DueDate, m.Status })
-            .ToListAsync(ct);
-        var ids = candidates.Select(c => c.Id).ToList();
-        var existing = (await db.MessageAlerts.AsNoTracking().Where(a => ids.Contains(a.MessageId))
-            .Select(a => new { a.MessageId, a.Kind, a.DueDate }).ToListAsync(ct))
-            .Select(a => (a.MessageId, a.Kind, a.DueDate)).ToHashSet();
-        var written = 0;
         var now = clock.GetUtcNow().UtcDateTime;
-        foreach (var m in candidates)
+        var written = 0;
+        foreach (var watch in scope.ServiceProvider.GetServices<IDeadlineWatch>())
         {
-            var state = Deadlines.StateOf(cal, m.Status, m.DueDate, today, options.Value);
-            var kinds = state switch
+            var candidates = await watch.OpenDueByAsync(horizon, ct);
+            var existing = await watch.AlertsOfAsync([.. candidates.Select(c => c.Id)], ct);
+            foreach (var item in candidates)
             {
-                DeadlineState.DueSoon => [AlertKind.Reminder],
-                DeadlineState.Overdue => [AlertKind.OverdueSiteAdmin],
-                DeadlineState.Escalated => new[] { AlertKind.OverdueSiteAdmin, AlertKind.OverdueSupervisor },
-                _ => [],
-            };
-            foreach (var kind in kinds)
-            {
-                if (existing.Contains((m.Id, kind, m.DueDate)))
+                var kinds = Deadlines.StateOf(cal, true, item.DueDate, today, watch.Policy) switch
                 {
-                    continue;
-                }
-                var alert = new MessageAlert { MessageId = m.Id, SiteId = m.HandlingSiteId, Kind = kind, DueDate = m.DueDate, CreatedAt = now };
-                db.MessageAlerts.Add(alert);
-                try
+                    DeadlineState.DueSoon => [AlertKind.Reminder],
+                    DeadlineState.Overdue => [AlertKind.OverdueSiteAdmin],
+                    DeadlineState.Escalated => new[] { AlertKind.OverdueSiteAdmin, AlertKind.OverdueSupervisor },
+                    _ => [],
+                };
+                foreach (var kind in kinds.Where(k => !existing.Contains((item.Id, k, item.DueDate))))
                 {
-                    await db.SaveChangesAsync(ct);
-                    written++;
-                }
-                catch (DbUpdateException)
-                {
-                    // Another node wrote the same alert first: that one stands.
-                    db.Entry(alert).State = EntityState.Detached;
+                    written += await watch.AddAlertAsync(item, kind, now, ct) ? 1 : 0;
                 }
             }
         }
