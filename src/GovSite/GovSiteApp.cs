@@ -6,6 +6,8 @@ using GovSite.Admin;
 using GovSite.Calendar;
 using GovSite.Data;
 using GovSite.Demo;
+using GovSite.Disclosure;
+using GovSite.ErrorReports;
 using GovSite.Monitoring.Platform;
 using GovSite.Monitoring;
 using GovSite.Publishing.Files;
@@ -129,6 +131,8 @@ public static class GovSiteApp
         builder.AddParticipation();
         builder.AddSearch();
         builder.AddQuality();
+        builder.AddDisclosure();
+        builder.AddErrorReports();
 
         if (!background)
         {
@@ -209,6 +213,8 @@ public static class GovSiteApp
         app.MapParticipation();
         app.MapSearch();
         app.MapQuality();
+        app.MapDisclosure();
+        app.MapErrorReports();
         app.MapPublicSite();
         // Page links to ~/css and ~/js resolve to fingerprinted URLs that are cached for a year.
         app.MapRazorPages().WithStaticAssets();

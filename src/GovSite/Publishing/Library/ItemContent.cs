@@ -19,6 +19,12 @@ public class ItemInput
     public DateOnly? WrittenDate { get; set; }
     public string? SubjectClass { get; set; }
     public string? GenreClass { get; set; }
+
+    /// <summary>公开方式; null keeps the item's (on a new item: 主动公开 for a policy or a disclosure column, else unmarked).</summary>
+    public DisclosureMode? Disclosure { get; set; }
+
+    /// <summary>不予公开的理由.</summary>
+    public string? DisclosureReason { get; set; }
     public string? Language { get; set; }
     public PolicyValidity? Validity { get; set; }
     public DateOnly? ValidityDate { get; set; }
@@ -43,6 +49,8 @@ public class ItemInput
         WrittenDate = item.WrittenDate,
         SubjectClass = item.SubjectClass,
         GenreClass = item.GenreClass,
+        Disclosure = item.Disclosure,
+        DisclosureReason = item.DisclosureReason,
         Language = item.Language,
         Validity = item.Validity,
         ValidityDate = item.ValidityDate,
