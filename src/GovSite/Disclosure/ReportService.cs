@@ -29,7 +29,7 @@ public sealed class ReportInput
 /// through the library and its workflow (so what is published was reviewed where the column asks for it).
 /// </summary>
 public sealed class ReportService(GovSiteDb db, SiteAccess access, AnnualReports reports, StatutoryContent statutory, SiteDirectory directory,
-    LibraryService library, Workflow workflow, FileStore files, PdfPrinter printer, HtmlEncoder encoder, TimeProvider clock)
+    LibraryService library, Workflow workflow, FileStore files, PdfPrinter printer, HtmlEncoder encoder, SiteChanges changes, TimeProvider clock)
 {
     public const string ReportColumn = "政府信息公开年度报告";
 
@@ -208,6 +208,7 @@ public sealed class ReportService(GovSiteDb db, SiteAccess access, AnnualReports
         report.UpdatedAt = report.PublishedAt.Value;
         report.UpdatedBy = access.UserName;
         await db.SaveChangesAsync(ct);
+        await changes.PagesChangedAsync(siteId, [Pages.ReportsPageModel.ReportTag(siteId)], ct);
         // A refused step (the quality gate, say) leaves the item as a draft in the library; the figures stand.
         _ = step;
         return SaveResult<DisclosureReport>.Ok(report);
