@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using System.Threading.RateLimiting;
 using GovSite.Accounts;
 using GovSite.Admin;
+using GovSite.Audit;
 using GovSite.Calendar;
 using GovSite.Data;
 using GovSite.Demo;
@@ -10,6 +11,7 @@ using GovSite.Disclosure;
 using GovSite.ErrorReports;
 using GovSite.Monitoring.Platform;
 using GovSite.Monitoring;
+using GovSite.Notifications;
 using GovSite.Publishing.Files;
 using GovSite.Publishing.Library;
 using GovSite.Interaction;
@@ -133,6 +135,8 @@ public static class GovSiteApp
         builder.AddQuality();
         builder.AddDisclosure();
         builder.AddErrorReports();
+        builder.AddNotifications();
+        builder.AddAudit();
 
         if (!background)
         {

@@ -23,7 +23,7 @@ public sealed record SignInResult(SignInOutcome Outcome, User? User, DateTime? L
     };
 }
 
-public sealed class AccountService(GovSiteDb db, TimeProvider clock)
+public sealed class AccountService(GovSiteDb db, TimeProvider clock, Audit.AuditLog audit)
 {
     public const int MaxFailedAttempts = 5;
     public static readonly TimeSpan LockoutDuration = TimeSpan.FromMinutes(15);
@@ -35,14 +35,17 @@ public sealed class AccountService(GovSiteDb db, TimeProvider clock)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var user = await db.Users.FirstOrDefaultAsync(u => u.UserName == userName.Trim(), ct);
+        var name = Cut(userName.Trim(), 64);
         if (user is null || !user.IsActive)
         {
             // Hash anyway so a missing account takes as long as a wrong password.
             Hasher.HashPassword(new User(), password);
+            await audit.RecordAsync(Audit.AuditActions.LoginFailed, $"用户 {name}", user is null ? "用户名不存在" : "账号已停用", userName: name, ct: ct);
             return new(SignInOutcome.WrongCredentials, null);
         }
         if (user.LockoutEnd is DateTime until && until > now)
         {
+            await audit.RecordAsync(Audit.AuditActions.LoginFailed, $"用户 {user.UserName}", "账号锁定期间尝试登录", userId: user.Id, userName: user.UserName, ct: ct);
             return new(SignInOutcome.LockedOut, null, until);
         }
         var verdict = Hasher.VerifyHashedPassword(user, user.PasswordHash, password);
@@ -53,9 +56,12 @@ public sealed class AccountService(GovSiteDb db, TimeProvider clock)
             {
                 user.LockoutEnd = now + LockoutDuration;
                 user.FailedLoginCount = 0;
+                audit.Record(Audit.AuditActions.LockedOut, $"用户 {user.UserName}", $"连续 {MaxFailedAttempts} 次密码错误，锁定至 {Publishing.ChinaTime.Format(user.LockoutEnd)}",
+                    userId: user.Id, userName: user.UserName);
                 await db.SaveChangesAsync(ct);
                 return new(SignInOutcome.LockedOut, null, user.LockoutEnd);
             }
+            audit.Record(Audit.AuditActions.LoginFailed, $"用户 {user.UserName}", "密码错误", userId: user.Id, userName: user.UserName);
             await db.SaveChangesAsync(ct);
             return new(SignInOutcome.WrongCredentials, null);
         }
@@ -65,9 +71,12 @@ public sealed class AccountService(GovSiteDb db, TimeProvider clock)
         }
         user.FailedLoginCount = 0;
         user.LockoutEnd = null;
+        audit.Record(Audit.AuditActions.Login, $"用户 {user.UserName}", null, userId: user.Id, userName: user.UserName);
         await db.SaveChangesAsync(ct);
         return new(SignInOutcome.Succeeded, user);
     }
+
+    private static string Cut(string text, int max) => text.Length <= max ? text : text[..max];
 
     public static ClaimsPrincipal Principal(User user, string scheme) =>
         new(new ClaimsIdentity(

@@ -5,6 +5,9 @@ public class User
     public int Id { get; set; }
     public string UserName { get; set; } = "";
     public string DisplayName { get; set; } = "";
+
+    /// <summary>Where notices are also sent by e-mail (through the outbox); none means back-office notices only.</summary>
+    public string? Email { get; set; }
     public string PasswordHash { get; set; } = "";
     public bool IsActive { get; set; } = true;
     public int FailedLoginCount { get; set; }

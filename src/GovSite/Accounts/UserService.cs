@@ -19,7 +19,7 @@ public sealed class GrantInput
 }
 
 /// <summary>Accounts and their role grants. Only platform admins manage users.</summary>
-public sealed partial class UserService(GovSiteDb db, SiteAccess access, TimeProvider clock)
+public sealed partial class UserService(GovSiteDb db, SiteAccess access, TimeProvider clock, Audit.AuditLog audit, Sites.SiteDirectory directory)
 {
     public bool CanManage => access.Unrestricted;
 
@@ -59,6 +59,45 @@ public sealed partial class UserService(GovSiteDb db, SiteAccess access, TimePro
         var user = new User { UserName = userName, DisplayName = displayName, CreatedAt = clock.GetUtcNow().UtcDateTime };
         user.PasswordHash = AccountService.HashPassword(user, input.Password!);
         db.Users.Add(user);
+        audit.Record(Audit.AuditActions.UserCreated, $"用户 {userName}", $"姓名：{displayName}");
+        await db.SaveChangesAsync(ct);
+        return SaveResult<User>.Ok(user);
+    }
+
+    /// <summary>Name and e-mail address (where notices are also sent).</summary>
+    public async Task<SaveResult<User>> UpdateProfileAsync(int userId, string? displayName, string? email, CancellationToken ct = default)
+    {
+        if (!CanManage)
+        {
+            return SaveResult<User>.Denied();
+        }
+        var user = await db.Users.FindAsync([userId], ct);
+        if (user is null)
+        {
+            return SaveResult<User>.Missing();
+        }
+        var errors = new ValidationErrors();
+        var name = Common.TypedText.LineOrEmpty(displayName);
+        if (name.Length == 0)
+        {
+            errors.Add("DisplayName", "请填写姓名");
+        }
+        else if (Common.TypedText.Length(name) > 100)
+        {
+            errors.Add("DisplayName", "姓名不能超过100个字");
+        }
+        var address = Common.TypedText.Line(email);
+        if (address is not null && (address.Length > 254 || !EmailPattern().IsMatch(address)))
+        {
+            errors.Add("Email", "电子邮箱格式不正确，如 name@example.gov.cn");
+        }
+        if (!errors.IsValid)
+        {
+            return SaveResult<User>.Invalid(errors);
+        }
+        user.DisplayName = name;
+        user.Email = address;
+        audit.RecordChanges(Audit.AuditActions.UserChanged, $"用户 {user.UserName}", null, user);
         await db.SaveChangesAsync(ct);
         return SaveResult<User>.Ok(user);
     }
@@ -83,6 +122,7 @@ public sealed partial class UserService(GovSiteDb db, SiteAccess access, TimePro
         user.PasswordHash = AccountService.HashPassword(user, password!);
         user.FailedLoginCount = 0;
         user.LockoutEnd = null;
+        audit.Record(Audit.AuditActions.PasswordReset, $"用户 {user.UserName}");
         await db.SaveChangesAsync(ct);
         return SaveResult<User>.Ok(user);
     }
@@ -103,6 +143,10 @@ public sealed partial class UserService(GovSiteDb db, SiteAccess access, TimePro
             var errors = new ValidationErrors();
             errors.Add("IsActive", "不能停用自己的账号");
             return SaveResult<User>.Invalid(errors);
+        }
+        if (user.IsActive != active)
+        {
+            audit.Record(Audit.AuditActions.UserChanged, $"用户 {user.UserName}", active ? "启用账号" : "停用账号");
         }
         user.IsActive = active;
         await db.SaveChangesAsync(ct);
@@ -153,6 +197,7 @@ public sealed partial class UserService(GovSiteDb db, SiteAccess access, TimePro
             return SaveResult<RoleGrant>.Invalid(errors);
         }
         user.Grants.Add(grant);
+        audit.Record(Audit.AuditActions.RoleGranted, $"用户 {user.UserName}", await DescribeAsync(grant, ct), grant.SiteId);
         await db.SaveChangesAsync(ct);
         return SaveResult<RoleGrant>.Ok(grant);
     }
@@ -177,10 +222,24 @@ public sealed partial class UserService(GovSiteDb db, SiteAccess access, TimePro
             return SaveResult<RoleGrant>.Invalid(errors);
         }
         db.RoleGrants.Remove(grant);
+        var name = await db.Users.Where(u => u.Id == userId).Select(u => u.UserName).FirstAsync(ct);
+        audit.Record(Audit.AuditActions.RoleRevoked, $"用户 {name}", await DescribeAsync(grant, ct), grant.SiteId);
         await db.SaveChangesAsync(ct);
         return SaveResult<RoleGrant>.Ok(grant);
     }
 
+    /// <summary>A grant in words for the audit log: the role and where it holds.</summary>
+    private async Task<string> DescribeAsync(RoleGrant grant, CancellationToken ct)
+    {
+        var where = grant.SiteId is int site ? directory.FindById(site) is { } s ? $"网站「{s.Name}」（{s.Code}）" : $"网站 {site}"
+            : grant.RegionId is int region ? $"地区「{await db.Regions.Where(r => r.Id == region).Select(r => r.Name).FirstOrDefaultAsync(ct)}」"
+            : "全平台";
+        return $"{Admin.Labels.Of(grant.Role)}，{where}";
+    }
+
     [GeneratedRegex("^[A-Za-z0-9._@-]{3,64}$")]
     private static partial Regex UserNamePattern();
+
+    [GeneratedRegex(@"^[^@\s]+@[^@\s]+\.[^@\s]+$")]
+    private static partial Regex EmailPattern();
 }

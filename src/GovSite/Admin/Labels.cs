@@ -79,6 +79,14 @@ public static class Labels
         "schedule_withdraw" => "设定定时撤回",
         "withdraw" => "撤回",
         "timed_withdraw" => "定时撤回（系统）",
+        "edit" => "修改",
+        "reopen" => "审核后修改，退回草稿",
+        "revise" => "修改已发布稿件（生成待审修订）",
+        "discard" => "放弃修订",
+        "request_withdraw" => "申请撤回",
+        "urgent_publish" => "紧急更正发布",
+        "urgent_withdraw" => "紧急撤回",
+        "withdraw_placement" => "撤下转载",
         _ => action,
     };
 

@@ -16,7 +16,7 @@ namespace GovSite.Cli;
 /// </summary>
 public static class CliCommands
 {
-    private static readonly string[] Commands = ["migrate", "seed-demo", "import", "check", "calendar-import", "search-rebuild", "publish-static", "--help", "-h", "-?"];
+    private static readonly string[] Commands = ["migrate", "seed-demo", "import", "check", "calendar-import", "search-rebuild", "publish-static", "library-reindex", "backup", "restore", "--help", "-h", "-?"];
 
     public static bool IsCliCommand(string[] args) => args.Length > 0 && Commands.Contains(args[0]);
 
@@ -96,6 +96,8 @@ public static class CliCommands
         });
         root.Subcommands.Add(reindex);
         root.Subcommands.Add(PublicSite.StaticExport.PublishStaticCommand.Create());
+        root.Subcommands.Add(Backup.BackupCommand());
+        root.Subcommands.Add(Backup.RestoreCommand());
 
         return await root.Parse(args).InvokeAsync();
     }
@@ -140,7 +142,9 @@ public static class CliCommands
                 report = await importer.ImportAsync(site.Id, rows, done => task.Value = done, ct);
                 task.Value = task.MaxValue;
             });
-        AnsiConsole.MarkupLine($"[green]已导入 {report.Imported} 篇[/]，共 {rows.Count} 行");
+        AnsiConsole.MarkupLine($"[green]已导入 {report.Imported} 篇[/]，共 {rows.Count} 行" +
+            (report.Submitted > 0 ? $"；其中 {report.Submitted} 篇所在栏目须审核，已提交审核" : "") +
+            (report.Drafts > 0 ? $"；{report.Drafts} 篇存为草稿" : ""));
         if (report.Problems.Count > 0)
         {
             var table = new Table().AddColumn("行号").AddColumn("原因");

@@ -70,6 +70,9 @@ public class GovSiteDb(DbContextOptions<GovSiteDb> options, SiteAccess access) :
     public DbSet<Publishing.Quality.NearDuplicateEntry> NearDuplicateEntries => Set<Publishing.Quality.NearDuplicateEntry>();
     public DbSet<Publishing.Quality.NearDuplicateBand> NearDuplicateBands => Set<Publishing.Quality.NearDuplicateBand>();
     public DbSet<Publishing.Quality.ExternalLinkStatus> ExternalLinkStatuses => Set<Publishing.Quality.ExternalLinkStatus>();
+    public DbSet<Notifications.Notice> Notices => Set<Notifications.Notice>();
+    public DbSet<Notifications.OutboxMessage> OutboxMessages => Set<Notifications.OutboxMessage>();
+    public DbSet<Audit.AuditEntry> AuditEntries => Set<Audit.AuditEntry>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -133,7 +136,8 @@ public class GovSiteDb(DbContextOptions<GovSiteDb> options, SiteAccess access) :
             e.HasIndex(x => new { x.SiteId, x.Disclosure, x.Status, x.PublishedAt });
             e.Property(x => x.GenreClass).HasMaxLength(100);
             e.HasOne(x => x.Item).WithMany().HasForeignKey(x => x.ItemId).OnDelete(DeleteBehavior.Cascade);
-            e.HasIndex(x => x.ItemId);
+            // One item, one place per column, whatever route it arrived by.
+            e.HasIndex(x => new { x.ItemId, x.ColumnId }).IsUnique();
             e.HasOne<Site>().WithMany().HasForeignKey(x => x.ReprintedFromSiteId).OnDelete(DeleteBehavior.SetNull);
             e.HasIndex(x => x.ReprintedFromSiteId);
             e.Ignore(x => x.IsPolicyDocument);
@@ -143,6 +147,7 @@ public class GovSiteDb(DbContextOptions<GovSiteDb> options, SiteAccess access) :
         {
             e.HasIndex(x => x.UserName).IsUnique();
             e.Property(x => x.UserName).HasMaxLength(64);
+            e.Property(x => x.Email).HasMaxLength(254);
             e.HasMany(x => x.Grants).WithOne().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
         });
         b.Entity<RoleGrant>(e =>
@@ -162,6 +167,8 @@ public class GovSiteDb(DbContextOptions<GovSiteDb> options, SiteAccess access) :
         Publishing.Quality.QualitySetup.Configure(b);
         Disclosure.DisclosureSetup.ConfigureModel(b, this);
         GovSite.ErrorReports.ErrorReportsSetup.ConfigureModel(b, this);
+        Notifications.NotificationsSetup.Configure(b, this);
+        Audit.AuditSetup.Configure(b);
     }
 
     private sealed class UtcConverter() : ValueConverter<DateTime, DateTime>(

@@ -243,6 +243,8 @@ public sealed class ReportDeadlines(GovSiteDb db, TimeProvider clock) : SharedAl
 
     protected override string LinkOf(int id) => $"/admin/sites/{id}/disclosure/reports";
 
+    protected override string Noun => "政府信息公开工作年度报告";
+
     public override async Task<IReadOnlyList<DeadlineItem>> OpenDueByAsync(DateOnly horizon, CancellationToken ct)
     {
         var today = DateOnly.FromDateTime(ChinaTime.ToLocal(clock.GetUtcNow().UtcDateTime));

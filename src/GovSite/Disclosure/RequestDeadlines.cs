@@ -20,6 +20,8 @@ public sealed class RequestDeadlines(GovSiteDb db, IOptions<DisclosureOptions> o
 
     protected override string LinkOf(int id) => $"/admin/disclosure/requests/{id}";
 
+    protected override string Noun => "依申请公开";
+
     public override async Task<IReadOnlyList<DeadlineItem>> OpenDueByAsync(DateOnly horizon, CancellationToken ct) =>
         (await Db.InformationRequests.AsNoTracking()
             // A third party's silence ends the pause by itself, and the due date kept for it is the latest the rules allow.

@@ -76,6 +76,8 @@ public sealed class ErrorReportDeadlines(GovSiteDb db, IOptions<ErrorReportOptio
 
     protected override string LinkOf(int id) => $"/admin/error-reports/{id}";
 
+    protected override string Noun => "网站找错";
+
     public override async Task<IReadOnlyList<DeadlineItem>> OpenDueByAsync(DateOnly horizon, CancellationToken ct) =>
         (await Db.ErrorReports.AsNoTracking()
             .Where(r => r.Status == ErrorReportStatus.Open && r.DueDate <= horizon)

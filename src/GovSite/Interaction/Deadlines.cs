@@ -1,6 +1,7 @@
 using GovSite.Calendar;
 using GovSite.Data;
 using GovSite.Accounts;
+using GovSite.Notifications;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -104,6 +105,12 @@ public interface IDeadlineWatch
 
     /// <summary>Writes one alert; false when another node wrote the same one first.</summary>
     Task<bool> AddAlertAsync(DeadlineItem item, AlertKind kind, DateTime now, CancellationToken ct);
+
+    /// <summary>
+    /// Tells the people who answer, in the back office and by e-mail, that an item is due soon
+    /// (once per item and due date: the notice key carries both).
+    /// </summary>
+    Task RemindAsync(DeadlineItem item, Notifier notifier, CancellationToken ct);
 }
 
 /// <summary>Messages (留言) on their deadlines: alerts in <see cref="MessageAlert"/>.</summary>
@@ -139,6 +146,12 @@ public sealed class MessageDeadlines(GovSiteDb db, IOptions<InteractionOptions> 
             return false;
         }
     }
+
+    public Task RemindAsync(DeadlineItem m, Notifier notifier, CancellationToken ct) =>
+        notifier.ToRolesAsync(m.SiteId, [Role.Editor, Role.SiteAdmin],
+            NoticeKind.MessageDue, $"message-due:{m.Id}:{m.DueDate:yyyy-MM-dd}",
+            $"留言即将到期：{m.Title}", $"留言「{m.Title}」（编号 {m.Number}）须在 {m.DueDate:yyyy-MM-dd} 前答复。",
+            $"/admin/messages/{m.Id}", [], ct);
 }
 
 /// <summary>
@@ -153,6 +166,9 @@ public abstract class SharedAlertDeadlines(GovSiteDb db, string work) : IDeadlin
 
     /// <summary>The back-office address of one item, shown beside its alert.</summary>
     protected abstract string LinkOf(int id);
+
+    /// <summary>What the work is called in a reminder (依申请公开, 网站找错).</summary>
+    protected abstract string Noun { get; }
 
     public abstract Task<IReadOnlyList<DeadlineItem>> OpenDueByAsync(DateOnly horizon, CancellationToken ct);
 
@@ -180,6 +196,12 @@ public abstract class SharedAlertDeadlines(GovSiteDb db, string work) : IDeadlin
             return false;
         }
     }
+
+    public Task RemindAsync(DeadlineItem item, Notifier notifier, CancellationToken ct) =>
+        notifier.ToRolesAsync(item.SiteId, [Role.Editor, Role.SiteAdmin], NoticeKind.WorkDue,
+            $"{work}-due:{item.Id}:{item.DueDate:yyyy-MM-dd}",
+            $"{Noun}即将到期：{item.Title}", $"{Noun}「{item.Title}」（编号 {item.Number}）须在 {item.DueDate:yyyy-MM-dd} 前办结。",
+            LinkOf(item.Id), [], ct);
 }
 
 /// <summary>
@@ -232,7 +254,15 @@ public sealed class DeadlineAlerts(IServiceScopeFactory scopes, TimeProvider clo
                 };
                 foreach (var kind in kinds.Where(k => !existing.Contains((item.Id, k, item.DueDate))))
                 {
-                    written += await watch.AddAlertAsync(item, kind, now, ct) ? 1 : 0;
+                    if (!await watch.AddAlertAsync(item, kind, now, ct))
+                    {
+                        continue;
+                    }
+                    written++;
+                    if (kind == AlertKind.Reminder)
+                    {
+                        await watch.RemindAsync(item, scope.ServiceProvider.GetRequiredService<Notifier>(), ct);
+                    }
                 }
             }
         }

@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using GovSite.Accounts;
 using GovSite.Calendar;
+using GovSite.Common;
 using GovSite.Data;
 using GovSite.PublicSite;
 using GovSite.Publishing;
@@ -82,16 +83,17 @@ public sealed partial class MessageService(GovSiteDb db, SiteAccess access, Cale
         {
             errors.Add(nameof(input.Channel), "请选择留言渠道");
         }
-        var name = PlainText.From(input.Name, 100);
+        // Kept exactly as typed (a<b, 3000元<收入, emoji…); pages encode it.
+        var name = TypedText.LineOrEmpty(input.Name);
         var phone = (input.Phone ?? "").Trim().Replace(" ", "", StringComparison.Ordinal);
         var email = string.IsNullOrWhiteSpace(input.Email) ? null : input.Email.Trim();
-        var subject = PlainText.From(input.Subject, 200);
-        var text = PlainText.From(input.Text, 10_000);
+        var subject = TypedText.LineOrEmpty(input.Subject);
+        var text = TypedText.BlockOrEmpty(input.Text);
         if (name.Length == 0)
         {
             errors.Add(nameof(input.Name), "请填写姓名");
         }
-        else if (name.Length > 50)
+        else if (TypedText.Length(name) > 50)
         {
             errors.Add(nameof(input.Name), "姓名不能超过 50 个字");
         }
@@ -107,15 +109,15 @@ public sealed partial class MessageService(GovSiteDb db, SiteAccess access, Cale
         {
             errors.Add(nameof(input.Subject), "请填写标题");
         }
-        else if (subject.Length > 100)
+        else if (TypedText.Length(subject) > 100)
         {
             errors.Add(nameof(input.Subject), "标题不能超过 100 个字");
         }
-        if (text.Length < 5)
+        if (TypedText.Length(text.Trim()) < 5)
         {
             errors.Add(nameof(input.Text), "请填写留言内容（至少 5 个字）");
         }
-        else if (text.Length > 5000)
+        else if (TypedText.Length(text) > 5000)
         {
             errors.Add(nameof(input.Text), "留言内容不能超过 5000 字");
         }
@@ -178,7 +180,7 @@ public sealed partial class MessageService(GovSiteDb db, SiteAccess access, Cale
             Subject = subject,
             Text = text,
             AllowPublic = input.IsPublic,
-            AttachmentName = detected is null ? null : PlainText.From(Path.GetFileName(attachment!.FileName), 200),
+            AttachmentName = detected is null ? null : TypedText.Line(Path.GetFileName(attachment!.FileName)) is { } file && file.Length <= 200 ? file : "附件",
             AttachmentFile = stored,
             AttachmentType = detected?.Type,
             ContentHash = contentHash,
@@ -251,10 +253,14 @@ public sealed partial class MessageService(GovSiteDb db, SiteAccess access, Cale
                     m.Status = MessageStatus.Handling;
                     break;
                 case TriageVerdict.Invalid:
-                    var r = PlainText.From(reason, 500);
-                    if (r.Length < 2)
+                    var r = TypedText.BlockOrEmpty(reason);
+                    if (TypedText.Length(r.Trim()) < 2)
                     {
                         errors.Add("Reason", "判为无效时请填写原因");
+                        return;
+                    }
+                    if (TooLong(errors, "Reason", r, "原因"))
+                    {
                         return;
                     }
                     m.InvalidReason = r;
@@ -287,10 +293,10 @@ public sealed partial class MessageService(GovSiteDb db, SiteAccess access, Cale
             {
                 errors.Add("TargetSiteId", "请选择承办部门（本平台上的其他网站）");
             }
-            else
+            else if (!TooLong(errors, "Note", note, "转办说明"))
             {
                 m.TransferSiteId = targetSiteId;
-                m.TransferNote = PlainText.From(note, 500);
+                m.TransferNote = TypedText.Block(note);
                 m.Status = MessageStatus.Transferred;
             }
             return Task.CompletedTask;
@@ -311,10 +317,14 @@ public sealed partial class MessageService(GovSiteDb db, SiteAccess access, Cale
             }
             else
             {
-                var reason = PlainText.From(note, 500);
-                if (reason.Length < 2)
+                var reason = TypedText.BlockOrEmpty(note);
+                if (TypedText.Length(reason.Trim()) < 2)
                 {
                     errors.Add("Note", "退回时请填写原因");
+                    return Task.CompletedTask;
+                }
+                if (TooLong(errors, "Note", reason, "退回原因"))
+                {
                     return Task.CompletedTask;
                 }
                 m.TransferNote = $"已退回：{reason}";
@@ -328,7 +338,7 @@ public sealed partial class MessageService(GovSiteDb db, SiteAccess access, Cale
     public Task<SaveResult<Message>> ExtendAsync(int id, string? reason, CancellationToken ct) =>
         ChangeAsync(id, m => m.HandlingSiteId, (m, errors) =>
         {
-            var r = PlainText.From(reason, 500);
+            var r = TypedText.BlockOrEmpty(reason);
             if (m.IsClosed)
             {
                 errors.Add("Reason", "已办结的留言不能延期");
@@ -337,11 +347,11 @@ public sealed partial class MessageService(GovSiteDb db, SiteAccess access, Cale
             {
                 errors.Add("Reason", "每条留言只能延期一次");
             }
-            else if (r.Length < 4)
+            else if (TypedText.Length(r.Trim()) < 4)
             {
                 errors.Add("Reason", "请填写延期原因（至少 4 个字）");
             }
-            else
+            else if (!TooLong(errors, "Reason", r, "延期原因"))
             {
                 m.Extended = true;
                 m.ExtensionReason = r;
@@ -353,15 +363,20 @@ public sealed partial class MessageService(GovSiteDb db, SiteAccess access, Cale
     public Task<SaveResult<Message>> ReplyAsync(int id, string? reply, CancellationToken ct) =>
         ChangeAsync(id, m => m.HandlingSiteId, async (m, errors) =>
         {
-            var text = PlainText.From(reply, 10_000);
+            var text = TypedText.BlockOrEmpty(reply);
             if (m.Status is not (MessageStatus.Handling or MessageStatus.Replied))
             {
                 errors.Add("Reply", m.Status == MessageStatus.Received ? "请先分拣：判定为有效后再答复" : "该留言当前不能答复");
                 return;
             }
-            if (text.Length < 2)
+            if (TypedText.Length(text.Trim()) < 2)
             {
                 errors.Add("Reply", "请填写答复内容");
+                return;
+            }
+            if (TypedText.Length(text) > 10_000)
+            {
+                errors.Add("Reply", "答复不能超过 10000 字");
                 return;
             }
             var b = Options.Boilerplate;
@@ -388,10 +403,14 @@ public sealed partial class MessageService(GovSiteDb db, SiteAccess access, Cale
             }
             if (m.ReplyIsBoilerplate)
             {
-                var r = PlainText.From(overrideReason, 500);
-                if (r.Length < 4)
+                var r = TypedText.BlockOrEmpty(overrideReason);
+                if (TypedText.Length(r.Trim()) < 4)
                 {
                     errors.Add("OverrideReason", $"该答复与此前 {m.BoilerplateMatches} 条答复几乎相同（套话），请修改答复，或填写仍要发布的理由（至少 4 个字）");
+                    return Task.CompletedTask;
+                }
+                if (TooLong(errors, "OverrideReason", r, "理由"))
+                {
                     return Task.CompletedTask;
                 }
                 m.BoilerplateOverrideReason = r;
@@ -405,14 +424,18 @@ public sealed partial class MessageService(GovSiteDb db, SiteAccess access, Cale
     public Task<SaveResult<Message>> CannotHandleAsync(int id, string? explanation, CancellationToken ct) =>
         ChangeAsync(id, m => m.HandlingSiteId, (m, errors) =>
         {
-            var text = PlainText.From(explanation, 2000);
+            var text = TypedText.BlockOrEmpty(explanation);
             if (m.IsClosed)
             {
                 errors.Add("Explanation", "该留言已办结");
             }
-            else if (text.Length < 10)
+            else if (TypedText.Length(text.Trim()) < 10)
             {
                 errors.Add("Explanation", "无法办理时必须向留言人说明原因（至少 10 个字）");
+            }
+            else if (TypedText.Length(text) > 2000)
+            {
+                errors.Add("Explanation", "说明不能超过 2000 字");
             }
             else
             {
@@ -458,6 +481,18 @@ public sealed partial class MessageService(GovSiteDb db, SiteAccess access, Cale
     }
 
     // ---- helpers ----
+
+    /// <summary>A reason or note longer than 500 characters is refused with the count, never cut.</summary>
+    private static bool TooLong(ValidationErrors errors, string field, string? text, string label)
+    {
+        var length = TypedText.Length(text);
+        if (length <= 500)
+        {
+            return false;
+        }
+        errors.Add(field, $"{label}不能超过 500 字（当前 {length} 字）");
+        return true;
+    }
 
     private static readonly char[] CodeAlphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789".ToCharArray();
 

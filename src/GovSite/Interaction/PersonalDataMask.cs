@@ -54,14 +54,17 @@ public static partial class PersonalDataMask
             var n = name?.Trim();
             if (n is { Length: >= 2 })
             {
-                result = result.Replace(n, n[0] + "某某", StringComparison.Ordinal);
+                result = result.Replace(n, First(n) + "某某", StringComparison.Ordinal);
             }
         }
-        result = LabelledName().Replace(result, m => m.Groups["label"].Value + m.Groups["name"].Value[0] + "某某");
+        result = LabelledName().Replace(result, m => m.Groups["label"].Value + First(m.Groups["name"].Value) + "某某");
         result = TitledName().Replace(result, m => m.Groups["surname"].Value + "某" + m.Groups["title"].Value);
         return result;
     }
 
     /// <summary>A writer's name as shown in public: the surname and 某某.</summary>
-    public static string MaskName(string? name) => string.IsNullOrWhiteSpace(name) ? "匿名" : name.Trim()[0] + "某某";
+    public static string MaskName(string? name) => string.IsNullOrWhiteSpace(name) ? "匿名" : First(name.Trim()) + "某某";
+
+    /// <summary>The first character as a reader sees it: a rare character or an emoji is two UTF-16 units, never cut in half.</summary>
+    private static string First(string text) => text.Length == 0 ? "" : System.Globalization.StringInfo.GetNextTextElement(text);
 }

@@ -1,37 +1,11 @@
-using AngleSharp.Html.Parser;
-
 namespace GovSite.Interaction;
 
 /// <summary>
-/// What citizens write is stored as plain text: any markup is dropped on the way in (scripts with
-/// their content), and pages encode it on the way out.
+/// Comparing what citizens write: two texts that differ in spacing or punctuation are the same
+/// letter. Storing it is <see cref="Common.TypedText"/>'s job: kept as typed, never stripped.
 /// </summary>
 public static class PlainText
 {
-    private static readonly HtmlParser Parser = new();
-
-    public static string From(string? input, int maxLength)
-    {
-        var text = (input ?? "").Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n');
-        if (text.Contains('<', StringComparison.Ordinal))
-        {
-            var document = Parser.ParseDocument("<body></body>");
-            var body = document.Body!;
-            foreach (var node in Parser.ParseFragment(text, body).ToList())
-            {
-                body.AppendChild(node);
-            }
-            foreach (var element in body.QuerySelectorAll("script, style, iframe, object, embed, noscript, template").ToList())
-            {
-                element.Remove();
-            }
-            text = body.TextContent;
-        }
-        // Control characters other than newline and tab are never meant.
-        text = new string([.. text.Where(c => c is '\n' or '\t' || !char.IsControl(c))]).Trim();
-        return text.Length > maxLength ? text[..maxLength] : text;
-    }
-
     /// <summary>Letters and digits only, lower case: two texts that differ in spacing or punctuation compare equal.</summary>
     public static string Normalise(string text)
     {

@@ -12,14 +12,19 @@ public sealed record ImportRow(int Line, ArticleInput? Input, string? Error);
 
 public sealed record ImportProblem(int Line, string Reason);
 
-public sealed record ImportReport(int Imported, IReadOnlyList<ImportProblem> Problems);
+/// <param name="Imported">Rows published (or, in a column with review, submitted for review).</param>
+/// <param name="Submitted">Of those, rows waiting for review because the column asks for it.</param>
+/// <param name="Drafts">Rows kept as drafts because the quality gate stopped them; each is also in <paramref name="Problems"/>.</param>
+public sealed record ImportReport(int Imported, IReadOnlyList<ImportProblem> Problems, int Submitted = 0, int Drafts = 0);
 
 /// <summary>
 /// Reads articles from JSON lines or CSV (title, body, publishDate, source, author, keywords,
-/// docNumber, issuer) and publishes them in one column. Bad rows are reported by line and skipped;
-/// good rows are saved in batches, each batch in one transaction.
+/// docNumber, issuer) into one column, through the library like any other write: in a column
+/// without review each row is published through the quality gate; in a column with review it is
+/// submitted and waits for its reviewers. Bad rows are reported by line and skipped; a row the
+/// gate stops is kept as a draft and reported. Rows are saved in batches, each in one transaction.
 /// </summary>
-public sealed class ArticleImport(GovSiteDb db, ArticleService articles)
+public sealed class ArticleImport(GovSiteDb db, ArticleService articles, Library.Workflow workflow)
 {
     private const int BatchSize = 200;
 
@@ -143,7 +148,6 @@ public sealed class ArticleImport(GovSiteDb db, ArticleService articles)
             Keywords = Get("keywords"),
             DocNumber = Get("docNumber"),
             Issuer = Get("issuer"),
-            Publish = true,
         }, null);
     }
 
@@ -152,8 +156,8 @@ public sealed class ArticleImport(GovSiteDb db, ArticleService articles)
         CancellationToken ct = default)
     {
         var problems = new List<ImportProblem>();
-        var imported = 0;
-        var done = 0;
+        int imported = 0, submitted = 0, drafts = 0, done = 0;
+        var reviewed = new Dictionary<int, bool>();
         foreach (var batch in rows.Chunk(BatchSize))
         {
             await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -162,26 +166,46 @@ public sealed class ArticleImport(GovSiteDb db, ArticleService articles)
                 if (row.Input is null)
                 {
                     problems.Add(new(row.Line, row.Error!));
+                    progress?.Invoke(++done);
+                    continue;
+                }
+                if (!reviewed.TryGetValue(row.Input.ColumnId, out var review))
+                {
+                    review = reviewed[row.Input.ColumnId] = await db.Columns.AsNoTracking()
+                        .AnyAsync(c => c.Id == row.Input.ColumnId && (c.ReviewLevels > 0 || c.RequiresConfidentialityReview), ct);
+                }
+                // Saved as a draft, then one workflow step: published through the gate, or submitted where the column
+                // has review. A row the gate stops stays a draft: nothing of it is lost, and it is reported.
+                var saved = await articles.SaveAsync(siteId, null, row.Input, ct);
+                if (!saved.Succeeded)
+                {
+                    problems.Add(new(row.Line, Reasons(saved)));
+                    progress?.Invoke(++done);
+                    continue;
+                }
+                var itemId = saved.Value!.ItemId!.Value;
+                var step = review
+                    ? await workflow.SubmitAsync(itemId, ct)
+                    : await workflow.PublishAsync(itemId, row.Input.PublishedAt is DateTime local ? ChinaTime.ToUtc(local) : null, ct);
+                if (step.Succeeded)
+                {
+                    imported++;
+                    submitted += review ? 1 : 0;
                 }
                 else
                 {
-                    var result = await articles.SaveAsync(siteId, null, row.Input, ct);
-                    if (result.Succeeded)
-                    {
-                        imported++;
-                    }
-                    else
-                    {
-                        var reason = result.Forbidden ? "没有权限" :
-                            string.Join("；", result.Errors.All.SelectMany(kv => kv.Value));
-                        problems.Add(new(row.Line, reason));
-                    }
+                    drafts++;
+                    var why = step.Blocked ? Library.LibraryService.GateErrors(step.Findings).All.SelectMany(e => e.Value) : step.Errors.All.SelectMany(e => e.Value);
+                    problems.Add(new(row.Line, (review ? "已存为草稿，未能提交审核：" : "已存为草稿，未发布：") + string.Join("；", why)));
                 }
                 progress?.Invoke(++done);
             }
             await tx.CommitAsync(ct);
             db.ChangeTracker.Clear();
         }
-        return new(imported, problems);
+        return new(imported, problems, submitted, drafts);
     }
+
+    private static string Reasons(SaveResult<Article> result) =>
+        result.Forbidden ? "没有权限" : string.Join("；", result.Errors.All.SelectMany(kv => kv.Value));
 }

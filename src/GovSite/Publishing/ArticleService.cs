@@ -1,7 +1,9 @@
 using System.Globalization;
 using GovSite.Accounts;
+using GovSite.Common;
 using GovSite.Data;
-using GovSite.Sites;
+using GovSite.Publishing.Library;
+using GovSite.Publishing.Quality;
 using Microsoft.EntityFrameworkCore;
 
 namespace GovSite.Publishing;
@@ -17,9 +19,11 @@ public sealed class ArticleInput
     public string? Keywords { get; set; }
     public string? ImageUrl { get; set; }
 
-    /// <summary>China local time; empty means now.</summary>
+    /// <summary>China local time; empty means now. A past time dates the article then (an import of older documents).</summary>
     public DateTime? PublishedAt { get; set; }
-    public bool Publish { get; set; } = true;
+
+    /// <summary>Publish as well as save. Off unless asked for: new content is a draft until someone publishes it.</summary>
+    public bool Publish { get; set; }
     public string? IndexNumber { get; set; }
     public string? Issuer { get; set; }
     public string? DocNumber { get; set; }
@@ -30,15 +34,15 @@ public sealed class ArticleInput
 }
 
 /// <summary>
-/// The quick path for one site's article: write and publish in one step, for columns that need
-/// no review. Behind it every article is a library item (先入库后使用): this keeps the item,
-/// its versions and trail in step, so the library's rules hold whichever path was used.
+/// The article API's door onto the library (先入库后使用): an article is a placement of a library
+/// item, so writing one writes the item through <see cref="LibraryService"/> and publishing goes
+/// through <see cref="Workflow"/>, with the same validation, review levels, revisions of published
+/// items and quality gate as the library's own pages. Nothing here writes an article row itself.
 /// </summary>
-public sealed class ArticleService(GovSiteDb db, SiteAccess access, SiteChanges changes, TimeProvider clock,
-    IEnumerable<IArticleObserver> observers, Library.IndexNumbers indexNumbers)
+public sealed class ArticleService(GovSiteDb db, SiteAccess access, LibraryService library, Workflow workflow, QualityGate gate)
 {
     /// <summary>Longest body accepted, in characters of sanitised HTML (about 300 pages of text).</summary>
-    public const int MaxBodyLength = 1_000_000;
+    public const int MaxBodyLength = LibraryService.MaxBodyLength;
 
     public async Task<SaveResult<Article>> SaveAsync(int siteId, int? id, ArticleInput input, CancellationToken ct = default)
     {
@@ -46,72 +50,59 @@ public sealed class ArticleService(GovSiteDb db, SiteAccess access, SiteChanges 
         {
             return SaveResult<Article>.Denied();
         }
-        Article? article;
-        var now = clock.GetUtcNow().UtcDateTime;
+        Article? article = null;
+        LibraryItem? item = null;
         if (id is int existing)
         {
-            article = await db.Articles.FirstOrDefaultAsync(a => a.Id == existing && a.SiteId == siteId, ct);
-            if (article is null)
+            article = await db.Articles.AsNoTracking().FirstOrDefaultAsync(a => a.Id == existing && a.SiteId == siteId, ct);
+            if (article?.ItemId is not int itemId || (item = await db.LibraryItems.AsNoTracking().FirstOrDefaultAsync(i => i.Id == itemId, ct)) is null)
             {
                 return SaveResult<Article>.Missing();
             }
+            // A reprint's text belongs to the site that wrote it: it is corrected there, and every placement follows.
+            if (item.OwnerSiteId != siteId)
+            {
+                return SaveResult<Article>.Denied();
+            }
         }
-        else
-        {
-            article = new Article { SiteId = siteId, CreatedAt = now, CreatedById = access.UserId };
-        }
-
-        // What the public pages showed before this save, so both old and new places are refreshed.
-        var before = (article.ColumnId, article.InterpretsId);
         var errors = new ValidationErrors();
-        var title = input.Title?.Trim() ?? "";
-        if (title.Length == 0)
+        var indexNumber = TypedText.Line(input.IndexNumber);
+        if (indexNumber is not null && indexNumber != article?.IndexNumber)
         {
-            errors.Add(nameof(input.Title), "请填写标题");
+            if (article is { Status: ArticleStatus.Published })
+            {
+                errors.Add(nameof(input.IndexNumber), "已发布文件的索引号不能修改");
+            }
+            else if (await db.Articles.IgnoreQueryFilters().AnyAsync(a => a.SiteId == siteId && a.IndexNumber == indexNumber && a.Id != (id ?? 0), ct))
+            {
+                errors.Add(nameof(input.IndexNumber), "索引号已被本网站的其他文章使用");
+            }
         }
-        else if (title.Length > 500)
-        {
-            errors.Add(nameof(input.Title), "标题不能超过500个字");
-        }
-        if (input.Body is { Length: > MaxBodyLength })
-        {
-            errors.Add(nameof(input.Body), $"正文过长（{input.Body.Length:N0} 字符），上限为 {MaxBodyLength:N0} 字符，请拆分为多篇或以附件发布");
-        }
-        var tooLong = input.Body is { Length: > MaxBodyLength };
-        var body = tooLong ? "" : HtmlSanitiser.Sanitise(input.Body);
-        if (!tooLong && HtmlSanitiser.ToPlainText(body).Trim().Length == 0 && !body.Contains("<img", StringComparison.Ordinal))
-        {
-            errors.Add(nameof(input.Body), "请填写正文");
-        }
-        if (!await db.Columns.AnyAsync(c => c.Id == input.ColumnId && c.SiteId == siteId, ct))
-        {
-            errors.Add(nameof(input.ColumnId), "请选择本网站的栏目");
-        }
-        if (input.InterpretsId is int policyId &&
-            (policyId == article.Id || !await db.Articles.AnyAsync(a => a.Id == policyId && a.SiteId == siteId, ct)))
+        if (input.InterpretsId is int policyArticle && policyArticle != article?.InterpretsId &&
+            (policyArticle == id || !await db.Articles.AnyAsync(a => a.Id == policyArticle && a.SiteId == siteId && a.ItemId != null, ct)))
         {
             errors.Add(nameof(input.InterpretsId), "所解读的政策文件不存在或不属于本网站");
         }
-        if (input.Validity is PolicyValidity v && !Enum.IsDefined(v))
-        {
-            errors.Add(nameof(input.Validity), "有效性无效");
-        }
-        var indexNumber = Clean(input.IndexNumber);
-        if (indexNumber is not null && indexNumber != article.IndexNumber &&
-            await db.Articles.IgnoreQueryFilters().AnyAsync(a => a.SiteId == siteId && a.IndexNumber == indexNumber && a.Id != article.Id, ct))
-        {
-            errors.Add(nameof(input.IndexNumber), "索引号已被本网站的其他文章使用");
-        }
-        if (input.Publish && article.Status != ArticleStatus.Published && !access.Unrestricted)
+        var live = item?.Status == ItemStatus.Published;
+        if (input.Publish && !live)
         {
             var column = await db.Columns.AsNoTracking().FirstOrDefaultAsync(c => c.Id == input.ColumnId && c.SiteId == siteId, ct);
-            if (!access.HasRole(siteId, Role.Editor) && !access.HasRole(siteId, Role.SiteAdmin))
+            if (!library.IsEditor(siteId))
             {
                 errors.Add(nameof(input.Publish), "信息员只能提交审核，不能直接发布");
             }
             else if (column is { ReviewLevels: > 0 } or { RequiresConfidentialityReview: true })
             {
-                errors.Add(nameof(input.Publish), "该栏目的稿件须经审核后发布，请在信息资源库中提交审核");
+                errors.Add(nameof(input.Publish), "该栏目的稿件须经审核后发布，请保存后提交审核");
+            }
+            else if (column is not null)
+            {
+                // Publishing on save passes the gate first, so a refused publication saves nothing half-way.
+                var findings = await gate.CheckAsync(new QualityInput(siteId, TypedText.LineOrEmpty(input.Title), input.Body ?? "", item?.Id), ct);
+                foreach (var (field, messages) in LibraryService.GateErrors(findings).All)
+                {
+                    messages.ForEach(m => errors.Add(field, m));
+                }
             }
         }
         if (!errors.IsValid)
@@ -119,55 +110,39 @@ public sealed class ArticleService(GovSiteDb db, SiteAccess access, SiteChanges 
             return SaveResult<Article>.Invalid(errors);
         }
 
-        article.ColumnId = input.ColumnId;
-        article.Title = title;
-        article.Body = body;
-        article.Summary = Clean(input.Summary);
-        article.Source = Clean(input.Source);
-        article.Author = Clean(input.Author);
-        article.Keywords = Clean(input.Keywords);
-        article.ImageUrl = Clean(input.ImageUrl);
-        article.IndexNumber = indexNumber ?? article.IndexNumber;
-        article.Issuer = Clean(input.Issuer);
-        article.DocNumber = Clean(input.DocNumber);
-        article.WrittenDate = input.WrittenDate;
-        article.SubjectCategory = Clean(input.SubjectCategory);
-        article.Validity = input.Validity ?? (article.DocNumber is not null || article.Issuer is not null ? PolicyValidity.Valid : null);
-        article.InterpretsId = input.InterpretsId;
-        article.UpdatedAt = now;
-        article.UpdatedById = access.UserId;
-        if (input.Publish)
+        var itemInput = await ToItemInputAsync(input, item, article?.ColumnId, ct);
+        var saved = item is null
+            ? await library.CreateAsync(siteId, itemInput, ct)
+            : await library.UpdateAsync(item.Id, itemInput, null, ct);
+        if (!saved.Succeeded)
         {
-            article.Status = ArticleStatus.Published;
-            article.PublishedAt = input.PublishedAt is DateTime local ? ChinaTime.ToUtc(local) : article.PublishedAt ?? now;
+            return saved.Forbidden ? SaveResult<Article>.Denied() : saved.NotFound ? SaveResult<Article>.Missing() : SaveResult<Article>.Invalid(Renamed(saved.Errors));
         }
-        else if (article.Status != ArticleStatus.Published)
+        item = saved.Value!;
+        var placement = await db.Articles.FirstAsync(a => a.ItemId == item.Id && a.SiteId == siteId && (id == null || a.Id == id), ct);
+        if (indexNumber is not null && placement.IndexNumber != indexNumber && placement.Status != ArticleStatus.Published)
         {
-            article.Status = ArticleStatus.Draft;
-            article.PublishedAt = input.PublishedAt is DateTime local ? ChinaTime.ToUtc(local) : null;
-        }
-        if (article.Status == ArticleStatus.Published && article.IsPolicyDocument && article.IndexNumber is null)
-        {
-            article.IndexNumber = await indexNumbers.NextAsync(siteId, article.PublishedAt ?? now, ct);
-        }
-        // The importer runs many saves inside its own transaction; join it rather than nest.
-        await using (var tx = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null)
-        {
-            if (article.Id == 0)
-            {
-                db.Articles.Add(article);
-            }
+            placement.IndexNumber = indexNumber;
             await db.SaveChangesAsync(ct);
-            await KeepItemInStepAsync(article, ct);
-            if (tx is not null)
+        }
+        if (input.Publish && item.Status != ItemStatus.Published)
+        {
+            var step = await workflow.PublishAsync(item.Id, input.PublishedAt is DateTime local ? ChinaTime.ToUtc(local) : null, ct);
+            if (!step.Succeeded)
             {
-                await tx.CommitAsync(ct);
+                // Saved as a draft; say why it did not go out.
+                var refused = step.Blocked ? LibraryService.GateErrors(step.Findings) : Renamed(step.Errors);
+                return SaveResult<Article>.Invalid(refused);
             }
         }
-        await AfterChangeAsync(article, ct, before.ColumnId, before.InterpretsId);
-        return SaveResult<Article>.Ok(article);
+        await db.Entry(placement).ReloadAsync(ct);
+        return SaveResult<Article>.Ok(placement);
     }
 
+    /// <summary>
+    /// Takes an article down. The site's own article is the item: it is withdrawn through the workflow
+    /// (a request for review where the column asks for it). A reprint is this site's placement only.
+    /// </summary>
     public async Task<SaveResult<Article>> WithdrawAsync(int siteId, int id, CancellationToken ct = default)
     {
         if (!access.CanEditContent(siteId))
@@ -175,100 +150,95 @@ public sealed class ArticleService(GovSiteDb db, SiteAccess access, SiteChanges 
             return SaveResult<Article>.Denied();
         }
         var article = await db.Articles.FirstOrDefaultAsync(a => a.Id == id && a.SiteId == siteId, ct);
-        if (article is null)
+        if (article?.ItemId is not int itemId)
         {
             return SaveResult<Article>.Missing();
         }
-        article.Status = ArticleStatus.Withdrawn;
-        article.UpdatedAt = clock.GetUtcNow().UtcDateTime;
-        article.UpdatedById = access.UserId;
-        await using (var tx = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null)
+        if (!library.IsEditor(siteId))
         {
-            await db.SaveChangesAsync(ct);
-            await KeepItemInStepAsync(article, ct);
-            if (tx is not null)
-            {
-                await tx.CommitAsync(ct);
-            }
+            return SaveResult<Article>.Denied();
         }
-        await AfterChangeAsync(article, ct);
+        var owner = await db.LibraryItems.IgnoreQueryFilters().Where(i => i.Id == itemId).Select(i => i.OwnerSiteId).FirstAsync(ct);
+        if (owner != siteId)
+        {
+            article.Status = ArticleStatus.Withdrawn;
+            article.UpdatedAt = library.Now;
+            article.UpdatedById = access.UserId;
+            var item = await db.LibraryItems.IgnoreQueryFilters().FirstAsync(i => i.Id == itemId, ct);
+            library.AddTransition(item, item.Status, item.Status, "withdraw_placement", $"从本网站撤下转载（文章 {article.Id}）", null);
+            await db.SaveChangesAsync(ct);
+            await library.AnnounceAsync(article, article.ColumnId, article.InterpretsId, ct);
+            return SaveResult<Article>.Ok(article);
+        }
+        var step = await workflow.WithdrawAsync(itemId, null, null, ct: ct);
+        if (step.Forbidden)
+        {
+            return SaveResult<Article>.Denied();
+        }
+        if (!step.Succeeded)
+        {
+            return SaveResult<Article>.Invalid(step.Errors);
+        }
+        await db.Entry(article).ReloadAsync(ct);
         return SaveResult<Article>.Ok(article);
     }
 
-    /// <summary>
-    /// Writes what this article now says back to its library item (a version and a trail entry
-    /// when the state changed) and onto the item's other placements, inside the caller's transaction.
-    /// </summary>
-    private async Task KeepItemInStepAsync(Article article, CancellationToken ct)
+    /// <summary>The article's fields as the item's; a policy named by its article becomes the policy's item.</summary>
+    private async Task<ItemInput> ToItemInputAsync(ArticleInput input, LibraryItem? item, int? placementColumn, CancellationToken ct)
     {
-        var now = clock.GetUtcNow().UtcDateTime;
-        var item = article.ItemId is int itemId
-            ? await db.LibraryItems.IgnoreQueryFilters().FirstAsync(i => i.Id == itemId, ct)
+        var current = item is null ? null : ItemInput.From(await library.WorkingCopyAsync(item, ct));
+        var policyItem = input.InterpretsId is int policy
+            ? await db.Articles.Where(a => a.Id == policy).Select(a => a.ItemId).FirstOrDefaultAsync(ct)
             : null;
-        var from = item?.Status;
-        if (item is null)
+        return new ItemInput
         {
-            item = Library.LibraryService.FromArticle(article);
-            db.LibraryItems.Add(item);
-            await db.SaveChangesAsync(ct);
-            article.ItemId = item.Id;
-        }
-        else
-        {
-            Library.LibraryService.TakeContent(item, article);
-            item.UpdatedAt = now;
-            item.UpdatedById = access.UserId;
-            // Only the original's state is the item's; a placement elsewhere changes its text, not its workflow.
-            if (article.SiteId == item.OwnerSiteId)
-            {
-                item.Status = Library.LibraryService.StatusOf(article.Status);
-                item.PublishedAt = article.PublishedAt;
-                item.HomeColumnId = article.ColumnId;
-            }
-            foreach (var other in await db.Articles.IgnoreQueryFilters().Where(a => a.ItemId == item.Id && a.Id != article.Id).ToListAsync(ct))
-            {
-                Library.LibraryService.CopyContent(item, other, now, access.UserId);
-                if (article.SiteId == item.OwnerSiteId)
-                {
-                    // Publishing or withdrawing the original does the same to every placement of it.
-                    other.Status = article.Status;
-                    other.PublishedAt = article.PublishedAt;
-                }
-            }
-        }
-        item.VersionNumber++;
-        db.ItemVersions.Add(Library.ItemVersion.Of(item, now, access.UserId, access.UserName ?? "系统", null));
-        if (from != item.Status)
-        {
-            db.ItemTransitions.Add(new Library.ItemTransition
-            {
-                ItemId = item.Id,
-                At = now,
-                UserId = access.UserId,
-                UserName = access.UserName ?? "系统",
-                From = from ?? Library.ItemStatus.Draft,
-                To = item.Status,
-                Action = from is null ? "create" : item.Status == Library.ItemStatus.Withdrawn ? "withdraw" : "publish",
-                Comment = "经文章管理直接保存",
-            });
-        }
-        await db.SaveChangesAsync(ct);
+            // An article in another of the item's columns edits the item, not where it lives.
+            ColumnId = current is not null && placementColumn is int other && other != current.ColumnId && input.ColumnId == other
+                ? current.ColumnId : input.ColumnId,
+            Title = input.Title,
+            Body = input.Body,
+            Summary = input.Summary,
+            Source = input.Source,
+            Author = input.Author,
+            Keywords = input.Keywords,
+            ImageUrl = input.ImageUrl,
+            Issuer = input.Issuer,
+            DocNumber = input.DocNumber,
+            WrittenDate = input.WrittenDate,
+            SubjectClass = input.SubjectCategory,
+            Validity = input.Validity,
+            InterpretsItemId = policyItem,
+            // What the article API has no field for stays as the library holds it.
+            Subtitle = current?.Subtitle,
+            GenreClass = current?.GenreClass,
+            Language = current?.Language,
+            ValidityDate = current?.ValidityDate,
+            InterpretationKind = current?.InterpretationKind,
+            Attachments = null,
+        };
     }
 
-    private async Task AfterChangeAsync(Article article, CancellationToken ct, int previousColumnId = 0, int? previousInterpretsId = null)
+    /// <summary>The library's field names, as the article API calls them.</summary>
+    private static ValidationErrors Renamed(ValidationErrors errors)
     {
-        await changes.ArticleChangedAsync(article, previousColumnId, previousInterpretsId, ct);
-        foreach (var observer in observers)
+        var renamed = new ValidationErrors();
+        foreach (var (field, messages) in errors.All)
         {
-            await observer.ArticleChangedAsync(article, ct);
+            var name = field switch
+            {
+                nameof(ItemInput.SubjectClass) => nameof(ArticleInput.SubjectCategory),
+                nameof(ItemInput.InterpretsItemId) => nameof(ArticleInput.InterpretsId),
+                "Status" => nameof(ArticleInput.Publish),
+                _ => field,
+            };
+            messages.ForEach(m => renamed.Add(name, m));
         }
+        return renamed;
     }
 
     /// <summary>Published and due: what the public may see.</summary>
     public static IQueryable<Article> Visible(IQueryable<Article> articles, DateTime nowUtc) =>
         articles.Where(a => a.Status == ArticleStatus.Published && a.PublishedAt <= nowUtc);
-
-    private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
     public static string FormatWrittenDate(DateOnly? date) =>
         date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "";

@@ -16,7 +16,7 @@ public sealed class ColumnInput
     public string? Keywords { get; set; }
 }
 
-public sealed class ColumnService(GovSiteDb db, SiteAccess access, SiteChanges changes)
+public sealed class ColumnService(GovSiteDb db, SiteAccess access, SiteChanges changes, Audit.AuditLog audit)
 {
     public async Task<SaveResult<Column>> SaveAsync(int siteId, int? id, ColumnInput input, CancellationToken ct = default)
     {
@@ -39,7 +39,7 @@ public sealed class ColumnService(GovSiteDb db, SiteAccess access, SiteChanges c
         }
 
         var errors = new ValidationErrors();
-        var name = input.Name?.Trim() ?? "";
+        var name = Common.TypedText.LineOrEmpty(input.Name);
         if (name.Length == 0)
         {
             errors.Add(nameof(input.Name), "请填写栏目名称");
@@ -83,12 +83,13 @@ public sealed class ColumnService(GovSiteDb db, SiteAccess access, SiteChanges c
         column.ParentId = input.ParentId;
         column.SortOrder = input.SortOrder;
         column.IsVisible = input.IsVisible;
-        column.Description = string.IsNullOrWhiteSpace(input.Description) ? null : input.Description.Trim();
-        column.Keywords = string.IsNullOrWhiteSpace(input.Keywords) ? null : input.Keywords.Trim();
+        column.Description = Common.TypedText.Line(input.Description);
+        column.Keywords = Common.TypedText.Line(input.Keywords);
         if (column.Id == 0)
         {
             db.Columns.Add(column);
         }
+        audit.RecordChanges(Audit.AuditActions.Settings, $"栏目「{column.Name}」", siteId, column);
         await db.SaveChangesAsync(ct);
         await changes.ContentChangedAsync(siteId, ct);
         return SaveResult<Column>.Ok(column);

@@ -39,79 +39,72 @@ public static class HtmlSanitiser
 
     private static readonly HtmlParser Parser = new();
 
-    public static string Sanitise(string? html)
+    // Mganss's HtmlSanitizer does the cleaning (allow-listed elements, attributes and URL schemes,
+    // comments out, CSS out); GovSite keeps its allow-list, unwraps unknown elements keeping their
+    // text, drops dangerous ones with their content, and marks new windows noopener.
+    private static readonly Ganss.Xss.HtmlSanitizer Cleaner = CreateCleaner();
+
+    private static Ganss.Xss.HtmlSanitizer CreateCleaner()
     {
-        if (string.IsNullOrWhiteSpace(html))
+        var options = new Ganss.Xss.HtmlSanitizerOptions
         {
-            return "";
-        }
-        var document = Parser.ParseDocument("<body></body>");
-        var body = document.Body!;
-        var nodes = Parser.ParseFragment(html, body);
-        foreach (var node in nodes.ToList())
+            AllowedTags = new HashSet<string>(Allowed, StringComparer.OrdinalIgnoreCase),
+            AllowedAttributes = new HashSet<string>(AllowedAttributes.Values.SelectMany(v => v), StringComparer.OrdinalIgnoreCase),
+            AllowedCssProperties = new HashSet<string>(),
+            AllowedAtRules = new HashSet<AngleSharp.Css.Dom.CssRuleType>(),
+            AllowedSchemes = new HashSet<string>(["http", "https", "mailto", "tel", "data"], StringComparer.OrdinalIgnoreCase),
+            UriAttributes = new HashSet<string>(["href", "src"], StringComparer.OrdinalIgnoreCase),
+        };
+        var cleaner = new Ganss.Xss.HtmlSanitizer(options) { KeepChildNodes = true };
+        // Dangerous elements go with everything inside them, before the library unwraps the rest.
+        cleaner.RemovingTag += (_, e) =>
         {
-            body.AppendChild(node);
-        }
-        Clean(body);
-        return body.InnerHtml.Trim();
+            if (Dropped.Contains(e.Tag.LocalName))
+            {
+                while (e.Tag.FirstChild is { } child)
+                {
+                    e.Tag.RemoveChild(child);
+                }
+            }
+        };
+        cleaner.FilterUrl += (_, e) =>
+        {
+            if (e.SanitizedUrl is not null && !IsSafeUrl(e.OriginalUrl, e.Tag.LocalName == "img"))
+            {
+                e.SanitizedUrl = null;
+            }
+        };
+        cleaner.PostProcessNode += (_, e) =>
+        {
+            if (e.Node is not IElement element)
+            {
+                return;
+            }
+            AllowedAttributes.TryGetValue(element.LocalName, out var specific);
+            foreach (var attribute in element.Attributes.ToList())
+            {
+                if (!AllowedAttributes["*"].Contains(attribute.Name) && !(specific?.Contains(attribute.Name) ?? false))
+                {
+                    element.RemoveAttribute(attribute.Name);
+                }
+            }
+            if (element.LocalName == "a" && element.GetAttribute("target") is { } target)
+            {
+                if (target == "_blank")
+                {
+                    element.SetAttribute("rel", "noopener noreferrer");
+                }
+                else
+                {
+                    element.RemoveAttribute("target");
+                }
+            }
+        };
+        return cleaner;
     }
 
-    private static void Clean(INode parent)
-    {
-        foreach (var node in parent.ChildNodes.ToList())
-        {
-            switch (node)
-            {
-                case IElement element when Dropped.Contains(element.LocalName):
-                    element.Remove();
-                    break;
-                case IElement element when !Allowed.Contains(element.LocalName):
-                    Clean(element);
-                    foreach (var child in element.ChildNodes.ToList())
-                    {
-                        parent.InsertBefore(child, element);
-                    }
-                    element.Remove();
-                    break;
-                case IElement element:
-                    CleanAttributes(element);
-                    Clean(element);
-                    break;
-                case IComment or IProcessingInstruction or IDocumentType:
-                    node.RemoveFromParent();
-                    break;
-            }
-        }
-    }
-
-    private static void CleanAttributes(IElement element)
-    {
-        AllowedAttributes.TryGetValue(element.LocalName, out var specific);
-        foreach (var attribute in element.Attributes.ToList())
-        {
-            var name = attribute.Name;
-            var allowed = AllowedAttributes["*"].Contains(name) || (specific?.Contains(name) ?? false);
-            if (allowed && name is "href" or "src" && !IsSafeUrl(attribute.Value, name == "src"))
-            {
-                allowed = false;
-            }
-            if (!allowed)
-            {
-                element.RemoveAttribute(name);
-            }
-        }
-        if (element.LocalName == "a" && element.GetAttribute("target") is { } target)
-        {
-            if (target == "_blank")
-            {
-                element.SetAttribute("rel", "noopener noreferrer");
-            }
-            else
-            {
-                element.RemoveAttribute("target");
-            }
-        }
-    }
+    public static string Sanitise(string? html) =>
+        string.IsNullOrWhiteSpace(html) ? "" : Cleaner.Sanitize(html).Trim();
 
     private static bool IsSafeUrl(string value, bool isImage)
     {

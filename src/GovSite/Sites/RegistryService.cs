@@ -22,7 +22,7 @@ public sealed class OrganisationInput
 }
 
 /// <summary>Regions and organisations: the registry that sites hang from. Platform admins and supervisors keep it.</summary>
-public sealed partial class RegistryService(GovSiteDb db, SiteAccess access)
+public sealed partial class RegistryService(GovSiteDb db, SiteAccess access, Audit.AuditLog audit)
 {
     public bool CanEdit => access.Unrestricted || access.RegionIds.Length > 0;
 
@@ -77,13 +77,14 @@ public sealed partial class RegistryService(GovSiteDb db, SiteAccess access)
             return SaveResult<Region>.Invalid(errors);
         }
         region.Code = code;
-        region.Name = input.Name.Trim();
+        region.Name = Common.TypedText.LineOrEmpty(input.Name);
         region.Level = input.Level;
         region.ParentId = parent?.Id;
         if (region.Id == 0)
         {
             db.Regions.Add(region);
         }
+        audit.RecordChanges(Audit.AuditActions.Registry, $"地区「{region.Name}」（{region.Code}）", null, region);
         await db.SaveChangesAsync(ct);
         return SaveResult<Region>.Ok(region);
     }
@@ -121,14 +122,15 @@ public sealed partial class RegistryService(GovSiteDb db, SiteAccess access)
         {
             return SaveResult<Organisation>.Invalid(errors);
         }
-        organisation.Name = input.Name.Trim();
+        organisation.Name = Common.TypedText.LineOrEmpty(input.Name);
         organisation.RegionId = region!.Id;
-        organisation.Phone = string.IsNullOrWhiteSpace(input.Phone) ? null : input.Phone.Trim();
-        organisation.Address = string.IsNullOrWhiteSpace(input.Address) ? null : input.Address.Trim();
+        organisation.Phone = Common.TypedText.Line(input.Phone);
+        organisation.Address = Common.TypedText.Line(input.Address);
         if (organisation.Id == 0)
         {
             db.Organisations.Add(organisation);
         }
+        audit.RecordChanges(Audit.AuditActions.Registry, $"单位「{organisation.Name}」", null, organisation);
         await db.SaveChangesAsync(ct);
         return SaveResult<Organisation>.Ok(organisation);
     }

@@ -27,7 +27,7 @@ public sealed class SiteInput
     public string? Description { get; set; }
 }
 
-public sealed class SiteService(GovSiteDb db, SiteAccess access, SiteChanges changes, TimeProvider clock)
+public sealed class SiteService(GovSiteDb db, SiteAccess access, SiteChanges changes, TimeProvider clock, Audit.AuditLog audit)
 {
     /// <summary>Registers a site and provisions its standard columns, all or nothing.</summary>
     public async Task<SaveResult<Site>> CreateAsync(SiteInput input, CancellationToken ct = default)
@@ -51,6 +51,7 @@ public sealed class SiteService(GovSiteDb db, SiteAccess access, SiteChanges cha
         await using (var tx = await db.Database.BeginTransactionAsync(ct))
         {
             db.Sites.Add(site);
+            audit.Record(Audit.AuditActions.Registry, $"网站「{site.Name}」（{site.Code}）", "登记新网站");
             await db.SaveChangesAsync(ct);
             await StandardColumns.ProvisionAsync(db, site.Id, StandardColumns.For(site.Type), ct: ct);
             await tx.CommitAsync(ct);
@@ -86,6 +87,7 @@ public sealed class SiteService(GovSiteDb db, SiteAccess access, SiteChanges cha
         {
             return SaveResult<Site>.Invalid(errors);
         }
+        audit.RecordChanges(Audit.AuditActions.Registry, $"网站「{site.Name}」（{site.Code}）", site.Id, [site, .. site.Domains]);
         await db.SaveChangesAsync(ct);
         await changes.RegistryChangedAsync(site.Id, ct);
         return SaveResult<Site>.Ok(site);
@@ -183,7 +185,7 @@ public sealed class SiteService(GovSiteDb db, SiteAccess access, SiteChanges cha
         }
 
         site.Code = code;
-        site.Name = input.Name.Trim();
+        site.Name = Common.TypedText.LineOrEmpty(input.Name);
         site.Type = input.Type;
         site.Level = input.Level;
         site.Status = input.Status;
@@ -211,7 +213,7 @@ public sealed class SiteService(GovSiteDb db, SiteAccess access, SiteChanges cha
         }
     }
 
-    private static string? Trimmed(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+    private static string? Trimmed(string? value) => Common.TypedText.Line(value);
 
     public static SiteInput ToInput(Site site, string regionCode, string? parentCode) => new()
     {

@@ -33,7 +33,7 @@ public sealed class TwoSitesFixture : EmptyPlatformFactory
         {
             var articles = sp.GetRequiredService<ArticleService>();
             var draft = await articles.SaveAsync(SiteB.Id, null, new ArticleInput { ColumnId = ColumnB, Title = "乙局内部草稿", Body = "<p>未发布</p>", Publish = false });
-            var published = await articles.SaveAsync(SiteB.Id, null, new ArticleInput { ColumnId = ColumnB, Title = "乙局公开信息", Body = "<p>已发布</p>" });
+            var published = await articles.SaveAsync(SiteB.Id, null, new ArticleInput { Publish = true, ColumnId = ColumnB, Title = "乙局公开信息", Body = "<p>已发布</p>" });
             return (draft.Value!.Id, published.Value!.Id);
         });
     }

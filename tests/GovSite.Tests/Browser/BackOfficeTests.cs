@@ -9,7 +9,7 @@ namespace GovSite.Tests.Browser;
 public class BackOfficeTests(BrowserFixture app) : IClassFixture<BrowserFixture>
 {
     [Fact]
-    public async Task An_editor_signs_in_writes_an_article_and_finds_it_on_the_public_site()
+    public async Task An_editor_signs_in_writes_an_article_publishes_it_and_finds_it_on_the_public_site()
     {
         var page = await app.SignedInPageAsync();
         await page.GotoAsync($"/admin/sites/{app.Site.Id}/articles/new");
@@ -19,9 +19,13 @@ public class BackOfficeTests(BrowserFixture app) : IClassFixture<BrowserFixture>
         await page.ClickAsync("button:has-text('HTML 源代码')");
         await page.FillAsync("[name='Input.Body']", "<p>会议强调，要压实安全生产责任。</p><script>alert('x')</script>");
         await page.FillAsync("[name='Input.Source']", "市政府办公室");
-        await page.CheckAsync("[name='Input.Publish']");
+        // 写文章 is the library's form: saving makes a draft, and publishing is a separate, deliberate step.
+        (await page.Locator("[name='Input.Publish']").CountAsync()).ShouldBe(0);
         await page.ClickAsync("button:has-text('保存')");
-        await page.WaitForURLAsync(url => url.Contains("/edit", StringComparison.Ordinal) || url.Contains("/articles", StringComparison.Ordinal));
+        await page.WaitForURLAsync(url => url.Contains("/admin/library/", StringComparison.Ordinal) && !url.EndsWith("/new", StringComparison.Ordinal));
+        (await page.Locator("strong.status").InnerTextAsync()).ShouldBe("草稿");
+        await page.ClickAsync("form[aria-label='发布'] button[type='submit']");
+        await page.Locator(".notice-ok", new() { HasText = "已发布" }).WaitForAsync();
 
         await page.GotoAsync($"/sites/{BrowserFixture.Code}/");
         var link = page.GetByRole(AriaRole.Link, new() { Name = title });

@@ -40,6 +40,7 @@ public sealed class BrowserFixture : GovSiteFactory
             {
                 await articles.SaveAsync(Site.Id, null, new ArticleInput
                 {
+                    Publish = true,
                     ColumnId = NewsColumnId,
                     Title = $"全市重点项目建设推进情况通报（第{i}期）",
                     Body = "<p>各重点项目按计划推进。</p><p><img src=\"data:image/png;base64,iVBORw0KGgo=\" alt=\"项目现场\"></p>",
@@ -48,6 +49,7 @@ public sealed class BrowserFixture : GovSiteFactory
             }
             var policy = await articles.SaveAsync(Site.Id, null, new ArticleInput
             {
+                Publish = true,
                 ColumnId = policyColumn,
                 Title = "关于进一步优化营商环境的若干措施",
                 Body = "<p>为进一步优化营商环境，制定以下措施。</p><h2>一、总体要求</h2><p>坚持问题导向。</p>",
@@ -55,17 +57,25 @@ public sealed class BrowserFixture : GovSiteFactory
                 Issuer = "测试浏览器市人民政府",
                 DocNumber = "测政〔2026〕77号",
                 WrittenDate = new DateOnly(2026, 10, 20),
-                SubjectCategory = "经济管理",
+                SubjectCategory = "综合政务",
                 PublishedAt = new DateTime(2026, 10, 21, 9, 0, 0),
             });
             await articles.SaveAsync(Site.Id, null, new ArticleInput
             {
+                Publish = true,
                 ColumnId = interpretationColumn,
                 Title = "《关于进一步优化营商环境的若干措施》政策解读",
                 Body = "<p>一、出台背景。</p>",
                 InterpretsId = policy.Value!.Id,
                 PublishedAt = new DateTime(2026, 10, 22, 9, 0, 0),
             });
+            // A classification from before today's taxonomy (the case): stored, not offered by the form.
+            var db = sp.GetRequiredService<GovSite.Data.GovSiteDb>();
+            var itemId = policy.Value!.ItemId!.Value;
+            await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ExecuteUpdateAsync(db.LibraryItems.Where(i => i.Id == itemId),
+                u => u.SetProperty(i => i.SubjectClass, "经济管理"));
+            await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ExecuteUpdateAsync(db.Articles.Where(a => a.ItemId == itemId),
+                u => u.SetProperty(a => a.SubjectCategory, "经济管理"));
             return policy.Value!.Id;
         });
 

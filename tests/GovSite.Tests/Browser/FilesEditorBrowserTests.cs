@@ -9,7 +9,7 @@ using Microsoft.Playwright;
 
 namespace GovSite.Tests.Browser;
 
-/// <summary>The rich-text editor on the article form, as a person uses it.</summary>
+/// <summary>The rich-text editor on the item form (写文章 opens it), as a person uses it.</summary>
 [Trait("Category", "Browser")]
 public class FilesEditorBrowserTests(BrowserFixture app) : IClassFixture<BrowserFixture>
 {
@@ -55,7 +55,7 @@ public class FilesEditorBrowserTests(BrowserFixture app) : IClassFixture<Browser
         (await page.EvaluateAsync<bool>("() => !document.activeElement.classList.contains('ql-editor')")).ShouldBeTrue();
 
         await page.ClickAsync("button:has-text('保存')");
-        await page.WaitForURLAsync(url => url.Contains("/edit", StringComparison.Ordinal));
+        await page.WaitForURLAsync(url => url.Contains("/admin/library/", StringComparison.Ordinal) && !url.EndsWith("/new", StringComparison.Ordinal));
 
         var body = await app.AsSystemAsync(sp => sp.GetRequiredService<GovSiteDb>().Articles
             .Where(a => a.Title == title).Select(a => a.Body).SingleAsync());
@@ -86,7 +86,7 @@ public class FilesEditorBrowserTests(BrowserFixture app) : IClassFixture<Browser
         await page.ClickAsync("button:has-text('HTML 源代码')");
         await page.FillAsync("[name='Input.Body']", "<p class=\"ql-align-center\">居中的段落</p><script>alert(1)</script><a href=\"javascript:alert(2)\">链接</a>");
         await page.ClickAsync("button:has-text('保存')");
-        await page.WaitForURLAsync(url => url.Contains("/edit", StringComparison.Ordinal));
+        await page.WaitForURLAsync(url => url.Contains("/admin/library/", StringComparison.Ordinal) && !url.EndsWith("/new", StringComparison.Ordinal));
 
         var body = await app.AsSystemAsync(sp => sp.GetRequiredService<GovSiteDb>().Articles
             .Where(a => a.Title == title).Select(a => a.Body).SingleAsync());
@@ -100,7 +100,7 @@ public class FilesEditorBrowserTests(BrowserFixture app) : IClassFixture<Browser
     {
         var page = await app.SignedInPageAsync();
         await page.GotoAsync($"/admin/sites/{app.Site.Id}/articles/new");
-        var token = await page.Locator("form.stacked input[name='__RequestVerificationToken']").GetAttributeAsync("value");
+        var token = await page.Locator("form.stacked input[name='__RequestVerificationToken']").First.GetAttributeAsync("value");
         var big = new byte[GovSiteApp.MaxRequestBytes + 1024 * 1024];
         FileSamples.Pdf().CopyTo(big, 0);
         var form = page.Context.APIRequest.CreateFormData();

@@ -40,7 +40,7 @@ public class AtomicWriteTests(EmptyPlatformFactory app) : IClassFixture<EmptyPla
         var unit = await db.Organisations.Select(o => o.Id).FirstAsync();
         var changes = new SiteChanges(db, app.Services.GetRequiredService<SiteDirectory>(), app.Services.GetRequiredService<IOutputCacheStore>(),
             app.Services.GetRequiredService<GovSite.PublicSite.StaticExport.StaticExportQueue>());
-        var service = new SiteService(db, access, changes, TimeProvider.System);
+        var service = new SiteService(db, access, changes, TimeProvider.System, new GovSite.Audit.AuditLog(db, access, TimeProvider.System));
 
         var failure = await Should.ThrowAsync<Exception>(() => service.CreateAsync(new SiteInput
         {

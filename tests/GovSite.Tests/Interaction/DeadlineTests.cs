@@ -51,6 +51,30 @@ public class DeadlineTests(ClockedInteractionFactory app) : IClassFixture<Clocke
     }
 
     [Fact]
+    public async Task A_message_due_tomorrow_is_a_notice_to_the_handling_sites_editors_and_admins_once()
+    {
+        app.Clock.SetChina(2026, 4, 1);
+        var receipt = await app.SubmitAsync(app.Portal.Id, "即将到期的留言", "看看到期前一天有没有通知。", phone: "13600000091");
+        var message = await app.MessageAsync(receipt.Ticket);
+        var reminded = false;
+        for (var day = 0; day < 20 && !reminded; day++)
+        {
+            await RunAsync();
+            await RunAsync();
+            reminded = (await AlertsAsync(message.Id)).Any(a => a.Kind == AlertKind.Reminder);
+            if (!reminded)
+            {
+                app.Clock.Set(app.Clock.GetUtcNow().AddDays(1));
+            }
+        }
+        reminded.ShouldBeTrue();
+        var told = await app.AsSystemAsync(sp => sp.GetRequiredService<GovSite.Data.GovSiteDb>().Notices.AsNoTracking()
+            .Where(n => n.Kind == GovSite.Notifications.NoticeKind.MessageDue && n.Link == $"/admin/messages/{message.Id}")
+            .Join(sp.GetRequiredService<GovSite.Data.GovSiteDb>().Users, n => n.UserId, u => u.Id, (n, u) => u.UserName).ToListAsync());
+        told.Order().ShouldBe(["portal-admin", "portal-editor"]);
+    }
+
+    [Fact]
     public async Task Two_nodes_running_at_once_write_each_alert_once()
     {
         app.Clock.SetChina(2026, 9, 29);

@@ -66,15 +66,21 @@ public sealed class DemoSitesFixture : GovSiteFactory
         await AsSystemAsync(async sp =>
         {
             var articles = sp.GetRequiredService<ArticleService>();
-            await articles.SaveAsync(misspelt.Id, null, new ArticleInput
+            // A misspelling on a live page: the quality gate would stop it today, so it is planted in
+            // the database as content from before the gate (or from a site the platform does not host) is.
+            var db = sp.GetRequiredService<GovSite.Data.GovSiteDb>();
+            var planted = new Article
             {
-                ColumnId = news,
-                Title = "市政府召开常务会议",
+                SiteId = misspelt.Id, ColumnId = news, Title = "市政府召开常务会议", Status = ArticleStatus.Published,
                 Body = "<p>会议传达学习了中华人民共和囯有关法律，部署下一阶段工作。</p>",
-                PublishedAt = yesterday,
-            });
+                PublishedAt = ChinaTime.ToUtc(yesterday), CreatedAt = DateTime.UtcNow, UpdatedAt = DateTime.UtcNow,
+            };
+            planted.Item = GovSite.Publishing.Library.LibraryService.FromArticle(planted);
+            db.Articles.Add(planted);
+            await db.SaveChangesAsync();
             await articles.SaveAsync(reformNews.Item1, null, new ArticleInput
             {
+                Publish = true,
                 ColumnId = reformNews.Item2,
                 Title = "省发展改革委召开重点项目调度会",
                 Body = $"<p>会议调度了重点项目进展。详见<a href=\"{PlantedBroken[0]}\">项目清单</a>和<a href=\"{PlantedBroken[1]}\">报告</a>。</p>",

@@ -84,7 +84,7 @@ public class CacheInvalidationTests(PublicSiteFixture site) : IClassFixture<Publ
         }
 
         var id = await site.AsSystemAsync(async sp => (await sp.GetRequiredService<ArticleService>().SaveAsync(site.Site.Id, null,
-            new ArticleInput { ColumnId = site.NewsColumnId, Title = "缓存测试：新发布的要闻", Body = "<p>正文。</p>" })).Value!.Id);
+            new ArticleInput { Publish = true, ColumnId = site.NewsColumnId, Title = "缓存测试：新发布的要闻", Body = "<p>正文。</p>" })).Value!.Id);
 
         foreach (var path in affected)
         {
@@ -117,6 +117,7 @@ public class CacheInvalidationTests(PublicSiteFixture site) : IClassFixture<Publ
         var policy = await site.AsSystemAsync(sp => sp.GetRequiredService<GovSite.Data.GovSiteDb>().Articles.FindAsync(site.PolicyId).AsTask());
         await site.AsSystemAsync(sp => sp.GetRequiredService<ArticleService>().SaveAsync(site.Site.Id, site.PolicyId, new ArticleInput
         {
+            Publish = true,
             ColumnId = policy!.ColumnId, Title = policy.Title + "（修订）", Body = policy.Body, DocNumber = policy.DocNumber, Issuer = policy.Issuer,
             PublishedAt = GovSite.Publishing.ChinaTime.ToLocal(policy.PublishedAt!.Value),
         }));

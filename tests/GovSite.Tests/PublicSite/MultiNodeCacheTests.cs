@@ -30,7 +30,7 @@ public class MultiNodeCacheTests(PublicSiteFixture nodeA) : IClassFixture<Public
         await Task.Delay(1000);
 
         var id = await nodeA.AsSystemAsync(async sp => (await sp.GetRequiredService<ArticleService>().SaveAsync(nodeA.Site.Id, null,
-            new ArticleInput { ColumnId = nodeA.NewsColumnId, Title = "节点甲发布、节点乙立即可见", Body = "<p>正文。</p>" })).Value!.Id);
+            new ArticleInput { Publish = true, ColumnId = nodeA.NewsColumnId, Title = "节点甲发布、节点乙立即可见", Body = "<p>正文。</p>" })).Value!.Id);
 
         var seen = false;
         for (var i = 0; i < 50 && !seen; i++)

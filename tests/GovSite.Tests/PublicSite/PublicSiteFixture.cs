@@ -35,6 +35,7 @@ public sealed class PublicSiteFixture : EmptyPlatformFactory
             {
                 var saved = await articles.SaveAsync(Site.Id, null, new ArticleInput
                 {
+                    Publish = true,
                     ColumnId = NewsColumnId,
                     Title = $"测试甲市召开第{i}次工作推进会",
                     Body = $"<p>会议听取了第{i}阶段工作汇报。</p>",
@@ -45,6 +46,7 @@ public sealed class PublicSiteFixture : EmptyPlatformFactory
             }
             var policy = await articles.SaveAsync(Site.Id, null, new ArticleInput
             {
+                Publish = true,
                 ColumnId = PolicyColumnId,
                 Title = "测试甲市人民政府关于加强政府网站管理的通知",
                 Body = "<p>各区人民政府，市政府各部门：</p><p>现就加强政府网站管理通知如下。</p>",
@@ -59,6 +61,7 @@ public sealed class PublicSiteFixture : EmptyPlatformFactory
             PolicyId = policy.Value!.Id;
             var interpretation = await articles.SaveAsync(Site.Id, null, new ArticleInput
             {
+                Publish = true,
                 ColumnId = interpretationColumn,
                 Title = "一图读懂《关于加强政府网站管理的通知》",
                 Body = "<p>通知明确了网站管理的主要任务。</p>",
@@ -68,6 +71,7 @@ public sealed class PublicSiteFixture : EmptyPlatformFactory
             InterpretationId = interpretation.Value!.Id;
             var scheduled = await articles.SaveAsync(Site.Id, null, new ArticleInput
             {
+                Publish = true,
                 ColumnId = NewsColumnId,
                 Title = "尚未到发布时间的稿件",
                 Body = "<p>定时发布。</p>",

@@ -49,6 +49,7 @@ public sealed class ExportFixture : GovSiteFactory
             {
                 await articles.SaveAsync(created.Id, null, new ArticleInput
                 {
+                    Publish = true,
                     ColumnId = NewsColumnId, Title = $"导出测试要闻第{i}篇", Body = $"<p>第{i}篇正文。</p>",
                     PublishedAt = new DateTime(2026, 9, 1, 8, 0, 0).AddDays(i),
                 });
@@ -64,6 +65,7 @@ public sealed class ExportFixture : GovSiteFactory
             var topicColumn = await ColumnIdAsync(created.Id, "专题动态");
             await articles.SaveAsync(created.Id, null, new ArticleInput
             {
+                Publish = true,
                 ColumnId = topicColumn, Title = "导出测试专题图片新闻", Body = $"<p><img src=\"{picture.Url}\" alt=\"现场\"></p>",
                 ImageUrl = picture.Url, PublishedAt = new DateTime(2026, 9, 30, 8, 0, 0),
             });
@@ -147,7 +149,7 @@ public class StaticExportTests(ExportFixture app) : IClassFixture<ExportFixture>
         await app.ExportAllAsync();
         var before = ExportManifest.Read(app.SiteDir)!.Files.ToDictionary(f => f.Path, f => f.Sha256);
         var id = await app.AsSystemAsync(async sp => (await sp.GetRequiredService<ArticleService>().SaveAsync(app.Site.Id, null,
-            new ArticleInput { ColumnId = app.NewsColumnId, Title = "导出测试：刚刚发布", Body = "<p>新稿。</p>" })).Value!.Id);
+            new ArticleInput { Publish = true, ColumnId = app.NewsColumnId, Title = "导出测试：刚刚发布", Body = "<p>新稿。</p>" })).Value!.Id);
         await app.WaitForReExportAsync();
 
         var after = ExportManifest.Read(app.SiteDir)!.Files.ToDictionary(f => f.Path, f => f.Sha256);
@@ -204,6 +206,7 @@ public class StaticExportTests(ExportFixture app) : IClassFixture<ExportFixture>
         var saved = await app.AsSystemAsync(async sp => (await sp.GetRequiredService<ArticleService>().SaveAsync(app.Site.Id, null,
             new ArticleInput
             {
+                Publish = true,
                 ColumnId = app.NewsColumnId, Title = "导出测试：越界引用",
                 Body = "<p>图片：<img src=\"/../outside-sentinel.png\" alt=\"越界\"><img src=\"/files/%2E%2E/%2E%2E/outside-sentinel.png\" alt=\"编码越界\"></p>",
             })).Value!);
@@ -244,6 +247,7 @@ public class StaticExportTests(ExportFixture app) : IClassFixture<ExportFixture>
             .FirstAsync());
         await app.AsSystemAsync(sp => sp.GetRequiredService<ArticleService>().SaveAsync(app.Site.Id, oldest.Id, new ArticleInput
         {
+            Publish = true,
             ColumnId = oldest.ColumnId, Title = oldest.Title + "（更正）", Body = oldest.Body,
             PublishedAt = ChinaTime.ToLocal(oldest.PublishedAt!.Value),
         }));

@@ -44,6 +44,7 @@ public class ThemesAndTopicsTests(PublicSiteFixture site) : IClassFixture<Public
     {
         var pictureId = await AsSystemAsync(async sp => (await sp.GetRequiredService<ArticleService>().SaveAsync(site.Site.Id, null, new ArticleInput
         {
+            Publish = true,
             ColumnId = site.NewsColumnId, Title = "甲市图片新闻：新桥通车", Body = "<p>新桥今日通车。</p>", ImageUrl = "/uploads/bridge.jpg",
         })).Value!.Id);
         var theme = new ThemeSettings
@@ -132,7 +133,7 @@ public class ThemesAndTopicsTests(PublicSiteFixture site) : IClassFixture<Public
             new TopicInput { Name = "学习贯彻专题", Summary = "专题简介", ColumnNames = "工作部署\n基层动态" }))).Value!;
         var subColumn = await site.ColumnIdAsync(site.Site.Id, "基层动态");
         var articleId = await AsSystemAsync(async sp => (await sp.GetRequiredService<ArticleService>().SaveAsync(site.Site.Id, null,
-            new ArticleInput { ColumnId = subColumn, Title = "某街道开展专题学习", Body = "<p>专题学习。</p>" })).Value!.Id);
+            new ArticleInput { Publish = true, ColumnId = subColumn, Title = "某街道开展专题学习", Body = "<p>专题学习。</p>" })).Value!.Id);
         using var client = site.ClientForHost(PublicSiteFixture.Host);
 
         var home = Parser.ParseDocument(await client.GetStringAsync("/"));

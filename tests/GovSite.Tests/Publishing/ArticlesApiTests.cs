@@ -29,6 +29,7 @@ public class ArticlesApiTests(EmptyPlatformFactory app) : IClassFixture<EmptyPla
         var response = await admin.PostAsJsonAsync($"/api/v1/sites/{site.Code}/articles", new
         {
             columnId = column,
+            publish = true,
             title = "关于开展安全检查的通知",
             body = "<p onmouseover=\"steal()\">请各单位认真落实。</p><script>document.location='https://evil'</script><img src=x onerror=alert(1) alt=\"检查现场\">",
         });
@@ -55,7 +56,7 @@ public class ArticlesApiTests(EmptyPlatformFactory app) : IClassFixture<EmptyPla
         {
             var r = await admin.PostAsJsonAsync($"/api/v1/sites/{site.Code}/articles", new
             {
-                columnId = column, title = $"第{day}日动态", body = "今日工作动态。", publishedAt = $"2026-11-0{day}T08:00:00",
+                columnId = column, title = $"第{day}日动态", body = "今日工作动态。", publishedAt = $"2026-11-0{day}T08:00:00", publish = true,
             });
             r.EnsureSuccessStatusCode();
         }
@@ -74,7 +75,7 @@ public class ArticlesApiTests(EmptyPlatformFactory app) : IClassFixture<EmptyPla
         var (site, column) = await NewSiteAsync();
         using var admin = await app.AdminClientAsync();
         var created = await (await admin.PostAsJsonAsync($"/api/v1/sites/{site.Code}/articles",
-            new { columnId = column, title = "原标题", body = "<p>正文</p>" })).Content.ReadFromJsonAsync<JsonElement>();
+            new { columnId = column, title = "原标题", body = "<p>正文</p>", publish = true })).Content.ReadFromJsonAsync<JsonElement>();
         var id = created.GetProperty("id").GetInt32();
         using var page = app.ClientForHost(site.Domains[0].Host);
         (await page.GetStringAsync($"/articles/{id}")).ShouldContain("原标题");

@@ -93,6 +93,30 @@ public class HtmlSanitiserTests
         clean.ShouldBe("<p class=\"ql-align-right\">右对齐</p><p><a target=\"_blank\" rel=\"noopener noreferrer\">链接</a><img alt=\"图\"></p>");
     }
     [Fact]
+    public void No_payload_of_the_xss_corpus_keeps_a_script_an_event_handler_or_a_script_url()
+    {
+        var payloads = GovSite.Tests.TestData.Corpora.XssPayloads();
+        payloads.Count.ShouldBeGreaterThanOrEqualTo(300);
+        var parser = new AngleSharp.Html.Parser.HtmlParser();
+        var kept = new List<string>();
+        foreach (var payload in payloads)
+        {
+            var clean = HtmlSanitiser.Sanitise(payload);
+            // Read back as a browser would: no script element, no on… attribute, no script URL anywhere.
+            var document = parser.ParseDocument("<body>" + clean + "</body>");
+            var bad = document.QuerySelectorAll("script, iframe, object, embed, svg, math, style, base, form, meta, link").Length > 0
+                || document.All.Any(e => e.Attributes.Any(a => a.Name.StartsWith("on", StringComparison.OrdinalIgnoreCase)
+                    || a.Name.Equals("style", StringComparison.OrdinalIgnoreCase)
+                    || (a.Value.Replace(" ", "", StringComparison.Ordinal).Contains("script:", StringComparison.OrdinalIgnoreCase))));
+            if (bad)
+            {
+                kept.Add($"{payload} → {clean}");
+            }
+        }
+        kept.ShouldBeEmpty();
+    }
+
+    [Fact]
     public void The_start_of_the_plain_text_matches_the_whole_text_wherever_the_prefix_is_cut()
     {
         // Paragraphs with tags and entities across the 4 KB window, at every shift of the cut.

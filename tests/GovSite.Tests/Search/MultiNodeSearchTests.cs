@@ -24,7 +24,7 @@ public class MultiNodeSearchTests(EmptyPlatformFactory nodeA) : IClassFixture<Em
         (await TitlesAsync(onB, "雪豹")).ShouldBeEmpty();
 
         var id = await nodeA.AsSystemAsync(async sp => (await sp.GetRequiredService<ArticleService>().SaveAsync(site.Id, null,
-            new ArticleInput { ColumnId = column, Title = "雪豹栖息地监测年报发布", Body = "<p>正文</p>" })).Value!.Id);
+            new ArticleInput { Publish = true, ColumnId = column, Title = "雪豹栖息地监测年报发布", Body = "<p>正文</p>" })).Value!.Id);
         (await TitlesAsync(onB, "雪豹")).ShouldBe(["雪豹栖息地监测年报发布"]);
 
         await nodeA.AsSystemAsync(sp => sp.GetRequiredService<ArticleService>().WithdrawAsync(site.Id, id));

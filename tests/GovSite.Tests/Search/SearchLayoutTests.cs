@@ -44,7 +44,7 @@ public class SearchLayoutTests(EmptyPlatformFactory app) : IClassFixture<EmptyPl
         var column = await app.ColumnIdAsync(site.Id, "工作动态");
         var title = $"犀鸟保护区第{siteCode[^1]}期监测简报";
         var saved = await app.AsSystemAsync(async sp => (await sp.GetRequiredService<ArticleService>().SaveAsync(site.Id, null,
-            new ArticleInput { ColumnId = column, Title = title, Body = "<p>巡护记录</p>" })).Succeeded);
+            new ArticleInput { Publish = true, ColumnId = column, Title = title, Body = "<p>巡护记录</p>" })).Succeeded);
         saved.ShouldBeTrue();
         await using (var db = app.Database.NewContext())
         {

@@ -60,7 +60,7 @@ public partial class SynonymTableTests(EmptyPlatformFactory app) : IClassFixture
         var site = await app.CreateSiteAsync(code, $"同义词测试局{code[^2..]}");
         var column = await app.ColumnIdAsync(site.Id, "工作动态");
         await app.AsSystemAsync(async sp => (await sp.GetRequiredService<ArticleService>().SaveAsync(site.Id, null,
-            new ArticleInput { ColumnId = column, Title = title, Body = "<p>正文</p>" })).Value!.Id);
+            new ArticleInput { Publish = true, ColumnId = column, Title = title, Body = "<p>正文</p>" })).Value!.Id);
     }
 
     [Fact]

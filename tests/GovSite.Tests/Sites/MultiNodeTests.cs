@@ -57,7 +57,7 @@ public class MultiNodeTests(EmptyPlatformFactory nodeA) : IClassFixture<EmptyPla
         var column = await nodeA.ColumnIdAsync(site.Id, "工作动态");
         using var admin = await nodeA.AdminClientAsync();
         var created = await (await admin.PostAsJsonAsync($"/api/v1/sites/{site.Code}/articles",
-            new { columnId = column, title = "节点甲发布的原稿", body = "<p>正文</p>" })).Content.ReadFromJsonAsync<JsonElement>();
+            new { columnId = column, title = "节点甲发布的原稿", body = "<p>正文</p>", publish = true })).Content.ReadFromJsonAsync<JsonElement>();
         var id = created.GetProperty("id").GetInt32();
 
         await using var nodeB = new SecondNode(nodeA.Database);

@@ -1,29 +1,11 @@
 using GovSite.Accounts;
-using GovSite.Data;
-using GovSite.Publishing;
-using GovSite.Sites;
 using Microsoft.AspNetCore.Mvc;
 
 namespace GovSite.Admin.Articles;
 
-public sealed class NewArticleModel(SiteAccess access, GovSiteDb db, ArticleService articles, SiteDirectory directory, TimeProvider clock)
-    : ArticleFormModel(access, db, articles, directory, clock)
+/// <summary>写文章 is the library's new-item form: one write path, one form, new content a draft until someone publishes it.</summary>
+public sealed class NewArticleModel(SiteAccess access) : AdminPageModel(access)
 {
-    public async Task<IActionResult> OnGetAsync(int id, int? column, CancellationToken ct)
-    {
-        if (UseSite(id) is { } refused)
-        {
-            return refused;
-        }
-        if (!CanWrite)
-        {
-            return Forbid();
-        }
-        Input.ColumnId = column ?? 0;
-        await LoadChoicesAsync(null, ct);
-        return Page();
-    }
-
-    public async Task<IActionResult> OnPostAsync(int id, CancellationToken ct) =>
-        UseSite(id) ?? await SaveAsync(null, ct);
+    public IActionResult OnGet(int id, int? column) =>
+        LocalRedirect($"/admin/sites/{id}/library/new" + (column is int c ? $"?column={c}" : ""));
 }

@@ -21,6 +21,9 @@ public sealed class ItemModel(SiteAccess access, GovSiteDb db, SiteDirectory dir
     public sealed record Order(int Id, DateTime Deadline, string? Note, List<Reprints.OrderProgress> Sites);
 
     public LibraryItem? Item { get; private set; }
+
+    /// <summary>The text being worked on: the pending revision's when there is one, else the item's own.</summary>
+    public LibraryItem? Working { get; private set; }
     public List<SelectListItem> OtherSites { get; private set; } = [];
     public List<SelectListItem> LowerSites { get; private set; } = [];
     public IReadOnlyList<QualityFinding> Findings { get; private set; } = [];
@@ -32,11 +35,22 @@ public sealed class ItemModel(SiteAccess access, GovSiteDb db, SiteDirectory dir
     public List<Publishing.Files.FileLink> Attachments { get; private set; } = [];
     public override bool CanEdit => library.CanEdit(Item!);
     public bool IsEditor => library.IsEditor(WorkingSite!.Id);
+    public bool IsSiteAdmin => Access.HasRole(WorkingSite!.Id, Role.SiteAdmin);
 
-    public bool CanReview => Item is { Status: ItemStatus.Submitted } i
-        ? Access.HasRole(i.OwnerSiteId, Role.Reviewer) || Access.HasRole(i.OwnerSiteId, Role.SiteAdmin)
-        : Item is { Status: ItemStatus.ConfidentialityReview } c
-          && (Access.HasRole(c.OwnerSiteId, Role.ConfidentialityReviewer) || Access.HasRole(c.OwnerSiteId, Role.SiteAdmin));
+    /// <summary>Where the text under review stands: the revision's stage, or the item's own.</summary>
+    public ItemStatus Stage => Item!.RevisionStatus ?? Item.Status;
+    public bool HasRevision => Item!.RevisionStatus is not null;
+    public bool IsWithdrawalRequest => Item!.RevisionKind == RevisionKind.Withdrawal;
+
+    /// <summary>The home column asks for no review: editors publish directly and a revision is published on save.</summary>
+    public bool Direct { get; private set; }
+
+    public bool CanReview => Stage switch
+    {
+        ItemStatus.Submitted => Access.HasRole(Item!.OwnerSiteId, Role.Reviewer) || IsSiteAdmin,
+        ItemStatus.ConfidentialityReview => Access.HasRole(Item!.OwnerSiteId, Role.ConfidentialityReviewer) || IsSiteAdmin,
+        _ => false,
+    };
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
@@ -44,11 +58,11 @@ public sealed class ItemModel(SiteAccess access, GovSiteDb db, SiteDirectory dir
         {
             return refused;
         }
-        Input = ItemInput.From(Item!);
+        Input = ItemInput.From(Working!);
         // Reviewers see the gate's findings at their places before deciding.
-        if (Item!.Status is ItemStatus.Submitted or ItemStatus.ConfidentialityReview or ItemStatus.Approved)
+        if (Stage is ItemStatus.Submitted or ItemStatus.ConfidentialityReview or ItemStatus.Approved && !IsWithdrawalRequest)
         {
-            Findings = await gate.CheckAsync(Workflow.GateInput(Item), ct);
+            Findings = await gate.CheckAsync(await workflow.GateInputAsync(Item!, ct), ct);
         }
         await LoadDetailsAsync(ct);
         return Page();
@@ -71,7 +85,26 @@ public sealed class ItemModel(SiteAccess access, GovSiteDb db, SiteDirectory dir
             await LoadDetailsAsync(ct);
             return Page();
         }
-        Notice = $"已保存为第 {result.Value!.VersionNumber} 版";
+        var saved = result.Value!;
+        Notice = saved.VersionNumber == Item!.VersionNumber ? "内容没有变化，未生成新版本"
+            : saved.RevisionStatus is not null ? $"已保存为第 {saved.VersionNumber} 版（待审修订）。前台仍显示已发布的第 {saved.PublishedVersion} 版，修订须按栏目流程审核发布后才替换"
+            : saved.Status == ItemStatus.Published ? $"已保存并发布第 {saved.VersionNumber} 版（本栏目无需审核，已通过质量检查）"
+            : $"已保存为第 {saved.VersionNumber} 版";
+        return LocalRedirect($"/admin/library/{id}");
+    }
+
+    /// <summary>紧急更正: a site administrator publishes the pending revision now, with a reason, before its review.</summary>
+    public Task<IActionResult> OnPostUrgentAsync(int id, string? reason, CancellationToken ct) =>
+        StepAsync(id, workflow.UrgentAsync(id, reason, ct), "已紧急发布，原因已记入流程记录，并已通知审核人员复核", ct);
+
+    public async Task<IActionResult> OnPostDiscardAsync(int id, string? comment, CancellationToken ct)
+    {
+        var result = await library.DiscardRevisionAsync(id, comment, ct);
+        if (Refusal(result) is { } denied)
+        {
+            return denied;
+        }
+        Notice = result.Succeeded ? "已放弃修订，前台仍为已发布的版本" : string.Join("；", result.Errors.All.SelectMany(e => e.Value));
         return LocalRedirect($"/admin/library/{id}");
     }
 
@@ -86,8 +119,14 @@ public sealed class ItemModel(SiteAccess access, GovSiteDb db, SiteDirectory dir
     public Task<IActionResult> OnPostPublishAsync(int id, DateTime? at, CancellationToken ct) =>
         StepAsync(id, workflow.PublishAsync(id, at is DateTime local ? ChinaTime.ToUtc(local) : null, ct), at is null ? "已发布" : "已设定定时发布", ct);
 
-    public Task<IActionResult> OnPostWithdrawAsync(int id, DateTime? at, string? comment, CancellationToken ct) =>
-        StepAsync(id, workflow.WithdrawAsync(id, at is DateTime local ? ChinaTime.ToUtc(local) : null, comment, ct), at is null ? "已撤回" : "已设定定时撤回", ct);
+    public async Task<IActionResult> OnPostWithdrawAsync(int id, DateTime? at, string? comment, bool urgent, CancellationToken ct)
+    {
+        var step = await workflow.WithdrawAsync(id, at is DateTime local ? ChinaTime.ToUtc(local) : null, comment, urgent, ct);
+        var done = step.Item is { Status: ItemStatus.Withdrawn } ? "已撤回"
+            : step.Item is { WithdrawAt: not null } ? "已设定定时撤回"
+            : "已提交撤回申请，审核通过后才从前台撤下";
+        return await StepAsync(id, Task.FromResult(step), done, ct);
+    }
 
     /// <summary>Uploads a file and adds it to the item's attachments: a new version, so the old ones keep their list.</summary>
     public async Task<IActionResult> OnPostAttachAsync(int id, IFormFile? file, CancellationToken ct)
@@ -112,7 +151,7 @@ public sealed class ItemModel(SiteAccess access, GovSiteDb db, SiteDirectory dir
             Notice = string.Join("；", uploaded.Errors.All.SelectMany(e => e.Value));
             return LocalRedirect($"/admin/library/{id}#attachments");
         }
-        var input = ItemInput.From(Item);
+        var input = ItemInput.From(Working!);
         input.Attachments = [.. input.Attachments ?? [], uploaded.Value!.Id];
         return await ChangeAttachmentsAsync(id, input, $"添加附件「{uploaded.Value.FileName}」", ct);
     }
@@ -123,7 +162,7 @@ public sealed class ItemModel(SiteAccess access, GovSiteDb db, SiteDirectory dir
         {
             return refused;
         }
-        var input = ItemInput.From(Item!);
+        var input = ItemInput.From(Working!);
         input.Attachments = [.. (input.Attachments ?? []).Where(f => f != fileId)];
         return await ChangeAttachmentsAsync(id, input, "移除附件（历史版本中仍保留）", ct);
     }
@@ -135,7 +174,9 @@ public sealed class ItemModel(SiteAccess access, GovSiteDb db, SiteDirectory dir
         {
             return denied;
         }
-        Notice = result.Succeeded ? $"{note}，已保存为第 {result.Value!.VersionNumber} 版" : string.Join("；", result.Errors.All.SelectMany(e => e.Value));
+        Notice = result.Succeeded
+            ? $"{note}，已保存为第 {result.Value!.VersionNumber} 版" + (result.Value.RevisionStatus is not null ? "（待审修订，审核发布后前台才显示）" : "")
+            : string.Join("；", result.Errors.All.SelectMany(e => e.Value));
         return LocalRedirect($"/admin/library/{id}#attachments");
     }
 
@@ -146,7 +187,9 @@ public sealed class ItemModel(SiteAccess access, GovSiteDb db, SiteDirectory dir
         {
             return denied;
         }
-        Notice = result.Succeeded ? $"已恢复第 {version} 版的内容，保存为第 {result.Value!.VersionNumber} 版" : string.Join("；", result.Errors.All.SelectMany(e => e.Value));
+        Notice = !result.Succeeded ? string.Join("；", result.Errors.All.SelectMany(e => e.Value))
+            : result.Value!.RevisionStatus is not null ? $"已把第 {version} 版的内容保存为第 {result.Value.VersionNumber} 版（待审修订），审核发布后前台才恢复"
+            : $"已恢复第 {version} 版的内容，保存为第 {result.Value.VersionNumber} 版";
         return LocalRedirect($"/admin/library/{id}#versions");
     }
 
@@ -167,9 +210,10 @@ public sealed class ItemModel(SiteAccess access, GovSiteDb db, SiteDirectory dir
         return LocalRedirect($"/admin/library/{id}#placements");
     }
 
-    public async Task<IActionResult> OnPostOrderAsync(int id, List<int> siteIds, DateTime? deadline, string? note, CancellationToken ct)
+    /// <param name="deadline">A date: the order is due by the end of that day, China time.</param>
+    public async Task<IActionResult> OnPostOrderAsync(int id, List<int> siteIds, DateOnly? deadline, string? note, CancellationToken ct)
     {
-        var result = await reprints.OrderAsync(id, siteIds, deadline is DateTime local ? ChinaTime.ToUtc(local) : default, note, ct);
+        var result = await reprints.OrderAsync(id, siteIds, deadline is DateOnly day ? Common.Deadline.EndOfDay(day) : default, note, ct);
         if (Refusal(result) is { } denied)
         {
             return denied;
@@ -197,17 +241,7 @@ public sealed class ItemModel(SiteAccess access, GovSiteDb db, SiteDirectory dir
         return segments;
     }
 
-    public static string CodeLabel(string code) => code switch
-    {
-        "sensitive_word" => "敏感词",
-        "serious_error" => "严重表述错误",
-        "near_duplicate" => "疑似重复稿件",
-        "broken_link" => "链接不可用",
-        "missing_alt" => "图片缺少替代文字",
-        "empty_content" => "内容空白或占位",
-        "inappropriate_text" => "不当表述",
-        _ => code,
-    };
+    public static string CodeLabel(string code) => QualityCodes.Label(code);
 
     private async Task<IActionResult> StepAsync(int id, Task<StepResult> step, string done, CancellationToken ct)
     {
@@ -227,7 +261,7 @@ public sealed class ItemModel(SiteAccess access, GovSiteDb db, SiteDirectory dir
         }
         // Show the page again with what stopped the step: the gate's findings or the rule broken.
         await LoadAsync(id, ct);
-        Input = ItemInput.From(Item!);
+        Input = ItemInput.From(Working!);
         Findings = result.Findings;
         if (result.Blocked)
         {
@@ -245,15 +279,27 @@ public sealed class ItemModel(SiteAccess access, GovSiteDb db, SiteDirectory dir
         {
             return NotFound();
         }
-        return UseSite(Item.OwnerSiteId);
+        if (UseSite(Item.OwnerSiteId) is { } refused)
+        {
+            return refused;
+        }
+        Working = await library.WorkingCopyAsync(Item, ct);
+        Direct = await library.IsDirectAsync(Item.HomeColumnId, Item.HomeColumnId, ct);
+        return null;
     }
 
     private async Task LoadDetailsAsync(CancellationToken ct)
     {
         await LoadChoicesAsync(Item?.Id, ct);
         var item = Item!;
-        BodyText = HtmlSanitiser.ToPlainText(item.Body);
+        BodyText = HtmlSanitiser.ToPlainText(Working!.Body);
         Attachments = await files.AttachmentsOfItemAsync(item.Id, ct);
+        if (Working!.Attachments != item.Attachments)
+        {
+            // The revision's list: files it adds are shown (staff may read their own site's files).
+            var wanted = ItemContent.AttachmentIds(Working.Attachments);
+            Attachments = await files.LinksAsync(item.OwnerSiteId, wanted, ct);
+        }
         Trail = await Db.ItemTransitions.AsNoTracking().Where(t => t.ItemId == item.Id).OrderBy(t => t.Id).ToListAsync(ct);
         Versions = await Db.ItemVersions.AsNoTracking().Where(v => v.ItemId == item.Id).OrderByDescending(v => v.Number).ToListAsync(ct);
         var placements = await Db.Articles.AsNoTracking().IgnoreQueryFilters().Where(a => a.ItemId == item.Id)

@@ -9,7 +9,8 @@ using Microsoft.EntityFrameworkCore;
 namespace GovSite.Admin.Library;
 
 /// <summary>发布设置: the site's 索引号 rule, the interpretation allowance, and each column's review levels.</summary>
-public sealed class SettingsModel(SiteAccess access, GovSiteDb db, SiteDirectory directory) : LibraryPageModel(access, db, directory)
+public sealed class SettingsModel(SiteAccess access, GovSiteDb db, SiteDirectory directory, GovSite.Audit.AuditLog audit)
+    : LibraryPageModel(access, db, directory)
 {
     public sealed class ColumnRow
     {
@@ -80,12 +81,15 @@ public sealed class SettingsModel(SiteAccess access, GovSiteDb db, SiteDirectory
         settings.IndexNumberPattern = IndexNumberPattern.Trim();
         settings.InterpretationDays = InterpretationDays;
         var ids = Columns.Select(c => c.Id).ToList();
+        var changed = new List<object> { settings };
         foreach (var column in await Db.Columns.Where(c => c.SiteId == Id && ids.Contains(c.Id)).ToListAsync(ct))
         {
             var row = Columns.First(c => c.Id == column.Id);
             column.ReviewLevels = row.ReviewLevels;
             column.RequiresConfidentialityReview = row.RequiresConfidentialityReview;
+            changed.Add(column);
         }
+        audit.RecordChanges(GovSite.Audit.AuditActions.Settings, $"网站「{WorkingSite!.Name}」的发布设置", Id, [.. changed]);
         await Db.SaveChangesAsync(ct);
         Notice = "发布设置已保存";
         return LocalRedirect($"/admin/sites/{Id}/library/settings");

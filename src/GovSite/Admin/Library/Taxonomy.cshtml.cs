@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace GovSite.Admin.Library;
 
 /// <summary>The platform taxonomy (主题分类, 体裁分类) every item is classified by; platform admins extend it.</summary>
-public sealed class TaxonomyModel(SiteAccess access, GovSiteDb db, SiteDirectory directory) : LibraryPageModel(access, db, directory)
+public sealed class TaxonomyModel(SiteAccess access, GovSiteDb db, SiteDirectory directory, GovSite.Audit.AuditLog audit) : LibraryPageModel(access, db, directory)
 {
     public List<Classification> Entries { get; private set; } = [];
 
@@ -53,6 +53,7 @@ public sealed class TaxonomyModel(SiteAccess access, GovSiteDb db, SiteDirectory
             Name = name,
             SortOrder = sort + 1,
         });
+        audit.Record(GovSite.Audit.AuditActions.Settings, "平台分类体系", $"新增{(Scheme == ClassificationScheme.Subject ? "主题" : "体裁")}分类「{name}」");
         await Db.SaveChangesAsync(ct);
         Notice = $"已添加分类「{name}」";
         return LocalRedirect("/admin/taxonomy");

@@ -20,6 +20,12 @@ public sealed class UserModel(SiteAccess access, UserService users, GovSiteDb db
     [BindProperty]
     public string? Password { get; set; }
 
+    [BindProperty]
+    public string? DisplayName { get; set; }
+
+    [BindProperty]
+    public string? Email { get; set; }
+
     /// <summary>Only here so a refusal to deactivate has a field to show beside.</summary>
     public bool IsActive { get; set; }
 
@@ -56,6 +62,20 @@ public sealed class UserModel(SiteAccess access, UserService users, GovSiteDb db
             : await ShowAsync(ct, () => AddErrors(result.Errors, nameof(Grant))));
     }
 
+    public async Task<IActionResult> OnPostProfileAsync(CancellationToken ct)
+    {
+        if (!users.CanManage)
+        {
+            return Forbid();
+        }
+        var result = await users.UpdateProfileAsync(Id, DisplayName, Email, ct);
+        // A refused save keeps what was typed: ShowAsync fills the fields only when they were not posted.
+        return Refusal(result) ?? (result.Succeeded
+            ? Done("已保存姓名和电子邮箱")
+            : await ShowAsync(ct, () => AddErrors(result.Errors, "", new Dictionary<string, string> { ["DisplayName"] = nameof(DisplayName), ["Email"] = nameof(Email) }),
+                keepTyped: true));
+    }
+
     public async Task<IActionResult> OnPostPasswordAsync(CancellationToken ct)
     {
         if (!users.CanManage)
@@ -87,7 +107,7 @@ public sealed class UserModel(SiteAccess access, UserService users, GovSiteDb db
         return LocalRedirect($"/admin/users/{Id}");
     }
 
-    private async Task<IActionResult> ShowAsync(CancellationToken ct, Action? addErrors = null)
+    private async Task<IActionResult> ShowAsync(CancellationToken ct, Action? addErrors = null, bool keepTyped = false)
     {
         var user = await db.Users.AsNoTracking().Include(u => u.Grants).FirstOrDefaultAsync(u => u.Id == Id, ct);
         if (user is null)
@@ -95,6 +115,11 @@ public sealed class UserModel(SiteAccess access, UserService users, GovSiteDb db
             return NotFound();
         }
         ManagedUser = user;
+        if (!keepTyped)
+        {
+            DisplayName = user.DisplayName;
+            Email = user.Email;
+        }
         addErrors?.Invoke();
         _regionNames = await db.Regions.AsNoTracking().ToDictionaryAsync(r => r.Id, r => r.Name, ct);
         SiteChoices = [.. directory.All.Select(s => new SelectListItem($"{s.Name}（{s.Code}）", s.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)))];

@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace GovSite.Calendar.Admin;
 
 /// <summary>The working-day calendar: import a year (holiday-cn file), add a local holiday or adjusted working day.</summary>
-public sealed class CalendarModel(SiteAccess access, GovSiteDb db, CalendarService calendar) : AdminPageModel(access)
+public sealed class CalendarModel(SiteAccess access, GovSiteDb db, CalendarService calendar, Audit.AuditLog audit) : AdminPageModel(access)
 {
     [BindProperty] public string? Date { get; set; }
     [BindProperty] public bool IsOffDay { get; set; } = true;
@@ -53,6 +53,7 @@ public sealed class CalendarModel(SiteAccess access, GovSiteDb db, CalendarServi
             return Page();
         }
         await calendar.StoreAsync(db, [new ListedDay(date, IsOffDay, name)], "manual", ct);
+        await audit.RecordAsync(Audit.AuditActions.Settings, "工作日历", $"设置 {Date} 为{(IsOffDay ? "休息日" : "工作日")}（{name}）", ct: ct);
         Notice = $"已设置 {Date} 为{(IsOffDay ? "休息日" : "工作日")}（{name}）";
         return LocalRedirect($"/admin/calendar?year={date.Year}");
     }
@@ -79,6 +80,7 @@ public sealed class CalendarModel(SiteAccess access, GovSiteDb db, CalendarServi
             return Page();
         }
         var count = await calendar.StoreAsync(db, days, "import", ct);
+        await audit.RecordAsync(Audit.AuditActions.Settings, "工作日历", $"导入文件「{Upload.FileName}」，{count} 个日期", ct: ct);
         Notice = $"已导入 {count} 个日期";
         return LocalRedirect("/admin/calendar");
     }
@@ -89,7 +91,13 @@ public sealed class CalendarModel(SiteAccess access, GovSiteDb db, CalendarServi
         {
             return Forbid();
         }
+        var removed = await db.CalendarDays.AsNoTracking().Where(d => d.Id == dayId).Select(d => new { d.Date, d.Name }).FirstOrDefaultAsync(ct);
         await calendar.RemoveAsync(db, dayId, ct);
+        if (removed is not null)
+        {
+            await audit.RecordAsync(Audit.AuditActions.Deleted, "工作日历",
+                $"删除 {removed.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}（{removed.Name}）", ct: ct);
+        }
         Notice = "已删除，该日期恢复为内置安排";
         return LocalRedirect("/admin/calendar");
     }

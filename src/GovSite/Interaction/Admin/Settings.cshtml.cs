@@ -1,5 +1,6 @@
 using GovSite.Accounts;
 using GovSite.Admin;
+using GovSite.Common;
 using GovSite.Data;
 using GovSite.Sites;
 using Microsoft.AspNetCore.Mvc;
@@ -8,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace GovSite.Interaction.Admin;
 
 /// <summary>A site's channels (领导信箱, 咨询, 投诉, 建议) and its FAQ knowledge base (智能问答).</summary>
-public sealed class SettingsModel(SiteAccess access, GovSiteDb db, SiteDirectory directory, TimeProvider clock) : AdminPageModel(access)
+public sealed class SettingsModel(SiteAccess access, GovSiteDb db, SiteDirectory directory, TimeProvider clock, Audit.AuditLog audit) : AdminPageModel(access)
 {
     public sealed class ChannelRow
     {
@@ -60,6 +61,25 @@ public sealed class SettingsModel(SiteAccess access, GovSiteDb db, SiteDirectory
             return refused;
         }
         ModelState.Clear();
+        // Too long is refused beside its field with the rest of the table as typed, never cut.
+        for (var i = 0; i < Channels.Count; i++)
+        {
+            if (TypedText.Length(TypedText.Line(Channels[i].Name)) > 50)
+            {
+                ModelState.AddModelError($"Channels[{i}].Name", $"{InteractionLabels.Of(Channels[i].Kind)}的显示名称不能超过 50 个字");
+            }
+            if (TypedText.Length(TypedText.Line(Channels[i].Description)) > 500)
+            {
+                ModelState.AddModelError($"Channels[{i}].Description", $"{InteractionLabels.Of(Channels[i].Kind)}的说明不能超过 500 个字");
+            }
+        }
+        if (!ModelState.IsValid)
+        {
+            var posted = Channels;
+            await LoadAsync(ct);
+            Channels = posted;
+            return Page();
+        }
         var existing = await db.MessageChannels.Where(c => c.SiteId == Id).ToListAsync(ct);
         var order = 0;
         foreach (var row in Channels.Where(r => Enum.IsDefined(r.Kind)).DistinctBy(r => r.Kind))
@@ -70,11 +90,11 @@ public sealed class SettingsModel(SiteAccess access, GovSiteDb db, SiteDirectory
                 channel = new MessageChannel { SiteId = Id, Kind = row.Kind };
                 db.MessageChannels.Add(channel);
             }
-            var name = PlainText.From(row.Name, 50);
-            channel.Name = name.Length == 0 ? InteractionLabels.Of(row.Kind) : name;
-            channel.Description = PlainText.From(row.Description, 500) is { Length: > 0 } d ? d : null;
+            channel.Name = TypedText.Line(row.Name) ?? InteractionLabels.Of(row.Kind);
+            channel.Description = TypedText.Line(row.Description);
             channel.IsOpen = row.IsOpen;
             channel.SortOrder = order += 10;
+            audit.RecordChanges(Audit.AuditActions.Settings, $"网站「{WorkingSite!.Name}」的留言渠道 {InteractionLabels.Of(row.Kind)}", Id, channel);
         }
         await db.SaveChangesAsync(ct);
         Notice = "已保存留言渠道";
@@ -88,15 +108,28 @@ public sealed class SettingsModel(SiteAccess access, GovSiteDb db, SiteDirectory
             return refused;
         }
         ModelState.Clear();
-        var question = PlainText.From(Faq.Question, 200);
-        var answer = PlainText.From(Faq.Answer, 5000);
-        if (question.Length < 2)
+        var question = TypedText.LineOrEmpty(Faq.Question);
+        var answer = TypedText.BlockOrEmpty(Faq.Answer);
+        var keywords = TypedText.Line(Faq.Keywords);
+        if (TypedText.Length(question) < 2)
         {
             ModelState.AddModelError("Faq.Question", "请填写问题");
         }
-        if (answer.Length < 2)
+        else if (TypedText.Length(question) > 200)
+        {
+            ModelState.AddModelError("Faq.Question", "问题不能超过 200 个字");
+        }
+        if (TypedText.Length(answer.Trim()) < 2)
         {
             ModelState.AddModelError("Faq.Answer", "请填写答案");
+        }
+        else if (TypedText.Length(answer) > 5000)
+        {
+            ModelState.AddModelError("Faq.Answer", "答案不能超过 5000 个字");
+        }
+        if (TypedText.Length(keywords) > 200)
+        {
+            ModelState.AddModelError("Faq.Keywords", "关键词不能超过 200 个字");
         }
         FaqEntry? entry = null;
         if (Faq.Id is int id && (entry = await db.FaqEntries.FirstOrDefaultAsync(e => e.Id == id && e.SiteId == Id, ct)) is null)
@@ -115,9 +148,10 @@ public sealed class SettingsModel(SiteAccess access, GovSiteDb db, SiteDirectory
         }
         entry.Question = question;
         entry.Answer = answer;
-        entry.Keywords = PlainText.From(Faq.Keywords, 200) is { Length: > 0 } k ? k : null;
+        entry.Keywords = keywords;
         entry.SortOrder = Faq.SortOrder;
         entry.UpdatedAt = clock.GetUtcNow().UtcDateTime;
+        audit.RecordChanges(Audit.AuditActions.Settings, $"网站「{WorkingSite!.Name}」的智能问答", Id, entry);
         await db.SaveChangesAsync(ct);
         Notice = $"已保存问答：{question}";
         return LocalRedirect($"/admin/sites/{Id}/interaction");
@@ -129,7 +163,12 @@ public sealed class SettingsModel(SiteAccess access, GovSiteDb db, SiteDirectory
         {
             return refused;
         }
+        var question = await db.FaqEntries.Where(e => e.Id == faqId && e.SiteId == Id).Select(e => e.Question).FirstOrDefaultAsync(ct);
         await db.FaqEntries.Where(e => e.Id == faqId && e.SiteId == Id).ExecuteDeleteAsync(ct);
+        if (question is not null)
+        {
+            await audit.RecordAsync(Audit.AuditActions.Deleted, $"网站「{WorkingSite!.Name}」的智能问答", $"删除问答「{question}」", Id, ct: ct);
+        }
         Notice = "已删除问答";
         return LocalRedirect($"/admin/sites/{Id}/interaction");
     }

@@ -1,4 +1,5 @@
 using GovSite.Accounts;
+using GovSite.Common;
 using GovSite.Data;
 using GovSite.Publishing;
 using Microsoft.EntityFrameworkCore;
@@ -48,8 +49,14 @@ public sealed class ConsultationService(GovSiteDb db, SiteAccess access, TimePro
 
     public DateOnly Today => clock.TodayInChina();
 
-    public static ConsultationPhase Phase(Consultation c, DateOnly today) =>
-        today < c.OpensOn ? ConsultationPhase.NotYetOpen : today > c.ClosesOn ? ConsultationPhase.Closed : ConsultationPhase.Open;
+    /// <summary>Open from the start of <see cref="Consultation.OpensOn"/> to the end of <see cref="Consultation.ClosesOn"/>, China time.</summary>
+    public static ConsultationPhase Phase(Consultation c, DateTime nowUtc) =>
+        Deadline.IsPast(c.OpensOn.AddDays(-1), nowUtc) is false ? ConsultationPhase.NotYetOpen
+        : Deadline.IsPast(c.ClosesOn, nowUtc) ? ConsultationPhase.Closed : ConsultationPhase.Open;
+
+    public static ConsultationPhase Phase(Consultation c, DateOnly today) => Phase(c, Deadline.EndOfDay(today));
+
+    private ConsultationPhase PhaseNow(Consultation c) => Phase(c, clock.GetUtcNow().UtcDateTime);
 
     public DateOnly SummaryDue(Consultation c) => c.ClosesOn.AddDays(options.Value.SummaryDueDays);
 
@@ -98,12 +105,12 @@ public sealed class ConsultationService(GovSiteDb db, SiteAccess access, TimePro
             c = new Consultation { SiteId = siteId, CreatedAt = now };
         }
         var errors = new ValidationErrors();
-        var title = input.Title?.Trim() ?? "";
+        var title = Common.TypedText.LineOrEmpty(input.Title);
         if (title.Length == 0)
         {
             errors.Add(nameof(input.Title), "请填写标题");
         }
-        else if (title.Length > 300)
+        else if (Common.TypedText.Length(title) > 300)
         {
             errors.Add(nameof(input.Title), "标题不能超过300个字");
         }
@@ -160,7 +167,7 @@ public sealed class ConsultationService(GovSiteDb db, SiteAccess access, TimePro
         {
             errors.Add("Summary", "请填写意见采纳情况");
         }
-        if (Phase(c, Today) != ConsultationPhase.Closed)
+        if (PhaseNow(c) != ConsultationPhase.Closed)
         {
             errors.Add("Summary", $"征集于 {c.ClosesOn:yyyy-MM-dd} 截止，截止后才能发布采纳情况");
         }
@@ -186,7 +193,7 @@ public sealed class ConsultationService(GovSiteDb db, SiteAccess access, TimePro
             return SaveResult<ConsultationComment>.Missing();
         }
         var errors = new ValidationErrors();
-        var phase = Phase(c, Today);
+        var phase = PhaseNow(c);
         if (phase != ConsultationPhase.Open)
         {
             errors.Add(nameof(input.Text), phase == ConsultationPhase.NotYetOpen
@@ -198,17 +205,17 @@ public sealed class ConsultationService(GovSiteDb db, SiteAccess access, TimePro
         {
             errors.Add(nameof(input.Text), "请填写您的意见");
         }
-        else if (text.Length > MaxCommentLength)
+        else if (Common.TypedText.Length(text) > MaxCommentLength)
         {
-            errors.Add(nameof(input.Text), $"意见不能超过{MaxCommentLength}个字（当前 {text.Length} 字）");
+            errors.Add(nameof(input.Text), $"意见不能超过{MaxCommentLength}个字（当前 {Common.TypedText.Length(text)} 字）");
         }
-        var name = ParticipationSetup.CleanText(input.Name);
-        if (name is { Length: > 50 })
+        var name = ParticipationSetup.CleanLine(input.Name);
+        if (Common.TypedText.Length(name) > 50)
         {
             errors.Add(nameof(input.Name), "姓名或称呼不能超过50个字");
         }
-        var contact = ParticipationSetup.CleanText(input.Contact);
-        if (contact is { Length: > 100 })
+        var contact = ParticipationSetup.CleanLine(input.Contact);
+        if (Common.TypedText.Length(contact) > 100)
         {
             errors.Add(nameof(input.Contact), "联系方式不能超过100个字");
         }

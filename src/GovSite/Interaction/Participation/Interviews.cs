@@ -95,12 +95,12 @@ public sealed class InterviewService(GovSiteDb db, SiteAccess access, TimeProvid
             interview = new Interview { SiteId = siteId, CreatedAt = Now };
         }
         var errors = new ValidationErrors();
-        var title = input.Title?.Trim() ?? "";
+        var title = Common.TypedText.LineOrEmpty(input.Title);
         if (title.Length == 0)
         {
             errors.Add(nameof(input.Title), "请填写访谈主题");
         }
-        else if (title.Length > 300)
+        else if (Common.TypedText.Length(title) > 300)
         {
             errors.Add(nameof(input.Title), "主题不能超过300个字");
         }
@@ -109,7 +109,7 @@ public sealed class InterviewService(GovSiteDb db, SiteAccess access, TimeProvid
         {
             errors.Add(nameof(input.Guests), "请填写访谈嘉宾（姓名、单位及职务）");
         }
-        else if (guests.Length > 500)
+        else if (Common.TypedText.Length(guests) > 500)
         {
             errors.Add(nameof(input.Guests), "嘉宾信息不能超过500个字");
         }
@@ -162,12 +162,12 @@ public sealed class InterviewService(GovSiteDb db, SiteAccess access, TimeProvid
         {
             errors.Add(nameof(input.Text), "请填写您的问题");
         }
-        else if (text.Length > MaxQuestionLength)
+        else if (Common.TypedText.Length(text) > MaxQuestionLength)
         {
-            errors.Add(nameof(input.Text), $"问题不能超过{MaxQuestionLength}个字（当前 {text.Length} 字）");
+            errors.Add(nameof(input.Text), $"问题不能超过{MaxQuestionLength}个字（当前 {Common.TypedText.Length(text)} 字）");
         }
-        var name = ParticipationSetup.CleanText(input.Name);
-        if (name is { Length: > 50 })
+        var name = ParticipationSetup.CleanLine(input.Name);
+        if (Common.TypedText.Length(name) > 50)
         {
             errors.Add(nameof(input.Name), "称呼不能超过50个字");
         }
@@ -233,16 +233,16 @@ public sealed class InterviewService(GovSiteDb db, SiteAccess access, TimeProvid
         {
             errors.Add("Answer", "请填写答复内容");
         }
-        else if (text.Length > MaxAnswerLength)
+        else if (Common.TypedText.Length(text) > MaxAnswerLength)
         {
             errors.Add("Answer", $"答复不能超过{MaxAnswerLength}个字");
         }
-        var by = ParticipationSetup.CleanText(answeredBy);
+        var by = ParticipationSetup.CleanLine(answeredBy);
         if (by is null)
         {
             errors.Add("AnsweredBy", "请填写答复嘉宾");
         }
-        else if (by.Length > 100)
+        else if (Common.TypedText.Length(by) > 100)
         {
             errors.Add("AnsweredBy", "答复嘉宾不能超过100个字");
         }

@@ -162,15 +162,9 @@ public static class ParticipationSetup
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"govsite-participation|{scope}|{address}")));
     }
 
-    /// <summary>User text is kept as plain text (Razor encodes it on output): trimmed, control characters dropped.</summary>
-    public static string? CleanText(string? text)
-    {
-        if (text is null)
-        {
-            return null;
-        }
-        var cleaned = new string(text.Replace("\r\n", "\n", StringComparison.Ordinal)
-            .Where(c => c == '\n' || !char.IsControl(c)).ToArray()).Trim();
-        return cleaned.Length == 0 ? null : cleaned;
-    }
+    /// <summary>A text area people write in: kept exactly as typed (pages encode it); null when empty.</summary>
+    public static string? CleanText(string? text) => Common.TypedText.Block(text);
+
+    /// <summary>A one-line field (a name, a contact): kept as typed but for the spaces around it; null when empty.</summary>
+    public static string? CleanLine(string? text) => Common.TypedText.Line(text);
 }

@@ -78,6 +78,10 @@ public sealed class SurveyService(GovSiteDb db, SiteAccess access, TimeProvider 
 
     public static bool IsOpen(Survey s, DateOnly today) => s.IsPublished && today >= s.OpensOn && today <= s.ClosesOn;
 
+    /// <summary>Open from the start of its first day to the end of <see cref="Survey.ClosesOn"/>, China time.</summary>
+    public static bool IsOpen(Survey s, DateTime nowUtc) =>
+        s.IsPublished && Common.Deadline.IsPast(s.OpensOn.AddDays(-1), nowUtc) && !Common.Deadline.IsPast(s.ClosesOn, nowUtc);
+
     public Task<List<Survey>> PublicListAsync(int siteId, CancellationToken ct) =>
         db.Surveys.AsNoTracking().Where(s => s.SiteId == siteId && s.IsPublished)
             .OrderByDescending(s => s.OpensOn).ThenByDescending(s => s.Id).Take(100).ToListAsync(ct);
@@ -112,12 +116,12 @@ public sealed class SurveyService(GovSiteDb db, SiteAccess access, TimeProvider 
             s = new Survey { SiteId = siteId, CreatedAt = now };
         }
         var errors = new ValidationErrors();
-        var title = input.Title?.Trim() ?? "";
+        var title = Common.TypedText.LineOrEmpty(input.Title);
         if (title.Length == 0)
         {
             errors.Add(nameof(input.Title), "请填写调查标题");
         }
-        else if (title.Length > 300)
+        else if (Common.TypedText.Length(title) > 300)
         {
             errors.Add(nameof(input.Title), "标题不能超过300个字");
         }
@@ -141,7 +145,7 @@ public sealed class SurveyService(GovSiteDb db, SiteAccess access, TimeProvider 
             for (var i = 0; i < input.Questions.Count; i++)
             {
                 var q = input.Questions[i];
-                var text = q.Text?.Trim() ?? "";
+                var text = Common.TypedText.LineOrEmpty(q.Text);
                 var choices = (q.Options ?? "").Replace("\r", "", StringComparison.Ordinal).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
                 if (text.Length == 0 && choices.Length == 0)
                 {
@@ -152,7 +156,7 @@ public sealed class SurveyService(GovSiteDb db, SiteAccess access, TimeProvider 
                 {
                     errors.Add($"{field}.Text", "请填写题目");
                 }
-                else if (text.Length > 500)
+                else if (Common.TypedText.Length(text) > 500)
                 {
                     errors.Add($"{field}.Text", "题目不能超过500个字");
                 }
@@ -199,8 +203,27 @@ public sealed class SurveyService(GovSiteDb db, SiteAccess access, TimeProvider 
         s.UpdatedAt = now;
         if (!locked)
         {
-            s.Questions.Clear();
-            s.Questions.AddRange(questions);
+            // Question by question in place: a save that changes nothing keeps every row as it was.
+            var rows = s.Questions.OrderBy(q => q.SortOrder).ToList();
+            for (var i = 0; i < questions.Count; i++)
+            {
+                if (i < rows.Count)
+                {
+                    rows[i].SortOrder = questions[i].SortOrder;
+                    rows[i].Text = questions[i].Text;
+                    rows[i].Type = questions[i].Type;
+                    rows[i].Options = questions[i].Options;
+                    rows[i].IsRequired = questions[i].IsRequired;
+                }
+                else
+                {
+                    s.Questions.Add(questions[i]);
+                }
+            }
+            foreach (var extra in rows.Skip(questions.Count))
+            {
+                s.Questions.Remove(extra);
+            }
         }
         if (id is null)
         {
@@ -223,7 +246,7 @@ public sealed class SurveyService(GovSiteDb db, SiteAccess access, TimeProvider 
             return SaveResult<SurveyResponse>.Missing();
         }
         var errors = new ValidationErrors();
-        if (!IsOpen(survey, Today))
+        if (!IsOpen(survey, clock.GetUtcNow().UtcDateTime))
         {
             errors.Add("Survey", Today < survey.OpensOn ? $"调查将于 {survey.OpensOn:yyyy-MM-dd} 开始" : $"调查已于 {survey.ClosesOn:yyyy-MM-dd} 结束");
             return SaveResult<SurveyResponse>.Invalid(errors);
@@ -260,7 +283,7 @@ public sealed class SurveyService(GovSiteDb db, SiteAccess access, TimeProvider 
                     }
                     continue;
                 }
-                if (text.Length > MaxTextAnswer)
+                if (Common.TypedText.Length(text) > MaxTextAnswer)
                 {
                     errors.Add(field, $"回答不能超过{MaxTextAnswer}个字");
                     continue;

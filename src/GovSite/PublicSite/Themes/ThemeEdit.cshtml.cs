@@ -86,7 +86,7 @@ public sealed class ThemeEditModel(SiteAccess access, GovSiteDb db, ThemeService
         {
             row.Name = columns.FirstOrDefault(c => c.Id == row.ColumnId)?.Name ?? "";
         }
-        var result = await themes.SaveDraftAsync(id, ToSettings(Input), ct);
+        var result = await themes.SaveDraftAsync(id, KeepDefaults(ToSettings(Input), (await themes.EditingAsync(id, ct)).Settings, columns), ct);
         if (Refusal(result) is { } refused)
         {
             return refused;
@@ -109,6 +109,19 @@ public sealed class ThemeEditModel(SiteAccess access, GovSiteDb db, ThemeService
         }
         Notice = "主题已发布，公众访问的页面已更新。";
         return LocalRedirect($"/admin/sites/{id}/theme");
+    }
+
+    /// <summary>
+    /// "The standard navigation and home blocks" is stored as no list, so a column added later
+    /// appears by itself. The form shows that default ticked; saving it unchanged keeps it a default
+    /// instead of freezing today's columns into a list.
+    /// </summary>
+    private static ThemeSettings KeepDefaults(ThemeSettings posted, ThemeSettings stored, List<Column> columns)
+    {
+        var standard = columns.Where(c => c.ParentId is null && c.Type != ColumnType.Topic).Select(c => c.Id).ToList();
+        var nav = stored.NavColumnIds is null && posted.NavColumnIds is { } ids && ids.Order().SequenceEqual(standard.Order()) ? null : posted.NavColumnIds;
+        var blocks = stored.Blocks is null && posted.Blocks is { } b && b.SequenceEqual(standard.Select(c => new HomeBlock(c))) ? null : posted.Blocks;
+        return posted with { NavColumnIds = nav, Blocks = blocks };
     }
 
     private Task<List<Column>> ColumnsAsync(int siteId, CancellationToken ct) =>

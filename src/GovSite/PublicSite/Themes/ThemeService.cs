@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace GovSite.PublicSite.Themes;
 
 /// <summary>Saves a site's theme as a draft, and publishes the draft (evicting the site's cached pages).</summary>
-public sealed class ThemeService(GovSiteDb db, SiteAccess access, SiteChanges changes, TimeProvider clock)
+public sealed class ThemeService(GovSiteDb db, SiteAccess access, SiteChanges changes, TimeProvider clock, Audit.AuditLog audit)
 {
     public async Task<ThemeSettings> PublishedAsync(int siteId, CancellationToken ct = default) =>
         ThemeSettings.Parse(await db.SiteThemes.AsNoTracking().Where(t => t.SiteId == siteId).Select(t => t.Settings).FirstOrDefaultAsync(ct));
@@ -32,6 +32,7 @@ public sealed class ThemeService(GovSiteDb db, SiteAccess access, SiteChanges ch
         var row = await RowAsync(siteId, ct);
         row.Draft = input.ToJson();
         row.UpdatedAt = clock.GetUtcNow().UtcDateTime;
+        audit.RecordChanges(Audit.AuditActions.Theme, $"网站 {siteId} 的主题（草稿）", siteId, row);
         await db.SaveChangesAsync(ct);
         return SaveResult<ThemeSettings>.Ok(input);
     }
@@ -50,6 +51,7 @@ public sealed class ThemeService(GovSiteDb db, SiteAccess access, SiteChanges ch
             row.Draft = null;
         }
         row.UpdatedAt = clock.GetUtcNow().UtcDateTime;
+        audit.Record(Audit.AuditActions.Theme, $"网站 {siteId} 的主题", "发布主题", siteId);
         await db.SaveChangesAsync(ct);
         await changes.ContentChangedAsync(siteId, ct);
         return SaveResult<ThemeSettings>.Ok(ThemeSettings.Parse(row.Settings));

@@ -122,6 +122,17 @@ public sealed class FileService(GovSiteDb db, SiteAccess access, FileStore store
         return ids.Select(id => files.FirstOrDefault(f => f.Id == id)).OfType<StoredFile>().Select(Link).ToList();
     }
 
+    /// <summary>Links to the given files of a site, in the order given (a revision's attachment list).</summary>
+    public async Task<List<FileLink>> LinksAsync(int siteId, IReadOnlyList<int> ids, CancellationToken ct = default)
+    {
+        if (ids.Count == 0)
+        {
+            return [];
+        }
+        var files = await db.StoredFiles.AsNoTracking().Where(f => ids.Contains(f.Id) && f.SiteId == siteId).ToListAsync(ct);
+        return ids.Select(id => files.FirstOrDefault(f => f.Id == id)).OfType<StoredFile>().Select(Link).ToList();
+    }
+
     /// <summary>Attachment ids that are not files of the site: an item may only carry its own site's files.</summary>
     public async Task<List<int>> ForeignIdsAsync(int siteId, IReadOnlyCollection<int> ids, CancellationToken ct = default)
     {

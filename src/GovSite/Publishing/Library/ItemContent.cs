@@ -34,6 +34,9 @@ public class ItemInput
     /// <summary>Attachment file ids in display order; null keeps the current ones.</summary>
     public List<int>? Attachments { get; set; }
 
+    /// <summary>The picture that stands for the item (Image meta tag).</summary>
+    public string? ImageUrl { get; set; }
+
     public static ItemInput From(LibraryItem item) => new()
     {
         ColumnId = item.HomeColumnId,
@@ -57,6 +60,7 @@ public class ItemInput
         InterpretsItemId = item.InterpretsItemId,
         InterpretationKind = item.InterpretationKind,
         Attachments = ItemContent.AttachmentIds(item.Attachments),
+        ImageUrl = item.ImageUrl,
     };
 }
 
@@ -64,22 +68,27 @@ public class ItemInput
 public sealed record ItemContent(
     string? Subtitle, string? Summary, string? Keywords, string? Source, string? Author, string? Issuer, string? DocNumber,
     DateOnly? WrittenDate, string? SubjectClass, string? GenreClass, string? Language, PolicyValidity? Validity,
-    DateOnly? ValidityDate, int? InterpretsItemId, InterpretationKind? InterpretationKind, List<int>? Attachments)
+    DateOnly? ValidityDate, int? InterpretsItemId, InterpretationKind? InterpretationKind, List<int>? Attachments,
+    int? ColumnId = null, string? ImageUrl = null, DisclosureMode? Disclosure = null, string? DisclosureReason = null)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     public static ItemContent Of(LibraryItem i) => new(i.Subtitle, i.Summary, i.Keywords, i.Source, i.Author, i.Issuer, i.DocNumber,
         i.WrittenDate, i.SubjectClass, i.GenreClass, i.Language, i.Validity, i.ValidityDate, i.InterpretsItemId, i.InterpretationKind,
-        AttachmentIds(i.Attachments));
+        AttachmentIds(i.Attachments), i.HomeColumnId, i.ImageUrl, i.Disclosure, i.DisclosureReason);
 
     public string ToJson() => JsonSerializer.Serialize(this, Json);
 
     public static ItemContent Parse(string json) =>
         JsonSerializer.Deserialize<ItemContent>(json, Json) ?? new(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
 
+    /// <param name="columnId">The column to use when the version does not name one (versions from before it did).</param>
     public ItemInput ToInput(string title, string body, int columnId) => new()
     {
-        ColumnId = columnId,
+        ColumnId = ColumnId ?? columnId,
+        ImageUrl = ImageUrl,
+        Disclosure = Disclosure,
+        DisclosureReason = DisclosureReason,
         Title = title,
         Body = body,
         Subtitle = Subtitle,

@@ -18,15 +18,26 @@ public static class LibraryApi
     }
 
     public sealed record CreatedDto(int Id, string Status);
-    public sealed record StepDto(int Id, string Status, int ReviewLevel, IReadOnlyList<QualityFinding> Findings, string? Error = null);
+    public sealed record StepDto(int Id, string Status, int ReviewLevel, IReadOnlyList<QualityFinding> Findings, string? Error = null,
+        RevisionDto? Revision = null);
+
+    /// <summary>A published item's pending revision: what it asks for, where it stands, and (for a new text) that text.</summary>
+    public sealed record RevisionDto(string Kind, string Status, int ReviewLevel, int? Version, string? Title, string? Body);
     public sealed record CommentRequest(string? Comment);
-    public sealed record TimeRequest(DateTimeOffset? At, string? Comment = null);
+    public sealed record ReasonRequest(string? Reason);
+
+    /// <param name="Urgent">紧急撤回 by a site administrator, with the reason in <paramref name="Comment"/>: at once, before review.</param>
+    public sealed record TimeRequest(DateTimeOffset? At, string? Comment = null, bool Urgent = false);
     public sealed record ItemDto(int Id, string SiteCode, int ColumnId, string Title, string? Subtitle, string Body, string? Summary,
         string? Keywords, string? Source, string? Author, string? Issuer, string? DocNumber, string? WrittenDate, string? SubjectClass,
         string? GenreClass, string Language, PolicyValidity? Validity, int? InterpretsItemId, InterpretationKind? InterpretationKind,
         int[] Interpretations, List<int> Attachments, string Status, int ReviewLevel, string? PublishAt, string? PublishedAt, int Version,
-        int[] Placements);
-    public sealed record TransitionDto(string At, string User, string From, string To, string Action, int? Level, string? Comment);
+        int[] Placements, string? ImageUrl = null, int? PublishedVersion = null, RevisionDto? Revision = null);
+
+    /// <param name="Revision">The step moved the pending revision of a published item (From and To are its stages).</param>
+    /// <param name="Version">The version acted on.</param>
+    public sealed record TransitionDto(string At, string User, string From, string To, string Action, int? Level, string? Comment,
+        int? Version = null, bool Revision = false);
     public sealed record VersionDto(int Number, string At, string? By, string Title, string? Note);
     public sealed record VersionDetailDto(int Number, string At, string? By, string Title, string Body, JsonElement Content, string? Note);
     public sealed record DiffDto(int From, int To, IReadOnlyList<TextDiff.Piece> Title, IReadOnlyList<TextDiff.Piece> Body);
@@ -35,7 +46,8 @@ public static class LibraryApi
     public sealed record RequestDto(int Id, int ItemId, string Title, string SiteCode, int? ColumnId, string Kind, string Status,
         string RequestedAt, string? RequestedBy, string? Deadline, int? ArticleId);
     public sealed record AcceptRequest(int ColumnId);
-    public sealed record OrderRequest(List<string> SiteCodes, DateTimeOffset Deadline, string? Note);
+    /// <param name="Deadline">A date (<c>2026-03-03</c>: the end of that day, China time) or a time with or without an offset.</param>
+    public sealed record OrderRequest(List<string> SiteCodes, string? Deadline, string? Note);
     public sealed record OrderDto(int Id, int ItemId, string Deadline, IReadOnlyList<Reprints.OrderProgress> Sites);
     public sealed record SubscribeRequest(int SourceColumnId);
 
@@ -46,6 +58,7 @@ public static class LibraryApi
         builder.Services.AddScoped<Reprints>();
         builder.Services.AddScoped<IndexNumbers>();
         builder.Services.AddScoped<TodoList>();
+        builder.Services.AddScoped<BulkActions>();
         builder.AddJobHandler<ScheduledPublishJob>(Workflow.PublishJob);
         builder.AddJobHandler<ScheduledWithdrawJob>(Workflow.WithdrawJob);
         return builder;
@@ -56,14 +69,21 @@ public static class LibraryApi
         var api = app.MapGroup("/api/v1").WithTags("Library").RequireAuthorization(AccountsSetup.Writer);
         api.MapPost("/items", CreateAsync).WithSummary("Creates a draft item in the library, placed in a column of its site");
         api.MapGet("/items/{id:int}", GetAsync);
-        api.MapPut("/items/{id:int}", UpdateAsync).WithSummary("Corrects an item; every placement shows the correction");
+        api.MapPut("/items/{id:int}", UpdateAsync)
+            .WithSummary("Saves an item; a published item's change is a pending revision (published on save only in a column without review)");
         api.MapPost("/items/{id:int}/submit", (int id, Workflow w, CancellationToken ct) => StepAsync(w.SubmitAsync(id, ct)));
         api.MapPost("/items/{id:int}/approve", (int id, CommentRequest? body, Workflow w, CancellationToken ct) => StepAsync(w.ApproveAsync(id, body?.Comment, ct)));
         api.MapPost("/items/{id:int}/reject", (int id, CommentRequest? body, Workflow w, CancellationToken ct) => StepAsync(w.RejectAsync(id, body?.Comment, ct)));
         api.MapPost("/items/{id:int}/publish", (int id, TimeRequest? body, Workflow w, CancellationToken ct) =>
             StepAsync(w.PublishAsync(id, body?.At?.UtcDateTime, ct))).WithSummary("Publishes now, or at the optional time {\"at\": ISO time}");
         api.MapPost("/items/{id:int}/withdraw", (int id, TimeRequest? body, Workflow w, CancellationToken ct) =>
-            StepAsync(w.WithdrawAsync(id, body?.At?.UtcDateTime, body?.Comment, ct)));
+            StepAsync(w.WithdrawAsync(id, body?.At?.UtcDateTime, body?.Comment, body?.Urgent ?? false, ct)))
+            .WithSummary("Withdraws now or at {at}; in a column with review the first call requests it and the call after approval carries it out");
+        api.MapPost("/items/{id:int}/urgent", (int id, ReasonRequest? body, Workflow w, CancellationToken ct) => StepAsync(w.UrgentAsync(id, body?.Reason, ct)))
+            .WithSummary("紧急更正: a site administrator publishes the pending revision now, before review, with a reason");
+        api.MapPost("/items/{id:int}/discard-revision", async (int id, CommentRequest? body, LibraryService library, SiteDirectory sites, CancellationToken ct) =>
+            ApiResults.From(await library.DiscardRevisionAsync(id, body?.Comment, ct), i => ToDto(i, sites.FindById(i.OwnerSiteId)?.Code ?? "", [], [], null)))
+            .WithSummary("Drops the pending revision; the published version stays");
         api.MapGet("/items/{id:int}/history", HistoryAsync).WithSummary("The append-only trail: who, when, from, to, comment");
         api.MapGet("/items/{id:int}/versions", VersionsAsync);
         api.MapGet("/items/{id:int}/versions/{number:int}", VersionAsync);
@@ -104,7 +124,8 @@ public static class LibraryApi
         return ApiResults.From(await library.CreateAsync(site.Id, body, ct), i => new CreatedDto(i.Id, StatusName(i.Status)));
     }
 
-    private static async Task<Results<Ok<ItemDto>, NotFound>> GetAsync(int id, GovSiteDb db, SiteDirectory sites, CancellationToken ct)
+    private static async Task<Results<Ok<ItemDto>, NotFound>> GetAsync(int id, GovSiteDb db, SiteDirectory sites, LibraryService library,
+        SiteAccess access, CancellationToken ct)
     {
         var item = await db.LibraryItems.AsNoTracking().FirstOrDefaultAsync(i => i.Id == id, ct);
         if (item is null)
@@ -113,14 +134,28 @@ public static class LibraryApi
         }
         var interpretations = await db.LibraryItems.Where(i => i.InterpretsItemId == id).Select(i => i.Id).ToArrayAsync(ct);
         var placements = await db.Articles.Where(a => a.ItemId == id).Select(a => a.Id).ToArrayAsync(ct);
-        return TypedResults.Ok(ToDto(item, sites.FindById(item.OwnerSiteId)?.Code ?? "", interpretations, placements));
+        return TypedResults.Ok(ToDto(item, sites.FindById(item.OwnerSiteId)?.Code ?? "", interpretations, placements,
+            await RevisionAsync(item, library, access, ct)));
     }
 
     private static async Task<Results<Ok<ItemDto>, ValidationProblem, NotFound, ForbidHttpResult>> UpdateAsync(
-        int id, CreateItemRequest body, LibraryService library, GovSiteDb db, SiteDirectory sites, CancellationToken ct)
+        int id, CreateItemRequest body, LibraryService library, SiteAccess access, SiteDirectory sites, CancellationToken ct)
     {
         var result = await library.UpdateAsync(id, body, null, ct);
-        return ApiResults.From(result, i => ToDto(i, sites.FindById(i.OwnerSiteId)?.Code ?? "", [], []));
+        var revision = result.Succeeded ? await RevisionAsync(result.Value!, library, access, ct) : null;
+        return ApiResults.From(result, i => ToDto(i, sites.FindById(i.OwnerSiteId)?.Code ?? "", [], [], revision));
+    }
+
+    /// <summary>The pending revision, with its text for the item's own staff (others see only that one exists).</summary>
+    private static async Task<RevisionDto?> RevisionAsync(LibraryItem item, LibraryService library, SiteAccess access, CancellationToken ct)
+    {
+        if (item.RevisionStatus is not { } status)
+        {
+            return null;
+        }
+        var text = item.RevisionVersion is not null && access.CanSee(item.OwnerSiteId) ? await library.WorkingCopyAsync(item, ct) : null;
+        return new RevisionDto(item.RevisionKind == RevisionKind.Withdrawal ? "withdrawal" : "edit", StatusName(status), item.RevisionLevel,
+            item.RevisionVersion, text?.Title, text?.Body);
     }
 
     /// <summary>A refused step (a block-level finding, a wrong state) is 422 with the same body, so clients can read the findings.</summary>
@@ -137,7 +172,10 @@ public static class LibraryApi
         }
         var item = result.Item!;
         var error = result.Blocked ? "质量检查发现须修改的问题，未能继续" : result.Errors.All.SelectMany(e => e.Value).FirstOrDefault();
-        var dto = new StepDto(item.Id, StatusName(item.Status), item.ReviewLevel, result.Findings, error);
+        var revision = item.RevisionStatus is { } stage
+            ? new RevisionDto(item.RevisionKind == RevisionKind.Withdrawal ? "withdrawal" : "edit", StatusName(stage), item.RevisionLevel, item.RevisionVersion, null, null)
+            : null;
+        var dto = new StepDto(item.Id, StatusName(item.Status), item.ReviewLevel, result.Findings, error, revision);
         return result.Succeeded ? TypedResults.Ok(dto) : TypedResults.UnprocessableEntity(dto);
     }
 
@@ -152,7 +190,7 @@ public static class LibraryApi
         }
         var rows = await db.ItemTransitions.AsNoTracking().Where(t => t.ItemId == id).OrderBy(t => t.Id).ToListAsync(ct);
         return TypedResults.Ok(rows.Select(t => new TransitionDto(ChinaTime.Format(t.At) ?? "", t.UserName, StatusName(t.From), StatusName(t.To),
-            t.Action, t.Level, t.Comment)).ToList());
+            t.Action, t.Level, t.Comment, t.Version, t.Revision)).ToList());
     }
 
     private static async Task<Results<Ok<List<VersionDto>>, NotFound>> VersionsAsync(int id, GovSiteDb db, SiteAccess access, CancellationToken ct)
@@ -195,7 +233,8 @@ public static class LibraryApi
 
     private static async Task<Results<Ok<ItemDto>, ValidationProblem, NotFound, ForbidHttpResult>> RestoreAsync(
         int id, RestoreRequest body, LibraryService library, SiteDirectory sites, CancellationToken ct) =>
-        ApiResults.From(await library.RestoreAsync(id, body.Version, ct), i => ToDto(i, sites.FindById(i.OwnerSiteId)?.Code ?? "", [], []));
+        ApiResults.From(await library.RestoreAsync(id, body.Version, ct), i => ToDto(i, sites.FindById(i.OwnerSiteId)?.Code ?? "", [], [],
+            i.RevisionStatus is { } stage ? new RevisionDto("edit", StatusName(stage), i.RevisionLevel, i.RevisionVersion, null, null) : null));
 
     private static async Task<Results<Ok<RequestDto>, ValidationProblem, NotFound, ForbidHttpResult>> PlaceAsync(
         int id, PlaceRequest body, Reprints reprints, SiteDirectory sites, GovSiteDb db, CancellationToken ct)
@@ -223,7 +262,14 @@ public static class LibraryApi
             }
             siteIds.Add(site.Id);
         }
-        var result = await reprints.OrderAsync(id, siteIds, body.Deadline.UtcDateTime, body.Note, ct);
+        var deadline = Common.Deadline.Parse(body.Deadline);
+        if (deadline is null && !string.IsNullOrWhiteSpace(body.Deadline))
+        {
+            var errors = new ValidationErrors();
+            errors.Add("Deadline", $"转载期限“{body.Deadline}”无法识别，请写日期（如 2026-03-03，表示当天24时前）或时间");
+            return ApiResults.From(SaveResult<OrderDto>.Invalid(errors), o => o);
+        }
+        var result = await reprints.OrderAsync(id, siteIds, deadline ?? default, body.Note, ct);
         if (!result.Succeeded)
         {
             return ApiResults.From(result, _ => (OrderDto)null!);
@@ -289,10 +335,10 @@ public static class LibraryApi
         r.Id, r.ItemId, title, siteCode, r.ColumnId, r.Kind.ToString().ToLowerInvariant(), r.Status.ToString().ToLowerInvariant(),
         ChinaTime.Format(r.RequestedAt) ?? "", r.RequestedByName, deadline is null ? null : ChinaTime.Format(deadline), r.ArticleId);
 
-    private static ItemDto ToDto(LibraryItem i, string siteCode, int[] interpretations, int[] placements) => new(
+    private static ItemDto ToDto(LibraryItem i, string siteCode, int[] interpretations, int[] placements, RevisionDto? revision) => new(
         i.Id, siteCode, i.HomeColumnId, i.Title, i.Subtitle, i.Body, i.Summary, i.Keywords, i.Source, i.Author, i.Issuer, i.DocNumber,
         ArticleService.FormatWrittenDate(i.WrittenDate), i.SubjectClass, i.GenreClass, i.Language, i.Validity, i.InterpretsItemId,
         i.InterpretationKind, interpretations, ItemContent.AttachmentIds(i.Attachments), StatusName(i.Status), i.ReviewLevel,
         i.PublishAt is null ? null : ChinaTime.Format(i.PublishAt), i.PublishedAt is null ? null : ChinaTime.Format(i.PublishedAt),
-        i.VersionNumber, placements);
+        i.VersionNumber, placements, i.ImageUrl, i.PublishedVersion, revision);
 }

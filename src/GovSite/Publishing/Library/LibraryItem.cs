@@ -55,6 +55,9 @@ public class LibraryItem
     public int? InterpretsItemId { get; set; }
     public InterpretationKind? InterpretationKind { get; set; }
 
+    /// <summary>The picture that stands for the item (the Image meta tag); an address on this platform.</summary>
+    public string? ImageUrl { get; set; }
+
     /// <summary>JSON array of attachment file ids, in display order; versions keep their own copy.</summary>
     public string Attachments { get; set; } = "[]";
 
@@ -78,7 +81,47 @@ public class LibraryItem
     /// <summary>Who last submitted it: they may not review it.</summary>
     public int? SubmittedById { get; set; }
 
+    /// <summary>The version the public pages show (the placements' copy); null until first published.</summary>
+    public int? PublishedVersion { get; set; }
+
+    /// <summary>
+    /// A change to a published item waiting for review (修订): a new text (<see cref="RevisionVersion"/>)
+    /// or a request to withdraw. The item's own fields and its placements keep the published
+    /// version until the revision passes the column's review levels, 保密审查 and the quality gate.
+    /// </summary>
+    public RevisionKind? RevisionKind { get; set; }
+
+    /// <summary>Where the pending revision stands in the workflow (draft, submitted, 保密审查, approved); null when there is none.</summary>
+    public ItemStatus? RevisionStatus { get; set; }
+
+    /// <summary>The review level the revision waits for while submitted (1-based).</summary>
+    public int RevisionLevel { get; set; }
+
+    /// <summary>The version holding the revision's text; null for a withdrawal.</summary>
+    public int? RevisionVersion { get; set; }
+
+    /// <summary>Who started the revision: they may not review it.</summary>
+    public int? RevisedById { get; set; }
+
+    /// <summary>Who last submitted the revision: they may not review it.</summary>
+    public int? RevisionSubmittedById { get; set; }
+
     public bool IsPolicy => DocNumber is not null || Issuer is not null;
+
+    public bool HasRevision => RevisionStatus is not null;
+
+    /// <summary>A copy to try a change on without touching the tracked item.</summary>
+    public LibraryItem Copy() => (LibraryItem)MemberwiseClone();
+}
+
+/// <summary>What a pending revision of a published item asks for.</summary>
+public enum RevisionKind
+{
+    /// <summary>A new text (a correction, or an old version restored).</summary>
+    Edit,
+
+    /// <summary>Taking the item off every site.</summary>
+    Withdrawal,
 }
 
 public enum ItemStatus
@@ -151,6 +194,12 @@ public class ItemTransition
     public int? Level { get; set; }
     public string Action { get; set; } = "";
     public string? Comment { get; set; }
+
+    /// <summary>The version the step acted on: what exactly was saved, reviewed or published.</summary>
+    public int? Version { get; set; }
+
+    /// <summary>The step moved a pending revision of a published item, not the item itself; From and To are the revision's stages.</summary>
+    public bool Revision { get; set; }
 }
 
 /// <summary>

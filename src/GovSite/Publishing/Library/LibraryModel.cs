@@ -25,6 +25,7 @@ public static class LibraryModel
             e.HasIndex(x => new { x.OwnerSiteId, x.Status });
             e.HasIndex(x => x.InterpretsItemId);
             e.Ignore(x => x.IsPolicy);
+            e.Ignore(x => x.HasRevision);
             // Staff see their own sites' items; everyone else sees only what is published.
             e.HasQueryFilter(i => db.Access.Unrestricted || db.Access.SiteIds.Contains(i.OwnerSiteId) || i.Status == ItemStatus.Published);
         });

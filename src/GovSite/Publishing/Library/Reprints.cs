@@ -10,7 +10,8 @@ namespace GovSite.Publishing.Library;
 /// another site's editors accept or decline, column subscriptions to higher-level sites and
 /// reprint orders (转载) with a deadline.
 /// </summary>
-public sealed class Reprints(LibraryService library, SiteDirectory directory, IndexNumbers indexNumbers)
+public sealed class Reprints(LibraryService library, SiteDirectory directory, IndexNumbers indexNumbers, Notifications.Notifier notifier,
+    Audit.AuditLog audit)
 {
     private GovSiteDb Db => library.Db;
     private SiteAccess Access => library.Access;
@@ -35,9 +36,9 @@ public sealed class Reprints(LibraryService library, SiteDirectory directory, In
         {
             errors.Add("ColumnId", "请选择该网站的栏目");
         }
-        else if (columnId is int existing && await Db.Articles.IgnoreQueryFilters().AnyAsync(a => a.ItemId == itemId && a.ColumnId == existing, ct))
+        else if (columnId is int existing && await AlreadyInColumnAsync(itemId, existing, ct) is { } there)
         {
-            errors.Add("ColumnId", "该条目已在这个栏目中");
+            errors.Add("ColumnId", there);
         }
         if (library.IsEditor(siteId) && columnId is null)
         {
@@ -50,11 +51,7 @@ public sealed class Reprints(LibraryService library, SiteDirectory directory, In
         var request = NewRequest(item, siteId, columnId, PlacementKind.Placement);
         if (library.IsEditor(siteId))
         {
-            await using var tx = await Db.Database.BeginTransactionAsync(ct);
-            Db.PlacementRequests.Add(request);
-            await AcceptIntoAsync(item, request, columnId!.Value, reprint: siteId != item.OwnerSiteId, ct);
-            await tx.CommitAsync(ct);
-            return SaveResult<PlacementRequest>.Ok(request);
+            return await AcceptOnceAsync(item, request, columnId!.Value, reprint: siteId != item.OwnerSiteId, add: true, ct);
         }
         if (await Db.PlacementRequests.AnyAsync(r => r.ItemId == itemId && r.SiteId == siteId && r.Status == PlacementRequestStatus.Pending, ct))
         {
@@ -63,6 +60,7 @@ public sealed class Reprints(LibraryService library, SiteDirectory directory, In
         }
         Db.PlacementRequests.Add(request);
         await Db.SaveChangesAsync(ct);
+        await notifier.PlacementRequestedAsync(request, item.Title, ct);
         return SaveResult<PlacementRequest>.Ok(request);
     }
 
@@ -87,6 +85,10 @@ public sealed class Reprints(LibraryService library, SiteDirectory directory, In
         {
             errors.Add("ColumnId", "请选择本网站的栏目");
         }
+        else if (await AlreadyInColumnAsync(request.ItemId, columnId, ct) is { } there)
+        {
+            errors.Add("ColumnId", there);
+        }
         var item = await Db.LibraryItems.IgnoreQueryFilters().FirstAsync(i => i.Id == request.ItemId, ct);
         if (request.Status == PlacementRequestStatus.Pending && item.Status != ItemStatus.Published)
         {
@@ -96,10 +98,7 @@ public sealed class Reprints(LibraryService library, SiteDirectory directory, In
         {
             return SaveResult<PlacementRequest>.Invalid(errors);
         }
-        await using var tx = await Db.Database.BeginTransactionAsync(ct);
-        await AcceptIntoAsync(item, request, columnId, reprint: true, ct);
-        await tx.CommitAsync(ct);
-        return SaveResult<PlacementRequest>.Ok(request);
+        return await AcceptOnceAsync(item, request, columnId, reprint: true, add: false, ct);
     }
 
     public async Task<SaveResult<PlacementRequest>> DeclineAsync(int requestId, string? comment, CancellationToken ct = default)
@@ -175,6 +174,7 @@ public sealed class Reprints(LibraryService library, SiteDirectory directory, In
             return false;
         }
         Db.ColumnSubscriptions.Remove(subscription);
+        audit.Record(Audit.AuditActions.Deleted, $"栏目 {subscription.ColumnId} 的订阅", $"取消订阅上级网站栏目 {subscription.SourceColumnId}", subscription.SiteId);
         await Db.SaveChangesAsync(ct);
         return true;
     }
@@ -187,6 +187,7 @@ public sealed class Reprints(LibraryService library, SiteDirectory directory, In
     {
         var columns = placements.Select(p => p.ColumnId).ToList();
         var subscriptions = await Db.ColumnSubscriptions.IgnoreQueryFilters().Where(s => columns.Contains(s.SourceColumnId)).ToListAsync(ct);
+        var offered = new List<PlacementRequest>();
         foreach (var subscription in subscriptions)
         {
             var already = await Db.PlacementRequests.AnyAsync(r => r.ItemId == item.Id && r.SiteId == subscription.SiteId, ct)
@@ -196,9 +197,14 @@ public sealed class Reprints(LibraryService library, SiteDirectory directory, In
                 var request = NewRequest(item, subscription.SiteId, subscription.ColumnId, PlacementKind.Subscription);
                 request.SubscriptionId = subscription.Id;
                 Db.PlacementRequests.Add(request);
+                offered.Add(request);
             }
         }
         await Db.SaveChangesAsync(ct);
+        foreach (var request in offered)
+        {
+            await notifier.PlacementRequestedAsync(request, item.Title, ct);
+        }
     }
 
     /// <summary>转载要求: the owner site's editors require lower-level sites to reprint a published item by a deadline.</summary>
@@ -234,7 +240,11 @@ public sealed class Reprints(LibraryService library, SiteDirectory directory, In
                 errors.Add("SiteIds", $"「{site.Name}」不是本网站的下级网站");
             }
         }
-        if (deadlineUtc <= library.Now)
+        if (deadlineUtc == default)
+        {
+            errors.Add("Deadline", "请填写转载期限（日期表示当天24时前，北京时间）");
+        }
+        else if (deadlineUtc <= library.Now)
         {
             errors.Add("Deadline", "转载期限须晚于现在");
         }
@@ -254,14 +264,21 @@ public sealed class Reprints(LibraryService library, SiteDirectory directory, In
         await using var tx = await Db.Database.BeginTransactionAsync(ct);
         Db.ReprintOrders.Add(order);
         await Db.SaveChangesAsync(ct);
+        var requests = new List<PlacementRequest>();
         foreach (var siteId in siteIds.Distinct())
         {
             var request = NewRequest(item, siteId, null, PlacementKind.Order);
             request.OrderId = order.Id;
             Db.PlacementRequests.Add(request);
+            requests.Add(request);
         }
         await Db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
+        var issuer = directory.FindById(item.OwnerSiteId)?.Name ?? "";
+        foreach (var request in requests)
+        {
+            await notifier.ReprintOrderedAsync(request, item.Title, issuer, order.DeadlineUtc, ct);
+        }
         return SaveResult<ReprintOrder>.Ok(order);
     }
 
@@ -297,6 +314,18 @@ public sealed class Reprints(LibraryService library, SiteDirectory directory, In
         return top.Level < site.Level;
     }
 
+    /// <summary>
+    /// One item, one place per column, whatever route it came by (a placement, a subscription, a
+    /// reprint order): the message names where it already is. A unique index backs this up.
+    /// </summary>
+    private async Task<string?> AlreadyInColumnAsync(int itemId, int columnId, CancellationToken ct)
+    {
+        var existing = await Db.Articles.IgnoreQueryFilters().AsNoTracking()
+            .Where(a => a.ItemId == itemId && a.ColumnId == columnId).Select(a => new { a.Id, a.Status }).FirstOrDefaultAsync(ct);
+        return existing is null ? null
+            : $"该稿件已在这个栏目中（文章 {existing.Id}，{(existing.Status == ArticleStatus.Published ? "已发布" : existing.Status == ArticleStatus.Withdrawn ? "已撤回" : "未发布")}），同一栏目不能重复发布";
+    }
+
     private PlacementRequest NewRequest(LibraryItem item, int siteId, int? columnId, PlacementKind kind) => new()
     {
         ItemId = item.Id,
@@ -308,6 +337,33 @@ public sealed class Reprints(LibraryService library, SiteDirectory directory, In
         RequestedById = Access.UserId,
         RequestedByName = library.ActorName,
     };
+
+    /// <summary>
+    /// Accepts in one transaction. Two editors accepting the same item into the same column at once
+    /// meet the unique index: the second is told it is already there, as if it had looked first.
+    /// </summary>
+    private async Task<SaveResult<PlacementRequest>> AcceptOnceAsync(LibraryItem item, PlacementRequest request, int columnId, bool reprint, bool add,
+        CancellationToken ct)
+    {
+        try
+        {
+            await using var tx = await Db.Database.BeginTransactionAsync(ct);
+            if (add)
+            {
+                Db.PlacementRequests.Add(request);
+            }
+            await AcceptIntoAsync(item, request, columnId, reprint, ct);
+            await tx.CommitAsync(ct);
+            return SaveResult<PlacementRequest>.Ok(request);
+        }
+        catch (DbUpdateException)
+        {
+            Db.ChangeTracker.Clear();
+            var errors = new ValidationErrors();
+            errors.Add("ColumnId", await AlreadyInColumnAsync(item.Id, columnId, ct) ?? "该稿件已在这个栏目中，同一栏目不能重复发布");
+            return SaveResult<PlacementRequest>.Invalid(errors);
+        }
+    }
 
     /// <summary>Makes the placement for an accepted request; the caller owns the transaction.</summary>
     private async Task AcceptIntoAsync(LibraryItem item, PlacementRequest request, int columnId, bool reprint, CancellationToken ct)

@@ -9,7 +9,7 @@ namespace GovSite.Publishing.Quality;
 /// platform lists (SiteId null) belong to platform admins, a site's lists and settings to its
 /// site admins. Every change bumps the list's version, which the gates on every node compare.
 /// </summary>
-public sealed class QualityLists(GovSiteDb db, SiteAccess access, TimeProvider clock)
+public sealed class QualityLists(GovSiteDb db, SiteAccess access, TimeProvider clock, Audit.AuditLog audit)
 {
     public const int MaxTermLength = 100;
     public const int MaxTerms = 500_000;
@@ -174,9 +174,11 @@ public sealed class QualityLists(GovSiteDb db, SiteAccess access, TimeProvider c
             errors.Add("Terms", $"一个词库最多 {MaxTerms:N0} 个词，本次操作后将有 {result.Count:N0} 个，请拆分为多个词库");
             return SaveResult<QualityList>.Invalid(errors);
         }
+        var before = list.TermCount;
         list.Terms = string.Join('\n', result);
         list.TermCount = result.Count;
         Touch(list);
+        audit.Record(Audit.AuditActions.Settings, $"质量检查词库「{list.Name}」", $"{change switch { TermChange.Replace => "替换", TermChange.Remove => "删除", _ => "增加" }}词条：{before} → {result.Count} 个", list.SiteId);
         await db.SaveChangesAsync(ct);
         return SaveResult<QualityList>.Ok(list);
     }
@@ -193,6 +195,7 @@ public sealed class QualityLists(GovSiteDb db, SiteAccess access, TimeProvider c
             return SaveResult<QualityList>.Denied();
         }
         db.QualityLists.Remove(list);
+        audit.Record(Audit.AuditActions.Deleted, $"质量检查词库「{list.Name}」", $"删除词库（{list.TermCount} 个词）", list.SiteId);
         await db.SaveChangesAsync(ct);
         return SaveResult<QualityList>.Ok(list);
     }
@@ -262,6 +265,7 @@ public sealed class QualityLists(GovSiteDb db, SiteAccess access, TimeProvider c
         settings.InappropriateText = input.InappropriateText;
         settings.NearDuplicatePercent = input.NearDuplicatePercent;
         settings.UpdatedAt = clock.GetUtcNow().UtcDateTime;
+        audit.RecordChanges(Audit.AuditActions.Settings, $"网站 {siteId} 的质量检查设置", siteId, settings);
         await db.SaveChangesAsync(ct);
         return SaveResult<QualitySettings>.Ok(settings);
     }

@@ -31,6 +31,7 @@ public class TamperTests(MonitoringFactory app) : IClassFixture<MonitoringFactor
         var column = await app.ColumnIdAsync(site.Id, "工作动态");
         var article = await app.AsSystemAsync(sp => sp.GetRequiredService<ArticleService>().SaveAsync(site.Id, null, new ArticleInput
         {
+            Publish = true,
             ColumnId = column, Title = "全县秋粮收购工作有序推进", Body = "<p>截至目前，全县已收购秋粮三万吨。</p>",
         }));
         await app.AsSystemAsync(sp => sp.GetRequiredService<MonitoredSiteRegistry>().ReconcileHostedAsync());
@@ -78,6 +79,7 @@ public class TamperTests(MonitoringFactory app) : IClassFixture<MonitoringFactor
         app.Clock.Advance(TimeSpan.FromMinutes(5));
         var saved = await app.AsSystemAsync(sp => sp.GetRequiredService<ArticleService>().SaveAsync(site.Id, articleId, new ArticleInput
         {
+            Publish = true,
             ColumnId = column, Title = "全县秋粮收购工作有序推进（更新）", Body = "<p>截至目前，全县已收购秋粮四万吨。</p>",
         }));
         saved.Succeeded.ShouldBeTrue();
@@ -85,6 +87,7 @@ public class TamperTests(MonitoringFactory app) : IClassFixture<MonitoringFactor
         // A new article too: the homepage and column lists change, explained by its publish event.
         await app.AsSystemAsync(sp => sp.GetRequiredService<ArticleService>().SaveAsync(site.Id, null, new ArticleInput
         {
+            Publish = true,
             ColumnId = column, Title = "冬季安全生产检查部署会召开", Body = "<p>会议部署了冬季安全生产检查。</p>",
         }));
 

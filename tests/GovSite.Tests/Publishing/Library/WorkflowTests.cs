@@ -12,7 +12,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace GovSite.Tests.Publishing.Library;
 
 /// <summary>A platform with a city portal (A), a department site below it (B), an unrelated site (C) and a staff for A.</summary>
-public sealed class WorkflowFixture : EmptyPlatformFactory
+public class WorkflowFixture : EmptyPlatformFactory
 {
     public const string Password = "Workflow123x";
     public Site A { get; private set; } = null!;
@@ -415,11 +415,11 @@ public class WorkflowTests(WorkflowFixture app) : IClassFixture<WorkflowFixture>
     {
         var column = await NewColumnAsync("须审核栏目", 1, false);
         using var editor = await app.As("editor");
-        var refused = await editor.PostAsJsonAsync($"/api/v1/sites/{app.A.Code}/articles", new { columnId = column, title = "直接发布", body = "<p>正文</p>" });
+        var refused = await editor.PostAsJsonAsync($"/api/v1/sites/{app.A.Code}/articles", new { columnId = column, title = "直接发布", body = "<p>正文</p>", publish = true });
         refused.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await refused.Content.ReadAsStringAsync()).ShouldContain("须经审核");
         var open = await NewColumnAsync("免审栏目", 0, false);
-        var saved = await OkJson(await editor.PostAsJsonAsync($"/api/v1/sites/{app.A.Code}/articles", new { columnId = open, title = "直接发布", body = "<p>正文</p>" }));
+        var saved = await OkJson(await editor.PostAsJsonAsync($"/api/v1/sites/{app.A.Code}/articles", new { columnId = open, title = "直接发布", body = "<p>正文</p>", publish = true }));
         var articleId = saved.GetProperty("id").GetInt32();
         var article = await app.DbAsync(db => db.Articles.Include(a => a.Item).FirstAsync(a => a.Id == articleId));
         article.Item.ShouldNotBeNull().Status.ShouldBe(ItemStatus.Published);

@@ -1,0 +1,47 @@
+using GovSite.Accounts;
+using GovSite.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace GovSite.Notifications;
+
+public static class NotificationsSetup
+{
+    public static WebApplicationBuilder AddNotifications(this WebApplicationBuilder builder)
+    {
+        builder.Services.Configure<NotificationOptions>(builder.Configuration.GetSection("Notifications"));
+        builder.Services.Configure<SmtpOptions>(builder.Configuration.GetSection("Mail:Smtp"));
+        builder.Services.AddScoped<Notifier>();
+        builder.Services.AddScoped<ReminderSweep>();
+        builder.Services.AddSingleton<IOutboxSender, SmtpSender>();
+        builder.Services.AddSingleton<OutboxDrain>();
+        if (!JobQueueSetup.WorkersDisabled(builder.Configuration))
+        {
+            builder.Services.AddHostedService(sp => sp.GetRequiredService<OutboxDrain>());
+        }
+        builder.Services.Configure<Microsoft.AspNetCore.Mvc.RazorPages.RazorPagesOptions>(o => o.Conventions.AuthorizeFolder("/Notifications/Admin"));
+        return builder;
+    }
+
+    internal static void Configure(ModelBuilder b, GovSiteDb db)
+    {
+        b.Entity<Notice>(e =>
+        {
+            e.Property(x => x.Key).HasMaxLength(200);
+            e.Property(x => x.Title).HasMaxLength(300);
+            e.Property(x => x.Link).HasMaxLength(500);
+            e.HasIndex(x => new { x.UserId, x.Key }).IsUnique();
+            e.HasIndex(x => new { x.UserId, x.ReadAt });
+            e.HasOne<User>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
+            // Each person reads only their own notices; system work (the sweeps) sees all.
+            e.HasQueryFilter(n => db.Access.Unrestricted || n.UserId == db.Access.UserId);
+        });
+        b.Entity<OutboxMessage>(e =>
+        {
+            e.ToTable("OutboxMessages");
+            e.Property(x => x.Recipient).HasMaxLength(254);
+            e.Property(x => x.RecipientName).HasMaxLength(100);
+            e.Property(x => x.Subject).HasMaxLength(300);
+            e.HasIndex(x => new { x.Channel, x.Status, x.NextAttemptAt });
+        });
+    }
+}
