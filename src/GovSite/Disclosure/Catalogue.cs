@@ -158,7 +158,7 @@ public sealed class Catalogue(GovSiteDb db, SiteDirectory directory, CatalogueCo
     public static string?[] Row(CatalogueEntry e, string url) =>
     [
         e.IndexNumber, e.Title, e.Organ, e.DocNumber, e.WrittenOn?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-        ChinaTime.FormatDate(e.PublishedAt), e.Subject, e.Genre, e.Validity is { } v ? Admin.Labels.Of(v) : null, url,
+        ChinaTime.FormatDate(e.PublishedAt), e.Subject, e.Genre, e.Validity is { } v ? GovSite.Admin.Labels.Of(v) : null, url,
     ];
 }
 
