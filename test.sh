@@ -14,6 +14,8 @@ fc-list 2>/dev/null | grep -i "Noto Sans CJK" >/dev/null || need+=(fonts-noto-cj
 ls -d /usr/lib/postgresql/*/bin >/dev/null 2>&1 || need+=(postgresql)
 # The static-export test serves the export with nginx and compares it with the dynamic pages.
 [ -x /usr/sbin/nginx ] || need+=(nginx-light)
+# The annual disclosure report tests read the PDF's text and pages back.
+command -v pdftotext >/dev/null || need+=(poppler-utils)
 if [ ${#need[@]} -gt 0 ]; then
   echo "== installing: ${need[*]}"
   as_root apt-get update -qq
