@@ -71,7 +71,8 @@ public sealed record RequestView(InformationRequest Request, List<RequestEvent> 
 /// through here, so the rules of receipt, the clock, the letters and permissions are written once.
 /// </summary>
 public sealed class RequestService(GovSiteDb db, SiteAccess access, CalendarService calendar, GuideService guides,
-    FileStore files, FileService fileService, IOptions<DisclosureOptions> options, TimeProvider clock, SiteDirectory directory)
+    FileStore files, FileService fileService, IOptions<DisclosureOptions> options, TimeProvider clock, SiteDirectory directory,
+    Notifications.Notifier notifier)
 {
     private DisclosureOptions Options => options.Value;
 
@@ -210,7 +211,19 @@ public sealed class RequestService(GovSiteDb db, SiteAccess access, CalendarServ
             RequestId = request.Id, Kind = RequestEventKind.Received, OccurredOn = request.ReceivedOn, RecordedAt = now,
             UserName = staff ? access.UserName ?? "" : "申请人（网上申请）", Text = receivedText,
         });
+        var issuer = directory.FindById(request.SiteId) is { } s ? s.HostUnitName ?? s.Name : "";
+        // The applicant hears by e-mail that the request arrived (the query code stays on the screen that showed it).
+        Mail(request, $"政府信息公开申请已收到（{request.Number}）",
+            $"{request.Name}：\n\n{issuer}已于 {Format(request.ReceivedOn)} 收到您的政府信息公开申请，申请编号 {request.Number}，答复期限 {Format(reading.DueDate!.Value)}" +
+            "（补正、征求第三方意见和缴费期间依法不计算在内）。请凭申请编号和查询码在网站查询办理进度。", now);
         await db.SaveChangesAsync(ct);
+        if (!staff)
+        {
+            // Staff hear of an application that arrived online; one they entered themselves needs no notice.
+            await notifier.ToRolesAsync(request.SiteId, [Role.Editor, Role.SiteAdmin], Notifications.NoticeKind.WorkArrived,
+                $"request-arrived:{request.Id}", $"新的政府信息公开申请：{Short(request.InformationName ?? request.Description)}",
+                $"申请编号 {request.Number}，{request.Name}，答复期限 {Format(reading.DueDate!.Value)}。", $"/admin/disclosure/requests/{request.Id}", [], ct);
+        }
         return new RequestOutcome(new RequestReceipt(request.Number, queryCode, request.ReceivedOn, reading.DueDate!.Value), errors, Id: request.Id);
     }
 
@@ -843,7 +856,32 @@ public sealed class RequestService(GovSiteDb db, SiteAccess access, CalendarServ
             Reference = string.Create(CultureInfo.InvariantCulture, $"{guide.LetterPrefix}〔{on.Year}〕{count + 1}号"),
         };
         db.RequestLetters.Add(letter);
+        if (toApplicant)
+        {
+            // Letters to the applicant go by e-mail too where there is an address, through the outbox (sent after commit, retried).
+            Mail(request, $"{title}（{letter.Reference}）", $"{addressee}：\n\n{body}\n\n{letter.Issuer}\n{Format(on)}\n\n（申请编号 {request.Number}，凭查询码可在网站查看告知书全文和附件。）", now);
+        }
         await db.SaveChangesAsync(ct);
+    }
+
+    private void Mail(InformationRequest request, string subject, string body, DateTime now)
+    {
+        if (string.IsNullOrWhiteSpace(request.Email))
+        {
+            return;
+        }
+        db.OutboxMessages.Add(new Notifications.OutboxMessage
+        {
+            Channel = Notifications.OutboxChannel.Email, Recipient = request.Email, RecipientName = request.Name,
+            Subject = subject.Length > 300 ? subject[..300] : subject, Body = body, Status = Notifications.OutboxStatus.Pending,
+            CreatedAt = now, NextAttemptAt = now,
+        });
+    }
+
+    private static string Short(string text)
+    {
+        var line = text.ReplaceLineEndings(" ").Trim();
+        return line.Length > 40 ? line[..40] + "…" : line;
     }
 
     public static string Format(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

@@ -63,7 +63,7 @@ public sealed record ImportOutcome(int Imported, int Skipped, List<ImportProblem
 /// region's (2 working days by default) on the working-day calendar.
 /// </summary>
 public sealed class ErrorReportService(GovSiteDb db, SiteAccess access, CalendarService calendar, SiteDirectory directory,
-    IOptions<ErrorReportOptions> options, TimeProvider clock)
+    IOptions<ErrorReportOptions> options, TimeProvider clock, Notifications.Notifier notifier)
 {
     private ErrorReportOptions Options => options.Value;
 
@@ -193,8 +193,15 @@ public sealed class ErrorReportService(GovSiteDb db, SiteAccess access, Calendar
                 report.Id = 0;
             }
         }
+        await NotifyAsync(report, ct);
         return new ErrorReportOutcome(new ErrorReportReceipt(report.Number, queryCode, report.DueDate), errors, Id: report.Id);
     }
+
+    /// <summary>The handling site's editors and administrators hear of a report that waits for them (new, or forwarded to them).</summary>
+    private Task NotifyAsync(ErrorReport r, CancellationToken ct) =>
+        notifier.ToRolesAsync(r.HandlingSiteId, [Role.Editor, Role.SiteAdmin], Notifications.NoticeKind.WorkArrived,
+            $"error-report:{r.Id}:{r.HandlingSiteId}", $"网站找错：{Label(r.Kind)}（{r.Number}）",
+            $"{r.PageUrl}\n须在 {r.DueDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)} 前答复。", $"/admin/error-reports/{r.Id}", [], ct);
 
     private static ErrorReport Validate(ErrorReportInput input, ValidationErrors errors)
     {
@@ -285,7 +292,7 @@ public sealed class ErrorReportService(GovSiteDb db, SiteAccess access, Calendar
             r.ForwardNote = reason;
             r.HandlingSiteId = targetSiteId;
             r.DueDate = cal.AddWorkingDays(today, (await DeadlinesForSiteAsync(targetSiteId, ct)).Answer);
-        }, ct);
+        }, ct, NotifyAsync);
 
     public Task<SaveResult<ErrorReport>> ReplyAsync(int id, string? reply, CancellationToken ct) =>
         ChangeAsync(id, (r, errors) =>
@@ -309,7 +316,8 @@ public sealed class ErrorReportService(GovSiteDb db, SiteAccess access, Calendar
             return Task.CompletedTask;
         }, ct);
 
-    private async Task<SaveResult<ErrorReport>> ChangeAsync(int id, Func<ErrorReport, ValidationErrors, Task> change, CancellationToken ct)
+    private async Task<SaveResult<ErrorReport>> ChangeAsync(int id, Func<ErrorReport, ValidationErrors, Task> change, CancellationToken ct,
+        Func<ErrorReport, CancellationToken, Task>? after = null)
     {
         var report = await db.ErrorReports.FirstOrDefaultAsync(r => r.Id == id, ct);
         if (report is null)
@@ -333,6 +341,10 @@ public sealed class ErrorReportService(GovSiteDb db, SiteAccess access, Calendar
         }
         report.UpdatedAt = clock.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(ct);
+        if (after is not null)
+        {
+            await after(report, ct);
+        }
         return SaveResult<ErrorReport>.Ok(report);
     }
 

@@ -39,6 +39,17 @@ public static class ErrorReportsApi
         var staff = app.MapGroup("/api/v1").WithTags("ErrorReports").RequireAuthorization(AccountsSetup.Writer);
         staff.MapPost("/sites/{code}/error-reports/national", RecordAsync)
             .WithSummary("登记全国政府网站找错平台转来的留言（保留其编号）");
+        staff.MapPost("/error-reports/import", async (HttpRequest request, ErrorReportService reports, CancellationToken ct) =>
+            {
+                // Buffered first: the CSV reader reads synchronously, which the server forbids on the request body.
+                using var buffer = new MemoryStream();
+                await request.Body.CopyToAsync(buffer, ct);
+                buffer.Position = 0;
+                return TypedResults.Ok(await reports.ImportAsync(buffer, ct));
+            })
+            .Accepts<string>("text/csv")
+            .WithSummary("导入全国政府网站找错平台导出的 CSV（已导入的编号跳过，有问题的行按行号列出）")
+            .DisableAntiforgery();
         staff.MapGet("/sites/{code}/error-reports", ListAsync).WithSummary("本网站的找错留言（工作人员）");
         staff.MapPost("/error-reports/{number}/forward", ForwardAsync).WithSummary("转交问题所属的网站（1 个工作日内）");
         staff.MapPost("/error-reports/{number}/reply", ReplyAsync).WithSummary("答复并办结找错留言");
