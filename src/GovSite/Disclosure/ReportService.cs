@@ -137,7 +137,8 @@ public sealed class ReportService(GovSiteDb db, SiteAccess access, AnnualReports
     /// the PDF) attached. A column without review publishes at once; one with review sends it to
     /// its reviewers. Problems come back as messages and nothing changes.
     /// </summary>
-    public async Task<SaveResult<DisclosureReport>> PublishAsync(int siteId, int year, CancellationToken ct)
+    /// <param name="attachPdf">False leaves the PDF out (the demo seeding, which must not start a browser); it stays downloadable.</param>
+    public async Task<SaveResult<DisclosureReport>> PublishAsync(int siteId, int year, CancellationToken ct, bool attachPdf = true)
     {
         if (!CanEdit(siteId))
         {
@@ -165,7 +166,7 @@ public sealed class ReportService(GovSiteDb db, SiteAccess access, AnnualReports
             return SaveResult<DisclosureReport>.Invalid(errors);
         }
         var attachments = new List<int> { await StoreAsync(siteId, $"{content.Title}.xlsx", ReportDocument.Xlsx(content), FileTypes.Xlsx, ct) };
-        if (printer.IsAvailable)
+        if (attachPdf && printer.IsAvailable)
         {
             attachments.Add(await StoreAsync(siteId, $"{content.Title}.pdf", await printer.PrintAsync(ReportDocument.PrintPage(content, encoder), ct), FileTypes.Pdf, ct));
         }
