@@ -40,7 +40,6 @@ public class TypedTextFormsTests(DisclosureFactory app) : IClassFixture<Disclosu
             body["address"] = Fit(text, 200, "测试县人民路1号");
             body["informationName"] = Fit(text, 200, "某文件");
             body["purpose"] = Framed(text);
-            body.Remove("idImage");
             using var client = app.CreateClient();
             var response = await client.PostAsJsonAsync($"/api/v1/sites/{DisclosureFactory.DepartmentCode}/information-requests", body);
             if (response.StatusCode != HttpStatusCode.Created)
