@@ -15,6 +15,7 @@ ls -d /usr/lib/postgresql/*/bin >/dev/null 2>&1 || need+=(postgresql)
 # The static-export test serves the export with nginx and compares it with the dynamic pages.
 [ -x /usr/sbin/nginx ] || need+=(nginx-light)
 # Supervision's tests read the PDFs Chromium makes (通报, the desk) with pdftotext and pdfinfo.
+# The annual disclosure report tests read the PDF's text and pages back.
 command -v pdftotext >/dev/null || need+=(poppler-utils)
 if [ ${#need[@]} -gt 0 ]; then
   echo "== installing: ${need[*]}"

@@ -8,6 +8,8 @@ using GovSite.Audit;
 using GovSite.Calendar;
 using GovSite.Data;
 using GovSite.Demo;
+using GovSite.Disclosure;
+using GovSite.ErrorReports;
 using GovSite.Monitoring.Platform;
 using GovSite.Monitoring;
 using GovSite.Notifications;
@@ -146,6 +148,8 @@ public static class GovSiteApp
         builder.AddSearch();
         builder.AddQuality();
         builder.AddSupervision();
+        builder.AddDisclosure();
+        builder.AddErrorReports();
         builder.AddNotifications();
         builder.AddAudit();
         builder.AddVisits();
@@ -240,6 +244,8 @@ public static class GovSiteApp
         app.MapSupervision();
         app.MapServices();
         app.MapCitizens();
+        app.MapDisclosure();
+        app.MapErrorReports();
         app.MapPublicSite();
         // Page links to ~/css and ~/js resolve to fingerprinted URLs that are cached for a year.
         app.MapRazorPages().WithStaticAssets();

@@ -43,7 +43,16 @@ public class GovSiteDb(DbContextOptions<GovSiteDb> options, SiteAccess access) :
     public DbSet<Interaction.MessageChannel> MessageChannels => Set<Interaction.MessageChannel>();
     public DbSet<Interaction.Message> Messages => Set<Interaction.Message>();
     public DbSet<Interaction.MessageAlert> MessageAlerts => Set<Interaction.MessageAlert>();
+    public DbSet<Interaction.DeadlineAlert> DeadlineAlerts => Set<Interaction.DeadlineAlert>();
     public DbSet<Interaction.FaqEntry> FaqEntries => Set<Interaction.FaqEntry>();
+    public DbSet<Disclosure.InformationRequest> InformationRequests => Set<Disclosure.InformationRequest>();
+    public DbSet<Disclosure.RequestEvent> RequestEvents => Set<Disclosure.RequestEvent>();
+    public DbSet<Disclosure.RequestLetter> RequestLetters => Set<Disclosure.RequestLetter>();
+    public DbSet<Disclosure.DisclosureGuide> DisclosureGuides => Set<Disclosure.DisclosureGuide>();
+    public DbSet<Disclosure.StatutoryCategory> StatutoryCategories => Set<Disclosure.StatutoryCategory>();
+    public DbSet<Disclosure.DisclosureReport> DisclosureReports => Set<Disclosure.DisclosureReport>();
+    public DbSet<ErrorReports.ErrorReport> ErrorReports => Set<ErrorReports.ErrorReport>();
+    public DbSet<ErrorReports.ErrorReportSettings> ErrorReportSettings => Set<ErrorReports.ErrorReportSettings>();
     public DbSet<Consultation> Consultations => Set<Consultation>();
     public DbSet<ConsultationComment> ConsultationComments => Set<ConsultationComment>();
     public DbSet<Survey> Surveys => Set<Survey>();
@@ -171,6 +180,9 @@ public class GovSiteDb(DbContextOptions<GovSiteDb> options, SiteAccess access) :
             e.HasIndex(x => x.InterpretsId);
             e.HasIndex(x => x.DocNumber);
             e.HasIndex(x => new { x.SiteId, x.IndexNumber }).IsUnique();
+            // 政府信息公开目录: a site's 主动公开 placements in publication order, one index range.
+            e.HasIndex(x => new { x.SiteId, x.Disclosure, x.Status, x.PublishedAt });
+            e.Property(x => x.GenreClass).HasMaxLength(100);
             e.HasOne(x => x.Item).WithMany().HasForeignKey(x => x.ItemId).OnDelete(DeleteBehavior.Cascade);
             // One item, one place per column, whatever route it arrived by.
             e.HasIndex(x => new { x.ItemId, x.ColumnId }).IsUnique();
@@ -203,6 +215,8 @@ public class GovSiteDb(DbContextOptions<GovSiteDb> options, SiteAccess access) :
         PublicSite.PublicSiteSetup.ConfigureModel(b);
         Publishing.Quality.QualitySetup.Configure(b);
         Supervision.SupervisionSetup.ConfigureModel(b, this);
+        Disclosure.DisclosureSetup.ConfigureModel(b, this);
+        GovSite.ErrorReports.ErrorReportsSetup.ConfigureModel(b, this);
         Notifications.NotificationsSetup.Configure(b, this);
         Audit.AuditSetup.Configure(b);
         Visits.VisitsSetup.ConfigureModel(b);

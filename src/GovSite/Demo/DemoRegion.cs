@@ -140,6 +140,10 @@ public static class DemoRegion
                 Validity = item.Policy?.Validity,
                 Interprets = item.Interprets is { } policy ? saved[policy] : null,
             };
+            // 公开方式 as a new item gets it: policy documents and the disclosure columns' articles are 主动公开.
+            var disclosureColumn = columns.Any(c => c.Id == article.ColumnId && c.Type == ColumnType.Disclosure);
+            article.Disclosure = item.Policy is not null || disclosureColumn ? DisclosureMode.Proactive : null;
+            article.GenreClass = item.Policy is not null || disclosureColumn ? DemoDisclosure.GenreOf(item.Title) : null;
             // Every article is a library item (先入库后使用), made here in the same SaveChanges.
             article.Item = Publishing.Library.LibraryService.FromArticle(article);
             article.Item.VersionNumber = 1;
@@ -176,6 +180,15 @@ public static class DemoRegion
         }
         services.GetRequiredService<SiteDirectory>().Invalidate();
         await DemoFigures.SeedAsync(services, sites, ct);
+        try
+        {
+            await DemoDisclosure.SeedAsync(services, ct);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Demo content is a convenience: a refused demo step must not stop the first start.
+            services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DemoRegion)).LogWarning(e, "Demo disclosure data incomplete");
+        }
         services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DemoRegion))
             .LogInformation("Demo region seeded: {Sites} sites, {Articles} articles in {Elapsed} ms",
                 sites.Count, saved.Count, (int)Stopwatch.GetElapsedTime(started).TotalMilliseconds);

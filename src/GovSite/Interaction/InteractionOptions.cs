@@ -25,5 +25,7 @@ public sealed class InteractionOptions
 
     public TimeSpan AlertInterval { get; set; } = TimeSpan.FromMinutes(5);
 
+    public DeadlinePolicy Policy => new(ReminderWorkingDays, SupervisorAfterWorkingDays);
+
     public BoilerplateOptions Boilerplate { get; set; } = new();
 }

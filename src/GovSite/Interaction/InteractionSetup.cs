@@ -16,6 +16,7 @@ public static class InteractionSetup
         builder.Services.AddScoped<MessageService>();
         builder.Services.AddScoped<MessageStatistics>();
         builder.Services.AddScoped<FaqMatcher>();
+        builder.Services.AddScoped<IDeadlineWatch, MessageDeadlines>();
         builder.Services.AddSingleton<DeadlineAlerts>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<DeadlineAlerts>());
         builder.Services.AddHostedService<InteractionDemo>();
@@ -128,6 +129,17 @@ public static class InteractionSetup
             e.HasIndex(x => new { x.MessageId, x.Kind, x.DueDate }).IsUnique();
             e.HasIndex(x => new { x.SiteId, x.CreatedAt });
             e.HasOne<Message>().WithMany().HasForeignKey(x => x.MessageId).OnDelete(DeleteBehavior.Cascade);
+            e.HasQueryFilter(a => db.Access.Unrestricted || db.Access.SiteIds.Contains(a.SiteId));
+        });
+        b.Entity<DeadlineAlert>(e =>
+        {
+            e.Property(x => x.Work).HasMaxLength(32);
+            e.Property(x => x.Number).HasMaxLength(40);
+            e.Property(x => x.Title).HasMaxLength(200);
+            e.Property(x => x.Link).HasMaxLength(200);
+            e.HasIndex(x => new { x.Work, x.ItemId, x.Kind, x.DueDate }).IsUnique();
+            e.HasIndex(x => new { x.SiteId, x.CreatedAt });
+            e.HasOne<Site>().WithMany().HasForeignKey(x => x.SiteId).OnDelete(DeleteBehavior.Cascade);
             e.HasQueryFilter(a => db.Access.Unrestricted || db.Access.SiteIds.Contains(a.SiteId));
         });
         b.Entity<FaqEntry>(e =>

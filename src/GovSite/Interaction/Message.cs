@@ -129,6 +129,28 @@ public class MessageAlert
     public DateTime CreatedAt { get; set; }
 }
 
+/// <summary>
+/// A reminder or escalation of work other than messages (information requests, error reports),
+/// written by <see cref="DeadlineAlerts"/>: one row per (work, item, kind, due date), so each
+/// alert exists once however many nodes run the sweep. Number, title and link are copied so the
+/// 督办提醒 list reads one table.
+/// </summary>
+public class DeadlineAlert
+{
+    public long Id { get; set; }
+
+    /// <summary>The kind of work: "information-request" or "error-report".</summary>
+    public string Work { get; set; } = "";
+    public int ItemId { get; set; }
+    public int SiteId { get; set; }
+    public AlertKind Kind { get; set; }
+    public DateOnly DueDate { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public string Number { get; set; } = "";
+    public string Title { get; set; } = "";
+    public string Link { get; set; } = "";
+}
+
 /// <summary>智能问答: one question and answer in a site's knowledge base.</summary>
 public class FaqEntry
 {

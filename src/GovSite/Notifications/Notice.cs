@@ -50,6 +50,11 @@ public enum NoticeKind
     AnnualReportDue,
     /// <summary>A rectification order (整改通知) is nearly due or late; late past the threshold, its supervisors are told.</summary>
     RectificationDue,
+    /// <summary>An information request (依申请公开) or error report (找错) is due soon.</summary>
+    WorkDue,
+
+    /// <summary>New work waits for staff: an information request or an error report arrived.</summary>
+    WorkArrived,
 }
 
 /// <summary>

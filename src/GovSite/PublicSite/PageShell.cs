@@ -82,6 +82,9 @@ public sealed class PageShell
 
     public IEnumerable<Column> NavColumns => NavColumnsOf(Theme, Columns, Topics);
 
+    /// <summary>GovSite's own 找错 form with this page's address filled in (the selected text is added by js/error-report.js).</summary>
+    public string OwnErrorReportUrl => $"{Link("/error-reports/new")}?url={Uri.EscapeDataString(AbsoluteLink(Path))}";
+
     public string ErrorReportUrl =>
         $"https://zfwzgl.www.gov.cn/exposure/jiucuo.html?site_code={Uri.EscapeDataString(Site.Code)}&url={Uri.EscapeDataString(AbsoluteLink(Path))}";
 

@@ -128,7 +128,8 @@ public static class PublicLayout
     {
         var theme = shell.Theme;
         html.Raw("\n    <link rel=\"stylesheet\" href=\"").Text(shell.Asset("css/search.css")).Raw("\">\n")
-            .Raw("    <script src=\"").Text(shell.Asset("js/a11y.js")).Raw("\" data-cn2t=\"").Text(shell.Link("/lib/opencc-cn2t.js")).Raw("\"></script>\n");
+            .Raw("    <script src=\"").Text(shell.Asset("js/a11y.js")).Raw("\" data-cn2t=\"").Text(shell.Link("/lib/opencc-cn2t.js")).Raw("\"></script>\n")
+            .Raw("    <script src=\"").Text(shell.Asset("js/error-report.js")).Raw("\" defer></script>\n");
         if (shell.CountVisits)
         {
             // A file, not inline code, so a strict Content-Security-Policy lets it run; deferred, so it never delays the page.
@@ -195,7 +196,8 @@ public static class PublicLayout
             .Raw("            <div class=\"footer-badges\">\n                <a class=\"conac\" href=\"")
             .Text($"https://bszs.conac.cn/sitename?method=show&id={site.Code}").Raw("\" title=\"党政机关网站标识\">\n")
             .Raw("                    <span class=\"conac-mark\" aria-hidden=\"true\">党政</span>党政机关网站标识\n                </a>\n")
-            .Raw("                <a class=\"jiucuo\" href=\"").Text(shell.ErrorReportUrl).Raw("\">我为政府网站找错</a>\n            </div>\n")
+            .Raw("                <a class=\"jiucuo jiucuo-own\" href=\"").Text(shell.OwnErrorReportUrl).Raw("\">我为政府网站找错</a>\n")
+            .Raw("                <a class=\"jiucuo-national\" href=\"").Text(shell.ErrorReportUrl).Raw("\">全国政府网站找错平台</a>\n            </div>\n")
             .Raw("            <p>主办单位：").Text(site.HostUnitName ?? site.Name).Raw("</p>\n")
             .Raw("            <p>联系方式：电话 ").Text(site.ContactPhone ?? "—");
         if (site.ContactEmail is not null)

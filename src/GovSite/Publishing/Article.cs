@@ -45,6 +45,12 @@ public class Article
 
     /// <summary>有效性; null for articles that are not policy documents.</summary>
     public PolicyValidity? Validity { get; set; }
+
+    /// <summary>体裁分类, copied from the item.</summary>
+    public string? GenreClass { get; set; }
+
+    /// <summary>公开方式, copied from the item: only 主动公开 placements are in the 政府信息公开目录.</summary>
+    public DisclosureMode? Disclosure { get; set; }
     public int? InterpretsId { get; set; }
     public Article? Interprets { get; set; }
 
@@ -64,6 +70,23 @@ public enum ArticleStatus
     Draft,
     Published,
     Withdrawn,
+}
+
+/// <summary>
+/// 公开方式: how a piece of government information is disclosed, decided when it is entered.
+/// Null means not yet marked (items from before the choice existed that were neither policies
+/// nor in a disclosure column); such items are not in the catalogue.
+/// </summary>
+public enum DisclosureMode
+{
+    /// <summary>主动公开</summary>
+    Proactive,
+
+    /// <summary>依申请公开</summary>
+    OnRequest,
+
+    /// <summary>不予公开 (with its reason)</summary>
+    NotDisclosed,
 }
 
 public enum PolicyValidity

@@ -194,7 +194,7 @@ public sealed class Rectifications(GovSiteDb db, SiteAccess access, Assessments 
 /// arithmetic, same once-only writing): due soon → reminder, late → the site's overdue alert, late by
 /// the escalation threshold → the supervising office too.
 /// </summary>
-public sealed class RectificationDeadlines(GovSiteDb db, IOptions<SupervisionOptions> options, TimeProvider clock, Notifications.Notifier notifier) : IDeadlineWatch
+public sealed class RectificationDeadlines(GovSiteDb db, IOptions<SupervisionOptions> options, TimeProvider clock, Notifications.Notifier notifier) : IDeadlineSweep
 {
     public async Task<int> SweepAsync(WorkingCalendar calendar, DateOnly today, CancellationToken ct)
     {

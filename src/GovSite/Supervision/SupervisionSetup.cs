@@ -58,7 +58,7 @@ public static class SupervisionSetup
         builder.Services.AddScoped<SpotChecks>();
         builder.Services.AddScoped<Notices>();
         builder.Services.AddScoped<Rectifications>();
-        builder.Services.AddScoped<IDeadlineWatch, RectificationDeadlines>();
+        builder.Services.AddScoped<IDeadlineSweep, RectificationDeadlines>();
         builder.Services.AddScoped<Accountability>();
         builder.Services.AddScoped<SiteLifecycle>();
         builder.Services.AddScoped<SiteMoves>();

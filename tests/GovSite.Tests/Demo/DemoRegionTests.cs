@@ -110,6 +110,31 @@ public class DemoRegionTests(GovSiteFactory app) : IClassFixture<GovSiteFactory>
     }
 
     [Fact]
+    public async Task The_demo_holds_requests_in_every_state_last_years_published_report_and_error_reports()
+    {
+        var (statuses, extended, late, report, errorReports) = await app.AsSystemAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<GovSiteDb>();
+            var site = await db.Sites.SingleAsync(s => s.Code == DemoRegion.DevelopmentReformCode);
+            var requests = await db.InformationRequests.Where(r => r.SiteId == site.Id).ToListAsync();
+            var today = sp.GetRequiredService<GovSite.Disclosure.RequestService>().Today;
+            var report = await db.DisclosureReports.SingleOrDefaultAsync(r => r.SiteId == site.Id && r.Year == today.Year - 1);
+            return (requests.Select(r => r.Status).Distinct().ToList(), requests.Count(r => r.Extended),
+                requests.Count(r => r.Status == GovSite.Disclosure.RequestStatus.Handling && r.DueDate < today), report, await db.ErrorReports.ToListAsync());
+        });
+        statuses.ShouldBe(Enum.GetValues<GovSite.Disclosure.RequestStatus>().Where(s => s != GovSite.Disclosure.RequestStatus.Closed), ignoreOrder: true);
+        extended.ShouldBe(1);
+        late.ShouldBeGreaterThanOrEqualTo(1);
+        report.ShouldNotBeNull();
+        report.Status.ShouldBe(GovSite.Disclosure.ReportStatus.Published);
+        errorReports.ShouldContain(r => r.Status == GovSite.ErrorReports.ErrorReportStatus.Answered);
+        errorReports.ShouldContain(r => r.ForwardedFromSiteId != null);
+        errorReports.ShouldContain(r => r.Source == GovSite.ErrorReports.ErrorReportSource.NationalPlatform);
+        var catalogue = await app.CreateClient().GetFromJsonAsync<JsonElement>($"/api/v1/sites/{DemoRegion.DevelopmentReformCode}/disclosure/catalogue");
+        catalogue.GetProperty("total").GetInt32().ShouldBeGreaterThan(0);
+    }
+
+    [Fact]
     public async Task Seeding_again_adds_nothing()
     {
         var before = await app.AsSystemAsync(sp => sp.GetRequiredService<GovSiteDb>().Articles.CountAsync());

@@ -62,8 +62,11 @@ public class PublicPagesTests(PublicSiteFixture site) : IClassFixture<PublicSite
             var footer = doc.QuerySelector("footer")!;
             var text = footer.TextContent;
             text.ShouldContain("党政机关网站标识");
-            footer.QuerySelector("a.jiucuo")!.TextContent.ShouldBe("我为政府网站找错");
-            footer.QuerySelector("a.jiucuo")!.GetAttribute("href")!.ShouldContain($"site_code={PublicSiteFixture.Code}");
+            // The entry opens GovSite's own form with the page's address; the national platform stays beside it.
+            footer.QuerySelector("a.jiucuo-own")!.TextContent.ShouldBe("我为政府网站找错");
+            footer.QuerySelector("a.jiucuo-own")!.GetAttribute("href")!.ShouldBe(
+                $"/error-reports/new?url={Uri.EscapeDataString($"http://{PublicSiteFixture.Host}{path}")}");
+            footer.QuerySelector("a.jiucuo-national")!.GetAttribute("href")!.ShouldContain($"site_code={PublicSiteFixture.Code}");
             text.ShouldContain($"网站标识码：{PublicSiteFixture.Code}");
             text.ShouldContain("测ICP备00000001号");
             text.ShouldContain("测公网安备 00000000000001号");

@@ -19,6 +19,12 @@ public class ItemInput
     public DateOnly? WrittenDate { get; set; }
     public string? SubjectClass { get; set; }
     public string? GenreClass { get; set; }
+
+    /// <summary>公开方式; null keeps the item's (on a new item: 主动公开 for a policy or a disclosure column, else unmarked).</summary>
+    public DisclosureMode? Disclosure { get; set; }
+
+    /// <summary>不予公开的理由.</summary>
+    public string? DisclosureReason { get; set; }
     public string? Language { get; set; }
     public PolicyValidity? Validity { get; set; }
     public DateOnly? ValidityDate { get; set; }
@@ -46,6 +52,8 @@ public class ItemInput
         WrittenDate = item.WrittenDate,
         SubjectClass = item.SubjectClass,
         GenreClass = item.GenreClass,
+        Disclosure = item.Disclosure,
+        DisclosureReason = item.DisclosureReason,
         Language = item.Language,
         Validity = item.Validity,
         ValidityDate = item.ValidityDate,
@@ -61,13 +69,13 @@ public sealed record ItemContent(
     string? Subtitle, string? Summary, string? Keywords, string? Source, string? Author, string? Issuer, string? DocNumber,
     DateOnly? WrittenDate, string? SubjectClass, string? GenreClass, string? Language, PolicyValidity? Validity,
     DateOnly? ValidityDate, int? InterpretsItemId, InterpretationKind? InterpretationKind, List<int>? Attachments,
-    int? ColumnId = null, string? ImageUrl = null)
+    int? ColumnId = null, string? ImageUrl = null, DisclosureMode? Disclosure = null, string? DisclosureReason = null)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     public static ItemContent Of(LibraryItem i) => new(i.Subtitle, i.Summary, i.Keywords, i.Source, i.Author, i.Issuer, i.DocNumber,
         i.WrittenDate, i.SubjectClass, i.GenreClass, i.Language, i.Validity, i.ValidityDate, i.InterpretsItemId, i.InterpretationKind,
-        AttachmentIds(i.Attachments), i.HomeColumnId, i.ImageUrl);
+        AttachmentIds(i.Attachments), i.HomeColumnId, i.ImageUrl, i.Disclosure, i.DisclosureReason);
 
     public string ToJson() => JsonSerializer.Serialize(this, Json);
 
@@ -79,6 +87,8 @@ public sealed record ItemContent(
     {
         ColumnId = ColumnId ?? columnId,
         ImageUrl = ImageUrl,
+        Disclosure = Disclosure,
+        DisclosureReason = DisclosureReason,
         Title = title,
         Body = body,
         Subtitle = Subtitle,

@@ -32,7 +32,8 @@ public static class LibraryApi
         string? Keywords, string? Source, string? Author, string? Issuer, string? DocNumber, string? WrittenDate, string? SubjectClass,
         string? GenreClass, string Language, PolicyValidity? Validity, int? InterpretsItemId, InterpretationKind? InterpretationKind,
         int[] Interpretations, List<int> Attachments, string Status, int ReviewLevel, string? PublishAt, string? PublishedAt, int Version,
-        int[] Placements, string? ImageUrl = null, int? PublishedVersion = null, RevisionDto? Revision = null);
+        int[] Placements, string? ImageUrl = null, int? PublishedVersion = null, RevisionDto? Revision = null,
+        DisclosureMode? Disclosure = null, string? DisclosureReason = null);
 
     /// <param name="Revision">The step moved the pending revision of a published item (From and To are its stages).</param>
     /// <param name="Version">The version acted on.</param>
@@ -340,5 +341,5 @@ public static class LibraryApi
         ArticleService.FormatWrittenDate(i.WrittenDate), i.SubjectClass, i.GenreClass, i.Language, i.Validity, i.InterpretsItemId,
         i.InterpretationKind, interpretations, ItemContent.AttachmentIds(i.Attachments), StatusName(i.Status), i.ReviewLevel,
         i.PublishAt is null ? null : ChinaTime.Format(i.PublishAt), i.PublishedAt is null ? null : ChinaTime.Format(i.PublishedAt),
-        i.VersionNumber, placements, i.ImageUrl, i.PublishedVersion, revision);
+        i.VersionNumber, placements, i.ImageUrl, i.PublishedVersion, revision, i.Disclosure, i.DisclosureReason);
 }

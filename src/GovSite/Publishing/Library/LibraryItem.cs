@@ -39,6 +39,12 @@ public class LibraryItem
 
     /// <summary>体裁分类 code from the platform taxonomy.</summary>
     public string? GenreClass { get; set; }
+
+    /// <summary>公开方式, chosen when the item is entered; null for older items nobody has marked.</summary>
+    public DisclosureMode? Disclosure { get; set; }
+
+    /// <summary>不予公开的理由 (required for <see cref="DisclosureMode.NotDisclosed"/>).</summary>
+    public string? DisclosureReason { get; set; }
     public string Language { get; set; } = "zh-CN";
     public PolicyValidity? Validity { get; set; }
 

@@ -18,6 +18,7 @@ public static class LibraryModel
             e.Property(x => x.Issuer).HasMaxLength(200);
             e.Property(x => x.SubjectClass).HasMaxLength(100);
             e.Property(x => x.GenreClass).HasMaxLength(100);
+            e.Property(x => x.DisclosureReason).HasMaxLength(500);
             e.HasOne<Site>().WithMany().HasForeignKey(x => x.OwnerSiteId).OnDelete(DeleteBehavior.Cascade);
             e.HasOne<Column>().WithMany().HasForeignKey(x => x.HomeColumnId).OnDelete(DeleteBehavior.Restrict);
             e.HasOne<LibraryItem>().WithMany().HasForeignKey(x => x.InterpretsItemId).OnDelete(DeleteBehavior.SetNull);

@@ -316,6 +316,12 @@ public sealed class LibraryService(GovSiteDb db, SiteAccess access, SiteChanges 
             copy.InterpretationKind = input.InterpretationKind;
             copy.Attachments = ItemContent.AttachmentJson(input.Attachments ?? []);
             copy.ImageUrl = input.ImageUrl;
+            // Versions from before 公开方式 was kept in them leave it out: the item's own stands.
+            if (input.Disclosure is not null)
+            {
+                copy.Disclosure = input.Disclosure;
+                copy.DisclosureReason = input.DisclosureReason;
+            }
         }
         return copy;
     }
@@ -430,10 +436,13 @@ public sealed class LibraryService(GovSiteDb db, SiteAccess access, SiteChanges 
         {
             errors.Add(nameof(input.Attachments), "附件不存在或不属于本网站，请重新上传");
         }
+        var (disclosure, disclosureReason) = await DisclosureOfAsync(item, input, columnId, errors, ct);
         if (!errors.IsValid)
         {
             return errors;
         }
+        item.Disclosure = disclosure;
+        item.DisclosureReason = disclosureReason;
         item.HomeColumnId = columnId;
         item.Title = title;
         item.Body = body;
@@ -467,6 +476,45 @@ public sealed class LibraryService(GovSiteDb db, SiteAccess access, SiteChanges 
         item.UpdatedAt = Now;
         item.UpdatedById = access.UserId;
         return errors;
+    }
+
+    /// <summary>
+    /// 公开方式 is chosen when an item is entered. Left out (an older client, a form that cannot
+    /// offer the item's value), an existing item keeps its own; a new one is 主动公开 when it is a
+    /// policy or written for a disclosure column, and unmarked otherwise. 不予公开 needs its reason.
+    /// </summary>
+    private async Task<(DisclosureMode?, string?)> DisclosureOfAsync(LibraryItem item, ItemInput input, int columnId, ValidationErrors errors,
+        CancellationToken ct)
+    {
+        var mode = input.Disclosure;
+        if (mode is { } m && !Enum.IsDefined(m))
+        {
+            errors.Add(nameof(input.Disclosure), "公开方式无效，请选择主动公开、依申请公开或不予公开");
+            return (item.Disclosure, item.DisclosureReason);
+        }
+        if (mode is null)
+        {
+            if (item.Id != 0)
+            {
+                return (item.Disclosure, item.DisclosureReason);
+            }
+            var disclosureColumn = await db.Columns.AnyAsync(c => c.Id == columnId && c.Type == ColumnType.Disclosure, ct);
+            mode = Clean(input.DocNumber) is not null || Clean(input.Issuer) is not null || disclosureColumn ? DisclosureMode.Proactive : null;
+        }
+        var reason = Common.TypedText.Line(input.DisclosureReason ?? (input.Disclosure is null ? item.DisclosureReason : null));
+        if (mode == DisclosureMode.NotDisclosed)
+        {
+            if (reason is null || Common.TypedText.Length(reason) < 2)
+            {
+                errors.Add(nameof(input.DisclosureReason), "选择不予公开时，请填写不予公开的理由（如涉及国家秘密、个人隐私）");
+            }
+            else if (Common.TypedText.Length(reason) > 500)
+            {
+                errors.Add(nameof(input.DisclosureReason), "不予公开的理由不能超过 500 个字");
+            }
+            return (mode, reason);
+        }
+        return (mode, null);
     }
 
     /// <summary>
@@ -555,6 +603,8 @@ public sealed class LibraryService(GovSiteDb db, SiteAccess access, SiteChanges 
         target.WrittenDate = source.WrittenDate;
         target.SubjectClass = source.SubjectClass;
         target.GenreClass = source.GenreClass;
+        target.Disclosure = source.Disclosure;
+        target.DisclosureReason = source.DisclosureReason;
         target.Language = source.Language;
         target.Validity = source.Validity;
         target.ValidityDate = source.ValidityDate;
@@ -617,6 +667,8 @@ public sealed class LibraryService(GovSiteDb db, SiteAccess access, SiteChanges 
         a.DocNumber = item.DocNumber;
         a.WrittenDate = item.WrittenDate;
         a.SubjectCategory = item.SubjectClass;
+        a.GenreClass = item.GenreClass;
+        a.Disclosure = item.Disclosure;
         a.Validity = item.Validity;
         a.UpdatedAt = now;
         a.UpdatedById = userId;
@@ -698,6 +750,8 @@ public sealed class LibraryService(GovSiteDb db, SiteAccess access, SiteChanges 
             DocNumber = a.DocNumber,
             WrittenDate = a.WrittenDate,
             SubjectClass = a.SubjectCategory,
+            GenreClass = a.GenreClass,
+            Disclosure = a.Disclosure,
             Validity = a.Validity,
             ImageUrl = a.ImageUrl,
         };

@@ -18,4 +18,11 @@ public static class Taxonomy
         "决议", "决定", "命令（令）", "公报", "公告", "通告", "意见", "通知", "通报", "报告", "请示", "批复", "议案", "函", "纪要",
         "新闻", "解读", "图片", "音视频", "其他",
     ];
+
+    /// <summary>
+    /// 体裁 the disclosure catalogue and annual report need besides the official document kinds:
+    /// 规章 and 规范性文件 are counted in the report; the others are what catalogues file under.
+    /// Added by migration 20261206200000 with the codes <c>gk01</c>…
+    /// </summary>
+    public static readonly string[] DisclosureGenres = ["规章", "规范性文件", "办法", "规定", "规划", "统计", "预算", "决算", "公示"];
 }

@@ -1,0 +1,228 @@
+using System.Collections.Concurrent;
+using GovSite.Data;
+using GovSite.Publishing;
+using GovSite.Sites;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace GovSite.Disclosure;
+
+/// <summary>One line of 政府信息公开目录.</summary>
+public sealed record CatalogueEntry(
+    int ArticleId, int SiteId, string? IndexNumber, string Title, string Organ, string? DocNumber, DateOnly? WrittenOn,
+    DateTime? PublishedAt, string? Subject, string? Genre, PolicyValidity? Validity);
+
+/// <summary>What the catalogue is asked for: filters, a search and a page.</summary>
+public sealed record CatalogueQuery(string? Subject = null, string? Genre = null, string? Organ = null, string? Search = null, int Page = 1)
+{
+    public bool Filtered => Subject is not null || Genre is not null || Organ is not null || Search is not null;
+}
+
+public sealed record CataloguePage(int Total, bool TotalIsExact, int Page, int PageSize, int PageCount, List<CatalogueEntry> Items);
+
+/// <summary>How many entries each 主题分类, 体裁分类 and organ holds: the catalogue's browsing lists.</summary>
+public sealed record CatalogueFacets(int Total, List<(string Name, int Count)> Subjects, List<(string Name, int Count)> Genres,
+    List<(string Name, int Count)> Organs);
+
+/// <summary>
+/// 政府信息公开目录: every published placement marked 主动公开 on a department site, and on a
+/// portal also those of the department sites under it (the portal's catalogue is its
+/// government's). Entries are the placements themselves (<see cref="Article"/> holds the item's
+/// 索引号, 发文机关, 文号, 成文日期, 主题分类, 体裁分类, validity and 公开方式), read through one index
+/// in publication order. Counts of the browsing lists are kept per site for a few minutes and
+/// dropped when an article of the site changes (<see cref="CatalogueObserver"/>).
+/// </summary>
+public sealed class Catalogue(GovSiteDb db, SiteDirectory directory, CatalogueCounts counts, IOptions<DisclosureOptions> options, TimeProvider clock)
+{
+    public const int PageSize = 20;
+
+    /// <summary>The sites whose entries a site's catalogue lists: itself, and for a portal its department sites.</summary>
+    public int[] ScopeOf(SiteInfo site) => site.Type == SiteType.Portal
+        ? [site.Id, .. directory.All.Where(s => s.ParentId == site.Id && s.Type == SiteType.Department).Select(s => s.Id)]
+        : [site.Id];
+
+    /// <summary>Who made an entry when it names no 发文机关: the site's host unit.</summary>
+    public string OrganOf(int siteId, string? issuer) =>
+        issuer ?? (directory.FindById(siteId) is { } s ? s.HostUnitName ?? s.Name : "");
+
+    private IQueryable<Article> Entries(int[] scope)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        // The catalogue is public: only what is published, whoever asks.
+        return db.Articles.IgnoreQueryFilters().AsNoTracking()
+            .Where(a => scope.Contains(a.SiteId) && a.Disclosure == DisclosureMode.Proactive && a.Status == ArticleStatus.Published
+                && a.PublishedAt <= now);
+    }
+
+    private IQueryable<Article> Filter(IQueryable<Article> entries, SiteInfo site, CatalogueQuery query)
+    {
+        if (query.Subject is { } subject)
+        {
+            entries = entries.Where(a => a.SubjectCategory == subject);
+        }
+        if (query.Genre is { } genre)
+        {
+            entries = entries.Where(a => a.GenreClass == genre);
+        }
+        if (query.Organ is { } organ)
+        {
+            // An organ is the 发文机关 written on the item, or the host unit of a site whose items name none.
+            var hosts = ScopeOf(site).Where(id => directory.FindById(id) is { } s && (s.HostUnitName ?? s.Name) == organ).ToArray();
+            entries = entries.Where(a => a.Issuer == organ || (a.Issuer == null && hosts.Contains(a.SiteId)));
+        }
+        if (query.Search is { } q)
+        {
+            entries = entries.Where(a => a.Title.Contains(q) || (a.DocNumber != null && a.DocNumber.Contains(q))
+                || (a.IndexNumber != null && a.IndexNumber.Contains(q)));
+        }
+        return entries;
+    }
+
+    public async Task<CataloguePage> PageAsync(SiteInfo site, CatalogueQuery query, CancellationToken ct)
+    {
+        var scope = ScopeOf(site);
+        var maxPages = options.Value.CatalogueMaxPages;
+        var page = Math.Clamp(query.Page, 1, maxPages);
+        var entries = Filter(Entries(scope), site, query);
+        var (total, exact) = await TotalAsync(site, scope, query, entries, ct);
+        var rows = await entries.OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id)
+            .Skip((page - 1) * PageSize).Take(PageSize)
+            .Select(a => new
+            {
+                a.Id, a.SiteId, a.IndexNumber, a.Title, a.Issuer, a.DocNumber, a.WrittenDate, a.PublishedAt, a.SubjectCategory, a.GenreClass, a.Validity,
+            })
+            .ToListAsync(ct);
+        var items = rows.Select(a => new CatalogueEntry(a.Id, a.SiteId, a.IndexNumber, a.Title, OrganOf(a.SiteId, a.Issuer), a.DocNumber,
+            a.WrittenDate, a.PublishedAt, a.SubjectCategory, a.GenreClass, a.Validity)).ToList();
+        var pageCount = Math.Clamp((total + PageSize - 1) / PageSize, 1, maxPages);
+        return new CataloguePage(total, exact, page, PageSize, pageCount, items);
+    }
+
+    /// <summary>
+    /// The number of entries: exact from the kept counts when at most one list is chosen, else
+    /// counted up to what the pages can show (a search over a million entries is not counted to the end).
+    /// </summary>
+    private async Task<(int Total, bool Exact)> TotalAsync(SiteInfo site, int[] scope, CatalogueQuery query, IQueryable<Article> entries, CancellationToken ct)
+    {
+        var chosen = (query.Subject is null ? 0 : 1) + (query.Genre is null ? 0 : 1) + (query.Organ is null ? 0 : 1);
+        if (query.Search is null && chosen <= 1)
+        {
+            var facets = await FacetsAsync(site, ct);
+            var total = query.Subject is { } s ? Count(facets.Subjects, s)
+                : query.Genre is { } g ? Count(facets.Genres, g)
+                : query.Organ is { } o ? Count(facets.Organs, o)
+                : facets.Total;
+            return (total, true);
+        }
+        var cap = options.Value.CatalogueMaxPages * PageSize;
+        var counted = await entries.Select(a => a.Id).Take(cap + 1).CountAsync(ct);
+        return (Math.Min(counted, cap), counted <= cap);
+    }
+
+    private static int Count(List<(string Name, int Count)> list, string name) => list.FirstOrDefault(x => x.Name == name).Count;
+
+    /// <summary>The browsing lists with their counts, kept per site (see <see cref="CatalogueCounts"/>).</summary>
+    public Task<CatalogueFacets> FacetsAsync(SiteInfo site, CancellationToken ct) =>
+        counts.GetAsync(site.Id, () => ComputeFacetsAsync(site, ct));
+
+    private async Task<CatalogueFacets> ComputeFacetsAsync(SiteInfo site, CancellationToken ct)
+    {
+        var entries = Entries(ScopeOf(site));
+        var subjects = await entries.GroupBy(a => a.SubjectCategory).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
+        var genres = await entries.GroupBy(a => a.GenreClass).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
+        var organs = await entries.GroupBy(a => new { a.Issuer, a.SiteId }).Select(g => new { g.Key.Issuer, g.Key.SiteId, Count = g.Count() }).ToListAsync(ct);
+        return new CatalogueFacets(
+            subjects.Sum(x => x.Count),
+            [.. subjects.Where(x => x.Key is not null).OrderByDescending(x => x.Count).ThenBy(x => x.Key, StringComparer.Ordinal).Select(x => (x.Key!, x.Count))],
+            [.. genres.Where(x => x.Key is not null).OrderByDescending(x => x.Count).ThenBy(x => x.Key, StringComparer.Ordinal).Select(x => (x.Key!, x.Count))],
+            [.. organs.GroupBy(x => OrganOf(x.SiteId, x.Issuer)).Select(g => (g.Key, g.Sum(x => x.Count)))
+                .OrderByDescending(x => x.Item2).ThenBy(x => x.Key, StringComparer.Ordinal)]);
+    }
+
+    /// <summary>Every entry the filters select, newest first, up to the export limit.</summary>
+    public async Task<List<CatalogueEntry>> ExportAsync(SiteInfo site, CatalogueQuery query, CancellationToken ct)
+    {
+        var rows = await Filter(Entries(ScopeOf(site)), site, query).OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id)
+            .Take(options.Value.CatalogueExportRows)
+            .Select(a => new
+            {
+                a.Id, a.SiteId, a.IndexNumber, a.Title, a.Issuer, a.DocNumber, a.WrittenDate, a.PublishedAt, a.SubjectCategory, a.GenreClass, a.Validity,
+            })
+            .ToListAsync(ct);
+        return [.. rows.Select(a => new CatalogueEntry(a.Id, a.SiteId, a.IndexNumber, a.Title, OrganOf(a.SiteId, a.Issuer), a.DocNumber,
+            a.WrittenDate, a.PublishedAt, a.SubjectCategory, a.GenreClass, a.Validity))];
+    }
+
+    public static readonly string[] Header = ["索引号", "名称", "发文机关", "文号", "成文日期", "发布日期", "主题分类", "体裁分类", "有效性", "网址"];
+
+    public static string?[] Row(CatalogueEntry e, string url) =>
+    [
+        e.IndexNumber, e.Title, e.Organ, e.DocNumber, e.WrittenOn?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        ChinaTime.FormatDate(e.PublishedAt), e.Subject, e.Genre, e.Validity is { } v ? GovSite.Admin.Labels.Of(v) : null, url,
+    ];
+}
+
+/// <summary>
+/// The catalogue's counts per site, in memory on each node: computed once (a GROUP BY over the
+/// site's entries), served for up to five minutes, dropped when the site's articles change on this
+/// node; after five minutes the old counts are served while new ones are computed.
+/// </summary>
+public sealed class CatalogueCounts(TimeProvider clock)
+{
+    private static readonly TimeSpan MaxAge = TimeSpan.FromMinutes(5);
+    private readonly ConcurrentDictionary<int, Entry> _entries = new();
+
+    private sealed class Entry
+    {
+        public Task<CatalogueFacets>? Current;
+        public DateTimeOffset At;
+        public int Refreshing;
+    }
+
+    public async Task<CatalogueFacets> GetAsync(int siteId, Func<Task<CatalogueFacets>> compute)
+    {
+        var entry = _entries.GetOrAdd(siteId, _ => new Entry());
+        var current = entry.Current;
+        if (current is null || current.IsFaulted || current.IsCanceled)
+        {
+            var task = compute();
+            entry.Current = task;
+            entry.At = clock.GetUtcNow();
+            return await task;
+        }
+        if (clock.GetUtcNow() - entry.At > MaxAge && Interlocked.CompareExchange(ref entry.Refreshing, 1, 0) == 0 && current.IsCompletedSuccessfully)
+        {
+            try
+            {
+                var fresh = await compute();
+                entry.Current = Task.FromResult(fresh);
+                entry.At = clock.GetUtcNow();
+                return fresh;
+            }
+            finally
+            {
+                entry.Refreshing = 0;
+            }
+        }
+        return await current;
+    }
+
+    public void Drop(int siteId) => _entries.TryRemove(siteId, out _);
+}
+
+/// <summary>An article change drops the counts and cached catalogue pages of its site and of the portal above it.</summary>
+public sealed class CatalogueObserver(CatalogueCounts counts, SiteDirectory directory, SiteChanges changes) : IArticleObserver
+{
+    public static string PageTag(int siteId) => $"site:{siteId}:catalogue";
+
+    public async Task ArticleChangedAsync(Article article, CancellationToken ct)
+    {
+        counts.Drop(article.SiteId);
+        await changes.PagesChangedAsync(article.SiteId, [PageTag(article.SiteId)], ct);
+        if (directory.FindById(article.SiteId) is { ParentId: int parent })
+        {
+            counts.Drop(parent);
+            await changes.PagesChangedAsync(parent, [PageTag(parent)], ct);
+        }
+    }
+}
