@@ -42,12 +42,16 @@ public static class CitizensSetup
             o.ExpireTimeSpan = TimeSpan.FromHours(2);
             o.LoginPath = "/account/signin";
         });
-        // Registration and sign-in pages per client address and minute (Citizens__SignInPerMinute); the
-        // account's own lockout and the per-number code limits stand behind it.
+        // Registration and sign-in attempts per client address and minute (Citizens__SignInPerMinute); the
+        // account's own lockout and the per-number code limits stand behind it. Showing the forms is
+        // not limited: every 收藏/订阅 link of a guide list leads there for a visitor (or a link
+        // checker) who is not signed in, and a page view guesses nothing.
         var perMinute = builder.Configuration.GetValue("Citizens:SignInPerMinute", 30);
-        builder.Services.AddRateLimiter(o => o.AddPolicy(SignInPolicy, context => RateLimitPartition.GetFixedWindowLimiter(
-            context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-            _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1) })));
+        builder.Services.AddRateLimiter(o => o.AddPolicy(SignInPolicy, context => HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method)
+            ? RateLimitPartition.GetNoLimiter("view")
+            : RateLimitPartition.GetFixedWindowLimiter(
+                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1) })));
         return builder;
     }
 

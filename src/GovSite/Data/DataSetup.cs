@@ -82,7 +82,10 @@ public static class DataSetup
             o.AddInterceptors(new SqlitePragmas());
         }
         // The migrations are hand-written without a model snapshot; drift is caught by a test instead.
-        o.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
+        // Taking "any one" row or counting up to a cap (Take(n).Count()) needs no order; EF's warnings
+        // about it would fill a healthy log with advice that does not apply.
+        o.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning,
+            CoreEventId.FirstWithoutOrderByAndFilterWarning, CoreEventId.RowLimitingOperationWithoutOrderByWarning));
     }
 
     /// <summary>Creates or upgrades the schema. Safe to run on every start and from several nodes.</summary>

@@ -53,10 +53,11 @@ public class PublicSiteBrowserTests(BrowserFixture app) : IClassFixture<BrowserF
         var page = await app.NewPageAsync();
         await page.GotoAsync($"/sites/{BrowserFixture.Code}/articles/{app.PolicyId}");
         await page.GetByRole(AriaRole.Button, new() { Name = "繁體" }).ClickAsync();
-        await page.WaitForFunctionAsync("document.documentElement.lang === 'zh-Hant'");
+        // A locator, not WaitForFunction: the page's CSP forbids the eval that a string predicate needs.
+        await page.Locator("html[lang='zh-Hant']").WaitForAsync(new() { State = WaitForSelectorState.Attached });
         (await page.Locator("h1").InnerTextAsync()).ShouldBe("關於進一步優化營商環境的若干措施");
         await page.ReloadAsync();
-        await page.WaitForFunctionAsync("document.documentElement.lang === 'zh-Hant'");
+        await page.Locator("html[lang='zh-Hant']").WaitForAsync(new() { State = WaitForSelectorState.Attached });
         (await page.Locator(".site-footer").InnerTextAsync()).ShouldContain("主辦單位");
         await page.Context.CloseAsync();
     }

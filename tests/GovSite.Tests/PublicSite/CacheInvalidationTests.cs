@@ -134,7 +134,7 @@ public class CacheInvalidationTests(PublicSiteFixture site) : IClassFixture<Publ
         urls.Count.ShouldBeGreaterThanOrEqualTo(2);
         foreach (var url in urls)
         {
-            url.ShouldMatch(@"^/(css|js)/[a-z0-9]+\.[a-z0-9]{6,}\.(css|js)$");
+            url.ShouldMatch(@"^/(css|js)/[a-z0-9-]+\.[a-z0-9]{6,}\.(css|js)$");
             var response = await client.GetAsync(url);
             response.StatusCode.ShouldBe(HttpStatusCode.OK, url);
             response.Headers.CacheControl!.MaxAge.ShouldBe(TimeSpan.FromDays(365), url);

@@ -45,7 +45,8 @@ public class SearchAccessibilityTests(BrowserFixture app) : IClassFixture<Browse
         var page = await app.NewPageAsync();
         await page.GotoAsync($"/sites/{DemoRegion.EducationCode}/search");
         await page.FillAsync("#search-q", "义务");
-        await page.WaitForFunctionAsync("document.querySelectorAll('#search-suggestions option').length > 0");
+        // A locator, not WaitForFunction: the page's CSP forbids the eval that a string predicate needs.
+        await page.Locator("#search-suggestions option").First.WaitForAsync(new() { State = Microsoft.Playwright.WaitForSelectorState.Attached });
         var first = await page.EvaluateAsync<string>("document.querySelector('#search-suggestions option').value");
         first.ShouldContain("义务");
         await page.Context.CloseAsync();

@@ -451,7 +451,8 @@ public class TaxonomyTests(WorkflowFixture app) : IClassFixture<WorkflowFixture>
         item.GetProperty("subjectClass").GetString().ShouldBe("综合政务");
         item.GetProperty("genreClass").GetString().ShouldBe("通知");
         item.GetProperty("subtitle").GetString().ShouldBe("副标题");
-        (await app.DbAsync(db => db.Classifications.CountAsync())).ShouldBe(Taxonomy.Subjects.Length + Taxonomy.Genres.Length);
+        // The platform taxonomy: the subjects, the genres, and the disclosure catalogue's genres (体裁) not among them.
+        (await app.DbAsync(db => db.Classifications.CountAsync())).ShouldBe(Taxonomy.Subjects.Length + Taxonomy.Genres.Union(Taxonomy.DisclosureGenres).Count());
     }
 }
 
