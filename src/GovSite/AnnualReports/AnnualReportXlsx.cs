@@ -71,6 +71,6 @@ public static class AnnualReportXlsx
     {
         CellReference = $"{column}{row}",
         DataType = CellValues.InlineString,
-        InlineString = new InlineString(new Text(value) { Space = SpaceProcessingModeValues.Preserve }),
+        InlineString = new InlineString(new Text(GovSite.Common.TypedText.ForXml(value)) { Space = SpaceProcessingModeValues.Preserve }),
     };
 }

@@ -132,7 +132,7 @@ public static class XlsxBook
         else if (cell.Text is { Length: > 0 } text)
         {
             c.DataType = CellValues.InlineString;
-            c.InlineString = new InlineString(new Text(text) { Space = SpaceProcessingModeValues.Preserve });
+            c.InlineString = new InlineString(new Text(TypedText.ForXml(text)) { Space = SpaceProcessingModeValues.Preserve });
         }
         return c;
     }

@@ -53,7 +53,7 @@ public static class VisitsXlsx
                 var v => new Cell
                 {
                     CellReference = reference, DataType = CellValues.InlineString,
-                    InlineString = new InlineString(new Text(Convert.ToString(v, CultureInfo.InvariantCulture) ?? "") { Space = SpaceProcessingModeValues.Preserve }),
+                    InlineString = new InlineString(new Text(GovSite.Common.TypedText.ForXml(Convert.ToString(v, CultureInfo.InvariantCulture))) { Space = SpaceProcessingModeValues.Preserve }),
                 },
             });
         }

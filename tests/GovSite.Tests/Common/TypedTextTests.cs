@@ -40,4 +40,14 @@ public class TypedTextTests
         TypedText.Length("😀𠀀字").ShouldBe(3);
         TypedText.Length(null).ShouldBe(0);
     }
+
+    [Fact]
+    public void A_pasted_form_feed_kept_in_the_text_does_not_break_an_xlsx_export()
+    {
+        var sheet = new XlsxSheet("来信");
+        sheet.AddRow(XlsxCell.Of("从PDF复制：根据本办法第三条\f第二款的规定"));
+        var bytes = XlsxBook.Write(sheet);
+        using var doc = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(new MemoryStream(bytes), false);
+        doc.WorkbookPart!.WorksheetParts.Single().Worksheet.InnerText.ShouldContain("根据本办法第三条第二款的规定");
+    }
 }
