@@ -52,8 +52,8 @@ public static class DisclosureBench
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"generated {count:N0} catalogue entries on 99 department sites in {watch.Elapsed.TotalSeconds:F1} s; database {new FileInfo(Path.Combine(dir, "govsite.db")).Length / 1048576.0:F0} MB"));
             }
             var url = $"http://127.0.0.1:{parse.GetValue(port)}";
-            await using var app = GovSiteApp.Create(["--GOVSITE_DATA", dir, "--GOVSITE_NO_DEMO", "true", "--GOVSITE_NO_WORKERS", "true",
-                "--urls", url, "--Logging:LogLevel:Default", "Warning"], background: false);
+            await using var app = GovSiteApp.Build(["--GOVSITE_DATA", dir, "--GOVSITE_NO_DEMO", "true", "--GOVSITE_NO_WORKERS", "true",
+                "--GOVSITE_QUIET", "true", "--Search:CatchUpOnStart", "false", "--urls", url, "--Logging:LogLevel:Default", "Warning"]);
             await app.StartAsync(ct);
             using var http = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false }) { BaseAddress = new Uri(url) };
             var n = parse.GetValue(requests);
@@ -78,8 +78,8 @@ public static class DisclosureBench
                     {
                         times.Add(watch.Elapsed.TotalMilliseconds);
                     }
-                    var at = body.IndexOf("共 ", StringComparison.Ordinal);
-                    total = at >= 0 ? body.Substring(at, Math.Min(16, body.Length - at)).Split('<')[0] : "?";
+                    var found = System.Text.RegularExpressions.Regex.Match(body, @"共\s*([\d,]+)\s*条");
+                    total = found.Success ? found.Groups[1].Value : "?";
                 }
                 times.Sort();
                 return (times[times.Count / 2], times[(int)(times.Count * 0.95)], times[^1], total);
