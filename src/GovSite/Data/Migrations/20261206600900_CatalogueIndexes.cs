@@ -11,7 +11,7 @@ namespace GovSite.Data.Migrations;
 /// checked while walking.
 /// </summary>
 [DbContext(typeof(GovSiteDb))]
-[Migration("20261206600000_CatalogueIndexes")]
+[Migration("20261206600900_CatalogueIndexes")]
 public sealed class CatalogueIndexes : Migration
 {
     protected override void Up(MigrationBuilder m)
