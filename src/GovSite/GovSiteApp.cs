@@ -318,6 +318,11 @@ public sealed class StartupWork(IServiceProvider services, IConfiguration config
                 Console.WriteLine($"  {account.UserName,-12} {account.Name}  {account.What}");
             }
         }
+        if ((password is not null || demoSeeded) && configuration.GetValue("GOVSITE_SECOND_FACTOR_REQUIRED", true))
+        {
+            Console.WriteLine("两步验证：admin（平台管理员）和 supervisor（监管人员）首次登录时须先绑定验证器——页面显示二维码和密钥，"
+                + "用手机验证器扫码，或在没有手机时用任一 TOTP 工具按密钥计算（如 oathtool --totp -b 密钥），之后每次登录输入 6 位验证码。");
+        }
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
