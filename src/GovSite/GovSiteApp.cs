@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using System.Threading.RateLimiting;
 using GovSite.Accounts;
 using GovSite.AnnualReports;
 using GovSite.Admin;
@@ -117,10 +116,6 @@ public static class GovSiteApp
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             o.OnRejected = (context, ct) => ProblemResponses.WriteAsync(context.HttpContext, StatusCodes.Status429TooManyRequests,
                 "请求过于频繁", "您的操作过于频繁，请稍后再试", ct);
-            // Password guessing: a handful of attempts per client address per minute.
-            o.AddPolicy("login", context => RateLimitPartition.GetFixedWindowLimiter(
-                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = 20, Window = TimeSpan.FromMinutes(1) }));
         });
 
         builder.Services.AddHostedService<StartupWork>();
@@ -134,6 +129,7 @@ public static class GovSiteApp
         });
         builder.AddData();
         builder.AddAccounts();
+        builder.AddSecurity();
         builder.AddSites();
         builder.AddPublishing();
         builder.AddLibrary();

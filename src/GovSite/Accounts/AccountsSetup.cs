@@ -108,7 +108,7 @@ public static class AccountsSetup
         app.MapPost("/api/v1/auth/token", IssueTokenAsync)
             .WithTags("Accounts")
             .WithSummary("Exchange a username and password for a bearer token")
-            .RequireRateLimiting("login");
+            .AddEndpointFilterFactory((context, next) => Security.RateLimits.PerAddress(context, next, Security.RateLimitOptions.StaffSignIn));
         return app;
     }
 

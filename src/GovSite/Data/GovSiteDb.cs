@@ -210,6 +210,7 @@ public class GovSiteDb(DbContextOptions<GovSiteDb> options, SiteAccess access) :
         Publishing.Library.LibraryModel.Configure(b, this);
         Publishing.Files.FilesSetup.Configure(b);
         Job.Configure(b);
+        Security.RateLimitWindow.Configure(b);
         Monitoring.Platform.MonitoringModel.Configure(b, this);
         Calendar.CalendarSetup.Configure(b);
         Interaction.InteractionSetup.Configure(b, this);
