@@ -9,7 +9,7 @@ public static class SecuritySetup
         // The older setting for the citizens' sign-in limit keeps working.
         if (builder.Configuration.GetValue<int?>("Citizens:SignInPerMinute") is int perMinute)
         {
-            builder.Services.PostConfigure<RateLimitOptions>(o => o.Rules[RateLimitOptions.CitizenSignIn] = new() { Limit = perMinute, WindowSeconds = 60 });
+            builder.Services.PostConfigure<RateLimitOptions>(o => o.Rules[RateLimitOptions.CitizenSignIn].Limit = perMinute);
         }
         return builder;
     }

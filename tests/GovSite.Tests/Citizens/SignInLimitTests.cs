@@ -10,6 +10,8 @@ public sealed class TightSignInFactory : CitizensFactoryBase
     {
         base.ConfigureWebHost(builder);
         builder.UseSetting("Citizens:SignInPerMinute", "3");
+        // Windows are fixed on the clock: an hour, so the five attempts cannot straddle a minute's end.
+        builder.UseSetting("RateLimits:Rules:citizen-sign-in:WindowSeconds", "3600");
     }
 }
 
@@ -20,7 +22,7 @@ public sealed class NumberLimitFactory : CitizensFactoryBase
     {
         base.ConfigureWebHost(builder);
         builder.UseSetting("RateLimits:Rules:citizen-sign-in-number:Limit", "2");
-        builder.UseSetting("RateLimits:Rules:citizen-sign-in-number:WindowSeconds", "600");
+        builder.UseSetting("RateLimits:Rules:citizen-sign-in-number:WindowSeconds", "3600");
     }
 }
 
