@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using System.Threading.RateLimiting;
 using GovSite.Accounts;
 using GovSite.AnnualReports;
 using GovSite.Admin;
@@ -117,10 +116,6 @@ public static class GovSiteApp
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             o.OnRejected = (context, ct) => ProblemResponses.WriteAsync(context.HttpContext, StatusCodes.Status429TooManyRequests,
                 "请求过于频繁", "您的操作过于频繁，请稍后再试", ct);
-            // Password guessing: a handful of attempts per client address per minute.
-            o.AddPolicy("login", context => RateLimitPartition.GetFixedWindowLimiter(
-                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = 20, Window = TimeSpan.FromMinutes(1) }));
         });
 
         builder.Services.AddHostedService<StartupWork>();
@@ -134,6 +129,7 @@ public static class GovSiteApp
         });
         builder.AddData();
         builder.AddAccounts();
+        builder.AddSecurity();
         builder.AddSites();
         builder.AddPublishing();
         builder.AddLibrary();
@@ -319,6 +315,11 @@ public sealed class StartupWork(IServiceProvider services, IConfiguration config
             {
                 Console.WriteLine($"  {account.UserName,-12} {account.Name}  {account.What}");
             }
+        }
+        if ((password is not null || demoSeeded) && configuration.GetValue("GOVSITE_SECOND_FACTOR_REQUIRED", true))
+        {
+            Console.WriteLine("两步验证：admin（平台管理员）和 supervisor（监管人员）首次登录时须先绑定验证器——页面显示二维码和密钥，"
+                + "用手机验证器扫码，或在没有手机时用任一 TOTP 工具按密钥计算（如 oathtool --totp -b 密钥），之后每次登录输入 6 位验证码。");
         }
     }
 

@@ -37,6 +37,62 @@ public sealed class BackOfficeSession : IDisposable
         return session;
     }
 
+    /// <summary>
+    /// Signs in a user who has enrolled a second factor: the password, then the code the
+    /// authenticator computes now from the secret, as the person's phone would.
+    /// </summary>
+    public static async Task<BackOfficeSession> SignInAsync(WebApplicationFactory<Program> app, string userName, string password, Authenticator authenticator)
+    {
+        var session = await PasswordOnlyAsync(app, userName, password);
+        var response = await session.EnterCodeAsync(await authenticator.NextCodeAsync());
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect, "the code of " + userName);
+        response.Headers.Location!.ToString().ShouldNotContain("/admin/login");
+        return session;
+    }
+
+    /// <summary>
+    /// Signs in by password and enrols a second factor on the enrolment page (where a platform
+    /// administrator or supervisor is sent, or which other staff open themselves): the secret read
+    /// from the page, the first code computed from it. Returns the authenticator and the recovery codes shown.
+    /// </summary>
+    public static async Task<(BackOfficeSession Session, Authenticator Authenticator, IReadOnlyList<string> RecoveryCodes)> EnrolAsync(
+        WebApplicationFactory<Program> app, string userName, string password)
+    {
+        var session = await PasswordOnlyAsync(app, userName, password);
+        var page = await session.OpenAsync("/admin/login/two-factor");
+        var secret = page.Document.QuerySelector(".totp-secret")!.TextContent.Trim();
+        var authenticator = new Authenticator(secret);
+        var done = await session.SubmitAsync(page.Handler("Confirm"), new() { ["Code"] = await authenticator.NextCodeAsync() });
+        var html = await done.Content.ReadAsStringAsync();
+        done.StatusCode.ShouldBe(HttpStatusCode.OK, html[..Math.Min(html.Length, 500)]);
+        var codes = Parser.ParseDocument(html).QuerySelectorAll(".recovery-codes code").Select(c => c.TextContent.Trim()).ToList();
+        codes.Count.ShouldBe(GovSite.Accounts.SecondFactor.RecoveryCodeCount, "recovery codes shown after enrolment");
+        return (session, authenticator, codes);
+    }
+
+    /// <summary>The password step alone: the caller looks at where it leads.</summary>
+    public static async Task<BackOfficeSession> PasswordOnlyAsync(WebApplicationFactory<Program> app, string userName, string password)
+    {
+        var client = app.CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = true, AllowAutoRedirect = false });
+        var session = new BackOfficeSession(client);
+        var login = await session.OpenAsync("/admin/login");
+        var response = await session.SubmitAsync(login.Form("form[method=post]:not([action='/admin/logout'])"),
+            new() { ["UserName"] = userName, ["Password"] = password });
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect, "signing in as " + userName);
+        session.LastRedirect = response.Headers.Location?.ToString();
+        return session;
+    }
+
+    /// <summary>Where the last sign-in step sent the browser.</summary>
+    public string? LastRedirect { get; private set; }
+
+    /// <summary>Types a code on the sign-in code page.</summary>
+    public async Task<HttpResponseMessage> EnterCodeAsync(string code)
+    {
+        var page = await OpenAsync("/admin/login/code");
+        return await SubmitAsync(page.Form("form[method=post]:not([action='/admin/logout'])"), new() { ["Code"] = code });
+    }
+
     public async Task<Page> OpenAsync(string url)
     {
         var response = await _client.GetAsync(url);

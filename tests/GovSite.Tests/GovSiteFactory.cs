@@ -25,6 +25,12 @@ public class GovSiteFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     protected virtual bool SeedDemo => true;
 
+    /// <summary>
+    /// Off for the suite at large, whose tests sign in as platform administrators and supervisors
+    /// by password; the second factor's own tests (Accounts/SecondFactorTests) turn it on.
+    /// </summary>
+    protected virtual bool RequireSecondFactor => false;
+
     public virtual async Task InitializeAsync() => Database = await TestDatabase.CreateAsync();
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -38,6 +44,7 @@ public class GovSiteFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("GOVSITE_DEMO_PASSWORD", DemoPassword);
         builder.UseSetting("GOVSITE_QUIET", "true");
         builder.UseSetting("GOVSITE_NO_DEMO", SeedDemo ? "false" : "true");
+        builder.UseSetting("GOVSITE_SECOND_FACTOR_REQUIRED", RequireSecondFactor ? "true" : "false");
     }
 
     async Task IAsyncLifetime.DisposeAsync()

@@ -52,31 +52,54 @@ public sealed class AccountService(GovSiteDb db, TimeProvider clock, Audit.Audit
         var verdict = Hasher.VerifyHashedPassword(user, user.PasswordHash, password);
         if (verdict == PasswordVerificationResult.Failed)
         {
-            user.FailedLoginCount++;
-            if (user.FailedLoginCount >= MaxFailedAttempts)
-            {
-                user.LockoutEnd = now + LockoutDuration;
-                user.FailedLoginCount = 0;
-                // Someone is guessing: whoever is signed in as this user now signs in again after the lockout.
-                user.RevokeSessions();
-                audit.Record(Audit.AuditActions.LockedOut, $"用户 {user.UserName}", $"连续 {MaxFailedAttempts} 次密码错误，锁定至 {Publishing.ChinaTime.Format(user.LockoutEnd)}",
-                    userId: user.Id, userName: user.UserName);
-                await db.SaveChangesAsync(ct);
-                return new(SignInOutcome.LockedOut, null, user.LockoutEnd);
-            }
-            audit.Record(Audit.AuditActions.LoginFailed, $"用户 {user.UserName}", "密码错误", userId: user.Id, userName: user.UserName);
-            await db.SaveChangesAsync(ct);
-            return new(SignInOutcome.WrongCredentials, null);
+            return await RecordFailedAttemptAsync(user, "密码错误", ct);
         }
         if (verdict == PasswordVerificationResult.SuccessRehashNeeded)
         {
             user.PasswordHash = Hasher.HashPassword(user, password);
         }
+        if (user.HasSecondFactor)
+        {
+            // Half way: the failure count stays until the code is right, or a correct password
+            // between wrong codes would reset it and the six digits could be guessed forever.
+            await db.SaveChangesAsync(ct);
+            return new(SignInOutcome.Succeeded, user);
+        }
+        await CompleteSignInAsync(user, ct);
+        return new(SignInOutcome.Succeeded, user);
+    }
+
+    /// <summary>Every factor held: the failure count starts again and the sign-in is recorded.</summary>
+    public async Task CompleteSignInAsync(User user, CancellationToken ct = default)
+    {
         user.FailedLoginCount = 0;
         user.LockoutEnd = null;
-        audit.Record(Audit.AuditActions.Login, $"用户 {user.UserName}", null, userId: user.Id, userName: user.UserName);
+        audit.Record(Audit.AuditActions.Login, $"用户 {user.UserName}", user.HasSecondFactor ? "密码与验证码" : null, userId: user.Id, userName: user.UserName);
         await db.SaveChangesAsync(ct);
-        return new(SignInOutcome.Succeeded, user);
+    }
+
+    /// <summary>
+    /// A wrong password or a wrong second-factor code: both count toward the same lockout, so a
+    /// stolen password does not buy unlimited guesses at the six digits.
+    /// </summary>
+    public async Task<SignInResult> RecordFailedAttemptAsync(User user, string what, CancellationToken ct = default)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        user.FailedLoginCount++;
+        if (user.FailedLoginCount >= MaxFailedAttempts)
+        {
+            user.LockoutEnd = now + LockoutDuration;
+            user.FailedLoginCount = 0;
+            // Someone is guessing: whoever is signed in as this user now signs in again after the lockout.
+            user.RevokeSessions();
+            audit.Record(Audit.AuditActions.LockedOut, $"用户 {user.UserName}", $"连续 {MaxFailedAttempts} 次登录失败（最后一次：{what}），锁定至 {Publishing.ChinaTime.Format(user.LockoutEnd)}",
+                userId: user.Id, userName: user.UserName);
+            await db.SaveChangesAsync(ct);
+            return new(SignInOutcome.LockedOut, null, user.LockoutEnd);
+        }
+        audit.Record(Audit.AuditActions.LoginFailed, $"用户 {user.UserName}", what, userId: user.Id, userName: user.UserName);
+        await db.SaveChangesAsync(ct);
+        return new(SignInOutcome.WrongCredentials, null);
     }
 
     private static string Cut(string text, int max) => text.Length <= max ? text : text[..max];

@@ -24,6 +24,7 @@ public static class AccountsSetup
         builder.Services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp =>
             new ConfigureOptions<KeyManagementOptions>(o => o.XmlRepository = new DatabaseXmlRepository(sp.GetRequiredService<IServiceScopeFactory>())));
         builder.Services.AddScoped<AccountService>();
+        builder.Services.AddScoped<SecondFactor>();
         builder.Services.AddAuthentication(CookieOrBearer)
             .AddPolicyScheme(CookieOrBearer, "Cookie or bearer token", o =>
                 o.ForwardDefaultSelector = context =>
@@ -42,6 +43,16 @@ public static class AccountsSetup
                 o.ExpireTimeSpan = TimeSpan.FromHours(8);
                 o.Events.OnRedirectToLogin = ApiAwareRedirect(StatusCodes.Status401Unauthorized);
                 o.Events.OnRedirectToAccessDenied = ApiAwareRedirect(StatusCodes.Status403Forbidden);
+            })
+            .AddCookie(SecondFactor.PendingScheme, o =>
+            {
+                // Between the password and the code: long enough to open the app, nothing more.
+                o.Cookie.Name = "govsite.2fa";
+                o.Cookie.HttpOnly = true;
+                o.Cookie.SameSite = SameSiteMode.Lax;
+                o.ExpireTimeSpan = TimeSpan.FromMinutes(10);
+                o.SlidingExpiration = false;
+                o.LoginPath = "/admin/login";
             })
             .AddBearerToken(o => o.BearerTokenExpiration = TimeSpan.FromHours(8));
         builder.Services.AddAuthorizationBuilder()
@@ -83,7 +94,12 @@ public static class AccountsSetup
             await next(context);
         });
 
-    public sealed record TokenRequest(string? Username, string? Password);
+    /// <param name="Code">The authenticator's six digits or a recovery code, for users with a second factor.</param>
+    public sealed record TokenRequest(string? Username, string? Password, string? Code = null);
+
+    public static string CodeMessage(CodeVerdict verdict) => verdict == CodeVerdict.AlreadyUsed
+        ? "这个验证码已经用过，请等验证器显示下一个验证码"
+        : "验证码错误，请输入验证器当前显示的 6 位数字或一个恢复码";
 
     public sealed record TokenResponse(string Token, DateTime ExpiresAt);
 
@@ -92,12 +108,12 @@ public static class AccountsSetup
         app.MapPost("/api/v1/auth/token", IssueTokenAsync)
             .WithTags("Accounts")
             .WithSummary("Exchange a username and password for a bearer token")
-            .RequireRateLimiting("login");
+            .AddEndpointFilterFactory((context, next) => Security.RateLimits.PerAddress(context, next, Security.RateLimitOptions.StaffSignIn));
         return app;
     }
 
     private static async Task<Results<Ok<TokenResponse>, ProblemHttpResult>> IssueTokenAsync(
-        TokenRequest request, AccountService accounts, IOptionsMonitor<BearerTokenOptions> bearer, TimeProvider clock)
+        TokenRequest request, AccountService accounts, SecondFactor secondFactor, IOptionsMonitor<BearerTokenOptions> bearer, TimeProvider clock)
     {
         if (string.IsNullOrWhiteSpace(request.Username) || string.IsNullOrEmpty(request.Password))
         {
@@ -108,10 +124,33 @@ public static class AccountsSetup
         {
             return TypedResults.Problem(result.Message, statusCode: StatusCodes.Status401Unauthorized, title: "登录失败");
         }
+        var user = result.User!;
+        if (user.HasSecondFactor)
+        {
+            // A token is a session like any other: the same two factors as the sign-in page.
+            if (string.IsNullOrWhiteSpace(request.Code))
+            {
+                return TypedResults.Problem("该账号已启用两步验证：请在 code 中一并提供验证器显示的 6 位验证码或一个恢复码",
+                    statusCode: StatusCodes.Status401Unauthorized, title: "需要验证码");
+            }
+            var verdict = await secondFactor.VerifyAsync(user, request.Code);
+            if (verdict is CodeVerdict.Wrong or CodeVerdict.AlreadyUsed)
+            {
+                var failed = await accounts.RecordFailedAttemptAsync(user, verdict == CodeVerdict.AlreadyUsed ? "验证码已使用过" : "验证码错误");
+                return TypedResults.Problem(failed.Outcome == SignInOutcome.LockedOut ? failed.Message : CodeMessage(verdict),
+                    statusCode: StatusCodes.Status401Unauthorized, title: "登录失败");
+            }
+            await accounts.CompleteSignInAsync(user);
+        }
+        else if (await secondFactor.IsRequiredAsync(user))
+        {
+            return TypedResults.Problem("平台管理员和监管人员须先启用两步验证：请登录管理后台，按提示绑定验证器后再申请令牌",
+                statusCode: StatusCodes.Status403Forbidden, title: "需要启用两步验证");
+        }
         var options = bearer.Get(BearerTokenDefaults.AuthenticationScheme);
         var expires = clock.GetUtcNow() + options.BearerTokenExpiration;
         var ticket = new AuthenticationTicket(
-            AccountService.Principal(result.User!, BearerTokenDefaults.AuthenticationScheme),
+            AccountService.Principal(user, BearerTokenDefaults.AuthenticationScheme),
             new AuthenticationProperties { ExpiresUtc = expires },
             $"{BearerTokenDefaults.AuthenticationScheme}:AccessToken");
         return TypedResults.Ok(new TokenResponse(options.BearerTokenProtector.Protect(ticket), expires.UtcDateTime));

@@ -22,6 +22,22 @@ public class User
     public DateTime CreatedAt { get; set; }
     public List<RoleGrant> Grants { get; set; } = [];
 
+    /// <summary>
+    /// The authenticator's shared secret (TOTP), protected with Data Protection so a copy of the
+    /// database alone does not hand out codes. Set when enrolment starts; in force from
+    /// <see cref="SecondFactorEnabledAt"/>.
+    /// </summary>
+    public string? SecondFactorSecret { get; set; }
+    public DateTime? SecondFactorEnabledAt { get; set; }
+
+    /// <summary>The last time step whose code was accepted: a code is good once, even within its window.</summary>
+    public long SecondFactorLastStep { get; set; }
+
+    /// <summary>SHA-256 hashes (hex, space-separated) of the recovery codes not used yet.</summary>
+    public string? RecoveryCodeHashes { get; set; }
+
+    public bool HasSecondFactor => SecondFactorEnabledAt is not null;
+
     public static string NewSecurityStamp() => Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
 
     /// <summary>Ends the user's sessions and tokens (they carry the old stamp).</summary>

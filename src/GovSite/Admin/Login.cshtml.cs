@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace GovSite.Admin;
 
 [Microsoft.AspNetCore.Authorization.AllowAnonymous]
-public sealed class LoginModel(SiteAccess access, AccountService accounts) : AdminPageModel(access)
+public sealed class LoginModel(SiteAccess access, AccountService accounts, SecondFactor secondFactor) : AdminPageModel(access)
 {
     [BindProperty]
     public string? UserName { get; set; }
@@ -42,8 +42,17 @@ public sealed class LoginModel(SiteAccess access, AccountService accounts) : Adm
             Password = null;
             return Page();
         }
+        var user = result.User!;
+        var returnUrl = LocalOr(ReturnUrl, "/admin");
+        if (user.HasSecondFactor || await secondFactor.IsRequiredAsync(user, ct))
+        {
+            // The password alone opens only the code page (or, before enrolment, the enrolment page).
+            await HttpContext.SignInAsync(SecondFactor.PendingScheme, SecondFactor.PendingPrincipal(user));
+            var next = user.HasSecondFactor ? "/admin/login/code" : "/admin/login/two-factor";
+            return LocalRedirect($"{next}?ReturnUrl={Uri.EscapeDataString(returnUrl)}");
+        }
         await HttpContext.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme,
-            AccountService.Principal(result.User!, CookieAuthenticationDefaults.AuthenticationScheme));
-        return LocalRedirect(LocalOr(ReturnUrl, "/admin"));
+            AccountService.Principal(user, CookieAuthenticationDefaults.AuthenticationScheme));
+        return LocalRedirect(returnUrl);
     }
 }

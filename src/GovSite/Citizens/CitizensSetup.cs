@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Security.Claims;
-using System.Threading.RateLimiting;
 using GovSite.Data;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -20,7 +19,6 @@ public static class CitizensSetup
     /// <summary>The citizen's sign-in cookie: never the staff scheme, so it opens nothing under /admin.</summary>
     public const string Scheme = "citizen";
     public const string IdClaim = "govsite:cid";
-    public const string SignInPolicy = "citizen-sign-in";
 
     public static WebApplicationBuilder AddCitizens(this WebApplicationBuilder builder)
     {
@@ -42,16 +40,10 @@ public static class CitizensSetup
             o.ExpireTimeSpan = TimeSpan.FromHours(2);
             o.LoginPath = "/account/signin";
         });
-        // Registration and sign-in attempts per client address and minute (Citizens__SignInPerMinute); the
-        // account's own lockout and the per-number code limits stand behind it. Showing the forms is
-        // not limited: every 收藏/订阅 link of a guide list leads there for a visitor (or a link
-        // checker) who is not signed in, and a page view guesses nothing.
-        var perMinute = builder.Configuration.GetValue("Citizens:SignInPerMinute", 30);
-        builder.Services.AddRateLimiter(o => o.AddPolicy(SignInPolicy, context => HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method)
-            ? RateLimitPartition.GetNoLimiter("view")
-            : RateLimitPartition.GetFixedWindowLimiter(
-                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1) })));
+        // Registration and sign-in attempts are limited in the database, per client address and per
+        // mobile number (Security/RateLimits.cs, [PublicFormLimit] on the pages; Citizens:SignInPerMinute
+        // still sets the per-address limit). Showing the forms is not limited: every 收藏/订阅 link
+        // of a guide list leads there for a visitor (or a link checker) who is not signed in.
         return builder;
     }
 

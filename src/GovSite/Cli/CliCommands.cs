@@ -84,6 +84,24 @@ public static class CliCommands
         root.Subcommands.Add(import);
 
         root.Subcommands.Add(CheckCommand.Create());
+        var who = new Argument<string>("USER") { Description = "用户名（user name）" };
+        var resetSecondFactor = new Command("reset-second-factor",
+            "清除账号的两步验证（手机丢失且恢复码用完时），该账号下次登录时重新绑定（reset a user's second factor; they enrol again at the next sign-in）") { who };
+        resetSecondFactor.SetAction(async (parse, ct) =>
+        {
+            await using var scope = await OpenAsync(ct);
+            var name = parse.GetValue(who)!;
+            var user = await scope.ServiceProvider.GetRequiredService<GovSiteDb>().Users.FirstOrDefaultAsync(u => u.UserName == name, ct);
+            if (user is null)
+            {
+                AnsiConsole.MarkupLine($"[red]没有用户 {Markup.Escape(name)}[/]");
+                return 2;
+            }
+            await scope.ServiceProvider.GetRequiredService<Accounts.SecondFactor>().RemoveAsync(user, "命令行重置两步验证", ct);
+            AnsiConsole.MarkupLine($"[green]已清除 {Markup.Escape(name)} 的两步验证，其全部会话已结束[/]");
+            return 0;
+        });
+        root.Subcommands.Add(resetSecondFactor);
         var holidayFile = new Argument<FileInfo>("FILE") { Description = "holiday-cn 格式的 JSON 文件（{\"year\":…,\"days\":[…]}）" };
         var calendarImport = new Command("calendar-import", "导入一年的节假日和调休安排（holiday-cn 格式）（import a year of holidays and make-up working days）") { holidayFile };
         calendarImport.SetAction(async (parse, ct) =>

@@ -203,6 +203,9 @@ public class GovSiteDb(DbContextOptions<GovSiteDb> options, SiteAccess access) :
             e.Property(x => x.UserName).HasMaxLength(64);
             e.Property(x => x.Email).HasMaxLength(254);
             e.Property(x => x.SecurityStamp).HasMaxLength(32);
+            e.Property(x => x.SecondFactorSecret).HasMaxLength(1000);
+            e.Property(x => x.RecoveryCodeHashes).HasMaxLength(1000);
+            e.Ignore(x => x.HasSecondFactor);
             e.HasMany(x => x.Grants).WithOne().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
         });
         b.Entity<RoleGrant>(e =>
@@ -213,6 +216,7 @@ public class GovSiteDb(DbContextOptions<GovSiteDb> options, SiteAccess access) :
         Publishing.Library.LibraryModel.Configure(b, this);
         Publishing.Files.FilesSetup.Configure(b);
         Job.Configure(b);
+        Security.RateLimitWindow.Configure(b);
         Monitoring.Platform.MonitoringModel.Configure(b, this);
         Calendar.CalendarSetup.Configure(b);
         Interaction.InteractionSetup.Configure(b, this);

@@ -19,7 +19,8 @@ public sealed class AdminAuthorizationTests(EmptyPlatformFactory app) : IClassFi
         pages.Count.ShouldBeGreaterThan(30);
         var open = pages.Where(e => e.Metadata.GetMetadata<IAuthorizeData>() is null || e.Metadata.GetMetadata<IAllowAnonymous>() is not null)
             .Select(e => e.RoutePattern.RawText!.TrimStart('/')).Distinct().ToList();
-        open.ShouldBe(["admin/login"]);
+        // The sign-in steps: the password, then the code or (before enrolment) the second factor's enrolment.
+        open.Order(StringComparer.Ordinal).ShouldBe(["admin/login", "admin/login/code", "admin/login/two-factor"]);
 
         // And through HTTP: a page from a feature folder sends a stranger to the sign-in page.
         using var client = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });

@@ -1,11 +1,10 @@
 using GovSite.PublicSite;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.RateLimiting;
 
 namespace GovSite.Citizens.Pages;
 
 /// <summary>注册: a person or an enterprise, with the code sent to the mobile; a failed step keeps everything typed.</summary>
-[EnableRateLimiting(CitizensSetup.SignInPolicy)]
+[GovSite.Security.PublicFormLimit(GovSite.Security.RateLimitOptions.CitizenSignIn, KeyField = "Mobile", KeyBucket = GovSite.Security.RateLimitOptions.CitizenSignInPerNumber)]
 public sealed class RegisterModel(CurrentSite current, SiteContent content, PersonalPage personal, CitizenAccounts accounts)
     : CitizenPageModel(current, content, personal)
 {

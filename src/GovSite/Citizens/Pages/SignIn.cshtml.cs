@@ -1,11 +1,10 @@
 using GovSite.PublicSite;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.RateLimiting;
 
 namespace GovSite.Citizens.Pages;
 
 /// <summary>登录 with a password or a one-time code; locked like staff accounts after repeated failures.</summary>
-[EnableRateLimiting(CitizensSetup.SignInPolicy)]
+[GovSite.Security.PublicFormLimit(GovSite.Security.RateLimitOptions.CitizenSignIn, KeyField = "Mobile", KeyBucket = GovSite.Security.RateLimitOptions.CitizenSignInPerNumber)]
 public sealed class SignInModel(CurrentSite current, SiteContent content, PersonalPage personal, CitizenAccounts accounts)
     : CitizenPageModel(current, content, personal)
 {
