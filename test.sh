@@ -17,6 +17,8 @@ ls -d /usr/lib/postgresql/*/bin >/dev/null 2>&1 || need+=(postgresql)
 # Supervision's tests read the PDFs Chromium makes (通报, the desk) with pdftotext and pdfinfo.
 # The annual disclosure report tests read the PDF's text and pages back.
 command -v pdftotext >/dev/null || need+=(poppler-utils)
+# The three-node stage puts wrk's load through nginx onto three GovSite processes.
+command -v wrk >/dev/null || need+=(wrk)
 if [ ${#need[@]} -gt 0 ]; then
   echo "== installing: ${need[*]}"
   as_root apt-get update -qq
@@ -51,9 +53,12 @@ dotnet build tests/GovSite.Tests -c Release --nologo -v q -clp:ErrorsOnly
 results=$(mktemp)
 status=0
 echo "== tests on SQLite (with browser tests)"
-(unset GOVSITE_TEST_PG; dotnet test tests/GovSite.Tests -c Release --no-build --nologo) | tee -a "$results" || status=1
+(unset GOVSITE_TEST_PG; dotnet test tests/GovSite.Tests -c Release --no-build --nologo --filter "Category!=Nodes") | tee -a "$results" || status=1
 echo "== tests on PostgreSQL"
-dotnet test tests/GovSite.Tests -c Release --no-build --nologo --filter "Category!=Browser" | tee -a "$results" || status=1
+dotnet test tests/GovSite.Tests -c Release --no-build --nologo --filter "Category!=Browser&Category!=Nodes" | tee -a "$results" || status=1
+# Three GovSite processes on one PostgreSQL behind nginx, under wrk for 60 s (about 2 minutes).
+echo "== three nodes behind nginx (PostgreSQL)"
+dotnet test tests/GovSite.Tests -c Release --no-build --nologo --filter "Category=Nodes" --logger "console;verbosity=normal" | tee -a "$results" || status=1
 
 passed=$(grep -oE "Passed: +[0-9]+" "$results" | awk '{s+=$2} END {print s+0}')
 failed=$(grep -oE "Failed: +[0-9]+" "$results" | awk '{s+=$2} END {print s+0}')

@@ -12,6 +12,7 @@ using GovSite.ErrorReports;
 using GovSite.Monitoring.Platform;
 using GovSite.Monitoring;
 using GovSite.Notifications;
+using GovSite.Observability;
 using GovSite.Publishing.Files;
 using GovSite.Publishing.Library;
 using GovSite.Interaction;
@@ -152,6 +153,7 @@ public static class GovSiteApp
         builder.AddAnnualReports();
         builder.AddServices();
         builder.AddCitizens();
+        builder.AddObservability();
 
         if (!background)
         {
@@ -187,6 +189,8 @@ public static class GovSiteApp
         // the client's address is the visitor's (rate limits, 热门搜索's distinct visitors), not the
         // proxy's. Only loopback proxies are believed (the options' defaults).
         app.UseForwardedHeaders(new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedFor });
+        // Every response and every log line of a request carries its id (X-Request-Id).
+        app.UseRequestIds();
         // Every response, a cached page's included, carries the security headers (CSP, nosniff, …).
         app.UseSecurityHeaders();
         // Cached public pages are answered here, before anything below runs for them.
@@ -218,6 +222,7 @@ public static class GovSiteApp
             RequestPath = "/lib",
             OnPrepareResponse = f => f.Context.Response.Headers.CacheControl = "public, max-age=31536000, immutable",
         });
+        app.MapObservability();
         app.MapOpenApi("/openapi/{documentName}.json");
         // Readiness (and /healthz, its older name) asks the database: a load balancer stops sending
         // requests to a node that cannot reach it. Liveness asks nothing: the process answers, so a

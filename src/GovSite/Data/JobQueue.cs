@@ -255,6 +255,7 @@ public sealed class JobWorker(IServiceScopeFactory scopes, JobQueueOptions optio
                 {
                     var jobs = await LeaseAsync(free, stoppingToken);
                     leased = jobs.Count;
+                    await MeasureDepthAsync(stoppingToken);
                     running.AddRange(jobs.Select(job => RunAsync(job, stoppingToken)));
                 }
                 catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -280,6 +281,15 @@ public sealed class JobWorker(IServiceScopeFactory scopes, JobQueueOptions optio
         using var scope = scopes.CreateScope();
         scope.ServiceProvider.GetRequiredService<SiteAccess>().BecomeSystem();
         return await scope.ServiceProvider.GetRequiredService<JobQueue>().LeaseAsync(Owner, options.Types, max, ct);
+    }
+
+    // The queue depth for /metrics: jobs due and not yet leased, as this worker last saw them.
+    private async Task MeasureDepthAsync(CancellationToken ct)
+    {
+        using var scope = scopes.CreateScope();
+        var now = scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
+        Observability.GovSiteMetrics.QueueDepth = await scope.ServiceProvider.GetRequiredService<GovSiteDb>().Set<Job>()
+            .LongCountAsync(j => j.Status == JobStatus.Pending && j.RunAt <= now, ct);
     }
 
     /// <summary>Leases one batch of due jobs and runs them; returns how many ran. Tests call this directly.</summary>
@@ -312,6 +322,7 @@ public sealed class JobWorker(IServiceScopeFactory scopes, JobQueueOptions optio
         catch (Exception ex)
         {
             error = ex.ToString();
+            Observability.GovSiteMetrics.JobFailures.Add(1, new KeyValuePair<string, object?>("type", job.Type));
             log.LogWarning(ex, "Job {Id} ({Type}) failed on attempt {Attempt}", job.Id, job.Type, job.Attempts);
         }
         await renewing.CancelAsync();

@@ -4,7 +4,6 @@ using GovSite.Data;
 using GovSite.Publishing;
 using GovSite.PublicSite;
 using GovSite.Sites;
-using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 
 namespace GovSite.Demo;
@@ -173,12 +172,11 @@ public static class DemoRegion
         // A year of supervision: rounds, 通报, rectifications, accountability, an integration, a closure, counterfeits, new media.
         await DemoSupervision.SeedAsync(services, sites, ct);
 
-        var cache = services.GetRequiredService<IOutputCacheStore>();
+        var changes = services.GetRequiredService<SiteChanges>();
         foreach (var siteId in sites.Values)
         {
-            await cache.EvictByTagAsync(PublicPageCachePolicy.SiteTag(siteId), ct);
+            await changes.RegistryChangedAsync(siteId, ct);
         }
-        services.GetRequiredService<SiteDirectory>().Invalidate();
         await DemoFigures.SeedAsync(services, sites, ct);
         try
         {

@@ -7,6 +7,7 @@ using GovSite.Common;
 using GovSite.Data;
 using GovSite.Interaction;
 using GovSite.Publishing;
+using GovSite.PublicSite;
 using GovSite.Sites;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -66,7 +67,8 @@ public sealed record ImportOutcome(int Imported, int Skipped, List<ImportProblem
 /// region's (2 working days by default) on the working-day calendar.
 /// </summary>
 public sealed class ErrorReportService(GovSiteDb db, SiteAccess access, CalendarService calendar, SiteDirectory directory,
-    IOptions<ErrorReportOptions> options, TimeProvider clock, Notifications.Notifier notifier, Supervision.Counterfeits counterfeits)
+    IOptions<ErrorReportOptions> options, TimeProvider clock, Notifications.Notifier notifier, Supervision.Counterfeits counterfeits,
+    SiteChanges changes)
 {
     private ErrorReportOptions Options => options.Value;
 
@@ -339,7 +341,7 @@ public sealed class ErrorReportService(GovSiteDb db, SiteAccess access, Calendar
             r.ClosedOn = Today;
             r.Status = ErrorReportStatus.Answered;
             return Task.CompletedTask;
-        }, ct);
+        }, ct, (r, ct) => changes.PagesChangedAsync(r.SiteId, [PageTags.ErrorReports(r.SiteId)], ct));
 
     private async Task<SaveResult<ErrorReport>> ChangeAsync(int id, Func<ErrorReport, ValidationErrors, Task> change, CancellationToken ct,
         Func<ErrorReport, CancellationToken, Task>? after = null)

@@ -9,7 +9,6 @@ using GovSite.Data;
 using GovSite.PublicSite;
 using GovSite.Publishing;
 using GovSite.Sites;
-using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -47,7 +46,7 @@ public enum TriageVerdict
 /// through here, so validation, protection, deadlines and permissions are written once.
 /// </summary>
 public sealed partial class MessageService(GovSiteDb db, SiteAccess access, CalendarService calendar, Attachments attachments,
-    IOptions<InteractionOptions> options, TimeProvider clock, SiteDirectory directory, IOutputCacheStore cache)
+    IOptions<InteractionOptions> options, TimeProvider clock, SiteDirectory directory, SiteChanges changes)
 {
     private InteractionOptions Options => options.Value;
 
@@ -465,6 +464,7 @@ public sealed partial class MessageService(GovSiteDb db, SiteAccess access, Cale
                 || (message.TransferSiteId is int t && access.CanSee(t))
                 ? SaveResult<Message>.Denied() : SaveResult<Message>.Missing();
         }
+        var wasPublic = message.Status == MessageStatus.Published && message.AllowPublic;
         var errors = new ValidationErrors();
         await change(message, errors);
         if (!errors.IsValid)
@@ -473,9 +473,9 @@ public sealed partial class MessageService(GovSiteDb db, SiteAccess access, Cale
         }
         message.UpdatedAt = clock.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(ct);
-        if (message.Status == MessageStatus.Published && message.AllowPublic)
+        if (wasPublic || (message.Status == MessageStatus.Published && message.AllowPublic))
         {
-            await cache.EvictByTagAsync(PublicPageCachePolicy.SiteTag(message.SiteId), ct);
+            await changes.PagesChangedAsync(message.SiteId, [PageTags.Messages(message.SiteId)], ct);
         }
         return SaveResult<Message>.Ok(message);
     }

@@ -19,6 +19,15 @@ public static class PageTags
     public static string Feed(int siteId, int columnId) => $"site:{siteId}:feed:{columnId}";
     public static string Sitemap(int siteId) => $"site:{siteId}:sitemap";
 
+    /// <summary>The 互动交流 list and every published message's page (a reply shifts the list).</summary>
+    public static string Messages(int siteId) => $"site:{siteId}:messages";
+
+    /// <summary>公众参与: consultations, surveys, interviews and their pages.</summary>
+    public static string Participation(int siteId) => $"site:{siteId}:participation";
+
+    /// <summary>我为政府网站找错: the public answers to error reports.</summary>
+    public static string ErrorReports(int siteId) => $"site:{siteId}:error-reports";
+
     public static void Add(HttpContext context, params IEnumerable<string> tags)
     {
         if (context.Features.Get<PublicPageCapture>() is { Buffer: not null } capture)

@@ -223,7 +223,7 @@ public sealed class PublicPageCacheMiddleware(RequestDelegate next, PublicPageCa
     {
         HeaderNames.SetCookie, HeaderNames.ContentLength, HeaderNames.ContentEncoding, HeaderNames.TransferEncoding,
         HeaderNames.Date, HeaderNames.Age, HeaderNames.ETag, HeaderNames.LastModified, HeaderNames.Vary,
-        HeaderNames.CacheControl,
+        HeaderNames.CacheControl, Observability.RequestIds.Header,
     };
     private static readonly string[] AgeValues = [.. Enumerable.Range(0, 3601).Select(i => i.ToString(CultureInfo.InvariantCulture))];
     private const string Revalidate = "public, max-age=0, must-revalidate";
@@ -241,6 +241,7 @@ public sealed class PublicPageCacheMiddleware(RequestDelegate next, PublicPageCa
             request.QueryString.Value);
         if (cache.TryGet(key, out var page))
         {
+            Observability.GovSiteMetrics.PageCacheHits.Add(1);
             return ServeAsync(context, page);
         }
         return isGet ? RenderAsync(context, key) : next(context);
@@ -267,6 +268,7 @@ public sealed class PublicPageCacheMiddleware(RequestDelegate next, PublicPageCa
         {
             return;
         }
+        Observability.GovSiteMetrics.PageCacheMisses.Add(1);
         var response = context.Response;
         var body = buffer.ToArray();
         context.Request.Headers.AcceptEncoding = acceptEncoding;

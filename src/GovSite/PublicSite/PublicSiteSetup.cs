@@ -18,9 +18,9 @@ public static class PublicSiteSetup
         builder.Services.AddSingleton<StaticExport.PageRenderer>();
         builder.Services.AddSingleton<AssetLinks>();
         builder.Services.AddSingleton<StaticExport.StaticExportOptions>();
-        builder.Services.AddSingleton<StaticExport.StaticExportQueue>();
-        builder.Services.AddHostedService(sp => sp.GetRequiredService<StaticExport.StaticExportQueue>());
-        builder.Services.AddScoped<IArticleObserver, StaticExport.StaticExportObserver>();
+        builder.Services.AddScoped<Sites.ISiteChangeFollower, StaticExport.StaticExportFollower>();
+        builder.AddJobHandler<StaticExport.StaticExportJob>(StaticExport.StaticExportFollower.JobType);
+        builder.Services.AddScoped<Sites.ISiteChangeFollower, Sites.PageCacheFollower>();
         builder.Services.AddScoped<Mourning.MourningService>();
         builder.AddJobHandler<Mourning.MourningEdgeJob>(Mourning.MourningService.EdgeJob);
         builder.Services.AddOutputCache(o =>

@@ -1,4 +1,3 @@
-using GovSite.PublicSite.StaticExport;
 using GovSite.Sites;
 
 namespace GovSite.Services;
@@ -6,10 +5,11 @@ namespace GovSite.Services;
 /// <summary>
 /// What the public sees of services changed: the catalogue and guide pages of every site that
 /// shows the item (its own site and the portals above it) are evicted on every node through
-/// <see cref="SiteChanges"/>, exported sites are exported again, and the answer cards follow.
+/// <see cref="SiteChanges"/>, exported sites are exported again, and the answer cards follow
+/// (<see cref="ServiceAnswerFollower"/>, on every node).
 /// Call after the change is committed.
 /// </summary>
-public sealed class ServiceChanges(SiteChanges changes, SiteDirectory directory, StaticExportQueue exports, ServiceAnswerIndex answers)
+public sealed class ServiceChanges(SiteChanges changes, SiteDirectory directory)
 {
     /// <summary>Every catalogue and guide page of a site.</summary>
     public static string SiteTag(int siteId) => $"services:{siteId}";
@@ -20,22 +20,18 @@ public sealed class ServiceChanges(SiteChanges changes, SiteDirectory directory,
     /// <summary>An item was published, changed, withdrawn or deleted.</summary>
     public async Task ItemChangedAsync(int siteId, CancellationToken ct = default)
     {
-        answers.Invalidate();
         foreach (var site in ShowingSites(siteId))
         {
-            await changes.PagesChangedAsync(site, [SiteTag(site)], ct);
-            exports.EnqueueSite(site);
+            await changes.PagesChangedAsync(site, [SiteTag(site)], reExportSite: true, ct);
         }
     }
 
     /// <summary>Many items of these sites changed at once (an import): each site once.</summary>
     public async Task SitesChangedAsync(IEnumerable<int> siteIds, CancellationToken ct = default)
     {
-        answers.Invalidate();
         foreach (var site in siteIds.SelectMany(ShowingSites).Distinct())
         {
-            await changes.PagesChangedAsync(site, [SiteTag(site)], ct);
-            exports.EnqueueSite(site);
+            await changes.PagesChangedAsync(site, [SiteTag(site)], reExportSite: true, ct);
         }
     }
 
@@ -52,5 +48,18 @@ public sealed class ServiceChanges(SiteChanges changes, SiteDirectory directory,
         {
             yield return site.Id;
         }
+    }
+}
+
+/// <summary>Reloads the service answer cards when a site's services change, on every node.</summary>
+public sealed class ServiceAnswerFollower(ServiceAnswerIndex answers) : ISiteChangeFollower
+{
+    public Task FollowAsync(SiteChange change, bool here, CancellationToken ct)
+    {
+        if (change.WholeSite || change.Tags.Any(t => t.StartsWith("services:", StringComparison.Ordinal)))
+        {
+            answers.Invalidate();
+        }
+        return Task.CompletedTask;
     }
 }

@@ -29,6 +29,7 @@ public static class ServicesSetup
         builder.Services.AddScoped<ServiceRatings>();
         builder.Services.AddScoped<ServiceUseCounter>();
         builder.Services.AddScoped<ServiceChanges>();
+        builder.Services.AddScoped<GovSite.Sites.ISiteChangeFollower, ServiceAnswerFollower>();
         builder.Services.AddScoped<ServiceImporter>();
         builder.Services.AddScoped<AnnualReports.IAnnualReportFigures, ServicesReportFigures>();
         builder.Services.AddSingleton<ServiceAnswerIndex>();

@@ -1,43 +1,80 @@
 using System.Globalization;
 using GovSite.Data;
 using GovSite.PublicSite;
-using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
 namespace GovSite.Sites;
 
 /// <summary>
-/// Announces that a site's content or registry entry changed, so that every GovSite node drops
-/// what it cached: the site's rendered pages and, for registry changes, the site snapshot.
-/// Call it after the change is committed. On PostgreSQL the announcement is a NOTIFY that the
-/// other nodes LISTEN for (see <see cref="SiteChangeListener"/>); on SQLite there is one
-/// process and only the local step.
+/// One announced change to what the public sees of a site. <see cref="Kind"/> is "content" (every
+/// page may have changed: theme, navigation, topics, mourning mode), "registry" (as content, and
+/// the site's registry entry: name, domains, codes in the footer, lifecycle) or "pages" (only the
+/// cached pages carrying <see cref="Tags"/>). <see cref="ArticleId"/> names the published article
+/// a "pages" change is about, <see cref="ReExportSite"/> asks for the whole static export again.
 /// </summary>
-public sealed class SiteChanges(GovSiteDb db, SiteDirectory directory, IOutputCacheStore cache,
-    PublicSite.StaticExport.StaticExportQueue exports)
+public sealed record SiteChange(string Kind, int SiteId, IReadOnlyCollection<string> Tags, int ArticleId = 0, bool ReExportSite = false)
+{
+    public bool WholeSite => Kind != "pages";
+
+    /// <summary>As sent to the other nodes: "kind:siteId[:tag tag …]" (what they follow: caches, not exports).</summary>
+    public string Payload => $"{Kind}:{SiteId.ToString(CultureInfo.InvariantCulture)}" + (Tags.Count == 0 ? "" : ":" + string.Join(' ', Tags));
+
+    /// <summary>Reads another node's <see cref="Payload"/>; null for anything malformed.</summary>
+    public static SiteChange? Parse(string payload)
+    {
+        var parts = payload.Split(':', 3);
+        if (parts.Length < 2 || parts[0] is not ("content" or "registry" or "pages")
+            || !int.TryParse(parts[1], NumberStyles.Integer, CultureInfo.InvariantCulture, out var siteId))
+        {
+            return null;
+        }
+        var tags = parts.Length == 3 ? parts[2].Split(' ', StringSplitOptions.RemoveEmptyEntries) : [];
+        return parts[0] == "pages" && tags.Length == 0 ? null : new SiteChange(parts[0], siteId, tags);
+    }
+}
+
+/// <summary>
+/// Something that must follow every <see cref="SiteChange"/>: the page cache, the site directory,
+/// the static re-export, the service answer cards. Followers are registered in DI
+/// (<c>AddScoped&lt;ISiteChangeFollower, …&gt;</c>). Followers whose state is in the database
+/// (search index, monitoring's publish record, near-duplicate index, disclosure catalogue counts)
+/// are <see cref="Publishing.IArticleObserver"/>s instead, called in the writer's transaction.
+/// </summary>
+public interface ISiteChangeFollower
+{
+    /// <param name="here">
+    /// True on the node where the change was made, in the writer's scope (inside its transaction
+    /// if it holds one); false when another node announced it (or this node's own announcement
+    /// coming back through PostgreSQL after the commit).
+    /// </param>
+    Task FollowAsync(SiteChange change, bool here, CancellationToken ct);
+}
+
+/// <summary>
+/// The one way to say that what the public sees of a site changed. Every writer of public
+/// content calls it after saving (library items and placements, messages and replies,
+/// consultations, surveys, interviews, services, themes, topics, registry, lifecycle, mourning
+/// mode, the disclosure catalogue, error-report answers); every <see cref="ISiteChangeFollower"/>
+/// follows it here, and on PostgreSQL a NOTIFY, delivered when the writer's transaction commits,
+/// makes every node's <see cref="SiteChangeListener"/> follow it too. On SQLite there is one process.
+/// </summary>
+public sealed class SiteChanges(GovSiteDb db, IEnumerable<ISiteChangeFollower> followers)
 {
     public const string Channel = "govsite_site_changes";
 
     /// <summary>
     /// Every page of the site may have changed (theme, navigation, topics): evict them all on every
-    /// node, and export the whole site again where it is exported. Only the node where the change
-    /// was made exports; the others only evict.
+    /// node, and export the whole site again where it is exported.
     /// </summary>
-    public Task ContentChangedAsync(int siteId, CancellationToken ct = default)
-    {
-        exports.EnqueueSite(siteId);
-        return AnnounceAsync("content", siteId, ct);
-    }
+    public Task ContentChangedAsync(int siteId, CancellationToken ct = default) =>
+        AnnounceAsync(new SiteChange("content", siteId, []), ct);
 
     /// <summary>The site's registry entry changed (name, domains, codes in the footer): as <see cref="ContentChangedAsync"/>.</summary>
-    public Task RegistryChangedAsync(int siteId, CancellationToken ct = default)
-    {
-        exports.EnqueueSite(siteId);
-        return AnnounceAsync("registry", siteId, ct);
-    }
+    public Task RegistryChangedAsync(int siteId, CancellationToken ct = default) =>
+        AnnounceAsync(new SiteChange("registry", siteId, []), ct);
 
-    /// <summary>An article was published, edited or withdrawn: evict the pages that show it.</summary>
+    /// <summary>An article was published, edited or withdrawn: evict the pages that show it, re-export it.</summary>
     public async Task ArticleChangedAsync(Publishing.Article article, int previousColumnId, int? previousInterpretsId,
         CancellationToken ct = default)
     {
@@ -47,88 +84,123 @@ public sealed class SiteChanges(GovSiteDb db, SiteDirectory directory, IOutputCa
         var linked = interpretations.Concat(new[] { article.InterpretsId, previousInterpretsId }.OfType<int>());
         var tags = PageTags.ForArticle(columns, article.SiteId, article.Id,
             previousColumnId == 0 ? [article.ColumnId] : [article.ColumnId, previousColumnId], linked);
-        await PagesChangedAsync(article.SiteId, tags, ct);
+        await AnnounceAsync(Pages(article.SiteId, tags, article.Id, false), ct);
     }
 
     /// <summary>
-    /// Only some of a site's pages changed (an article published, edited or withdrawn): evict
-    /// just the cached pages carrying these <see cref="PageTags"/>, here and on every node.
+    /// Only some of a site's pages changed (a reply published, a consultation opened): evict just
+    /// the cached pages carrying these <see cref="PageTags"/>, here and on every node; with
+    /// <paramref name="reExportSite"/> the site's static export is made again too (its pages show it).
     /// </summary>
-    public Task PagesChangedAsync(int siteId, IReadOnlyCollection<string> tags, CancellationToken ct = default) =>
-        // NOTIFY payloads stop at 8000 bytes; a change touching that many pages evicts the whole site.
-        AnnounceAsync("pages", siteId, ct, string.Join(' ', tags) is { Length: < 7000 } joined ? joined : null);
+    public Task PagesChangedAsync(int siteId, IReadOnlyCollection<string> tags, bool reExportSite, CancellationToken ct = default) =>
+        AnnounceAsync(Pages(siteId, tags, 0, reExportSite), ct);
 
-    private async Task AnnounceAsync(string kind, int siteId, CancellationToken ct, string? tags = null)
+    /// <summary>As above, for pages that are not exported (or are exported with the article that changed).</summary>
+    public Task PagesChangedAsync(int siteId, IReadOnlyCollection<string> tags, CancellationToken ct = default) =>
+        PagesChangedAsync(siteId, tags, reExportSite: false, ct);
+
+    // NOTIFY payloads stop at 8000 bytes; a change touching that many pages evicts the whole site.
+    private static SiteChange Pages(int siteId, IReadOnlyCollection<string> tags, int articleId, bool reExportSite) =>
+        tags.Count == 0 || tags.Sum(t => t.Length + 1) >= 7000
+            ? new SiteChange("content", siteId, [])
+            : new SiteChange("pages", siteId, tags, articleId, reExportSite);
+
+    private async Task AnnounceAsync(SiteChange change, CancellationToken ct)
     {
-        if (kind == "pages" && tags is null)
+        foreach (var follower in followers)
         {
-            kind = "content";
+            await follower.FollowAsync(change, here: true, ct);
         }
-        await ApplyAsync(directory, cache, kind, siteId, tags, ct);
         if (db.Database.IsNpgsql())
         {
-            var payload = $"{kind}:{siteId.ToString(CultureInfo.InvariantCulture)}" + (tags is null ? "" : ":" + tags);
-            await db.Database.ExecuteSqlAsync($"SELECT pg_notify({Channel}, {payload})", ct);
-        }
-    }
-
-    internal static async Task ApplyAsync(SiteDirectory directory, IOutputCacheStore cache, string kind, int siteId, string? tags,
-        CancellationToken ct)
-    {
-        if (kind == "registry")
-        {
-            directory.Invalidate();
-        }
-        if (kind == "pages" && tags is not null)
-        {
-            foreach (var tag in tags.Split(' ', StringSplitOptions.RemoveEmptyEntries))
-            {
-                await cache.EvictByTagAsync(tag, ct);
-            }
-            return;
-        }
-        await cache.EvictByTagAsync(PublicPageCachePolicy.SiteTag(siteId), ct);
-    }
-
-    /// <summary>Applies an announcement received from another node: "kind:siteId[:tags]".</summary>
-    internal static void ApplyPayload(SiteDirectory directory, IOutputCacheStore cache, string payload)
-    {
-        var parts = payload.Split(':', 3);
-        if (parts.Length >= 2 && int.TryParse(parts[1], NumberStyles.Integer, CultureInfo.InvariantCulture, out var siteId))
-        {
-            ApplyAsync(directory, cache, parts[0], siteId, parts.Length == 3 ? parts[2] : null, CancellationToken.None)
-                .GetAwaiter().GetResult();
+            // Inside a transaction PostgreSQL holds the notification until the commit, so other
+            // nodes never re-render from data they cannot see yet.
+            await db.Database.ExecuteSqlAsync($"SELECT pg_notify({Channel}, {change.Payload})", ct);
         }
     }
 }
 
-/// <summary>Applies other nodes' <see cref="SiteChanges"/> announcements on this node (PostgreSQL only).</summary>
-public sealed class SiteChangeListener(DataOptions options, SiteDirectory directory, IOutputCacheStore cache,
+/// <summary>Drops the cached public pages a change touches (on every node).</summary>
+public sealed class PageCacheFollower(PublicPageCache pages) : ISiteChangeFollower
+{
+    public Task FollowAsync(SiteChange change, bool here, CancellationToken ct)
+    {
+        if (change.WholeSite)
+        {
+            pages.Evict(PublicPageCachePolicy.SiteTag(change.SiteId));
+        }
+        else
+        {
+            foreach (var tag in change.Tags)
+            {
+                pages.Evict(tag);
+            }
+        }
+        return Task.CompletedTask;
+    }
+}
+
+/// <summary>Reloads the host → site directory after a registry change (on every node).</summary>
+public sealed class SiteDirectoryFollower(SiteDirectory directory) : ISiteChangeFollower
+{
+    public Task FollowAsync(SiteChange change, bool here, CancellationToken ct)
+    {
+        if (change.Kind == "registry")
+        {
+            directory.Invalidate();
+        }
+        return Task.CompletedTask;
+    }
+}
+
+/// <summary>
+/// Makes every node follow other nodes' <see cref="SiteChanges"/> announcements (PostgreSQL only).
+/// A lost connection (a database restart) is reopened; as anything announced meanwhile is
+/// unknown, the node then starts clean: every cached page and the site directory are dropped.
+/// </summary>
+public sealed class SiteChangeListener(DataOptions options, IServiceScopeFactory scopes, SiteDirectory directory,
     PublicPageCache pages, ILogger<SiteChangeListener> log) : BackgroundService
 {
+    /// <summary>True while the LISTEN connection is open (the readiness check and tests read it).</summary>
+    public bool Listening { get; private set; }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (!options.UsesPostgres)
         {
             return;
         }
+        var delay = TimeSpan.FromMilliseconds(250);
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
                 await using var connection = new NpgsqlConnection(options.PostgresConnection);
                 await connection.OpenAsync(stoppingToken);
-                connection.Notification += (_, e) => SiteChanges.ApplyPayload(directory, cache, e.Payload);
+                var received = new List<string>();
+                connection.Notification += (_, e) => received.Add(e.Payload);
                 await using (var listen = new NpgsqlCommand($"LISTEN {SiteChanges.Channel}", connection))
                 {
                     await listen.ExecuteNonQueryAsync(stoppingToken);
                 }
-                // Anything announced while we were not listening is unknown: start clean.
                 directory.Invalidate();
                 pages.Clear();
+                Listening = true;
+                delay = TimeSpan.FromMilliseconds(250);
+                log.LogInformation("Following site changes of every node");
                 while (!stoppingToken.IsCancellationRequested)
                 {
-                    await connection.WaitAsync(stoppingToken);
+                    // Wakes at least every 30 s to find out that a silent connection has died.
+                    if (!await connection.WaitAsync(TimeSpan.FromSeconds(30), stoppingToken))
+                    {
+                        await using var ping = new NpgsqlCommand("SELECT 1", connection);
+                        await ping.ExecuteScalarAsync(stoppingToken);
+                    }
+                    foreach (var payload in received)
+                    {
+                        await FollowAsync(payload, stoppingToken);
+                    }
+                    received.Clear();
                 }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -137,8 +209,32 @@ public sealed class SiteChangeListener(DataOptions options, SiteDirectory direct
             }
             catch (Exception ex)
             {
-                log.LogWarning(ex, "Lost the change feed connection; retrying in 5 s");
-                await Task.Delay(TimeSpan.FromSeconds(5), stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
+                Listening = false;
+                log.LogWarning(ex, "Lost the site change feed; reconnecting in {Delay} ms", (int)delay.TotalMilliseconds);
+                await Task.Delay(delay, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
+                delay = TimeSpan.FromMilliseconds(Math.Min(delay.TotalMilliseconds * 2, 5000));
+            }
+        }
+    }
+
+    private async Task FollowAsync(string payload, CancellationToken ct)
+    {
+        if (SiteChange.Parse(payload) is not { } change)
+        {
+            log.LogWarning("Ignored a malformed site change announcement: {Payload}", payload);
+            return;
+        }
+        using var scope = scopes.CreateScope();
+        foreach (var follower in scope.ServiceProvider.GetServices<ISiteChangeFollower>())
+        {
+            try
+            {
+                await follower.FollowAsync(change, here: false, ct);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // One follower's failure must not keep the others (the page cache) from following.
+                log.LogError(ex, "{Follower} could not follow {Payload}", follower.GetType().Name, payload);
             }
         }
     }

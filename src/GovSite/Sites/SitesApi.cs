@@ -19,7 +19,9 @@ public static class SitesApi
     {
         builder.Services.AddSingleton<SiteDirectory>();
         builder.Services.AddScoped<SiteChanges>();
-        builder.Services.AddHostedService<SiteChangeListener>();
+        builder.Services.AddScoped<ISiteChangeFollower, SiteDirectoryFollower>();
+        builder.Services.AddSingleton<SiteChangeListener>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<SiteChangeListener>());
         builder.Services.AddScoped<SiteService>();
         builder.Services.AddScoped<RegistryService>();
         return builder;

@@ -2,7 +2,6 @@ using System.Data.Common;
 using GovSite.Accounts;
 using GovSite.Data;
 using GovSite.Sites;
-using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
@@ -38,8 +37,7 @@ public class AtomicWriteTests(EmptyPlatformFactory app) : IClassFixture<EmptyPla
         options.AddInterceptors(new FailOnColumnInsert(failAt: 5));
         await using var db = new GovSiteDb(options.Options, access);
         var unit = await db.Organisations.Select(o => o.Id).FirstAsync();
-        var changes = new SiteChanges(db, app.Services.GetRequiredService<SiteDirectory>(), app.Services.GetRequiredService<IOutputCacheStore>(),
-            app.Services.GetRequiredService<GovSite.PublicSite.StaticExport.StaticExportQueue>());
+        var changes = new SiteChanges(db, []);
         var service = new SiteService(db, access, changes, TimeProvider.System, new GovSite.Audit.AuditLog(db, access, TimeProvider.System));
 
         var failure = await Should.ThrowAsync<Exception>(() => service.CreateAsync(new SiteInput

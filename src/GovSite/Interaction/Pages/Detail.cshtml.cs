@@ -39,6 +39,7 @@ public sealed class MessageDetailModel(CurrentSite current, SiteContent content,
         ReceivedAt = m.ReceivedAt;
         PublishedAt = m.PublishedAt;
         PageTitle = $"{Subject} - {Site.Name}";
+        CacheTags(PageTags.Messages(Site.Id));
         return Page();
     }
 }

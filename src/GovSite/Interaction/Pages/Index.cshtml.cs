@@ -27,6 +27,7 @@ public sealed class InteractionIndexModel(CurrentSite current, SiteContent conte
             return NotFound();
         }
         PageTitle = $"互动交流 - {Site.Name}";
+        CacheTags(PageTags.Messages(Site.Id));
         AddMeta("ColumnName", "互动交流");
         AddMeta("ColumnType", "互动交流");
         Channels = await db.MessageChannels.AsNoTracking().Where(c => c.SiteId == Site.Id && c.IsOpen).OrderBy(c => c.SortOrder).ToListAsync(ct);

@@ -1,6 +1,8 @@
 using GovSite.Accounts;
 using GovSite.Common;
 using GovSite.Data;
+using GovSite.PublicSite;
+using GovSite.Sites;
 using GovSite.Publishing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -43,7 +45,8 @@ public enum SummaryState
     Late,
 }
 
-public sealed class ConsultationService(GovSiteDb db, SiteAccess access, TimeProvider clock, IOptions<ParticipationOptions> options)
+public sealed class ConsultationService(GovSiteDb db, SiteAccess access, TimeProvider clock, IOptions<ParticipationOptions> options,
+    SiteChanges changes)
 {
     public const int MaxCommentLength = 3000;
 
@@ -146,6 +149,7 @@ public sealed class ConsultationService(GovSiteDb db, SiteAccess access, TimePro
             db.Consultations.Add(c);
         }
         await db.SaveChangesAsync(ct);
+        await changes.PagesChangedAsync(siteId, [PageTags.Participation(siteId)], ct);
         return SaveResult<Consultation>.Ok(c);
     }
 
@@ -181,6 +185,7 @@ public sealed class ConsultationService(GovSiteDb db, SiteAccess access, TimePro
         c.SummaryPublishedAt ??= now;
         c.UpdatedAt = now;
         await db.SaveChangesAsync(ct);
+        await changes.PagesChangedAsync(siteId, [PageTags.Participation(siteId)], ct);
         return SaveResult<Consultation>.Ok(c);
     }
 
@@ -258,6 +263,7 @@ public sealed class ConsultationService(GovSiteDb db, SiteAccess access, TimePro
         comment.ModeratedAt = clock.GetUtcNow().UtcDateTime;
         comment.ModeratedById = access.UserId;
         await db.SaveChangesAsync(ct);
+        await changes.PagesChangedAsync(siteId, [PageTags.Participation(siteId)], ct);
         return SaveResult<ConsultationComment>.Ok(comment);
     }
 }

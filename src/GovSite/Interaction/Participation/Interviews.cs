@@ -1,5 +1,7 @@
 using GovSite.Accounts;
 using GovSite.Data;
+using GovSite.PublicSite;
+using GovSite.Sites;
 using GovSite.Publishing;
 using Microsoft.EntityFrameworkCore;
 
@@ -38,7 +40,7 @@ public sealed record LiveQuestion(int Id, string? Asker, string? Text, string? A
     public long ChangedTicks => ChangedAt.Ticks;
 }
 
-public sealed class InterviewService(GovSiteDb db, SiteAccess access, TimeProvider clock)
+public sealed class InterviewService(GovSiteDb db, SiteAccess access, TimeProvider clock, SiteChanges changes)
 {
     public const int MaxQuestionLength = 1000;
     public const int MaxAnswerLength = 10000;
@@ -141,6 +143,7 @@ public sealed class InterviewService(GovSiteDb db, SiteAccess access, TimeProvid
             db.Interviews.Add(interview);
         }
         await db.SaveChangesAsync(ct);
+        await changes.PagesChangedAsync(siteId, [PageTags.Participation(siteId)], ct);
         return SaveResult<Interview>.Ok(interview);
     }
 
@@ -216,6 +219,7 @@ public sealed class InterviewService(GovSiteDb db, SiteAccess access, TimeProvid
         q.ModeratedById = access.UserId;
         q.ChangedAt = Now;
         await db.SaveChangesAsync(ct);
+        await changes.PagesChangedAsync(siteId, [PageTags.Participation(siteId)], ct);
         return SaveResult<InterviewQuestion>.Ok(q);
     }
 
@@ -258,6 +262,7 @@ public sealed class InterviewService(GovSiteDb db, SiteAccess access, TimeProvid
         q.AnsweredAt ??= Now;
         q.ChangedAt = Now;
         await db.SaveChangesAsync(ct);
+        await changes.PagesChangedAsync(siteId, [PageTags.Participation(siteId)], ct);
         return SaveResult<InterviewQuestion>.Ok(q);
     }
 }

@@ -2,6 +2,8 @@ using System.Security.Cryptography;
 using System.Text;
 using GovSite.Accounts;
 using GovSite.Data;
+using GovSite.PublicSite;
+using GovSite.Sites;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -69,7 +71,8 @@ public sealed class VoterToken(IDataProtectionProvider protection)
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{surveyId}|{voterId}")));
 }
 
-public sealed class SurveyService(GovSiteDb db, SiteAccess access, TimeProvider clock, IOptions<ParticipationOptions> options)
+public sealed class SurveyService(GovSiteDb db, SiteAccess access, TimeProvider clock, IOptions<ParticipationOptions> options,
+    SiteChanges changes)
 {
     public const int MaxQuestions = 30;
     public const int MaxTextAnswer = 2000;
@@ -230,6 +233,7 @@ public sealed class SurveyService(GovSiteDb db, SiteAccess access, TimeProvider 
             db.Surveys.Add(s);
         }
         await db.SaveChangesAsync(ct);
+        await changes.PagesChangedAsync(siteId, [PageTags.Participation(siteId)], ct);
         return SaveResult<Survey>.Ok(s);
     }
 

@@ -1,6 +1,7 @@
-using System.Threading.Channels;
-using GovSite.Publishing;
+using System.Globalization;
+using GovSite.Data;
 using GovSite.Sites;
+using Microsoft.EntityFrameworkCore;
 
 namespace GovSite.PublicSite.StaticExport;
 
@@ -25,99 +26,77 @@ public sealed class StaticExportOptions(IConfiguration configuration)
     public string DirectoryFor(SiteInfo site) => Path.Combine(Root!, site.Code);
 }
 
-/// <summary>After each publish, edit or withdrawal, re-exports the affected pages of an exported site.</summary>
-public sealed class StaticExportObserver(StaticExportOptions options, StaticExportQueue queue) : IArticleObserver
+/// <summary>
+/// Re-exports what a <see cref="SiteChange"/> touched, through the durable job queue: the job is
+/// written in the writer's transaction, so a change that commits is exported even if this node
+/// dies a moment later, and a change that rolls back is not. Only the node where the change was
+/// made enqueues; any node's worker runs the job.
+/// </summary>
+public sealed class StaticExportFollower(StaticExportOptions options, JobQueue jobs) : ISiteChangeFollower
 {
-    public Task ArticleChangedAsync(Article article, CancellationToken ct)
+    public const string JobType = "static-export";
+
+    public async Task FollowAsync(SiteChange change, bool here, CancellationToken ct)
     {
-        if (options.Root is not null)
+        if (!here || options.Root is null)
         {
-            queue.Enqueue(article.SiteId, article.Id);
+            return;
         }
-        return Task.CompletedTask;
+        if (change.WholeSite || change.ReExportSite)
+        {
+            await jobs.EnqueueAsync(JobType, StaticExportJob.Payload(change.SiteId, StaticExportJob.WholeSite), ct: ct);
+        }
+        else if (change.ArticleId > 0)
+        {
+            await jobs.EnqueueAsync(JobType, StaticExportJob.Payload(change.SiteId, change.ArticleId), ct: ct);
+        }
     }
 }
 
 /// <summary>
-/// Runs re-exports outside the writer's request: the observer is called inside the writer's
-/// transaction, and pages rendered before the commit would not show the change yet.
+/// Exports one site's changed articles, or the whole site, into its export folder. Other pending
+/// re-exports of the same site are folded into the same pass (a burst of saves, an import) and
+/// marked done after it. Files are written to a temporary name and renamed, so a crash mid-export
+/// leaves the previous file, and the job's lease expires and the export runs again.
 /// </summary>
-public sealed class StaticExportQueue : BackgroundService
+public sealed class StaticExportJob(GovSiteDb db, SiteDirectory directory, StaticExportOptions options, StaticExporter exporter,
+    PageRenderer renderer, TimeProvider clock, ILogger<StaticExportJob> log) : IJobHandler
 {
-    private readonly Channel<(int SiteId, int ArticleId)> _work = Channel.CreateUnbounded<(int, int)>();
-    private readonly IServiceScopeFactory _scopes;
-    private readonly StaticExportOptions _options;
-    private readonly ILogger<StaticExportQueue> _log;
-    private int _pending;
+    public const int WholeSite = 0;
 
-    public StaticExportQueue(IServiceScopeFactory scopes, StaticExportOptions options, ILogger<StaticExportQueue> log)
+    public static string Payload(int siteId, int articleId) =>
+        string.Create(CultureInfo.InvariantCulture, $"{siteId}:{articleId}");
+
+    private static (int SiteId, int ArticleId)? Parse(string? payload) =>
+        payload?.Split(':') is [var s, var a]
+        && int.TryParse(s, NumberStyles.Integer, CultureInfo.InvariantCulture, out var site)
+        && int.TryParse(a, NumberStyles.Integer, CultureInfo.InvariantCulture, out var article)
+            ? (site, article) : null;
+
+    public async Task HandleAsync(Job job, CancellationToken ct)
     {
-        _scopes = scopes;
-        _options = options;
-        _log = log;
-    }
-
-    /// <summary>Re-exports queued or running; tests wait for zero.</summary>
-    public int Pending => Volatile.Read(ref _pending);
-
-    public void Enqueue(int siteId, int articleId)
-    {
-        Interlocked.Increment(ref _pending);
-        _work.Writer.TryWrite((siteId, articleId));
-    }
-
-    /// <summary>The whole site is exported again (a theme or the navigation shows on every page).</summary>
-    public void EnqueueSite(int siteId)
-    {
-        if (_options.Root is not null)
+        if (Parse(job.Payload) is not var (siteId, articleId) || options.Root is null
+            || directory.FindById(siteId) is not { MainHost: not null } info || !Directory.Exists(options.DirectoryFor(info)))
         {
-            Enqueue(siteId, WholeSite);
+            return;
         }
-    }
-
-    private const int WholeSite = 0;
-
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        await foreach (var first in _work.Reader.ReadAllAsync(stoppingToken))
-        {
-            // A short pause lets the writer's transaction commit and gathers a burst of saves into one pass.
-            await Task.Delay(200, stoppingToken);
-            var batch = new List<(int SiteId, int ArticleId)> { first };
-            while (_work.Reader.TryRead(out var more))
-            {
-                batch.Add(more);
-            }
-            try
-            {
-                using var scope = _scopes.CreateScope();
-                var directory = scope.ServiceProvider.GetRequiredService<SiteDirectory>();
-                var exporter = scope.ServiceProvider.GetRequiredService<StaticExporter>();
-                var renderer = scope.ServiceProvider.GetRequiredService<PageRenderer>();
-                foreach (var site in batch.GroupBy(b => b.SiteId))
-                {
-                    if (directory.FindById(site.Key) is { MainHost: not null } info
-                        && Directory.Exists(_options.DirectoryFor(info)))
-                    {
-                        var whole = site.Any(b => b.ArticleId == WholeSite);
-                        await using var session = renderer.For(info, _options.Scheme, allArticles: whole);
-                        var report = whole
-                            ? await exporter.ExportAllAsync(info, _options.DirectoryFor(info), session, stoppingToken)
-                            : await exporter.ExportArticlesAsync(info, _options.DirectoryFor(info), session,
-                                site.Select(b => b.ArticleId).Distinct(), stoppingToken);
-                        _log.LogInformation("Static export of {Site}: {Written} files rewritten, {Deleted} deleted in {Ms} ms",
-                            info.Code, report.Written, report.Deleted, (int)report.Elapsed.TotalMilliseconds);
-                    }
-                }
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                _log.LogError(ex, "Static re-export failed; run `govsite publish-static --incremental` to catch up");
-            }
-            finally
-            {
-                Interlocked.Add(ref _pending, -batch.Count);
-            }
-        }
+        var now = clock.GetUtcNow().UtcDateTime;
+        var prefix = string.Create(CultureInfo.InvariantCulture, $"{siteId}:");
+        var others = await db.Set<Job>().AsNoTracking()
+            .Where(j => j.Type == StaticExportFollower.JobType && j.Status == JobStatus.Pending && j.RunAt <= now
+                        && j.Payload != null && j.Payload.StartsWith(prefix) && j.Id != job.Id)
+            .OrderBy(j => j.Id).Take(1000).ToListAsync(ct);
+        var articles = others.Select(j => Parse(j.Payload)?.ArticleId ?? WholeSite).Append(articleId).Distinct().ToList();
+        var whole = articles.Contains(WholeSite);
+        await using var session = renderer.For(info, options.Scheme, allArticles: whole);
+        var report = whole
+            ? await exporter.ExportAllAsync(info, options.DirectoryFor(info), session, ct)
+            : await exporter.ExportArticlesAsync(info, options.DirectoryFor(info), session, articles, ct);
+        log.LogInformation("Static export of {Site}: {Written} files rewritten, {Deleted} deleted in {Ms} ms",
+            info.Code, report.Written, report.Deleted, (int)report.Elapsed.TotalMilliseconds);
+        // Only the ones still pending: a job another worker leased meanwhile runs again, harmlessly.
+        var ids = others.Select(j => j.Id).ToArray();
+        await db.Set<Job>().Where(j => ids.Contains(j.Id) && j.Status == JobStatus.Pending)
+            .ExecuteUpdateAsync(s => s.SetProperty(j => j.Status, JobStatus.Succeeded).SetProperty(j => j.CompletedAt, now), ct);
     }
 }
