@@ -1,12 +1,10 @@
 using GovSite.Accounts;
 using GovSite.Admin;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
 namespace GovSite.Monitoring.Platform.Admin;
 
 /// <summary>批量添加: a CSV file of url,name,region; each bad line is reported and skipped.</summary>
-[Authorize]
 public sealed class ImportModel(SiteAccess access, MonitoredSiteRegistry registry) : AdminPageModel(access)
 {
     public const long MaxBytes = 2 * 1024 * 1024;

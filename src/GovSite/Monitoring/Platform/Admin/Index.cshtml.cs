@@ -2,7 +2,6 @@ using GovSite.Accounts;
 using GovSite.Admin;
 using GovSite.Data;
 using GovSite.Sites;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
@@ -12,7 +11,6 @@ namespace GovSite.Monitoring.Platform.Admin;
 /// 监测总览: a supervisor's region dashboard (sites by verdict, vetoes, trends, open tamper
 /// alerts); for a site's own admin, the list of that admin's sites.
 /// </summary>
-[Authorize]
 public sealed class IndexModel(SiteAccess access, GovSiteDb db, TimeProvider clock) : AdminPageModel(access)
 {
     public const int TrendDays = 30;

@@ -1,14 +1,12 @@
 using GovSite.Accounts;
 using GovSite.Admin;
 using GovSite.Data;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Rendering;
 
 namespace GovSite.Monitoring.Platform.Admin;
 
 /// <summary>添加监测网站: an external government site, by its homepage URL.</summary>
-[Authorize]
 public sealed class NewModel(SiteAccess access, GovSiteDb db, MonitoredSiteRegistry registry) : AdminPageModel(access)
 {
     [BindProperty]

@@ -3,14 +3,12 @@ using System.Text.Json;
 using GovSite.Accounts;
 using GovSite.Admin;
 using GovSite.Data;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
 namespace GovSite.Monitoring.Platform.Admin;
 
 /// <summary>One monitored site: the newest report's vetoes and findings with evidence, history, availability, tamper alerts.</summary>
-[Authorize]
 public sealed class SiteModel(SiteAccess access, GovSiteDb db, TimeProvider clock) : AdminPageModel(access)
 {
     public MonitoredSite Site { get; private set; } = null!;

@@ -4,7 +4,6 @@ using System.Text.Encodings.Web;
 using GovSite.Accounts;
 using GovSite.Admin;
 using GovSite.Sites;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Html;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Rendering;
@@ -12,7 +11,6 @@ using Microsoft.AspNetCore.Mvc.Rendering;
 namespace GovSite.Publishing.Quality.Admin;
 
 /// <summary>检查文本: paste a title and body, see every finding marked in place with the chosen site's settings.</summary>
-[Authorize]
 public sealed class QualityCheckModel(SiteAccess access, SiteDirectory sites, QualityGate gate, HtmlEncoder encoder) : AdminPageModel(access)
 {
     public sealed class CheckInput

@@ -1,13 +1,11 @@
 using GovSite.Accounts;
 using GovSite.Admin;
 using GovSite.Sites;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
 namespace GovSite.Publishing.Quality.Admin;
 
 /// <summary>内容质量: the platform's lists (platform admins edit them), the sites one runs, the check page.</summary>
-[Authorize]
 public sealed class QualityIndexModel(SiteAccess access, QualityLists lists, SiteDirectory sites) : AdminPageModel(access)
 {
     public sealed class NewListInput

@@ -1,7 +1,6 @@
 using GovSite.Accounts;
 using GovSite.Admin;
 using GovSite.Data;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
@@ -12,7 +11,6 @@ namespace GovSite.Publishing.Quality.Admin;
 /// gate has met, broken ones first. Platform administrators only: the links come from every
 /// site's drafts as well as its published pages.
 /// </summary>
-[Authorize]
 public sealed class QualityLinksModel(SiteAccess access, GovSiteDb db) : AdminPageModel(access)
 {
     public const int PageSize = 50;

@@ -1,7 +1,6 @@
 using GovSite.Accounts;
 using GovSite.Admin;
 using GovSite.Sites;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
 namespace GovSite.Publishing.Quality.Admin;
@@ -10,7 +9,6 @@ namespace GovSite.Publishing.Quality.Admin;
 /// One term list: rename, set its severity, and change its terms from a text file (one term per
 /// line; 100,000 lines is a few megabytes, hence the larger upload limit) or a text box.
 /// </summary>
-[Authorize]
 [RequestSizeLimit(MaxUploadBytes + 64 * 1024)]
 [RequestFormLimits(MultipartBodyLengthLimit = MaxUploadBytes + 64 * 1024, ValueLengthLimit = MaxUploadBytes)]
 public sealed class QualityListModel(SiteAccess access, QualityLists lists, SiteDirectory sites) : AdminPageModel(access)

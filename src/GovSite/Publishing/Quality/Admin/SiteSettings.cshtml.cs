@@ -1,13 +1,11 @@
 using GovSite.Accounts;
 using GovSite.Admin;
 using GovSite.Sites;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
 namespace GovSite.Publishing.Quality.Admin;
 
 /// <summary>A site's gate: block or warn per check, the near-duplicate threshold, and the site's own lists.</summary>
-[Authorize]
 public sealed class QualitySiteSettingsModel(SiteAccess access, QualityLists lists, SiteDirectory sites) : AdminPageModel(access)
 {
     public sealed class NewListInput

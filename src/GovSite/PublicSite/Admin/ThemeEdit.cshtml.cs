@@ -1,16 +1,15 @@
 using GovSite.Accounts;
 using GovSite.Admin;
 using GovSite.Data;
+using GovSite.PublicSite.Themes;
 using GovSite.Publishing;
 using GovSite.Sites;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
-namespace GovSite.PublicSite.Themes;
+namespace GovSite.PublicSite.Admin;
 
 /// <summary>Back office: a site's theme. Saving writes a draft to preview; publishing makes it live.</summary>
-[Authorize]
 public sealed class ThemeEditModel(SiteAccess access, GovSiteDb db, ThemeService themes, SiteDirectory directory) : AdminPageModel(access)
 {
     public sealed class BlockRow

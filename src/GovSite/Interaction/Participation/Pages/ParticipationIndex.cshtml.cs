@@ -1,7 +1,7 @@
 using GovSite.PublicSite;
 using Microsoft.AspNetCore.Mvc;
 
-namespace GovSite.Interaction.Participation.Public;
+namespace GovSite.Interaction.Participation.Pages;
 
 public sealed record Listed<T>(T Item, string Label);
 

@@ -1,7 +1,7 @@
 using GovSite.PublicSite;
 using Microsoft.AspNetCore.Mvc;
 
-namespace GovSite.Interaction.Participation.Public;
+namespace GovSite.Interaction.Participation.Pages;
 
 /// <summary>Only once staff publish the results; free-text answers stay in the back office (they may hold personal data).</summary>
 public sealed class SurveyResultsPageModel(CurrentSite current, SiteContent content, SurveyService surveys) : PublicPageModel(current, content)

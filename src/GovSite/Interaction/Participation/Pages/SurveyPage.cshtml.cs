@@ -2,7 +2,7 @@ using GovSite.PublicSite;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 
-namespace GovSite.Interaction.Participation.Public;
+namespace GovSite.Interaction.Participation.Pages;
 
 [EnableRateLimiting(ParticipationSetup.PostPolicy)]
 public sealed class SurveyPageModel(CurrentSite current, SiteContent content, SurveyService surveys, VoterToken voters)

@@ -1,15 +1,14 @@
 using GovSite.Accounts;
 using GovSite.Admin;
 using GovSite.Data;
+using GovSite.PublicSite.Topics;
 using GovSite.Sites;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
-namespace GovSite.PublicSite.Topics;
+namespace GovSite.PublicSite.Admin;
 
 /// <summary>Back office: open a special topic with its columns, close (archive) or reopen it.</summary>
-[Authorize]
 public sealed class TopicAdminModel(SiteAccess access, GovSiteDb db, TopicService topics, SiteDirectory directory) : AdminPageModel(access)
 {
     [BindProperty]

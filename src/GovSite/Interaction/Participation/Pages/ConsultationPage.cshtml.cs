@@ -2,7 +2,7 @@ using GovSite.PublicSite;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 
-namespace GovSite.Interaction.Participation.Public;
+namespace GovSite.Interaction.Participation.Pages;
 
 [EnableRateLimiting(ParticipationSetup.PostPolicy)]
 public sealed class ConsultationPageModel(CurrentSite current, SiteContent content, ConsultationService consultations)

@@ -2,7 +2,7 @@ using GovSite.PublicSite;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 
-namespace GovSite.Interaction.Participation.Public;
+namespace GovSite.Interaction.Participation.Pages;
 
 /// <summary>The live page: rendered with what is public now, then kept current by the /live feed.</summary>
 [EnableRateLimiting(ParticipationSetup.PostPolicy)]

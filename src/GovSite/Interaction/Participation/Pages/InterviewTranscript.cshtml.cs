@@ -1,7 +1,7 @@
 using GovSite.PublicSite;
 using Microsoft.AspNetCore.Mvc;
 
-namespace GovSite.Interaction.Participation.Public;
+namespace GovSite.Interaction.Participation.Pages;
 
 /// <summary>文字实录: the answered questions in the order they were answered.</summary>
 public sealed class InterviewTranscriptModel(CurrentSite current, SiteContent content, InterviewService interviews) : PublicPageModel(current, content)
