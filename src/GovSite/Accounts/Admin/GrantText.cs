@@ -1,5 +1,6 @@
 using GovSite.Accounts;
 using GovSite.Admin;
+using GovSite.Common;
 using GovSite.Sites;
 
 namespace GovSite.Accounts.Admin;

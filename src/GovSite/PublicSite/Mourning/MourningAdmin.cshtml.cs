@@ -27,7 +27,7 @@ public sealed class MourningAdminModel(SiteAccess access, GovSiteDb db, Mourning
         {
             return Forbid();
         }
-        var now = Publishing.ChinaTime.ToLocal(clock.GetUtcNow().UtcDateTime);
+        var now = GovSite.Common.ChinaTime.ToLocal(clock.GetUtcNow().UtcDateTime);
         Input.EndsLocal = now.Date.AddDays(1).AddHours(0);
         await LoadAsync(ct);
         return Page();
@@ -51,7 +51,7 @@ public sealed class MourningAdminModel(SiteAccess access, GovSiteDb db, Mourning
             await LoadAsync(ct);
             return Page();
         }
-        Notice = $"已设置哀悼日模式：{Publishing.ChinaTime.Format(result.Value!.StartsAt)} 至 {Publishing.ChinaTime.Format(result.Value.EndsAt)}，到时自动恢复";
+        Notice = $"已设置哀悼日模式：{GovSite.Common.ChinaTime.Format(result.Value!.StartsAt)} 至 {GovSite.Common.ChinaTime.Format(result.Value.EndsAt)}，到时自动恢复";
         return Redirect("/admin/mourning");
     }
 

@@ -1,5 +1,6 @@
 using GovSite.Accounts;
 using GovSite.Admin;
+using GovSite.Common;
 using GovSite.Data;
 using GovSite.Publishing.Library;
 using GovSite.Publishing;

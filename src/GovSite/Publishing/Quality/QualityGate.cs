@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using GovSite.Common;
 using GovSite.Data;
+using GovSite.Rules;
 using Microsoft.EntityFrameworkCore;
 
 namespace GovSite.Publishing.Quality;

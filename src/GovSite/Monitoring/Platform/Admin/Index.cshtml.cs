@@ -75,7 +75,7 @@ public sealed class IndexModel(SiteAccess access, GovSiteDb db, TimeProvider clo
             VetoCounts[code] = Sites.Count(s => s.Vetoes.Contains(code));
         }
 
-        var today = DateOnly.FromDateTime(Publishing.ChinaTime.ToLocal(clock.GetUtcNow().UtcDateTime));
+        var today = DateOnly.FromDateTime(GovSite.Common.ChinaTime.ToLocal(clock.GetUtcNow().UtcDateTime));
         var from = today.AddDays(-(TrendDays - 1));
         var runs = await db.CheckRuns.AsNoTracking().Where(r => ids.Contains(r.MonitoredSiteId) && r.AsOf >= from)
             .Select(r => new { r.Id, r.MonitoredSiteId, r.AsOf, r.Verdict, r.Score }).ToListAsync(ct);

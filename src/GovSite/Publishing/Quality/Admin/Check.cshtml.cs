@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using GovSite.Accounts;
 using GovSite.Admin;
+using GovSite.Common;
 using GovSite.Sites;
 using Microsoft.AspNetCore.Html;
 using Microsoft.AspNetCore.Mvc;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using GovSite.Accounts;
+using GovSite.Common;
 using GovSite.Sites;
 using Microsoft.AspNetCore.Mvc.Rendering;
 

@@ -2,7 +2,7 @@ using System.Collections.Frozen;
 using System.Runtime.InteropServices;
 using System.Text;
 
-namespace GovSite.Publishing;
+namespace GovSite.Rules;
 
 /// <summary>
 /// Finds near-miss misspellings of standard state expressions and organ names (严重表述错误):

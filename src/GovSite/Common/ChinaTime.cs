@@ -1,4 +1,4 @@
-namespace GovSite.Publishing;
+namespace GovSite.Common;
 
 /// <summary>
 /// Times are stored in UTC and shown in China Standard Time (UTC+8, no daylight saving),

@@ -3,7 +3,7 @@ using GovSite.Publishing;
 using GovSite.Sites;
 using Microsoft.AspNetCore.Mvc.Rendering;
 
-namespace GovSite.Admin;
+namespace GovSite.Common;
 
 /// <summary>Chinese names for the enums people choose from in the back office.</summary>
 public static class Labels

@@ -1,4 +1,4 @@
-namespace GovSite.Monitoring;
+namespace GovSite.Rules;
 
 /// <summary>Column types read from column names, and when each type is stale (domain.md, column-type table).</summary>
 public static class ColumnTypes

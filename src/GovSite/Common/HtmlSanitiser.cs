@@ -2,7 +2,7 @@ using System.Net;
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
 
-namespace GovSite.Publishing;
+namespace GovSite.Common;
 
 /// <summary>
 /// Allow-list HTML cleaning for everything people type into GovSite. Unknown elements are
