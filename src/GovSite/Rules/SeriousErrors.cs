@@ -51,7 +51,7 @@ public sealed class SeriousErrors
     // Character pair → (term index, offset of the pair in the term).
     private readonly FrozenDictionary<int, (int Term, int Offset)[]> _pairs;
     // Correct spellings in one pass, however many organisation names the registry adds.
-    private readonly Quality.TermMatcher _exact;
+    private readonly TermMatcher _exact;
 
     public SeriousErrors(IEnumerable<string>? extraTerms = null)
     {
@@ -90,7 +90,7 @@ public sealed class SeriousErrors
             }
         }
         _pairs = pairs.ToFrozenDictionary(p => p.Key, p => p.Value.ToArray());
-        _exact = new Quality.TermMatcher(_terms);
+        _exact = new TermMatcher(_terms);
     }
 
     public static SeriousErrors Default { get; } = new();

@@ -278,7 +278,7 @@ public sealed partial class QualityGate(GovSiteDb db, QualityCache cache, NearDu
             var info = new TermListInfo(byId[id].Name, byId[id].Severity);
             foreach (var w in words)
             {
-                if (seen.Add(Search.ChineseText.Fold(w)))
+                if (seen.Add(GovSite.Common.ChineseText.Fold(w)))
                 {
                     all.Add(w);
                     listOf.Add(info);
@@ -288,7 +288,7 @@ public sealed partial class QualityGate(GovSiteDb db, QualityCache cache, NearDu
         var builtIn = new TermListInfo("默认不当用语", null);
         foreach (var w in defaults)
         {
-            if (seen.Add(Search.ChineseText.Fold(w)))
+            if (seen.Add(GovSite.Common.ChineseText.Fold(w)))
             {
                 all.Add(w);
                 listOf.Add(builtIn);

@@ -1,7 +1,7 @@
 using System.Reflection;
 using System.Text;
 
-namespace GovSite.Search;
+namespace GovSite.Common;
 
 /// <summary>
 /// Character-level folding used on both sides of the index: full-width to half-width, case,

@@ -1,6 +1,6 @@
-using GovSite.Search;
+using GovSite.Common;
 
-namespace GovSite.Publishing.Quality;
+namespace GovSite.Rules;
 
 /// <summary>
 /// Aho–Corasick over many terms at once: one pass over the text finds every occurrence of every
