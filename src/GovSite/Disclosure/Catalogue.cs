@@ -23,7 +23,11 @@ public sealed record CataloguePage(int Total, bool TotalIsExact, int Page, int P
 
 /// <summary>How many entries each 主题分类, 体裁分类 and organ holds: the catalogue's browsing lists.</summary>
 public sealed record CatalogueFacets(int Total, List<(string Name, int Count)> Subjects, List<(string Name, int Count)> Genres,
-    List<(string Name, int Count)> Organs);
+    List<(string Name, int Count)> Organs)
+{
+    /// <summary>Entries per (主题分类, 体裁分类, organ): any combination of the lists is counted from it.</summary>
+    public List<(string? Subject, string? Genre, string Organ, int Count)> Cells { get; init; } = [];
+}
 
 /// <summary>
 /// 政府信息公开目录: every published placement marked 主动公开 on a department site, and on a
@@ -55,6 +59,10 @@ public sealed class Catalogue(GovSiteDb db, SiteDirectory directory, CatalogueCo
                 && a.PublishedAt <= now);
     }
 
+    /// <summary>The sites of the catalogue whose host unit is the organ (their entries naming no 发文机关 are the organ's).</summary>
+    private int[] HostsOf(SiteInfo site, string organ) =>
+        [.. ScopeOf(site).Where(id => directory.FindById(id) is { } s && (s.HostUnitName ?? s.Name) == organ)];
+
     private IQueryable<Article> Filter(IQueryable<Article> entries, SiteInfo site, CatalogueQuery query)
     {
         if (query.Subject is { } subject)
@@ -68,7 +76,7 @@ public sealed class Catalogue(GovSiteDb db, SiteDirectory directory, CatalogueCo
         if (query.Organ is { } organ)
         {
             // An organ is the 发文机关 written on the item, or the host unit of a site whose items name none.
-            var hosts = ScopeOf(site).Where(id => directory.FindById(id) is { } s && (s.HostUnitName ?? s.Name) == organ).ToArray();
+            var hosts = HostsOf(site, organ);
             entries = entries.Where(a => a.Issuer == organ || (a.Issuer == null && hosts.Contains(a.SiteId)));
         }
         if (query.Search is { } q)
@@ -86,33 +94,53 @@ public sealed class Catalogue(GovSiteDb db, SiteDirectory directory, CatalogueCo
         var page = Math.Clamp(query.Page, 1, maxPages);
         var entries = Filter(Entries(scope), site, query);
         var (total, exact) = await TotalAsync(site, scope, query, entries, ct);
-        var rows = await entries.OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id)
-            .Skip((page - 1) * PageSize).Take(PageSize)
-            .Select(a => new
+        var skip = (page - 1) * PageSize;
+        List<CatalogueRow> rows;
+        if (query.Organ is { } organ)
+        {
+            // "Written by this organ, or by the host unit of a site whose entries name none" is two
+            // index ranges in date order; read the newest of each and merge, rather than letting the
+            // database sort every entry of the organ for one page.
+            var others = Filter(Entries(scope), site, query with { Organ = null });
+            var hosts = HostsOf(site, organ);
+            rows = await Project(Newest(others.Where(a => a.Issuer == organ)).Take(skip + PageSize)).ToListAsync(ct);
+            if (hosts.Length > 0)
             {
-                a.Id, a.SiteId, a.IndexNumber, a.Title, a.Issuer, a.DocNumber, a.WrittenDate, a.PublishedAt, a.SubjectCategory, a.GenreClass, a.Validity,
-            })
-            .ToListAsync(ct);
-        var items = rows.Select(a => new CatalogueEntry(a.Id, a.SiteId, a.IndexNumber, a.Title, OrganOf(a.SiteId, a.Issuer), a.DocNumber,
-            a.WrittenDate, a.PublishedAt, a.SubjectCategory, a.GenreClass, a.Validity)).ToList();
+                rows.AddRange(await Project(Newest(others.Where(a => a.Issuer == null && hosts.Contains(a.SiteId))).Take(skip + PageSize)).ToListAsync(ct));
+            }
+            rows = [.. rows.OrderByDescending(r => r.PublishedAt).ThenByDescending(r => r.Id).Skip(skip).Take(PageSize)];
+        }
+        else
+        {
+            rows = await Project(Newest(entries).Skip(skip).Take(PageSize)).ToListAsync(ct);
+        }
+        var items = rows.Select(Entry).ToList();
         var pageCount = Math.Clamp((total + PageSize - 1) / PageSize, 1, maxPages);
         return new CataloguePage(total, exact, page, PageSize, pageCount, items);
     }
 
+    private sealed record CatalogueRow(int Id, int SiteId, string? IndexNumber, string Title, string? Issuer, string? DocNumber, DateOnly? WrittenDate,
+        DateTime? PublishedAt, string? SubjectCategory, string? GenreClass, PolicyValidity? Validity);
+
+    private static IQueryable<Article> Newest(IQueryable<Article> entries) => entries.OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id);
+
+    private static IQueryable<CatalogueRow> Project(IQueryable<Article> entries) => entries.Select(a =>
+        new CatalogueRow(a.Id, a.SiteId, a.IndexNumber, a.Title, a.Issuer, a.DocNumber, a.WrittenDate, a.PublishedAt, a.SubjectCategory, a.GenreClass, a.Validity));
+
+    private CatalogueEntry Entry(CatalogueRow a) => new(a.Id, a.SiteId, a.IndexNumber, a.Title, OrganOf(a.SiteId, a.Issuer), a.DocNumber,
+        a.WrittenDate, a.PublishedAt, a.SubjectCategory, a.GenreClass, a.Validity);
+
     /// <summary>
-    /// The number of entries: exact from the kept counts when at most one list is chosen, else
+    /// The number of entries: exact from the kept counts for any choice of lists, else (a search)
     /// counted up to what the pages can show (a search over a million entries is not counted to the end).
     /// </summary>
     private async Task<(int Total, bool Exact)> TotalAsync(SiteInfo site, int[] scope, CatalogueQuery query, IQueryable<Article> entries, CancellationToken ct)
     {
-        var chosen = (query.Subject is null ? 0 : 1) + (query.Genre is null ? 0 : 1) + (query.Organ is null ? 0 : 1);
-        if (query.Search is null && chosen <= 1)
+        if (query.Search is null)
         {
             var facets = await FacetsAsync(site, ct);
-            var total = query.Subject is { } s ? Count(facets.Subjects, s)
-                : query.Genre is { } g ? Count(facets.Genres, g)
-                : query.Organ is { } o ? Count(facets.Organs, o)
-                : facets.Total;
+            var total = facets.Cells.Where(c => (query.Subject is null || c.Subject == query.Subject) && (query.Genre is null || c.Genre == query.Genre)
+                && (query.Organ is null || c.Organ == query.Organ)).Sum(c => c.Count);
             return (total, true);
         }
         var cap = options.Value.CatalogueMaxPages * PageSize;
@@ -120,38 +148,38 @@ public sealed class Catalogue(GovSiteDb db, SiteDirectory directory, CatalogueCo
         return (Math.Min(counted, cap), counted <= cap);
     }
 
-    private static int Count(List<(string Name, int Count)> list, string name) => list.FirstOrDefault(x => x.Name == name).Count;
-
     /// <summary>The browsing lists with their counts, kept per site (see <see cref="CatalogueCounts"/>).</summary>
     public Task<CatalogueFacets> FacetsAsync(SiteInfo site, CancellationToken ct) =>
         counts.GetAsync(site.Id, () => ComputeFacetsAsync(site, ct));
 
     private async Task<CatalogueFacets> ComputeFacetsAsync(SiteInfo site, CancellationToken ct)
     {
-        var entries = Entries(ScopeOf(site));
-        var subjects = await entries.GroupBy(a => a.SubjectCategory).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
-        var genres = await entries.GroupBy(a => a.GenreClass).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
-        var organs = await entries.GroupBy(a => new { a.Issuer, a.SiteId }).Select(g => new { g.Key.Issuer, g.Key.SiteId, Count = g.Count() }).ToListAsync(ct);
+        // One pass over the catalogue's entries, grouped by every list at once; the lists and every
+        // combination of them are sums of these groups.
+        var groups = await Entries(ScopeOf(site))
+            .GroupBy(a => new { a.SubjectCategory, a.GenreClass, a.Issuer, a.SiteId })
+            .Select(g => new { g.Key.SubjectCategory, g.Key.GenreClass, g.Key.Issuer, g.Key.SiteId, Count = g.Count() })
+            .ToListAsync(ct);
+        var cells = groups.GroupBy(x => (x.SubjectCategory, x.GenreClass, Organ: OrganOf(x.SiteId, x.Issuer)))
+            .Select(g => (g.Key.SubjectCategory, g.Key.GenreClass, g.Key.Organ, g.Sum(x => x.Count))).ToList();
+        static List<(string Name, int Count)> List(IEnumerable<(string? Name, int Count)> of) =>
+            [.. of.Where(x => x.Name is not null).GroupBy(x => x.Name!).Select(g => (g.Key, g.Sum(x => x.Count)))
+                .OrderByDescending(x => x.Item2).ThenBy(x => x.Key, StringComparer.Ordinal)];
         return new CatalogueFacets(
-            subjects.Sum(x => x.Count),
-            [.. subjects.Where(x => x.Key is not null).OrderByDescending(x => x.Count).ThenBy(x => x.Key, StringComparer.Ordinal).Select(x => (x.Key!, x.Count))],
-            [.. genres.Where(x => x.Key is not null).OrderByDescending(x => x.Count).ThenBy(x => x.Key, StringComparer.Ordinal).Select(x => (x.Key!, x.Count))],
-            [.. organs.GroupBy(x => OrganOf(x.SiteId, x.Issuer)).Select(g => (g.Key, g.Sum(x => x.Count)))
-                .OrderByDescending(x => x.Item2).ThenBy(x => x.Key, StringComparer.Ordinal)]);
+            cells.Sum(c => c.Item4),
+            List(cells.Select(c => (c.SubjectCategory, c.Item4))),
+            List(cells.Select(c => (c.GenreClass, c.Item4))),
+            List(cells.Select(c => ((string?)c.Organ, c.Item4))))
+        {
+            Cells = cells,
+        };
     }
 
     /// <summary>Every entry the filters select, newest first, up to the export limit.</summary>
     public async Task<List<CatalogueEntry>> ExportAsync(SiteInfo site, CatalogueQuery query, CancellationToken ct)
     {
-        var rows = await Filter(Entries(ScopeOf(site)), site, query).OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id)
-            .Take(options.Value.CatalogueExportRows)
-            .Select(a => new
-            {
-                a.Id, a.SiteId, a.IndexNumber, a.Title, a.Issuer, a.DocNumber, a.WrittenDate, a.PublishedAt, a.SubjectCategory, a.GenreClass, a.Validity,
-            })
-            .ToListAsync(ct);
-        return [.. rows.Select(a => new CatalogueEntry(a.Id, a.SiteId, a.IndexNumber, a.Title, OrganOf(a.SiteId, a.Issuer), a.DocNumber,
-            a.WrittenDate, a.PublishedAt, a.SubjectCategory, a.GenreClass, a.Validity))];
+        var rows = await Project(Newest(Filter(Entries(ScopeOf(site)), site, query)).Take(options.Value.CatalogueExportRows)).ToListAsync(ct);
+        return [.. rows.Select(Entry)];
     }
 
     public static readonly string[] Header = ["索引号", "名称", "发文机关", "文号", "成文日期", "发布日期", "主题分类", "体裁分类", "有效性", "网址"];
