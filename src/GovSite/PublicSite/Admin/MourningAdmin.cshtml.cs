@@ -1,11 +1,12 @@
 using GovSite.Accounts;
 using GovSite.Admin;
 using GovSite.Data;
+using GovSite.PublicSite.Mourning;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
 
-namespace GovSite.PublicSite.Mourning;
+namespace GovSite.PublicSite.Admin;
 
 /// <summary>
 /// Back office: 哀悼日 mode. Platform admins turn the whole platform or any region grey;
