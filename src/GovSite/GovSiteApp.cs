@@ -1,5 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using GovSite.Accounts;
 using GovSite.AnnualReports;
 using GovSite.Admin;
@@ -9,16 +7,11 @@ using GovSite.Data;
 using GovSite.Demo;
 using GovSite.Disclosure;
 using GovSite.ErrorReports;
-using GovSite.Monitoring.Platform;
 using GovSite.Monitoring;
 using GovSite.Notifications;
 using GovSite.Observability;
-using GovSite.Publishing.Files;
-using GovSite.Publishing.Library;
 using GovSite.Interaction;
-using GovSite.Interaction.Participation;
 using GovSite.Publishing;
-using GovSite.Publishing.Quality;
 using GovSite.PublicSite;
 using GovSite.PublicSite.StaticExport;
 using GovSite.Search;
@@ -30,8 +23,6 @@ using GovSite.Visits;
 using GovSite.Supervision;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.HttpOverrides;
-using Microsoft.AspNetCore.ResponseCompression;
-using Microsoft.AspNetCore.Server.Kestrel.Core;
 
 namespace GovSite;
 
@@ -82,68 +73,20 @@ public static class GovSiteApp
             // The app is govsite whichever program hosts it (a bench, say): names its static-asset manifest.
             ApplicationName = typeof(GovSiteApp).Assembly.GetName().Name,
         });
-        // From a build (not a publish) the CSS lives in the project's wwwroot; the build's manifest
-        // points there. Development turns this on by itself; Production needs asking.
-        builder.WebHost.UseStaticWebAssets();
-        builder.WebHost.UseSetting(WebHostDefaults.ServerUrlsKey, builder.Configuration["urls"] ?? "http://localhost:5080");
-        builder.WebHost.ConfigureKestrel(k =>
-        {
-            k.Limits.MaxRequestBodySize = MaxRequestBytes;
-            // Kestrel answers a longer request line itself, with a blank 414: a search form sends
-            // up to SearchText.MaxQueryInput characters (9 bytes each encoded), which the page then
-            // cuts with a notice. 8 KB by default.
-            k.Limits.MaxRequestLineSize = MaxRequestLineBytes;
-            k.Limits.MaxRequestHeadersTotalSize = Math.Max(k.Limits.MaxRequestHeadersTotalSize, MaxRequestLineBytes + 32 * 1024);
-            k.AddServerHeader = false;
-        });
-        builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddProblemDetails();
-        // Razor would otherwise write every Chinese character as &#x…; entities: triple the bytes.
-        builder.Services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
-        // Malformed JSON becomes a 400 with a Chinese message (status code pages), in every environment.
-        builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = false);
-        builder.Services.ConfigureHttpJsonOptions(o =>
-            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
-        builder.Services.AddOpenApi();
-        builder.Services.AddResponseCompression(o =>
-        {
-            o.EnableForHttps = true;
-            o.Providers.Add<BrotliCompressionProvider>();
-            o.Providers.Add<GzipCompressionProvider>();
-            o.MimeTypes = ResponseCompressionDefaults.MimeTypes.Concat(["application/rss+xml", "image/svg+xml"]);
-        });
-        builder.Services.AddRateLimiter(o =>
-        {
-            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            o.OnRejected = (context, ct) => ProblemResponses.WriteAsync(context.HttpContext, StatusCodes.Status429TooManyRequests,
-                "请求过于频繁", "您的操作过于频繁，请稍后再试", ct);
-        });
-
+        builder.AddWebDefaults();
+        // First of the hosted services: the schema, the first admin and the demo before anything else starts.
         builder.Services.AddHostedService<StartupWork>();
-        builder.Services.AddRazorPages(o =>
-        {
-            // Pages live in their feature folders (Admin/, PublicSite/), so the root is the project.
-            o.RootDirectory = "/";
-            // Every page under /admin, in whatever feature folder, requires sign-in (one rule).
-            o.Conventions.Add(new AdminAuthorization());
-            o.Conventions.AddPageRoute("/PublicSite/ColumnPage", "columns/{id:int}/page/{pageNumber:int}");
-        });
         builder.AddData();
         builder.AddAccounts();
         builder.AddSecurity();
         builder.AddSites();
         builder.AddPublishing();
-        builder.AddLibrary();
-        builder.AddFiles();
         builder.AddPublicSite();
         builder.AddAdmin();
-        builder.AddMonitoringPlatform();
         builder.AddMonitoring();
         builder.AddCalendar();
         builder.AddInteraction();
-        builder.AddParticipation();
         builder.AddSearch();
-        builder.AddQuality();
         builder.AddSupervision();
         builder.AddDisclosure();
         builder.AddErrorReports();
@@ -233,15 +176,11 @@ public static class GovSiteApp
         app.MapAccounts();
         app.MapSites();
         app.MapPublishing();
-        app.MapLibrary();
-        app.MapFiles();
         app.MapAdmin();
-        app.MapMonitoringPlatform();
+        app.MapMonitoring();
         app.MapCalendar();
         app.MapInteraction();
-        app.MapParticipation();
         app.MapSearch();
-        app.MapQuality();
         app.MapVisits();
         app.MapAnnualReports();
         app.MapSupervision();

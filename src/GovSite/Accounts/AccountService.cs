@@ -18,7 +18,7 @@ public sealed record SignInResult(SignInOutcome Outcome, User? User, DateTime? L
     public string Message => Outcome switch
     {
         SignInOutcome.WrongCredentials => "用户名或密码错误",
-        SignInOutcome.LockedOut => $"登录失败次数过多，账号已锁定至 {GovSite.Publishing.ChinaTime.Format(LockedUntil)}，请稍后再试",
+        SignInOutcome.LockedOut => $"登录失败次数过多，账号已锁定至 {GovSite.Common.ChinaTime.Format(LockedUntil)}，请稍后再试",
         _ => "",
     };
 }
@@ -92,7 +92,7 @@ public sealed class AccountService(GovSiteDb db, TimeProvider clock, Audit.Audit
             user.FailedLoginCount = 0;
             // Someone is guessing: whoever is signed in as this user now signs in again after the lockout.
             user.RevokeSessions();
-            audit.Record(Audit.AuditActions.LockedOut, $"用户 {user.UserName}", $"连续 {MaxFailedAttempts} 次登录失败（最后一次：{what}），锁定至 {Publishing.ChinaTime.Format(user.LockoutEnd)}",
+            audit.Record(Audit.AuditActions.LockedOut, $"用户 {user.UserName}", $"连续 {MaxFailedAttempts} 次登录失败（最后一次：{what}），锁定至 {Common.ChinaTime.Format(user.LockoutEnd)}",
                 userId: user.Id, userName: user.UserName);
             await db.SaveChangesAsync(ct);
             return new(SignInOutcome.LockedOut, null, user.LockoutEnd);

@@ -241,7 +241,7 @@ public sealed partial class UserService(GovSiteDb db, SiteAccess access, TimePro
         var where = grant.SiteId is int site ? directory.FindById(site) is { } s ? $"网站「{s.Name}」（{s.Code}）" : $"网站 {site}"
             : grant.RegionId is int region ? $"地区「{await db.Regions.Where(r => r.Id == region).Select(r => r.Name).FirstOrDefaultAsync(ct)}」"
             : "全平台";
-        return $"{GovSite.Admin.Labels.Of(grant.Role)}，{where}";
+        return $"{GovSite.Common.Labels.Of(grant.Role)}，{where}";
     }
 
     [GeneratedRegex("^[A-Za-z0-9._@-]{3,64}$")]

@@ -40,7 +40,7 @@ public sealed class ContentFilter
     public string? Who => TypedText.Line(Author);
 
     /// <summary>The start of <see cref="From"/> and the end of <see cref="To"/> in China time, as UTC.</summary>
-    public DateTime? FromUtc => From is DateOnly d ? Publishing.ChinaTime.ToUtc(d.ToDateTime(TimeOnly.MinValue)) : null;
+    public DateTime? FromUtc => From is DateOnly d ? GovSite.Common.ChinaTime.ToUtc(d.ToDateTime(TimeOnly.MinValue)) : null;
     public DateTime? ToUtc => To is DateOnly d ? Deadline.EndOfDay(d) : null;
 
     public bool Any => Q is not null || Doc is not null || Index is not null || Status is { Length: > 0 } || Column is not null || Who is not null

@@ -1,3 +1,4 @@
+using GovSite.Common;
 using System.Globalization;
 using GovSite.Data;
 using GovSite.ErrorReports;

@@ -10,7 +10,7 @@ public static class AuditSetup
         return builder;
     }
 
-    internal static void Configure(ModelBuilder b) =>
+    internal static void ConfigureModel(ModelBuilder b) =>
         b.Entity<AuditEntry>(e =>
         {
             e.ToTable("AuditEntries");

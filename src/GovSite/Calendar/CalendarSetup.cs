@@ -70,7 +70,7 @@ public static class CalendarSetup
         return null;
     }
 
-    internal static void Configure(Microsoft.EntityFrameworkCore.ModelBuilder b) =>
+    internal static void ConfigureModel(Microsoft.EntityFrameworkCore.ModelBuilder b) =>
         b.Entity<CalendarDay>(e =>
         {
             e.HasIndex(x => x.Date).IsUnique();

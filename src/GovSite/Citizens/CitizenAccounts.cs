@@ -174,7 +174,7 @@ public sealed partial class CitizenAccounts(GovSiteDb db, TimeProvider clock)
         var citizen = await db.Citizens.FirstOrDefaultAsync(c => c.Mobile == number, ct);
         if (citizen?.LockoutEnd is DateTime until && until > now)
         {
-            errors.Add("form", $"登录失败次数过多，账号已锁定至 {Publishing.ChinaTime.Format(until)}，请稍后再试");
+            errors.Add("form", $"登录失败次数过多，账号已锁定至 {GovSite.Common.ChinaTime.Format(until)}，请稍后再试");
             return new(null, errors, until);
         }
         bool ok;
@@ -204,7 +204,7 @@ public sealed partial class CitizenAccounts(GovSiteDb db, TimeProvider clock)
                 citizen.FailedLoginCount = 0;
                 citizen.LockoutEnd = now + AccountService.LockoutDuration;
                 await db.SaveChangesAsync(ct);
-                errors.Add("form", $"登录失败次数过多，账号已锁定至 {Publishing.ChinaTime.Format(citizen.LockoutEnd)}，请稍后再试");
+                errors.Add("form", $"登录失败次数过多，账号已锁定至 {GovSite.Common.ChinaTime.Format(citizen.LockoutEnd)}，请稍后再试");
                 return new(null, errors, citizen.LockoutEnd);
             }
             await db.SaveChangesAsync(ct);

@@ -18,7 +18,7 @@ public static class ReceiptCodes
 
     /// <summary>A prefix, the China date and six random digits: GK20260213482913.</summary>
     public static string NewNumber(string prefix, DateTime nowUtc) =>
-        prefix + Publishing.ChinaTime.ToLocal(nowUtc).ToString("yyyyMMdd", CultureInfo.InvariantCulture)
+        prefix + GovSite.Common.ChinaTime.ToLocal(nowUtc).ToString("yyyyMMdd", CultureInfo.InvariantCulture)
         + RandomNumberGenerator.GetInt32(0, 1_000_000).ToString("D6", CultureInfo.InvariantCulture);
 
     public static string Hash(string value) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(value)));

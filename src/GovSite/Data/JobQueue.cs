@@ -31,7 +31,7 @@ public class Job
     public DateTime CreatedAt { get; set; }
     public DateTime? CompletedAt { get; set; }
 
-    internal static void Configure(ModelBuilder b) => b.Entity<Job>(e =>
+    internal static void ConfigureModel(ModelBuilder b) => b.Entity<Job>(e =>
     {
         e.Property(x => x.Type).HasMaxLength(64);
         e.Property(x => x.Key).HasMaxLength(200);

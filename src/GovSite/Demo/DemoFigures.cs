@@ -1,5 +1,6 @@
 using System.Text.Json;
 using GovSite.AnnualReports;
+using GovSite.Common;
 using GovSite.Data;
 using GovSite.Publishing;
 using GovSite.Sites;

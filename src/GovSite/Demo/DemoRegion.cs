@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using GovSite.Accounts;
+using GovSite.Common;
 using GovSite.Data;
 using GovSite.Publishing;
 using GovSite.PublicSite;

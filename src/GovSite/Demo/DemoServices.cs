@@ -534,7 +534,7 @@ public static class DemoServices
             }
         }
         // A month of use, weighted: the hottest items are used most.
-        var today = DateOnly.FromDateTime(Publishing.ChinaTime.ToLocal(now));
+        var today = DateOnly.FromDateTime(GovSite.Common.ChinaTime.ToLocal(now));
         var hot = new[] { HottestCode, "990000RS003", "990000SJ002", "990000ZJ001", "990000YB002", "990121MZ001", "990000WJ002", "990000GA005" };
         foreach (var item in published)
         {

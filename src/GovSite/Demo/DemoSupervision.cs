@@ -1,6 +1,7 @@
 using System.Text.Json;
 using GovSite.Accounts;
 using GovSite.Calendar;
+using GovSite.Common;
 using GovSite.Data;
 using GovSite.Monitoring;
 using GovSite.Monitoring.Platform;

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using GovSite.Common;
 using GovSite.Data;
 using GovSite.Publishing;
 using GovSite.Sites;
@@ -186,7 +187,7 @@ public sealed class Catalogue(GovSiteDb db, SiteDirectory directory, CatalogueCo
     public static string?[] Row(CatalogueEntry e, string url) =>
     [
         e.IndexNumber, e.Title, e.Organ, e.DocNumber, e.WrittenOn?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-        ChinaTime.FormatDate(e.PublishedAt), e.Subject, e.Genre, e.Validity is { } v ? GovSite.Admin.Labels.Of(v) : null, url,
+        ChinaTime.FormatDate(e.PublishedAt), e.Subject, e.Genre, e.Validity is { } v ? GovSite.Common.Labels.Of(v) : null, url,
     ];
 }
 

@@ -161,7 +161,7 @@ public static class ErrorReportsApi
         {
             return TypedResults.NotFound();
         }
-        var y = year ?? Publishing.ChinaTime.ToLocal(clock.GetUtcNow().UtcDateTime).Year;
+        var y = year ?? GovSite.Common.ChinaTime.ToLocal(clock.GetUtcNow().UtcDateTime).Year;
         if (y is < 2000 or > 2100 || quarter is not (null or (>= 1 and <= 4)))
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["quarter"] = ["year 应为 2000—2100 的年份，quarter 应为 1 到 4（不填为全年）"] });

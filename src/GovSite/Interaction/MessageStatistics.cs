@@ -27,12 +27,12 @@ public sealed class MessageStatistics(GovSiteDb db, CalendarService calendar)
         var query = db.Messages.IgnoreQueryFilters().AsNoTracking().Where(m => m.SiteId == siteId);
         if (from is { } f)
         {
-            var start = Publishing.ChinaTime.ToUtc(f.ToDateTime(TimeOnly.MinValue));
+            var start = GovSite.Common.ChinaTime.ToUtc(f.ToDateTime(TimeOnly.MinValue));
             query = query.Where(m => m.ReceivedAt >= start);
         }
         if (to is { } t)
         {
-            var end = Publishing.ChinaTime.ToUtc(t.AddDays(1).ToDateTime(TimeOnly.MinValue));
+            var end = GovSite.Common.ChinaTime.ToUtc(t.AddDays(1).ToDateTime(TimeOnly.MinValue));
             query = query.Where(m => m.ReceivedAt < end);
         }
         var rows = await query.Select(m => new { m.ReceivedAt, m.ClosedAt, m.DueDate, m.Status, m.Reply, m.ReplyIsBoilerplate })

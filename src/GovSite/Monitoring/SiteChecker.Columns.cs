@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
+using GovSite.Rules;
 
 namespace GovSite.Monitoring;
 

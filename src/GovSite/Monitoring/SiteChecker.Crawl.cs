@@ -84,7 +84,7 @@ public sealed partial class SiteChecker
         /// </summary>
         private void CheckText(string text, string pageUrl)
         {
-            if (text.Length < Publishing.SeriousErrors.MinTermLength - 1 || _clean.ContainsKey(text))
+            if (text.Length < GovSite.Rules.SeriousErrors.MinTermLength - 1 || _clean.ContainsKey(text))
             {
                 return;
             }

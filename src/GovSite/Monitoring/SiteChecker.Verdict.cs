@@ -1,4 +1,5 @@
 using System.Globalization;
+using GovSite.Rules;
 
 namespace GovSite.Monitoring;
 
@@ -12,8 +13,41 @@ public sealed partial class SiteChecker
             var findings = home.Findings;
             var vetoes = new List<Veto>();
             var homePage = home.Page!;
+            var kind = options.Kind ?? Scoring.KindFromName(home.Name);
+            var homeLinks = homePage.NamedLinks();
+            var offered = homePage.NamedLinks(outsideHeader: true);
 
-            // Veto 2: the homepage's newest date, leaving out dates in texts that other pages repeat (a header's date).
+            VetoStaleHomepage(home, columnReports, vetoes);
+            var (stale, empty) = VetoStaleOrEmptyColumns(columnReports, vetoes);
+            VetoSeriousErrors(vetoes, findings);
+            VetoUnresponsiveInteraction(columnReports, offered, vetoes, findings);
+            var hasServices = VetoMissingServices(columnReports, offered, kind, vetoes, findings);
+            Deductions(stale, empty, vetoes, findings);
+            var broken = _broken.Values.OrderBy(b => b.Url, StringComparer.Ordinal).ToList();
+            findings.AddRange(broken.Take(MaxListed).Select(b => new Finding("broken_link", "deduction", b.Url,
+                $"{(b.Status is { } s ? $"HTTP {s}" : b.Error)}（所在页面 {b.FoundOn}）")));
+
+            var bonus = kind == SiteKind.Portal ? Scoring.BonusItemsIn(homeLinks.Select(l => l.Name)) : [];
+            var score = vetoes.Count > 0 ? (double?)null : Scoring.Score(findings, broken.Count, _slowCount, kind, hasServices, bonus);
+            return new SiteReport
+            {
+                Url = start.AbsoluteUri,
+                Name = home.Name,
+                IdentifierCode = home.IdentifierCode,
+                Verdict = vetoes.Count > 0 || score < Scoring.PassMark ? "fail" : "pass",
+                Score = score,
+                Kind = kind == SiteKind.Portal ? "portal" : "department",
+                Bonus = bonus,
+                Vetoes = vetoes,
+                Findings = findings,
+                Columns = columnReports,
+                BrokenLinks = broken,
+            };
+        }
+
+        /// <summary>Veto 2: the homepage's newest date, leaving out dates in texts that other pages repeat (a header's date).</summary>
+        private void VetoStaleHomepage(Homepage home, List<ColumnReport> columnReports, List<Veto> vetoes)
+        {
             var homeDates = home.Dates.Where(d => d.Text.Length == 0 || !_repeated.ContainsKey(d.Text)).Select(d => d.Date).ToList();
             var newestOnHome = homeDates.Count > 0 ? homeDates.Max() : (DateOnly?)null;
             // A homepage without any date is judged by its newest column instead.
@@ -25,8 +59,11 @@ public sealed partial class SiteChecker
                     newest is null ? "首页未发现任何带日期的信息" : $"首页最新信息日期为 {newest:yyyy-MM-dd}，已 {_asOf.DayNumber - newest.Value.DayNumber} 天未更新（超过 {_rules.HomepageStaleDays} 天）",
                     [start.AbsoluteUri]));
             }
+        }
 
-            // Veto 3: stale and empty columns.
+        /// <summary>Veto 3: stale and empty columns.</summary>
+        private (List<ColumnReport> Stale, List<ColumnReport> Empty) VetoStaleOrEmptyColumns(List<ColumnReport> columnReports, List<Veto> vetoes)
+        {
             var stale = columnReports.Where(c => c.Stale).ToList();
             var staleKey = stale.Where(c => ColumnTypes.IsKeyType(c.Type)).ToList();
             if (staleKey.Count >= _rules.StaleKeyColumnsForVeto || stale.Count >= _rules.StaleColumnsForVeto)
@@ -40,8 +77,12 @@ public sealed partial class SiteChecker
             {
                 vetoes.Add(new Veto(VetoCodes.ColumnsEmpty, $"{empty.Count} 个栏目为空：{string.Join("、", empty.Select(c => c.Name))}", [.. empty.Select(c => c.Url)]));
             }
+            return (stale, empty);
+        }
 
-            // Veto 4: serious errors.
+        /// <summary>Veto 4: serious errors.</summary>
+        private void VetoSeriousErrors(List<Veto> vetoes, List<Finding> findings)
+        {
             if (!_errors.IsEmpty)
             {
                 var list = _errors.Values.OrderBy(e => e.Url, StringComparer.Ordinal).ToList();
@@ -50,11 +91,11 @@ public sealed partial class SiteChecker
                     [.. list.SelectMany(e => e.Evidence).Distinct().Take(MaxListed)]));
                 findings.AddRange(list.Take(MaxListed).Select(e => new Finding("serious_error", "veto", e.Url, $"“{e.Error.Text}”应为“{e.Error.Term}”")));
             }
+        }
 
-            // Veto 5: a working channel, and no valid message of the last year unanswered for 3 months.
-            var kind = options.Kind ?? Scoring.KindFromName(home.Name);
-            var homeLinks = homePage.NamedLinks();
-            var offered = homePage.NamedLinks(outsideHeader: true);
+        /// <summary>Veto 5: a working channel, and no valid message of the last year unanswered for 3 months.</summary>
+        private void VetoUnresponsiveInteraction(List<ColumnReport> columnReports, IEnumerable<(string Name, Uri Url)> offered, List<Veto> vetoes, List<Finding> findings)
+        {
             var channels = Offered(columnReports, "interaction", offered.Where(l => ColumnTypes.NamesChannel(l.Name)));
             if (channels.Working.Count == 0)
             {
@@ -77,8 +118,11 @@ public sealed partial class SiteChecker
                 findings.Add(new Finding("message_answered_late", "deduction", url,
                     $"{facts.Posted:yyyy-MM-dd} 留言，{facts.Replied:yyyy-MM-dd} 才答复（超过 {_rules.UnansweredMonths} 个月）"));
             }
+        }
 
-            // Veto 6: services (a portal must offer them) and complete guides.
+        /// <summary>Veto 6: services (a portal must offer them) and complete guides. True when the site offers services.</summary>
+        private bool VetoMissingServices(List<ColumnReport> columnReports, IEnumerable<(string Name, Uri Url)> offered, SiteKind kind, List<Veto> vetoes, List<Finding> findings)
+        {
             var services = Offered(columnReports, "service", offered.Where(l => ColumnTypes.NamesService(l.Name)));
             var hasServices = services.Working.Count > 0 || !_guides.IsEmpty;
             if (kind == SiteKind.Portal && !hasServices)
@@ -100,8 +144,12 @@ public sealed partial class SiteChecker
                     $"{incomplete.Count} 个办事指南各缺少 {_rules.GuideMissingElements} 项及以上要素", [.. incomplete.Select(g => g.Key).Take(MaxListed)])
                 { Reason = VetoReasons.IncompleteGuides });
             }
+            return hasServices;
+        }
 
-            // Deductions.
+        /// <summary>Deductions: stale and empty columns not already vetoed, missing meta tags, slow and unreadable pages (broken links follow).</summary>
+        private void Deductions(List<ColumnReport> stale, List<ColumnReport> empty, List<Veto> vetoes, List<Finding> findings)
+        {
             foreach (var c in stale.Where(_ => vetoes.All(v => v.Code != VetoCodes.ColumnsStale)))
             {
                 findings.Add(new Finding("column_stale", "deduction", c.Url, $"栏目“{c.Name}”最新信息为 {c.Latest}，未按时更新"));
@@ -116,26 +164,6 @@ public sealed partial class SiteChecker
             }
             findings.AddRange(_slow.Take(MaxListed));
             findings.AddRange(_unreadable.Take(MaxListed));
-            var broken = _broken.Values.OrderBy(b => b.Url, StringComparer.Ordinal).ToList();
-            findings.AddRange(broken.Take(MaxListed).Select(b => new Finding("broken_link", "deduction", b.Url,
-                $"{(b.Status is { } s ? $"HTTP {s}" : b.Error)}（所在页面 {b.FoundOn}）")));
-
-            var bonus = kind == SiteKind.Portal ? Scoring.BonusItemsIn(homeLinks.Select(l => l.Name)) : [];
-            var score = vetoes.Count > 0 ? (double?)null : Scoring.Score(findings, broken.Count, _slowCount, kind, hasServices, bonus);
-            return new SiteReport
-            {
-                Url = start.AbsoluteUri,
-                Name = home.Name,
-                IdentifierCode = home.IdentifierCode,
-                Verdict = vetoes.Count > 0 || score < Scoring.PassMark ? "fail" : "pass",
-                Score = score,
-                Kind = kind == SiteKind.Portal ? "portal" : "department",
-                Bonus = bonus,
-                Vetoes = vetoes,
-                Findings = findings,
-                Columns = columnReports,
-                BrokenLinks = broken,
-            };
         }
 
         /// <summary>

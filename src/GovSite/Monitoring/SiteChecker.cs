@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Threading.Channels;
 using GovSite.Publishing;
+using GovSite.Rules;
 
 namespace GovSite.Monitoring;
 

@@ -24,7 +24,7 @@ public static class NotificationsSetup
         return builder;
     }
 
-    internal static void Configure(ModelBuilder b, GovSiteDb db)
+    internal static void ConfigureModel(ModelBuilder b, GovSiteDb db)
     {
         b.Entity<Notice>(e =>
         {

@@ -68,8 +68,8 @@ public sealed class Notifier(GovSiteDb db, SiteAccess access, SiteDirectory dire
     public Task ReprintOrderedAsync(PlacementRequest request, string title, string issuer, DateTime deadlineUtc, CancellationToken ct) =>
         ToRolesAsync(request.SiteId, [Role.Editor, Role.SiteAdmin], NoticeKind.ReprintOrder,
             string.Create(CultureInfo.InvariantCulture, $"order:{request.Id}"),
-            $"转载要求：{title}（{Publishing.ChinaTime.Format(deadlineUtc)} 前）",
-            $"{issuer}要求在 {Publishing.ChinaTime.Format(deadlineUtc)} 前转载「{title}」。",
+            $"转载要求：{title}（{GovSite.Common.ChinaTime.Format(deadlineUtc)} 前）",
+            $"{issuer}要求在 {GovSite.Common.ChinaTime.Format(deadlineUtc)} 前转载「{title}」。",
             $"/admin/sites/{request.SiteId}/library/requests", [], ct);
 
     /// <summary>Every active user holding one of <paramref name="roles"/> on the site (site admins count as editors).</summary>

@@ -29,7 +29,7 @@ public sealed class ReminderSweep(GovSiteDb db, SiteAccess access, Notifier noti
         {
             await notifier.ToRolesAsync(r.SiteId, [Role.Editor, Role.SiteAdmin], NoticeKind.ReprintDue,
                 string.Create(CultureInfo.InvariantCulture, $"order-due:{r.Id}"),
-                $"转载要求即将到期：{r.Title}", $"转载「{r.Title}」的期限为 {Publishing.ChinaTime.Format(r.DeadlineUtc)}，本网站尚未转载。",
+                $"转载要求即将到期：{r.Title}", $"转载「{r.Title}」的期限为 {GovSite.Common.ChinaTime.Format(r.DeadlineUtc)}，本网站尚未转载。",
                 $"/admin/sites/{r.SiteId}/library/requests", [], ct);
         }
         return due.Count + await annualReports.RunOnceAsync(ct);

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Encodings.Web;
+using GovSite.Common;
 using GovSite.Publishing;
 using GovSite.Publishing.Files;
 
@@ -76,7 +77,7 @@ public static class ArticleView
                 .Raw("</td><th scope=\"row\">成文日期</th><td>").Text(written is { Length: > 0 } ? written : "—").Raw("</td></tr>\n")
                 .Raw("                <tr><th scope=\"row\">文号</th><td>").Text(article.DocNumber ?? "—")
                 .Raw("</td><th scope=\"row\">发布日期</th><td>").Text(ChinaTime.FormatDate(article.PublishedAt)).Raw("</td></tr>\n")
-                .Raw("                <tr><th scope=\"row\">有效性</th><td colspan=\"3\">").Text(article.Validity is { } validity ? Admin.Labels.Of(validity) : "—").Raw("</td></tr>\n")
+                .Raw("                <tr><th scope=\"row\">有效性</th><td colspan=\"3\">").Text(article.Validity is { } validity ? GovSite.Common.Labels.Of(validity) : "—").Raw("</td></tr>\n")
                 .Raw("            </tbody>\n        </table>\n");
         }
         html.Raw("    <div class=\"article-body\">\n        ").Raw(article.Body).Raw("\n    </div>\n");

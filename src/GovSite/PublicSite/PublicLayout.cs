@@ -30,7 +30,7 @@ public readonly struct HtmlWriter(StringBuilder output, HtmlEncoder encoder)
     /// <summary>One entry of an article-list: a link and its date, on its own line after <paramref name="indent"/>.</summary>
     public HtmlWriter DatedLink(string indent, string href, string text, DateTime? date)
     {
-        var day = Publishing.ChinaTime.FormatDate(date);
+        var day = GovSite.Common.ChinaTime.FormatDate(date);
         return Raw(indent).Raw("<li><a href=\"").Text(href).Raw("\">").Text(text)
             .Raw("</a> <time datetime=\"").Text(day).Raw("\">").Text(day).Raw("</time></li>\n");
     }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using CsvHelper;
 using CsvHelper.Configuration;
+using GovSite.Common;
 using GovSite.Data;
 using Microsoft.EntityFrameworkCore;
 

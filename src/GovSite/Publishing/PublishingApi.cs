@@ -1,5 +1,9 @@
 using GovSite.Accounts;
+using GovSite.Common;
 using GovSite.Data;
+using GovSite.Publishing.Files;
+using GovSite.Publishing.Library;
+using GovSite.Publishing.Quality;
 using GovSite.Sites;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -21,6 +25,10 @@ public static class PublishingApi
         builder.Services.AddScoped<ColumnService>();
         builder.Services.AddScoped<ArticleService>();
         builder.Services.AddScoped<ArticleImport>();
+        // Sub-features, registered by their parent.
+        builder.AddLibrary();
+        builder.AddFiles();
+        builder.AddQuality();
         return builder;
     }
 
@@ -50,6 +58,9 @@ public static class PublishingApi
                 : (Results<Ok<ArticleDto>, ValidationProblem, NotFound, ForbidHttpResult>)TypedResults.NotFound());
         writer.MapPut("/articles/{id:int}", UpdateArticleAsync);
         writer.MapPost("/articles/{id:int}/withdraw", WithdrawArticleAsync);
+        app.MapLibrary();
+        app.MapFiles();
+        app.MapQuality();
         return app;
     }
 

@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Text;
 using GovSite.Accounts;
+using GovSite.Common;
 using GovSite.Data;
 using GovSite.Publishing;
 using GovSite.Publishing.Quality;

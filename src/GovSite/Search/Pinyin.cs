@@ -1,3 +1,5 @@
+using GovSite.Common;
+
 namespace GovSite.Search;
 
 /// <summary>

@@ -134,7 +134,7 @@ public enum HotSearchState
 
 public static class SearchModel
 {
-    public static void Configure(ModelBuilder b)
+    public static void ConfigureModel(ModelBuilder b)
     {
         b.Entity<SearchDocument>(e =>
         {

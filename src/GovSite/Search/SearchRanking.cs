@@ -1,3 +1,5 @@
+using GovSite.Common;
+
 namespace GovSite.Search;
 
 /// <summary>What the ranking knows about the collection: how many documents, and how many hold each scored term.</summary>

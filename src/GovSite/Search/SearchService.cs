@@ -1,3 +1,4 @@
+using GovSite.Common;
 using GovSite.Data;
 using GovSite.Publishing;
 using GovSite.Sites;

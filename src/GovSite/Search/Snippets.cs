@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using GovSite.Common;
 
 namespace GovSite.Search;
 

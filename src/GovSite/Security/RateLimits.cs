@@ -24,7 +24,7 @@ public sealed class RateLimitWindow
     public long WindowStart { get; set; }
     public int Count { get; set; }
 
-    public static void Configure(ModelBuilder b) => b.Entity<RateLimitWindow>(e =>
+    public static void ConfigureModel(ModelBuilder b) => b.Entity<RateLimitWindow>(e =>
     {
         e.ToTable("RateLimitWindows");
         e.HasKey(x => new { x.Bucket, x.Key, x.WindowStart });

@@ -172,7 +172,7 @@ public sealed class ServiceCatalogue(GovSiteDb db, SiteDirectory directory, Time
     /// <summary>热门服务: the items most used in the last 30 days (guide views, and going on to the hall counted thrice).</summary>
     public async Task<List<CatalogueEntry>> HotAsync(IReadOnlyList<int> siteIds, int count, CancellationToken ct = default)
     {
-        var since = DateOnly.FromDateTime(Publishing.ChinaTime.ToLocal(clock.GetUtcNow().UtcDateTime)).AddDays(-30);
+        var since = DateOnly.FromDateTime(GovSite.Common.ChinaTime.ToLocal(clock.GetUtcNow().UtcDateTime)).AddDays(-30);
         var published = Published(siteIds);
         var top = await db.ServiceUses.AsNoTracking()
             .Where(u => u.Day >= since && published.Any(i => i.Id == u.ItemId))

@@ -144,7 +144,7 @@ public sealed class ServiceImportScheduler(IServiceScopeFactory scopes, IOptions
         }
         if (options.Value.HallHosts.Count > 0)
         {
-            var day = Publishing.ChinaTime.ToLocal(now).ToString("yyyyMMdd", CultureInfo.InvariantCulture);
+            var day = GovSite.Common.ChinaTime.ToLocal(now).ToString("yyyyMMdd", CultureInfo.InvariantCulture);
             if (await queue.EnqueueAsync(HallLinkCheckJob.Type, "all", now, $"{HallLinkCheckJob.Type}:all:{day}", maxAttempts: 1, ct: ct))
             {
                 added++;

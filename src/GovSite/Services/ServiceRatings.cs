@@ -109,7 +109,7 @@ public sealed class ServiceUseCounter(GovSiteDb db, TimeProvider clock)
 {
     public async Task RecordAsync(int itemId, bool hallVisit, CancellationToken ct = default)
     {
-        var day = DateOnly.FromDateTime(Publishing.ChinaTime.ToLocal(clock.GetUtcNow().UtcDateTime));
+        var day = DateOnly.FromDateTime(GovSite.Common.ChinaTime.ToLocal(clock.GetUtcNow().UtcDateTime));
         var views = hallVisit ? 0 : 1;
         var visits = hallVisit ? 1 : 0;
         await db.Database.ExecuteSqlAsync($"""

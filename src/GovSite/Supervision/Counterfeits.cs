@@ -407,7 +407,7 @@ public sealed class Counterfeits(GovSiteDb db, SiteAccess access, SiteDirectory 
             await db.SaveChangesAsync(ct);
             db.CounterfeitEvidence.Add(new CounterfeitEvidence
             {
-                CaseId = @case.Id, Kind = "resolution", Content = $"{host} 解析到 {string.Join("、", addresses)}（{Publishing.ChinaTime.Format(Now)}）", At = Now, By = Actor,
+                CaseId = @case.Id, Kind = "resolution", Content = $"{host} 解析到 {string.Join("、", addresses)}（{GovSite.Common.ChinaTime.Format(Now)}）", At = Now, By = Actor,
             });
             await db.SaveChangesAsync(ct);
             opened.Add(@case);

@@ -364,7 +364,7 @@ public sealed class SiteLifecycle(GovSiteDb db, SiteAccess access, SiteService s
         db.SiteLifecycleEvents.Add(new SiteLifecycleEvent { SiteId = site.Id, From = site.Status, To = to, At = Now, By = Actor, Reason = reason });
         // The registry's audit log says it too, saved with the step.
         audit.Record(Audit.AuditActions.Registry, $"网站「{site.Name}」（{site.Code}）",
-            $"状态：{GovSite.Admin.Labels.Of(site.Status)} → {GovSite.Admin.Labels.Of(to)}" + (reason is null ? "" : $"\n理由：{reason}"), site.Id);
+            $"状态：{GovSite.Common.Labels.Of(site.Status)} → {GovSite.Common.Labels.Of(to)}" + (reason is null ? "" : $"\n理由：{reason}"), site.Id);
         site.Status = to;
         site.UpdatedAt = Now;
         await db.SaveChangesAsync(ct);
@@ -389,7 +389,7 @@ public sealed class SiteLifecycle(GovSiteDb db, SiteAccess access, SiteService s
         if (!Allowed(site.Status, to))
         {
             var errors = new ValidationErrors();
-            errors.Add("Status", $"网站当前状态为“{GovSite.Admin.Labels.Of(site.Status)}”，不能变为“{GovSite.Admin.Labels.Of(to)}”");
+            errors.Add("Status", $"网站当前状态为“{GovSite.Common.Labels.Of(site.Status)}”，不能变为“{GovSite.Common.Labels.Of(to)}”");
             return (null, SaveResult<Site>.Invalid(errors));
         }
         return (site, null);

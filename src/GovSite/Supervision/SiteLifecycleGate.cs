@@ -149,7 +149,7 @@ public static class SiteLifecycleGate
         }
         if (closed && notice?.NoticeUntil is DateOnly until)
         {
-            sb.Append(CultureInfo.InvariantCulture, $"<p class=\"muted\">本公告自{Publishing.ChinaTime.FormatDate(notice.Since)}起发布，保留至少至{until:yyyy年M月d日}。</p>");
+            sb.Append(CultureInfo.InvariantCulture, $"<p class=\"muted\">本公告自{GovSite.Common.ChinaTime.FormatDate(notice.Since)}起发布，保留至少至{until:yyyy年M月d日}。</p>");
         }
         sb.Append(CultureInfo.InvariantCulture, $"<p class=\"muted\">网站标识码：{E(site.Code)}{(site.HostUnitName is null ? "" : $"　主办单位：{E(site.HostUnitName)}")}</p>");
         sb.Append("</main></body></html>");

@@ -86,7 +86,7 @@ public sealed class SiteMoves(GovSiteDb db, SiteAccess access, LibraryService li
             }
             if (source.Status is not (SiteStatus.Online or SiteStatus.Offline))
             {
-                errors.Add("Status", $"网站当前状态为“{GovSite.Admin.Labels.Of(source.Status)}”，不能迁移");
+                errors.Add("Status", $"网站当前状态为“{GovSite.Common.Labels.Of(source.Status)}”，不能迁移");
             }
         }
         else if (target is not null && target.Id != migration.TargetSiteId)

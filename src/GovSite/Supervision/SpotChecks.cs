@@ -216,11 +216,11 @@ public sealed class SpotChecks(GovSiteDb db, SiteAccess access, IndicatorTables 
         var followUps = new List<FollowUp>();
         if (previous is not null)
         {
-            var today = DateOnly.FromDateTime(Publishing.ChinaTime.ToLocal(clock.GetUtcNow().UtcDateTime));
+            var today = DateOnly.FromDateTime(GovSite.Common.ChinaTime.ToLocal(clock.GetUtcNow().UtcDateTime));
             foreach (var o in await db.RectificationOrders.AsNoTracking().Where(o => o.RoundId == previous.Id).OrderBy(o => o.Id).ToListAsync(ct))
             {
                 followUps.Add(new FollowUp(o.Id, o.SiteName, Rectifications.StateLabel(o, today), Format(o.DueDate), Rectifications.IsLate(o, today),
-                    o.ClosedAt is DateTime closed ? Format(DateOnly.FromDateTime(Publishing.ChinaTime.ToLocal(closed))) : null));
+                    o.ClosedAt is DateTime closed ? Format(DateOnly.FromDateTime(GovSite.Common.ChinaTime.ToLocal(closed))) : null));
             }
         }
         return new RoundFigures(

@@ -232,8 +232,8 @@ public static class SupervisionApi
     }
 
     public static OrderBody ToOrder(RectificationOrder o, string site, DateOnly today) => new(o.Id, site, o.SiteName, o.Findings,
-        Publishing.ChinaTime.Format(o.IssuedAt), o.WorkingDays, SpotChecks.Format(o.DueDate), o.State.ToString().ToLowerInvariant(),
-        Rectifications.IsLate(o, today), o.LastCheckVerdict, o.ClosedAt is DateTime c ? Publishing.ChinaTime.Format(c) : null);
+        GovSite.Common.ChinaTime.Format(o.IssuedAt), o.WorkingDays, SpotChecks.Format(o.DueDate), o.State.ToString().ToLowerInvariant(),
+        Rectifications.IsLate(o, today), o.LastCheckVerdict, o.ClosedAt is DateTime c ? GovSite.Common.ChinaTime.Format(c) : null);
 
     private static async Task<Results<Ok<List<OrderBody>>, NotFound>> RectificationsAsync(string? region, string? state, Rectifications rectifications,
         GovSiteDb db, CancellationToken ct)
@@ -285,7 +285,7 @@ public static class SupervisionApi
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["quarter"] = ["年份应为2000–2100，季度应为1–4"] }, title: "查询条件有误");
         }
-        var y = year ?? DateOnly.FromDateTime(Publishing.ChinaTime.ToLocal(clock.GetUtcNow().UtcDateTime)).Year;
+        var y = year ?? DateOnly.FromDateTime(GovSite.Common.ChinaTime.ToLocal(clock.GetUtcNow().UtcDateTime)).Year;
         var counts = AccountabilityCounting.Count(await accountability.RecordsAsync(region.Id, y, quarter, ct));
         var byForm = Enum.GetValues<AccountabilityForm>().ToDictionary(AccountabilityCounting.Label, f => counts.Sum(c => c.ByForm[f]));
         var report = AccountabilityCounting.ReportColumns.ToDictionary(c => c, c => counts.Sum(q => q.Report[c]));

@@ -5,6 +5,7 @@ using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using GovSite.Admin;
+using GovSite.Common;
 using GovSite.Monitoring.Platform;
 using GovSite.Sites;
 

@@ -1,4 +1,5 @@
 using GovSite.Accounts;
+using GovSite.Common;
 using GovSite.Data;
 using GovSite.Interaction;
 using GovSite.Publishing;

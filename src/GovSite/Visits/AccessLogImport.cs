@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.RegularExpressions;
+using GovSite.Common;
 using GovSite.Data;
 using GovSite.Publishing;
 using Microsoft.EntityFrameworkCore;

@@ -2,6 +2,7 @@ using System.Buffers.Binary;
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
+using GovSite.Common;
 using GovSite.Data;
 using GovSite.Publishing;
 using Microsoft.EntityFrameworkCore;

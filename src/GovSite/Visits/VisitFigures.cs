@@ -81,8 +81,8 @@ public sealed class VisitFigures(GovSiteDb db)
     /// <summary>From Search's log: queries last searched in the span, most searched first; zeroResults: those that found nothing.</summary>
     public async Task<List<QueryCount>> QueriesAsync(IReadOnlyCollection<int> siteIds, DateOnly from, DateOnly to, bool zeroResults, int top, CancellationToken ct)
     {
-        var start = Publishing.ChinaTime.ToUtc(from.ToDateTime(TimeOnly.MinValue));
-        var end = Publishing.ChinaTime.ToUtc(to.AddDays(1).ToDateTime(TimeOnly.MinValue));
+        var start = GovSite.Common.ChinaTime.ToUtc(from.ToDateTime(TimeOnly.MinValue));
+        var end = GovSite.Common.ChinaTime.ToUtc(to.AddDays(1).ToDateTime(TimeOnly.MinValue));
         var rows = db.SearchLog.AsNoTracking().Where(x => siteIds.Contains(x.SiteId) && x.LastSearchedAt >= start && x.LastSearchedAt < end);
         if (zeroResults)
         {

@@ -31,4 +31,22 @@ public sealed class AdminAuthorizationTests(EmptyPlatformFactory app) : IClassFi
             response.Headers.Location!.ToString().ShouldContain("/admin/login", Case.Insensitive, path);
         }
     }
+
+    /// <summary>
+    /// Moving back-office pages between feature folders must not move their addresses: the routes
+    /// under /admin are the checked-in list (Admin/admin-routes.txt). A new page adds its line.
+    /// </summary>
+    [Fact]
+    public void The_back_office_answers_at_the_checked_in_addresses()
+    {
+        var routes = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.Metadata.GetMetadata<PageActionDescriptor>() is not null)
+            .Select(e => e.RoutePattern.RawText!.TrimStart('/'))
+            .Where(r => r.Equals("admin", StringComparison.OrdinalIgnoreCase) || r.StartsWith("admin/", StringComparison.OrdinalIgnoreCase))
+            .Distinct().Order(StringComparer.Ordinal).ToList();
+        var listed = File.ReadAllLines(Path.Combine(AppContext.BaseDirectory, "Admin", "admin-routes.txt"))
+            .Where(l => l.Length > 0).Order(StringComparer.Ordinal).ToList();
+        routes.Except(listed).ShouldBeEmpty("back-office routes not in Admin/admin-routes.txt");
+        listed.Except(routes).ShouldBeEmpty("Admin/admin-routes.txt lists routes that no page answers any more");
+    }
 }

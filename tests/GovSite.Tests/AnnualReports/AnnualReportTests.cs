@@ -6,6 +6,7 @@ using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using GovSite.Accounts;
 using GovSite.AnnualReports;
+using GovSite.Common;
 using GovSite.Data;
 using GovSite.Interaction;
 using GovSite.Monitoring.Platform;

@@ -1,3 +1,4 @@
+using GovSite.Common;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;

@@ -1,4 +1,5 @@
 using GovSite.Monitoring;
+using GovSite.Rules;
 
 namespace GovSite.Tests.Monitoring;
 

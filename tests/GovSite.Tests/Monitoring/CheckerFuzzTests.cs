@@ -160,7 +160,7 @@ public sealed class CheckerFuzzTests(ITestOutputHelper output)
         _ = PageReader.BaseOf(url, scan.BaseHref);
         foreach (var text in scan.Texts.Concat(scan.AltTexts).Take(200))
         {
-            _ = GovSite.Publishing.SeriousErrors.Default.Find(text);
+            _ = GovSite.Rules.SeriousErrors.Default.Find(text);
             _ = DateFinder.InText(text, AsOf).Count();
             _ = LabelledText.Split(text);
         }

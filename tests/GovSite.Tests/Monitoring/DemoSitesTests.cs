@@ -1,3 +1,4 @@
+using GovSite.Common;
 using GovSite.Demo;
 using GovSite.Monitoring;
 using GovSite.Publishing;

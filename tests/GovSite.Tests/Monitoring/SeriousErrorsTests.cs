@@ -1,4 +1,5 @@
 using GovSite.Publishing;
+using GovSite.Rules;
 
 namespace GovSite.Tests.Monitoring;
 

@@ -70,7 +70,7 @@ public sealed class UnseenLayoutsTests
         var scan = PageScan.Read(html);
         page.AltTexts().ShouldBe(["全国人民代标大会 & 政府", "区域地图", "无脚本图片"]);
         scan.AltTexts.ShouldBe(page.AltTexts());
-        GovSite.Publishing.SeriousErrors.Default.Find(page.AltTexts()[0]).ShouldContain(e => e.Term == "全国人民代表大会");
+        GovSite.Rules.SeriousErrors.Default.Find(page.AltTexts()[0]).ShouldContain(e => e.Term == "全国人民代表大会");
     }
 
     [Fact]

@@ -119,7 +119,7 @@ public class CacheInvalidationTests(PublicSiteFixture site) : IClassFixture<Publ
         {
             Publish = true,
             ColumnId = policy!.ColumnId, Title = policy.Title + "（修订）", Body = policy.Body, DocNumber = policy.DocNumber, Issuer = policy.Issuer,
-            PublishedAt = GovSite.Publishing.ChinaTime.ToLocal(policy.PublishedAt!.Value),
+            PublishedAt = GovSite.Common.ChinaTime.ToLocal(policy.PublishedAt!.Value),
         }));
         (await client.GetStringAsync(path)).ShouldContain("（修订）");
     }

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Security.Cryptography;
+using GovSite.Common;
 using GovSite.Publishing;
 using GovSite.Publishing.Files;
 using GovSite.PublicSite.StaticExport;

@@ -1,3 +1,4 @@
+using GovSite.Common;
 using GovSite.Publishing;
 
 namespace GovSite.Tests.Publishing;

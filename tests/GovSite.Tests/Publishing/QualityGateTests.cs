@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using GovSite.Common;
 using GovSite.Data;
 using GovSite.Publishing;
 using GovSite.Publishing.Quality;

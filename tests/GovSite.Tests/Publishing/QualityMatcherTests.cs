@@ -1,6 +1,8 @@
 using System.Diagnostics;
+using GovSite.Common;
 using GovSite.Publishing;
 using GovSite.Publishing.Quality;
+using GovSite.Rules;
 
 namespace GovSite.Tests.Publishing;
 

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using GovSite.Accounts;
+using GovSite.Common;
 using GovSite.Publishing;
 using GovSite.Search;
 using GovSite.Sites;

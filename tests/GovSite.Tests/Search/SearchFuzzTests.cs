@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
+using GovSite.Common;
 using GovSite.Demo;
 using GovSite.Publishing;
 using GovSite.Search;

@@ -1,3 +1,4 @@
+using GovSite.Common;
 using GovSite.Search;
 
 namespace GovSite.Tests.Search;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text.Json;
+using GovSite.Common;
 using GovSite.Data;
 using GovSite.Demo;
 using GovSite.Publishing;

@@ -37,7 +37,7 @@ public class MourningTests(ServicesFactory app) : IClassFixture<ServicesFactory>
         {
             var result = await sp.GetRequiredService<MourningService>().StartAsync(new MourningInput
             {
-                RegionId = region, EndsLocal = GovSite.Publishing.ChinaTime.ToLocal(DateTime.UtcNow).AddHours(6), Reason = "全国哀悼日",
+                RegionId = region, EndsLocal = GovSite.Common.ChinaTime.ToLocal(DateTime.UtcNow).AddHours(6), Reason = "全国哀悼日",
             });
             result.Succeeded.ShouldBeTrue(string.Join("；", result.Errors.All.SelectMany(e => e.Value)));
             return result.Value!;
@@ -73,7 +73,7 @@ public class MourningTests(ServicesFactory app) : IClassFixture<ServicesFactory>
             await db.SaveChangesAsync();
             return 0;
         });
-        var input = new MourningInput { RegionId = region, EndsLocal = GovSite.Publishing.ChinaTime.ToLocal(DateTime.UtcNow).AddHours(1), Reason = "国家公祭日" };
+        var input = new MourningInput { RegionId = region, EndsLocal = GovSite.Common.ChinaTime.ToLocal(DateTime.UtcNow).AddHours(1), Reason = "国家公祭日" };
         (await app.AsUserAsync("svc-admin", sp => sp.GetRequiredService<MourningService>().StartAsync(input))).Forbidden.ShouldBeTrue();
         (await app.AsUserAsync("region-supervisor", sp => sp.GetRequiredService<MourningService>().StartAsync(new MourningInput { RegionId = null, EndsLocal = input.EndsLocal, Reason = "x" })))
             .Forbidden.ShouldBeTrue("the whole platform is for platform admins");
@@ -81,7 +81,7 @@ public class MourningTests(ServicesFactory app) : IClassFixture<ServicesFactory>
         noEnd.Errors.ToDictionary()["EndsLocal"][0].ShouldContain("自动结束");
         var tooLong = await app.AsUserAsync("region-supervisor", sp => sp.GetRequiredService<MourningService>().StartAsync(new MourningInput
         {
-            RegionId = region, Reason = "国家公祭日", EndsLocal = GovSite.Publishing.ChinaTime.ToLocal(DateTime.UtcNow).AddDays(30),
+            RegionId = region, Reason = "国家公祭日", EndsLocal = GovSite.Common.ChinaTime.ToLocal(DateTime.UtcNow).AddDays(30),
         }));
         tooLong.Errors.ToDictionary()["EndsLocal"][0].ShouldContain("最长");
         var done = await app.AsUserAsync("region-supervisor", sp => sp.GetRequiredService<MourningService>().StartAsync(input));
@@ -140,7 +140,7 @@ public class ServiceExportTests(ExportFixture app) : IClassFixture<ExportFixture
         var region = await app.AsSystemAsync(sp => sp.GetRequiredService<GovSiteDb>().Sites.Where(s => s.Id == app.Site.Id).Select(s => s.RegionId).SingleAsync());
         var period = await app.AsSystemAsync(async sp => (await sp.GetRequiredService<MourningService>().StartAsync(new MourningInput
         {
-            RegionId = region, EndsLocal = GovSite.Publishing.ChinaTime.ToLocal(DateTime.UtcNow).AddHours(2), Reason = "全国哀悼日",
+            RegionId = region, EndsLocal = GovSite.Common.ChinaTime.ToLocal(DateTime.UtcNow).AddHours(2), Reason = "全国哀悼日",
         })).Value!);
         await app.WaitForReExportAsync();
         foreach (var (path, file) in new[] { ("/services/X001", "services/X001/index.html"), ("/", "index.html"), ($"/columns/{app.NewsColumnId}", $"columns/{app.NewsColumnId}/index.html") })

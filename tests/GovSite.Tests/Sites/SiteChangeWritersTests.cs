@@ -1,3 +1,4 @@
+using GovSite.Common;
 using System.Collections.Concurrent;
 using GovSite.Accounts;
 using GovSite.Data;

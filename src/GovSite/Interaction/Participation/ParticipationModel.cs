@@ -153,7 +153,7 @@ public class InterviewQuestion
 
 public static class ParticipationModel
 {
-    public static void Configure(ModelBuilder b, GovSiteDb db)
+    public static void ConfigureModel(ModelBuilder b, GovSiteDb db)
     {
         b.Entity<Consultation>(e =>
         {

@@ -4,6 +4,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Threading.RateLimiting;
 using GovSite.Accounts;
+using GovSite.Common;
 using GovSite.PublicSite;
 using GovSite.Publishing;
 using Microsoft.AspNetCore.Mvc.RazorPages;

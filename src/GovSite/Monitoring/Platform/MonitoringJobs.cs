@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
+using GovSite.Common;
 using GovSite.Data;
 using GovSite.Publishing;
 using Microsoft.EntityFrameworkCore;

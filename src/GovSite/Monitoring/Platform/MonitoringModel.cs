@@ -136,7 +136,7 @@ public class TamperAlert
 
 public static class MonitoringModel
 {
-    public static void Configure(ModelBuilder b, GovSiteDb db)
+    public static void ConfigureModel(ModelBuilder b, GovSiteDb db)
     {
         b.Entity<MonitoredSite>(e =>
         {

@@ -79,7 +79,7 @@ public static class MonitoringPlatformSetup
 
     public static IEndpointRouteBuilder MapMonitoringPlatform(this IEndpointRouteBuilder app)
     {
-        // The back-office pages are Razor Pages under Monitoring/Platform/Pages; the report download is plain JSON.
+        // The back-office pages are Razor Pages under Monitoring/Platform/Admin; the report download is plain JSON.
         app.MapGet("/admin/monitoring/runs/{id:int}/report.json", MonitoringEndpoints.ReportAsync)
             .RequireAuthorization().ExcludeFromDescription();
         return app;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using GovSite.Accounts;
+using GovSite.Common;
 using GovSite.Data;
 using GovSite.Publishing;
 using Microsoft.EntityFrameworkCore;

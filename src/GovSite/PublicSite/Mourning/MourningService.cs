@@ -42,7 +42,7 @@ public sealed class MourningService(GovSiteDb db, SiteAccess access, SiteChanges
         }
         var errors = new ValidationErrors();
         var now = clock.GetUtcNow().UtcDateTime;
-        var starts = input.StartsLocal is { } s ? Publishing.ChinaTime.ToUtc(s) : now;
+        var starts = input.StartsLocal is { } s ? GovSite.Common.ChinaTime.ToUtc(s) : now;
         if (starts < now)
         {
             starts = now;
@@ -53,7 +53,7 @@ public sealed class MourningService(GovSiteDb db, SiteAccess access, SiteChanges
         }
         else
         {
-            var ends = Publishing.ChinaTime.ToUtc(endsLocal);
+            var ends = GovSite.Common.ChinaTime.ToUtc(endsLocal);
             if (ends <= starts)
             {
                 errors.Add(nameof(MourningInput.EndsLocal), "结束时间须晚于开始时间");
@@ -82,7 +82,7 @@ public sealed class MourningService(GovSiteDb db, SiteAccess access, SiteChanges
         }
         var period = new MourningPeriod
         {
-            RegionId = input.RegionId, StartsAt = starts, EndsAt = Publishing.ChinaTime.ToUtc(input.EndsLocal!.Value), Reason = reason!,
+            RegionId = input.RegionId, StartsAt = starts, EndsAt = GovSite.Common.ChinaTime.ToUtc(input.EndsLocal!.Value), Reason = reason!,
             CreatedBy = access.UserName ?? "", CreatedAt = now,
         };
         db.MourningPeriods.Add(period);

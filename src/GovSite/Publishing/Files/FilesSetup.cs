@@ -130,7 +130,7 @@ public static class FilesSetup
         return ascii.Trim('_') == Path.GetExtension(name) ? "file" + Path.GetExtension(name) : ascii;
     }
 
-    internal static void Configure(ModelBuilder b)
+    internal static void ConfigureModel(ModelBuilder b)
     {
         b.Entity<StoredFile>(e =>
         {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using GovSite.Common;
 using GovSite.Data;
 using GovSite.Sites;
 using Microsoft.EntityFrameworkCore;

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using GovSite.Accounts;
+using GovSite.Common;
 using GovSite.Data;
 using GovSite.Publishing.Quality;
 using GovSite.Sites;

@@ -6,7 +6,7 @@ namespace GovSite.Publishing.Library;
 
 public static class LibraryModel
 {
-    public static void Configure(ModelBuilder b, GovSiteDb db)
+    public static void ConfigureModel(ModelBuilder b, GovSiteDb db)
     {
         b.Entity<LibraryItem>(e =>
         {

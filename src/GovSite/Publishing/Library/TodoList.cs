@@ -1,4 +1,5 @@
 using GovSite.Calendar;
+using GovSite.Common;
 using GovSite.Data;
 using Microsoft.EntityFrameworkCore;
 

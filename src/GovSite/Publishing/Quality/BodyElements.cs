@@ -1,5 +1,6 @@
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
+using GovSite.Common;
 
 namespace GovSite.Publishing.Quality;
 

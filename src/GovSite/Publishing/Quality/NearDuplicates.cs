@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using GovSite.Common;
 using GovSite.Data;
 using GovSite.Search;
 using Microsoft.EntityFrameworkCore;

@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using GovSite.Common;
 using GovSite.Data;
+using GovSite.Rules;
 using Microsoft.EntityFrameworkCore;
 
 namespace GovSite.Publishing.Quality;
@@ -276,7 +278,7 @@ public sealed partial class QualityGate(GovSiteDb db, QualityCache cache, NearDu
             var info = new TermListInfo(byId[id].Name, byId[id].Severity);
             foreach (var w in words)
             {
-                if (seen.Add(Search.ChineseText.Fold(w)))
+                if (seen.Add(GovSite.Common.ChineseText.Fold(w)))
                 {
                     all.Add(w);
                     listOf.Add(info);
@@ -286,7 +288,7 @@ public sealed partial class QualityGate(GovSiteDb db, QualityCache cache, NearDu
         var builtIn = new TermListInfo("默认不当用语", null);
         foreach (var w in defaults)
         {
-            if (seen.Add(Search.ChineseText.Fold(w)))
+            if (seen.Add(GovSite.Common.ChineseText.Fold(w)))
             {
                 all.Add(w);
                 listOf.Add(builtIn);

@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Text;
+using GovSite.Common;
 using GovSite.Data;
 using GovSite.Sites;
 using Microsoft.EntityFrameworkCore;

@@ -133,7 +133,7 @@ public static class QualityCodes
 
 internal static class QualityModel
 {
-    public static void Configure(ModelBuilder b)
+    public static void ConfigureModel(ModelBuilder b)
     {
         b.Entity<QualityList>(e =>
         {

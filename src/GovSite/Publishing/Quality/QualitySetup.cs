@@ -58,7 +58,7 @@ public static class QualitySetup
         return app;
     }
 
-    public static void Configure(Microsoft.EntityFrameworkCore.ModelBuilder b) => QualityModel.Configure(b);
+    public static void ConfigureModel(Microsoft.EntityFrameworkCore.ModelBuilder b) => QualityModel.ConfigureModel(b);
 
     private static async Task<Results<Ok<QualityCheckResponse>, ValidationProblem, NotFound, ForbidHttpResult>> CheckAsync(
         QualityCheckRequest request, SiteDirectory sites, SiteAccess access, QualityGate gate, CancellationToken ct)

@@ -3,7 +3,6 @@ using GovSite.Accounts;
 using GovSite.Admin;
 using GovSite.Data;
 using GovSite.Sites;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
@@ -14,7 +13,6 @@ namespace GovSite.Search.Admin;
 /// 搜索即服务 answer cards: platform admins keep the cards for every site, site admins those of
 /// their own sites. A simple store until the services and FAQ features fill it.
 /// </summary>
-[Authorize]
 public sealed class AnswersModel(SiteAccess access, SiteDirectory sites, GovSiteDb db) : AdminPageModel(access)
 {
     public sealed class AnswerInput

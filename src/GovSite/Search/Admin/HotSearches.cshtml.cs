@@ -1,7 +1,6 @@
 using GovSite.Accounts;
 using GovSite.Admin;
 using GovSite.Sites;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Rendering;
 
@@ -12,7 +11,6 @@ namespace GovSite.Search.Admin;
 /// word), and the admin's pinned, hidden and blocked entries. Site admins manage their own sites,
 /// platform admins also the platform's search page (site 0).
 /// </summary>
-[Authorize]
 public sealed class HotSearchesModel(SiteAccess access, SiteDirectory sites, HotSearches hot, HotSearchOptions options) : AdminPageModel(access)
 {
     public sealed class PinInput

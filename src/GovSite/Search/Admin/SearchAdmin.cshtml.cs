@@ -2,7 +2,6 @@ using GovSite.Accounts;
 using GovSite.Admin;
 using GovSite.Data;
 using GovSite.Sites;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
@@ -12,7 +11,6 @@ namespace GovSite.Search.Admin;
 /// What citizens searched for and did not find (content gaps), and what they search for most,
 /// for the sites the signed-in user works on; the platform page's log for platform admins.
 /// </summary>
-[Authorize]
 public sealed class SearchAdminModel(SiteAccess access, SiteDirectory sites, GovSiteDb db) : AdminPageModel(access)
 {
     public sealed record Row(string Scope, string Query, int Searches, int Results, DateTime LastSearchedAt);

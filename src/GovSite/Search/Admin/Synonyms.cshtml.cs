@@ -1,8 +1,8 @@
 using System.ComponentModel.DataAnnotations;
 using GovSite.Accounts;
 using GovSite.Admin;
+using GovSite.Common;
 using GovSite.Data;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
@@ -13,7 +13,6 @@ namespace GovSite.Search.Admin;
 /// One table for the whole platform, so platform admins only. Saved rules apply to the next
 /// search on every node (<see cref="SearchSynonyms"/>).
 /// </summary>
-[Authorize]
 public sealed class SynonymsModel(SiteAccess access, GovSiteDb db, SearchSynonyms synonyms, TimeProvider clock) : AdminPageModel(access)
 {
     public sealed class SynonymInput

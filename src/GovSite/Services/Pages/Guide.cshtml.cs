@@ -33,7 +33,7 @@ public sealed class GuideModel(CurrentSite current, SiteContent content, Service
         FileNames = await ServicePages.FileNamesAsync(db, item, ct);
         PageTitle = $"{item.Name} - 办事指南 - {Site.Name}";
         AddMeta("ArticleTitle", item.Name);
-        AddMeta("PubDate", Publishing.ChinaTime.Format(item.ReviewedAt ?? item.PublishedAt));
+        AddMeta("PubDate", GovSite.Common.ChinaTime.Format(item.ReviewedAt ?? item.PublishedAt));
         AddMeta("ContentSource", item.Department);
         AddMeta("Keywords", string.Join(",", new[] { item.Name }.Concat(ServiceTaxonomy.Split(item.Themes)).Concat(ServiceTaxonomy.Split(item.LifeEvents))));
         AddMeta("Description", $"{item.Name}办事指南：{ServiceTaxonomy.Label(item.Type)}，{item.Department}办理，承诺时限{ServiceTaxonomy.Days(item.PromisedDays)}");

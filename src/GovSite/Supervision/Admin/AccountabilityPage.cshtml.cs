@@ -22,14 +22,14 @@ public sealed class AccountabilityPageModel(SiteAccess access, GovSiteDb db, Acc
         }
         await LoadAsync(region, year, ct);
         Input.Region ??= Region?.Code;
-        Input.Date ??= DateOnly.FromDateTime(Publishing.ChinaTime.ToLocal(clock.GetUtcNow().UtcDateTime)).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        Input.Date ??= DateOnly.FromDateTime(GovSite.Common.ChinaTime.ToLocal(clock.GetUtcNow().UtcDateTime)).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         return Page();
     }
 
     private async Task LoadAsync(string? region, int? year, CancellationToken ct)
     {
         await LoadRegionsAsync(region, ct);
-        Year = year is >= 2000 and <= 2100 ? year.Value : DateOnly.FromDateTime(Publishing.ChinaTime.ToLocal(clock.GetUtcNow().UtcDateTime)).Year;
+        Year = year is >= 2000 and <= 2100 ? year.Value : DateOnly.FromDateTime(GovSite.Common.ChinaTime.ToLocal(clock.GetUtcNow().UtcDateTime)).Year;
         Records = Region is null ? [] : await accountability.RecordsAsync(Region.Id, Year, null, ct);
         Counts = AccountabilityCounting.Count(Records);
     }

@@ -30,7 +30,7 @@ public sealed class CounterfeitModel(SiteAccess access, GovSiteDb db, Counterfei
         Imitated = c.ImitatedSiteId is int s ? await Db.Sites.AsNoTracking().Where(x => x.Id == s).Select(x => x.Name).FirstOrDefaultAsync(ct) : null;
         Evidence = await Db.CounterfeitEvidence.AsNoTracking().Where(e => e.CaseId == id).OrderBy(e => e.Id).ToListAsync(ct);
         Steps = await Db.CounterfeitSteps.AsNoTracking().Where(e => e.CaseId == id).OrderBy(e => e.Date).ThenBy(e => e.Id).ToListAsync(ct);
-        Step.Date ??= DateOnly.FromDateTime(Publishing.ChinaTime.ToLocal(clock.GetUtcNow().UtcDateTime)).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        Step.Date ??= DateOnly.FromDateTime(GovSite.Common.ChinaTime.ToLocal(clock.GetUtcNow().UtcDateTime)).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         return true;
     }
 

@@ -29,7 +29,7 @@ public sealed class SpotCheckListModel(SiteAccess access, GovSiteDb db, Supervis
             return Forbid();
         }
         await LoadAsync(region, ct);
-        var (y, q) = Quarters.Of(DateOnly.FromDateTime(Publishing.ChinaTime.ToLocal(clock.GetUtcNow().UtcDateTime)));
+        var (y, q) = Quarters.Of(DateOnly.FromDateTime(GovSite.Common.ChinaTime.ToLocal(clock.GetUtcNow().UtcDateTime)));
         Input.Quarter ??= Quarters.Name(y, q);
         Input.Region ??= Region?.Code;
         return Page();

@@ -24,7 +24,7 @@ public sealed class NoticeModel(CurrentSite current, SiteContent content, GovSit
         Notice = notice;
         PageTitle = $"{notice.Title} - {Site.Name}";
         AddMeta("ArticleTitle", notice.Title);
-        AddMeta("PubDate", GovSite.Publishing.ChinaTime.Format(notice.PublishedAt));
+        AddMeta("PubDate", GovSite.Common.ChinaTime.Format(notice.PublishedAt));
         AddMeta("ContentSource", Site.Name);
         return Page();
     }

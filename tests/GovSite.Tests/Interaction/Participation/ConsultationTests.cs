@@ -157,7 +157,7 @@ public class ConsultationTests(ParticipationFixture app) : IClassFixture<Partici
         // A correction later does not move the publication time.
         app.Clock.SetChina(2026, 9, 1);
         var corrected = await app.AsSystemAsync(sp => sp.GetRequiredService<ConsultationService>().PublishSummaryAsync(app.SiteA.Id, onTime.Id, "<p>更正：共收到意见4条。</p>"));
-        corrected.Value!.SummaryPublishedAt.ShouldBe(GovSite.Publishing.ChinaTime.ToUtc(new DateTime(2026, 8, 9, 23, 0, 0)));
+        corrected.Value!.SummaryPublishedAt.ShouldBe(GovSite.Common.ChinaTime.ToUtc(new DateTime(2026, 8, 9, 23, 0, 0)));
 
         var page = await app.Browser().GetStringAsync(PublicUrl(onTime.Id));
         page.ShouldContain("意见采纳情况");

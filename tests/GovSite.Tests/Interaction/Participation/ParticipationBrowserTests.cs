@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Runtime.CompilerServices;
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
+using GovSite.Common;
 using GovSite.Interaction.Participation;
 using GovSite.Publishing;
 using GovSite.Tests.Browser;

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using GovSite.Accounts;
+using GovSite.Common;
 using GovSite.Interaction.Participation;
 using GovSite.Publishing;
 using GovSite.Sites;

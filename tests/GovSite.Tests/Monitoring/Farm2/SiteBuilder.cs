@@ -1,3 +1,5 @@
+using GovSite.Common;
+
 namespace GovSite.Tests.Monitoring.Farm2;
 
 /// <summary>

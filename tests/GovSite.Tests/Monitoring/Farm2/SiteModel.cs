@@ -1,3 +1,5 @@
+using GovSite.Common;
+
 namespace GovSite.Tests.Monitoring.Farm2;
 
 // What each site of the second farm is: the content planted in it. The renderers turn it into

@@ -1,3 +1,5 @@
+using GovSite.Rules;
+
 namespace GovSite.Tests.Monitoring.Farm3;
 
 /// <summary>

@@ -1,3 +1,5 @@
+using GovSite.Rules;
+
 namespace GovSite.Tests.Monitoring.Farm3;
 
 // The third farm's model of a site: what is planted where. The expected results of a check

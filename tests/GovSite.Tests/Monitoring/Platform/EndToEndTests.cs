@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using GovSite.Common;
 using GovSite.Data;
 using GovSite.Monitoring;
 using GovSite.Monitoring.Platform;

@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using GovSite.Common;
 using GovSite.Data;
 using GovSite.Publishing;
 using GovSite.Publishing.Library;

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using GovSite.Accounts;
+using GovSite.Common;
 using GovSite.Data;
 using GovSite.Publishing;
 using GovSite.Publishing.Library;

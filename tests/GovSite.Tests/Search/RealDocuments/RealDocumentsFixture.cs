@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using GovSite.Common;
 using GovSite.Data;
 using GovSite.Publishing;
 using GovSite.Search;

@@ -1,7 +1,6 @@
 using GovSite.Accounts;
 using GovSite.Admin;
 using GovSite.Sites;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
 namespace GovSite.Interaction.Participation.Admin;
@@ -10,7 +9,6 @@ namespace GovSite.Interaction.Participation.Admin;
 /// Back-office pages of one site's consultations, surveys and interviews. Sign-in is required
 /// by the folder convention in ParticipationSetup and again here, in case the page moves.
 /// </summary>
-[Authorize]
 public abstract class ParticipationAdminPage(SiteAccess access, SiteDirectory directory) : AdminPageModel(access)
 {
     [FromRoute]

@@ -1,5 +1,6 @@
 using GovSite.Accounts;
 using GovSite.Admin;
+using GovSite.Common;
 using GovSite.Data;
 using GovSite.Sites;
 using Microsoft.AspNetCore.Mvc;

@@ -1,0 +1,63 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using GovSite.Admin;
+using Microsoft.AspNetCore.ResponseCompression;
+
+namespace GovSite;
+
+/// <summary>
+/// What every request meets whatever feature answers it: Kestrel's limits, JSON and problem
+/// details, compression, the rate limiter, Razor Pages with the one /admin rule, OpenAPI.
+/// </summary>
+public static class WebDefaults
+{
+    public static WebApplicationBuilder AddWebDefaults(this WebApplicationBuilder builder)
+    {
+        // From a build (not a publish) the CSS lives in the project's wwwroot; the build's manifest
+        // points there. Development turns this on by itself; Production needs asking.
+        builder.WebHost.UseStaticWebAssets();
+        builder.WebHost.UseSetting(WebHostDefaults.ServerUrlsKey, builder.Configuration["urls"] ?? "http://localhost:5080");
+        builder.WebHost.ConfigureKestrel(k =>
+        {
+            k.Limits.MaxRequestBodySize = GovSiteApp.MaxRequestBytes;
+            // Kestrel answers a longer request line itself, with a blank 414: a search form sends
+            // up to SearchText.MaxQueryInput characters (9 bytes each encoded), which the page then
+            // cuts with a notice. 8 KB by default.
+            k.Limits.MaxRequestLineSize = GovSiteApp.MaxRequestLineBytes;
+            k.Limits.MaxRequestHeadersTotalSize = Math.Max(k.Limits.MaxRequestHeadersTotalSize, GovSiteApp.MaxRequestLineBytes + 32 * 1024);
+            k.AddServerHeader = false;
+        });
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddProblemDetails();
+        // Razor would otherwise write every Chinese character as &#x…; entities: triple the bytes.
+        builder.Services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
+        // Malformed JSON becomes a 400 with a Chinese message (status code pages), in every environment.
+        builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = false);
+        builder.Services.ConfigureHttpJsonOptions(o =>
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
+        builder.Services.AddOpenApi();
+        builder.Services.AddResponseCompression(o =>
+        {
+            o.EnableForHttps = true;
+            o.Providers.Add<BrotliCompressionProvider>();
+            o.Providers.Add<GzipCompressionProvider>();
+            o.MimeTypes = ResponseCompressionDefaults.MimeTypes.Concat(["application/rss+xml", "image/svg+xml"]);
+        });
+        builder.Services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.OnRejected = (context, ct) => ProblemResponses.WriteAsync(context.HttpContext, StatusCodes.Status429TooManyRequests,
+                "请求过于频繁", "您的操作过于频繁，请稍后再试", ct);
+        });
+
+        builder.Services.AddRazorPages(o =>
+        {
+            // Pages live in their feature folders (Admin/, PublicSite/), so the root is the project.
+            o.RootDirectory = "/";
+            // Every page under /admin, in whatever feature folder, requires sign-in (one rule).
+            o.Conventions.Add(new AdminAuthorization());
+            o.Conventions.AddPageRoute("/PublicSite/ColumnPage", "columns/{id:int}/page/{pageNumber:int}");
+        });
+        return builder;
+    }
+}
