@@ -175,4 +175,6 @@ root.Subcommands.Add(SupervisionBench.ScoreCommand());
 root.Subcommands.Add(QualityBench.Command());
 root.Subcommands.Add(RenderBench.Command());
 root.Subcommands.Add(RenderBench.ExportCommand());
+root.Subcommands.Add(DisclosureBench.CatalogueCommand());
+root.Subcommands.Add(DisclosureBench.ReportCommand());
 return await root.Parse(args).InvokeAsync();

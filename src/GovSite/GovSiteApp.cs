@@ -195,6 +195,8 @@ public static class GovSiteApp
         app.UseSecurityHeaders();
         // Cached public pages are answered here, before anything below runs for them.
         app.UseMiddleware<PublicPageCacheMiddleware>();
+        // The counting script's requests too (Visits/): one per page view, so they skip the rest.
+        app.UseVisitCounting();
         // The static export renders pages through everything from here on.
         PageRenderer.UsePageRenderer(app);
         app.UseStatusCodePages(ProblemResponses.StatusCodePage);

@@ -182,6 +182,11 @@ public class GovSiteDb(DbContextOptions<GovSiteDb> options, SiteAccess access) :
             e.HasIndex(x => new { x.SiteId, x.IndexNumber }).IsUnique();
             // 政府信息公开目录: a site's 主动公开 placements in publication order, one index range.
             e.HasIndex(x => new { x.SiteId, x.Disclosure, x.Status, x.PublishedAt });
+            // A portal's catalogue spans its departments: newest first over all sites, and per browsing list.
+            e.HasIndex(x => new { x.Disclosure, x.Status, x.PublishedAt });
+            e.HasIndex(x => new { x.SubjectCategory, x.Disclosure, x.Status, x.PublishedAt });
+            e.HasIndex(x => new { x.GenreClass, x.Disclosure, x.Status, x.PublishedAt });
+            e.HasIndex(x => new { x.Issuer, x.Disclosure, x.Status, x.PublishedAt });
             e.Property(x => x.GenreClass).HasMaxLength(100);
             e.HasOne(x => x.Item).WithMany().HasForeignKey(x => x.ItemId).OnDelete(DeleteBehavior.Cascade);
             // One item, one place per column, whatever route it arrived by.

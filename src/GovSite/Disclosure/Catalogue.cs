@@ -54,6 +54,10 @@ public sealed class Catalogue(GovSiteDb db, SiteDirectory directory, CatalogueCo
                 && a.PublishedAt <= now);
     }
 
+    /// <summary>The sites of the catalogue whose host unit is the organ (their entries naming no 发文机关 are the organ's).</summary>
+    private int[] HostsOf(SiteInfo site, string organ) =>
+        [.. ScopeOf(site).Where(id => directory.FindById(id) is { } s && (s.HostUnitName ?? s.Name) == organ)];
+
     private IQueryable<Article> Filter(IQueryable<Article> entries, SiteInfo site, CatalogueQuery query)
     {
         if (query.Subject is { } subject)
@@ -67,7 +71,7 @@ public sealed class Catalogue(GovSiteDb db, SiteDirectory directory, CatalogueCo
         if (query.Organ is { } organ)
         {
             // An organ is the 发文机关 written on the item, or the host unit of a site whose items name none.
-            var hosts = ScopeOf(site).Where(id => directory.FindById(id) is { } s && (s.HostUnitName ?? s.Name) == organ).ToArray();
+            var hosts = HostsOf(site, organ);
             entries = entries.Where(a => a.Issuer == organ || (a.Issuer == null && hosts.Contains(a.SiteId)));
         }
         if (query.Search is { } q)
@@ -85,18 +89,41 @@ public sealed class Catalogue(GovSiteDb db, SiteDirectory directory, CatalogueCo
         var page = Math.Clamp(query.Page, 1, maxPages);
         var entries = Filter(Entries(scope), site, query);
         var (total, exact) = await TotalAsync(site, scope, query, entries, ct);
-        var rows = await entries.OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id)
-            .Skip((page - 1) * PageSize).Take(PageSize)
-            .Select(a => new
+        var skip = (page - 1) * PageSize;
+        List<CatalogueRow> rows;
+        if (query.Organ is { } organ)
+        {
+            // "Written by this organ, or by the host unit of a site whose entries name none" is two
+            // index ranges in date order; read the newest of each and merge, rather than letting the
+            // database sort every entry of the organ for one page.
+            var others = Filter(Entries(scope), site, query with { Organ = null });
+            var hosts = HostsOf(site, organ);
+            rows = await Project(Newest(others.Where(a => a.Issuer == organ)).Take(skip + PageSize)).ToListAsync(ct);
+            if (hosts.Length > 0)
             {
-                a.Id, a.SiteId, a.IndexNumber, a.Title, a.Issuer, a.DocNumber, a.WrittenDate, a.PublishedAt, a.SubjectCategory, a.GenreClass, a.Validity,
-            })
-            .ToListAsync(ct);
-        var items = rows.Select(a => new CatalogueEntry(a.Id, a.SiteId, a.IndexNumber, a.Title, OrganOf(a.SiteId, a.Issuer), a.DocNumber,
-            a.WrittenDate, a.PublishedAt, a.SubjectCategory, a.GenreClass, a.Validity)).ToList();
+                rows.AddRange(await Project(Newest(others.Where(a => a.Issuer == null && hosts.Contains(a.SiteId))).Take(skip + PageSize)).ToListAsync(ct));
+            }
+            rows = [.. rows.OrderByDescending(r => r.PublishedAt).ThenByDescending(r => r.Id).Skip(skip).Take(PageSize)];
+        }
+        else
+        {
+            rows = await Project(Newest(entries).Skip(skip).Take(PageSize)).ToListAsync(ct);
+        }
+        var items = rows.Select(Entry).ToList();
         var pageCount = Math.Clamp((total + PageSize - 1) / PageSize, 1, maxPages);
         return new CataloguePage(total, exact, page, PageSize, pageCount, items);
     }
+
+    private sealed record CatalogueRow(int Id, int SiteId, string? IndexNumber, string Title, string? Issuer, string? DocNumber, DateOnly? WrittenDate,
+        DateTime? PublishedAt, string? SubjectCategory, string? GenreClass, PolicyValidity? Validity);
+
+    private static IQueryable<Article> Newest(IQueryable<Article> entries) => entries.OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id);
+
+    private static IQueryable<CatalogueRow> Project(IQueryable<Article> entries) => entries.Select(a =>
+        new CatalogueRow(a.Id, a.SiteId, a.IndexNumber, a.Title, a.Issuer, a.DocNumber, a.WrittenDate, a.PublishedAt, a.SubjectCategory, a.GenreClass, a.Validity));
+
+    private CatalogueEntry Entry(CatalogueRow a) => new(a.Id, a.SiteId, a.IndexNumber, a.Title, OrganOf(a.SiteId, a.Issuer), a.DocNumber,
+        a.WrittenDate, a.PublishedAt, a.SubjectCategory, a.GenreClass, a.Validity);
 
     /// <summary>
     /// The number of entries: exact from the kept counts when at most one list is chosen, else
@@ -142,15 +169,8 @@ public sealed class Catalogue(GovSiteDb db, SiteDirectory directory, CatalogueCo
     /// <summary>Every entry the filters select, newest first, up to the export limit.</summary>
     public async Task<List<CatalogueEntry>> ExportAsync(SiteInfo site, CatalogueQuery query, CancellationToken ct)
     {
-        var rows = await Filter(Entries(ScopeOf(site)), site, query).OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id)
-            .Take(options.Value.CatalogueExportRows)
-            .Select(a => new
-            {
-                a.Id, a.SiteId, a.IndexNumber, a.Title, a.Issuer, a.DocNumber, a.WrittenDate, a.PublishedAt, a.SubjectCategory, a.GenreClass, a.Validity,
-            })
-            .ToListAsync(ct);
-        return [.. rows.Select(a => new CatalogueEntry(a.Id, a.SiteId, a.IndexNumber, a.Title, OrganOf(a.SiteId, a.Issuer), a.DocNumber,
-            a.WrittenDate, a.PublishedAt, a.SubjectCategory, a.GenreClass, a.Validity))];
+        var rows = await Project(Newest(Filter(Entries(ScopeOf(site)), site, query)).Take(options.Value.CatalogueExportRows)).ToListAsync(ct);
+        return [.. rows.Select(Entry)];
     }
 
     public static readonly string[] Header = ["索引号", "名称", "发文机关", "文号", "成文日期", "发布日期", "主题分类", "体裁分类", "有效性", "网址"];

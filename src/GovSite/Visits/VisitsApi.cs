@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Net;
 using System.Text.Json;
@@ -31,8 +32,34 @@ public static class VisitsApi
 
     public sealed record StatBody(string? S, string? P, int? C, string? R);
 
-    private static async Task<Results<NoContent, ValidationProblem>> StatAsync(HttpContext context, VisitCounter counter,
-        SiteDirectory sites, CurrentSite current, CancellationToken ct)
+    // Documents the endpoint; requests are answered earlier by UseVisitCounting with the same code.
+    private static Task<Results<NoContent, ValidationProblem>> StatAsync(HttpContext context, VisitCounter counter,
+        SiteDirectory sites, CurrentSite current, CancellationToken ct) => CountAsync(context, counter, sites, current.Site, ct);
+
+    /// <summary>
+    /// Answers POST /api/v1/stat at the front of the pipeline, beside the page cache: a counting
+    /// request needs no routing, session, authorization or output cache, and the script on every
+    /// page sends one per view, so it must cost little more than a cached page (issue 20: p99 2 ms
+    /// under 64 connections).
+    /// </summary>
+    public static IApplicationBuilder UseVisitCounting(this IApplicationBuilder app) =>
+        app.Use(async (context, next) =>
+        {
+            if (!HttpMethods.IsPost(context.Request.Method) || !context.Request.Path.Equals(StatPath, StringComparison.OrdinalIgnoreCase))
+            {
+                await next(context);
+                return;
+            }
+            var services = context.RequestServices;
+            var result = await CountAsync(context, services.GetRequiredService<VisitCounter>(), services.GetRequiredService<SiteDirectory>(),
+                null, context.RequestAborted);
+            await ((IResult)result.Result).ExecuteAsync(context);
+        });
+
+    private const string StatPath = "/api/v1/stat";
+
+    internal static async Task<Results<NoContent, ValidationProblem>> CountAsync(HttpContext context, VisitCounter counter,
+        SiteDirectory sites, SiteInfo? fallback, CancellationToken ct)
     {
         if (!counter.Options.Enabled)
         {
@@ -44,12 +71,12 @@ public static class VisitsApi
             return Problem("body", "计数请求过大");
         }
         StatBody? body;
+        var buffer = ArrayPool<byte>.Shared.Rent(MaxStatBytes + 1);
         try
         {
-            var buffer = new byte[MaxStatBytes + 1];
             var length = 0;
             int read;
-            while (length <= MaxStatBytes && (read = await request.Body.ReadAsync(buffer.AsMemory(length), ct)) > 0)
+            while (length <= MaxStatBytes && (read = await request.Body.ReadAsync(buffer.AsMemory(length, MaxStatBytes + 1 - length), ct)) > 0)
             {
                 length += read;
             }
@@ -63,7 +90,11 @@ public static class VisitsApi
         {
             return Problem("body", "计数请求不是有效的 JSON");
         }
-        var site = body?.S is { Length: > 0 } code ? sites.FindByCode(code) : current.Site;
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+        var site = body?.S is { Length: > 0 } code ? sites.FindByCode(code) : fallback;
         if (site is null)
         {
             return Problem("s", "网站标识码不存在");
