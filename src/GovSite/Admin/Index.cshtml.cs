@@ -188,7 +188,8 @@ public sealed class DashboardModel(SiteAccess access, SiteDirectory directory, G
             .Where(m => supervised.Contains(m.HandlingSiteId) && open.Contains(m.Status) && m.DueDate < Today)
             .GroupBy(m => m.HandlingSiteId).Select(g => new { SiteId = g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.SiteId, g => g.Count, ct);
-        Region = [.. watched.Select(w => new RegionSite(w.SiteId ?? 0, w.Name, w.LastVerdict, w.LastScore,
+        // A hosted site under its registered name (the watch may carry an older one).
+        Region = [.. watched.Select(w => new RegionSite(w.SiteId ?? 0, w.SiteId is int hosted ? directory.FindById(hosted)?.Name ?? w.Name : w.Name, w.LastVerdict, w.LastScore,
             w.SiteId is int id ? overdue.GetValueOrDefault(id) : 0)).OrderBy(s => s.Name, StringComparer.Ordinal)];
         foreach (var verdict in new[] { "pass", "fail", "error", "none" })
         {

@@ -60,7 +60,7 @@ public class DashboardTests(GovSiteFactory app) : IClassFixture<GovSiteFactory>
     public async Task A_site_admin_sees_their_sites_overdue_letters_requests_error_reports_and_to_dos()
     {
         var page = await DashboardOfAsync("siteadmin");
-        var desk = page.Document.QuerySelectorAll("section.desk").Single(s => s.TextContent.Contains("待办理：清河县人民政府门户网站")).TextContent;
+        var desk = page.Document.QuerySelectorAll("section.desk").Single(s => s.TextContent.Contains("待办理：清河县人民政府")).TextContent;
         var county = DemoInteraction.Letters.Where(l => l.SiteCode == DemoRegion.CountyPortalCode && l.State == DemoInteraction.LetterState.Overdue).ToList();
         county.Count.ShouldBeGreaterThan(0);
         foreach (var letter in county)
@@ -87,9 +87,9 @@ public class DashboardTests(GovSiteFactory app) : IClassFixture<GovSiteFactory>
         region.QuerySelectorAll("[data-figures-chart]").Length.ShouldBe(2);
         page.Document.QuerySelectorAll("script[src^='/lib/echarts']").Length.ShouldBe(1);
         var rows = region.QuerySelectorAll("tbody tr").ToDictionary(r => r.QuerySelector("th")!.TextContent, r => r.QuerySelectorAll("td").Select(c => c.TextContent).ToList());
-        rows.ShouldContainKey("清河县人民政府门户网站");
+        rows.ShouldContainKey("清河县人民政府");
         var countyOverdue = DemoInteraction.Letters.Count(l => l.SiteCode == DemoRegion.CountyPortalCode && l.State == DemoInteraction.LetterState.Overdue);
-        rows["清河县人民政府门户网站"][2].ShouldBe(countyOverdue.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        rows["清河县人民政府"][2].ShouldBe(countyOverdue.ToString(System.Globalization.CultureInfo.InvariantCulture));
         // A supervisor writes nothing and reviews nothing.
         page.Document.GetElementById("drafts-title").ShouldBeNull();
         page.Document.GetElementById("review-title").ShouldBeNull();
