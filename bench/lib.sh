@@ -83,6 +83,7 @@ http {
     server {
         listen 127.0.0.1:$port;
         root $ngx/html;
+        ${NGINX_EXTRA:-}
     }
 }
 EOF

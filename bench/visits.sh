@@ -12,13 +12,16 @@
 #   BENCH_DURATION=5s bench/visits.sh
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-DURATION="${BENCH_DURATION:-10s}"
+DURATION="${BENCH_DURATION:-5s}"
 PORT=5262
-WORK="$(mktemp -d /tmp/govsite-visits.XXXXXX)"
-PID=""
-cleanup() { set +e; [ -n "$PID" ] && kill "$PID" 2>/dev/null && wait "$PID" 2>/dev/null; rm -rf "$WORK"; }
-trap cleanup EXIT
-command -v wrk >/dev/null || { echo "wrk is needed (apt-get install wrk)"; exit 1; }
+NGINX_PORT=5263
+WRK_ARGS=(-t2 -c64 "-d$DURATION" --latency)
+BENCH_NAME=visits
+# shellcheck source=bench/lib.sh
+source "$ROOT/bench/lib.sh"
+need nginx:nginx-light wrk:wrk curl:curl python3:python3
+port_free "$PORT"
+port_free "$NGINX_PORT"
 
 if [ "${BENCH_NO_BUILD:-0}" = 1 ]; then
     BIN="$ROOT/src/GovSite/bin/Release/net10.0"
@@ -28,15 +31,16 @@ else
 fi
 export GOVSITE_DATA="$WORK/data" GOVSITE_QUIET=true GOVSITE_ADMIN_PASSWORD=Bench12345x ASPNETCORE_ENVIRONMENT=Production
 
-start() { # start ENABLED
-    Visits__Enabled="$1" dotnet "$BIN/govsite.dll" --urls "http://127.0.0.1:$PORT" >"$WORK/server.log" 2>&1 &
-    PID=$!
-    for _ in $(seq 1 240); do curl -fs "http://127.0.0.1:$PORT/healthz" >/dev/null 2>&1 && return 0; sleep 0.5; done
-    echo "server did not start"; cat "$WORK/server.log"; exit 1
+start() { # start ENABLED: GovSite with counting on or off, warmed up on the article page
+    Visits__Enabled="$1" start_govsite "$PORT" dotnet "$BIN/govsite.dll"
+    if [ -z "${URL:-}" ]; then
+        ARTICLE="$(curl -fs "http://127.0.0.1:$PORT/sites/9900000001/" | grep -o '/sites/9900000001/articles/[0-9]*' | head -1)"
+        URL="http://127.0.0.1:$PORT$ARTICLE"
+    fi
+    curl -fs "$URL" >/dev/null
+    wrk -t2 -c64 -d3s "$URL" >/dev/null
 }
-stop() { kill "$PID"; wait "$PID" 2>/dev/null || true; PID=""; }
-rps() { awk '/Requests\/sec/ {print $2}'; }
-p99() { awk '$1 == "99%" {print $2}'; }
+stop() { kill "$GOVSITE_PID"; wait "$GOVSITE_PID" 2>/dev/null || true; GOVSITE_PID=""; }
 
 cat >"$WORK/stat.lua" <<'LUA'
 wrk.method = "POST"
@@ -51,32 +55,45 @@ request = function()
 end
 LUA
 
-echo "== counting off"
-start false
-ARTICLE="$(curl -fs "http://127.0.0.1:$PORT/sites/9900000001/" | grep -o '/sites/9900000001/articles/[0-9]*' | head -1)"
-URL="http://127.0.0.1:$PORT$ARTICLE"
-curl -fs "$URL" >/dev/null
-OFF="$(wrk -t2 -c64 -d"$DURATION" --latency "$URL" | rps)"
-stop
-echo "article page, counting off: $OFF req/s"
-
-echo "== counting on"
-start true
-curl -fs "$URL" >/dev/null
-ON="$(wrk -t2 -c64 -d"$DURATION" --latency "$URL" | rps)"
-echo "article page, counting on:  $ON req/s"
-STAT="$(wrk -t2 -c64 -d"$DURATION" --latency -s "$WORK/stat.lua" "http://127.0.0.1:$PORT/api/v1/stat")"
-echo "POST /api/v1/stat: $(echo "$STAT" | rps) req/s, p99 $(echo "$STAT" | p99)"
-wrk -t1 -c32 -d"$DURATION" --latency -s "$WORK/stat.lua" "http://127.0.0.1:$PORT/api/v1/stat" >"$WORK/beside.txt" &
-BESIDE=$!
-TOGETHER="$(wrk -t1 -c32 -d"$DURATION" --latency "$URL" | rps)"
-wait "$BESIDE"
-echo "article page with the counting endpoint loaded beside it (32+32 connections): $TOGETHER page req/s + $(rps <"$WORK/beside.txt") counts/s"
-python3 -c "import sys; off, on = float(sys.argv[1]), float(sys.argv[2]); print(f'counting on costs the cached article page {100 * (off - on) / off:.1f}% of its req/s')" "$OFF" "$ON"
-stop
+# Two rounds, counting off then on, each server warmed up for 3 s before it is measured.
+for round in 1 2; do
+    log "round $round: counting off"
+    start false
+    run_wrk "off$round" "$URL" >/dev/null
+    stop
+    log "round $round: counting on"
+    start true
+    run_wrk "on$round" "$URL" >/dev/null
+    wrk -t2 -c64 -d3s -s "$WORK/stat.lua" "http://127.0.0.1:$PORT/api/v1/stat" >/dev/null
+    run_wrk "stat$round" -s "$WORK/stat.lua" "http://127.0.0.1:$PORT/api/v1/stat" >/dev/null
+    if [ "$round" = 1 ]; then
+        curl -fs "$URL" >"$WORK/article.html"
+        # The peer: nginx answering the same POST with 204 from its configuration, nothing counted.
+        NGINX_EXTRA='location = /api/v1/stat { return 204; }' start_nginx "$WORK/article.html" "$NGINX_PORT"
+        wrk -t2 -c64 -d3s -s "$WORK/stat.lua" "http://127.0.0.1:$NGINX_PORT/api/v1/stat" >/dev/null
+        run_wrk nginx-stat -s "$WORK/stat.lua" "http://127.0.0.1:$NGINX_PORT/api/v1/stat" >/dev/null
+        kill -QUIT "$NGINX_PID"; wait "$NGINX_PID" 2>/dev/null || true; NGINX_PID=""
+        wrk -t1 -c32 -d"$DURATION" --latency -s "$WORK/stat.lua" "http://127.0.0.1:$PORT/api/v1/stat" >"$WORK/beside.txt" &
+        BESIDE=$!
+        TOGETHER="$(wrk -t1 -c32 -d"$DURATION" --latency "$URL" | awk '/Requests\/sec/ {print $2}')"
+        wait "$BESIDE"
+    fi
+    stop
+done
+OFF="$(rps off1 off2)"; ON="$(rps on1 on2)"
+echo
+echo "| measure | GovSite | nginx (return 204) |"
+echo "|---|---:|---:|"
+echo "| POST /api/v1/stat, 64 connections, req/s (rounds) | $(rps stat1 stat2) ($(rps stat1), $(rps stat2)) | $(rps nginx-stat) |"
+echo "| POST /api/v1/stat, p99 ms (rounds) | $(p99 stat1) / $(p99 stat2) | $(p99 nginx-stat) |"
+echo "| cached article page, counting off, req/s (rounds) | $OFF ($(rps off1), $(rps off2)) | |"
+echo "| cached article page, counting on, req/s (rounds) | $ON ($(rps on1), $(rps on2)) | |"
+echo "| page and counting endpoint side by side (32 + 32 connections) | $TOGETHER page req/s + $(awk '/Requests\/sec/ {print $2}' "$WORK/beside.txt") counts/s | |"
+python3 -c "import sys; off, on = float(sys.argv[1]), float(sys.argv[2]); print(f'counting on costs the cached article page {100 * (off - on) / off:.1f}% of its req/s (mean of two rounds each)')" "$OFF" "$ON"
+echo "load at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
 
 echo "== 100 million page views as daily aggregates (SQLite)"
-python3 - "$WORK/data/govsite.db" <<'PY'
+python3 - "$GOVSITE_DATA/govsite.db" <<'PY'
 import os, random, sqlite3, sys, time
 db = sqlite3.connect(sys.argv[1])
 random.seed(20)

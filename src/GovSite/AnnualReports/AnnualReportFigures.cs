@@ -21,10 +21,12 @@ public sealed record ReportPeriod(SiteInfo Site, int Year)
 /// <summary>
 /// The seam through which a feature supplies report figures: each source names the template keys
 /// it computes and returns their values (numbers as invariant digits, yes/no as 是/否). A key the
-/// template marks computed that no source supplies is entered by hand and marked 手工填报. When
-/// Disclosure/, Services/ or ErrorReports/ land, each registers one more source
-/// (<c>services.AddScoped&lt;IAnnualReportFigures, ServicesReportFigures&gt;()</c>) for its keys
-/// (info.disclosure; services.*; innovation.personal) and nothing else changes.
+/// template marks computed that no source supplies is entered by hand and marked 手工填报. Each
+/// feature registers its own source in its Setup
+/// (<c>services.AddScoped&lt;IAnnualReportFigures, ServicesReportFigures&gt;()</c>): Disclosure/
+/// (info.disclosure), Services/ (services.*, innovation.personal), ErrorReports/ (interaction.error*),
+/// Supervision/ (media.*). A source may leave out a key for a site it knows nothing of (no new-media
+/// account registered, say): that line is then 手工填报 for that site.
 /// </summary>
 public interface IAnnualReportFigures
 {

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using GovSite.Accounts;
 using GovSite.Common;
@@ -116,14 +115,7 @@ public sealed class AnnualReportService(GovSiteDb db, SiteAccess access, SiteDir
             ? JsonSerializer.Deserialize<Dictionary<string, string>>(frozen) ?? []
             : await ComputeAsync(site, report.Year, ct);
         var entered = JsonSerializer.Deserialize<Dictionary<string, string>>(report.EnteredJson) ?? [];
-        var computedKeys = ComputedKeys;
-        var sections = template.Sections.Select(s => new ReportSectionView(s.Key, s.Title, [.. s.Fields.Select(f =>
-        {
-            var source = computedKeys.Contains(f.Key) && computed.ContainsKey(f.Key) ? FieldSource.Computed
-                : f.Computed ? FieldSource.Manual : FieldSource.Entered;
-            var value = source == FieldSource.Computed ? computed[f.Key] : entered.GetValueOrDefault(f.Key, "");
-            return new ReportLine(f.Key, f.Label, f.Type, source, value);
-        })])).ToList();
+        var sections = ReportLines.Build(template, ComputedKeys, computed, entered);
         return new AnnualReportView(site, report.Year, report, ReportWorkflow.IsLate(report.Status, report.Year, Today), template.Title, sections);
     }
 
@@ -146,38 +138,7 @@ public sealed class AnnualReportService(GovSiteDb db, SiteAccess access, SiteDir
             return new ReportStepResult(view, errors);
         }
         var entered = JsonSerializer.Deserialize<Dictionary<string, string>>(report.EnteredJson) ?? [];
-        var lines = view.Lines.ToDictionary(l => l.Key);
-        foreach (var (key, raw) in input)
-        {
-            if (!lines.TryGetValue(key, out var line))
-            {
-                errors.Add(key, $"报表中没有“{key}”这一项");
-                continue;
-            }
-            if (line.Source == FieldSource.Computed)
-            {
-                errors.Add(key, $"“{line.Label}”由平台统计，不能手工填写");
-                continue;
-            }
-            var value = TypedText.Line(raw) ?? "";
-            if (value.Length > 200)
-            {
-                errors.Add(key, $"“{line.Label}”不能超过 200 个字");
-                continue;
-            }
-            if (value.Length > 0 && line.Type == FieldType.Number
-                && !(decimal.TryParse(value, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var n) && n >= 0))
-            {
-                errors.Add(key, $"“{line.Label}”应填写不小于 0 的数字");
-                continue;
-            }
-            if (value.Length > 0 && line.Type == FieldType.YesNo && value is not ("是" or "否"))
-            {
-                errors.Add(key, $"“{line.Label}”应填写“是”或“否”");
-                continue;
-            }
-            entered[key] = value;
-        }
+        ReportLines.Enter(view.Lines, input, entered, errors);
         if (!errors.IsValid)
         {
             return new ReportStepResult(view, errors);

@@ -32,12 +32,12 @@ public sealed class AnnualReportTemplate
 
     public TemplateField? Field(string key) => Fields.FirstOrDefault(f => f.Key == key);
 
-    public static AnnualReportTemplate Load(string? path)
+    public static AnnualReportTemplate Load(string? path, string resource = "annual-report-template.json")
     {
         using var stream = path is { Length: > 0 }
             ? File.OpenRead(path)
-            : typeof(AnnualReportTemplate).Assembly.GetManifestResourceStream("GovSite.AnnualReports.annual-report-template.json")
-              ?? throw new InvalidOperationException("The annual report template is missing from the build.");
+            : typeof(AnnualReportTemplate).Assembly.GetManifestResourceStream("GovSite.AnnualReports." + resource)
+              ?? throw new InvalidOperationException($"The report template {resource} is missing from the build.");
         var file = JsonSerializer.Deserialize<TemplateFile>(stream, Options) ?? throw new InvalidOperationException("Empty annual report template.");
         return new AnnualReportTemplate
         {

@@ -12,7 +12,10 @@ namespace GovSite.AnnualReports;
 /// </summary>
 public static class AnnualReportXlsx
 {
-    public static byte[] Write(AnnualReportView report)
+    public static byte[] Write(AnnualReportView report) =>
+        Write(report.Year, report.Title, "填报单位：" + report.Value("header.hostUnit"), report.Report.Status, report.Sections, "工作年度报表");
+
+    public static byte[] Write(int year, string title, string unitLine, ReportStatus status, IReadOnlyList<ReportSectionView> sections, string sheetName)
     {
         using var stream = new MemoryStream();
         using (var document = SpreadsheetDocument.Create(stream, SpreadsheetDocumentType.Workbook))
@@ -22,10 +25,10 @@ public static class AnnualReportXlsx
             var sheetPart = workbook.AddNewPart<WorksheetPart>();
             var data = new SheetData();
             var rowIndex = 0u;
-            Row(data, ++rowIndex, $"{report.Year}年{report.Title}", "", "", "");
-            Row(data, ++rowIndex, "填报单位：" + report.Value("header.hostUnit"), "", "状态：" + ReportWorkflow.Label(report.Report.Status), "");
+            Row(data, ++rowIndex, $"{year}年{title}", "", "", "");
+            Row(data, ++rowIndex, unitLine, "", "状态：" + ReportWorkflow.Label(status), "");
             Row(data, ++rowIndex, "栏目", "项目", "数值", "来源");
-            foreach (var section in report.Sections)
+            foreach (var section in sections)
             {
                 foreach (var line in section.Lines)
                 {
@@ -51,7 +54,7 @@ public static class AnnualReportXlsx
                     new Column { Min = 4, Max = 4, Width = 12, CustomWidth = true }),
                 data);
             var sheets = workbook.Workbook.AppendChild(new Sheets());
-            sheets.Append(new Sheet { Id = workbook.GetIdOfPart(sheetPart), SheetId = 1, Name = "工作年度报表" });
+            sheets.Append(new Sheet { Id = workbook.GetIdOfPart(sheetPart), SheetId = 1, Name = sheetName });
             workbook.Workbook.Save();
         }
         return stream.ToArray();

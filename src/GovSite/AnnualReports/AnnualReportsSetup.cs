@@ -12,9 +12,14 @@ public static class AnnualReportsSetup
         builder.Services.AddSingleton(template);
         builder.Services.Configure<PdfOptions>(o => o.Chromium = builder.Configuration["GOVSITE_CHROMIUM"] ?? o.Chromium);
         builder.Services.AddSingleton<AnnualReportPdf>();
-        // The seam: every source of computed figures. Disclosure/, Services/ and ErrorReports/ add theirs here when they land.
+        // The seam: every source of computed figures. The platform's own here; Disclosure/, Services/, ErrorReports/ and
+        // Supervision/ (new media) register theirs in their own Setup.
         builder.Services.AddScoped<IAnnualReportFigures, PlatformReportFigures>();
         builder.Services.AddScoped<AnnualReportService>();
+        builder.Services.AddSingleton(new SupervisionReportTemplate(
+            AnnualReportTemplate.Load(builder.Configuration["AnnualReports:SupervisionTemplate"], "supervision-report-template.json")));
+        builder.Services.AddScoped<SupervisionReportCounts>();
+        builder.Services.AddScoped<SupervisionReportService>();
         builder.Services.AddScoped<AnnualReportReminders>();
         return builder;
     }
@@ -22,6 +27,7 @@ public static class AnnualReportsSetup
     public static WebApplication MapAnnualReports(this WebApplication app)
     {
         app.MapAnnualReportsApi();
+        app.MapSupervisionReportsApi();
         return app;
     }
 
@@ -34,6 +40,14 @@ public static class AnnualReportsSetup
             e.Property(x => x.ReturnReason).HasMaxLength(500);
             e.Property(x => x.PublicUrl).HasMaxLength(500);
             e.HasOne<Site>().WithMany().HasForeignKey(x => x.SiteId).OnDelete(DeleteBehavior.Cascade);
+        });
+        b.Entity<SupervisionReport>(e =>
+        {
+            e.HasIndex(x => new { x.RegionId, x.Year }).IsUnique();
+            e.HasIndex(x => new { x.Year, x.Status });
+            e.Property(x => x.ReturnReason).HasMaxLength(500);
+            e.Property(x => x.PublicUrl).HasMaxLength(500);
+            e.HasOne<Region>().WithMany().HasForeignKey(x => x.RegionId).OnDelete(DeleteBehavior.Cascade);
         });
     }
 }

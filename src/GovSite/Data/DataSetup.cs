@@ -103,6 +103,13 @@ public static class DataSetup
         {
             await db.Database.MigrateAsync(ct);
         }
+        if (db.Database.IsSqlite())
+        {
+            // The planner's statistics (sqlite_stat1), refreshed where tables grew or indexes are new,
+            // within a bounded effort: without them a catalogue filtered by two lists walks the larger
+            // list's index. SQLite's advice for long-lived connections; PostgreSQL's autovacuum does this itself.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA optimize=0x10002;", ct);
+        }
     }
 }
 

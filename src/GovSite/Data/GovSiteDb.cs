@@ -107,6 +107,7 @@ public class GovSiteDb(DbContextOptions<GovSiteDb> options, SiteAccess access) :
     public DbSet<Visits.VisitorMark> VisitorMarks => Set<Visits.VisitorMark>();
     public DbSet<Visits.VisitSalt> VisitSalts => Set<Visits.VisitSalt>();
     public DbSet<GovSite.AnnualReports.AnnualReport> AnnualReports => Set<GovSite.AnnualReports.AnnualReport>();
+    public DbSet<GovSite.AnnualReports.SupervisionReport> SupervisionReports => Set<GovSite.AnnualReports.SupervisionReport>();
     public DbSet<Services.ServiceItem> ServiceItems => Set<Services.ServiceItem>();
     public DbSet<Services.ServiceMaterial> ServiceMaterials => Set<Services.ServiceMaterial>();
     public DbSet<Services.ServiceStep> ServiceSteps => Set<Services.ServiceStep>();

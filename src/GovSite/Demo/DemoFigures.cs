@@ -11,7 +11,7 @@ namespace GovSite.Demo;
 /// <summary>
 /// The demo region's visitor figures for the past year (weekday peaks, quiet weekends, a slow
 /// seasonal swing and some noise; fixed seed) and its annual reports: last year's published,
-/// this year's a draft with the sign-off still to fill in.
+/// this year's a draft with the sign-off still to fill in; and each demo region's 监管年度报表 likewise.
 /// </summary>
 public static class DemoFigures
 {
@@ -83,6 +83,46 @@ public static class DemoFigures
             {
                 SiteId = siteId, Year = today.Year, Status = ReportStatus.Draft, CreatedAt = now,
                 EnteredJson = JsonSerializer.Serialize(new Dictionary<string, string> { ["security.officer"] = "是" }),
+            });
+        }
+        await db.SaveChangesAsync(ct);
+        await SeedSupervisionReportsAsync(services, sites, today, ct);
+    }
+
+    /// <summary>Each demo region with a portal: last year's 监管年度报表 published on it, this year's a draft.</summary>
+    private static async Task SeedSupervisionReportsAsync(IServiceProvider services, IReadOnlyDictionary<string, int> sites, DateOnly today,
+        CancellationToken ct)
+    {
+        var db = services.GetRequiredService<GovSiteDb>();
+        var counts = services.GetRequiredService<SupervisionReportCounts>();
+        var directory = services.GetRequiredService<SiteDirectory>();
+        var ids = sites.Values.ToList();
+        var portals = await db.Sites.IgnoreQueryFilters().AsNoTracking().Where(s => ids.Contains(s.Id) && s.Type == SiteType.Portal)
+            .Select(s => new { s.Id, s.RegionId }).ToListAsync(ct);
+        var lastYear = today.Year - 1;
+        var published = ChinaTime.ToUtc(new DateTime(today.Year, 1, 29, 10, 0, 0, DateTimeKind.Unspecified));
+        foreach (var portal in portals.GroupBy(p => p.RegionId).Select(g => g.OrderBy(p => p.Id).First()))
+        {
+            if (directory.FindById(portal.Id) is not { } site || await db.Regions.AsNoTracking().FirstOrDefaultAsync(r => r.Id == portal.RegionId, ct) is not { } region)
+            {
+                continue;
+            }
+            var entered = new Dictionary<string, string>
+            {
+                ["header.office"] = $"{region.Name}人民政府办公室", ["training.sessions"] = "4", ["training.people"] = "236",
+                ["signoff.head"] = "陈志远", ["signoff.reviewer"] = "林海", ["signoff.filler"] = "黄丽", ["signoff.phone"] = site.ContactPhone ?? "0999-88001002",
+                ["signoff.date"] = $"{today.Year}-01-22",
+            };
+            db.SupervisionReports.Add(new SupervisionReport
+            {
+                RegionId = region.Id, Year = lastYear, Status = ReportStatus.Published, EnteredJson = JsonSerializer.Serialize(entered),
+                ComputedJson = JsonSerializer.Serialize(await counts.ComputeAsync(region, lastYear, ct)), CreatedAt = published.AddDays(-25),
+                SubmittedAt = published.AddDays(-4), ReviewedAt = published, PublishedAt = published, PublicUrl = SupervisionReportService.PublicUrl(site, lastYear),
+            });
+            db.SupervisionReports.Add(new SupervisionReport
+            {
+                RegionId = region.Id, Year = today.Year, Status = ReportStatus.Draft, CreatedAt = ChinaTime.ToUtc(new DateTime(today.Year, 1, 2, 9, 0, 0, DateTimeKind.Unspecified)),
+                EnteredJson = JsonSerializer.Serialize(new Dictionary<string, string> { ["header.office"] = $"{region.Name}人民政府办公室" }),
             });
         }
         await db.SaveChangesAsync(ct);

@@ -22,7 +22,11 @@ public sealed record CataloguePage(int Total, bool TotalIsExact, int Page, int P
 
 /// <summary>How many entries each 主题分类, 体裁分类 and organ holds: the catalogue's browsing lists.</summary>
 public sealed record CatalogueFacets(int Total, List<(string Name, int Count)> Subjects, List<(string Name, int Count)> Genres,
-    List<(string Name, int Count)> Organs);
+    List<(string Name, int Count)> Organs)
+{
+    /// <summary>Entries per (主题分类, 体裁分类, organ): any combination of the lists is counted from it.</summary>
+    public List<(string? Subject, string? Genre, string Organ, int Count)> Cells { get; init; } = [];
+}
 
 /// <summary>
 /// 政府信息公开目录: every published placement marked 主动公开 on a department site, and on a
@@ -126,19 +130,16 @@ public sealed class Catalogue(GovSiteDb db, SiteDirectory directory, CatalogueCo
         a.WrittenDate, a.PublishedAt, a.SubjectCategory, a.GenreClass, a.Validity);
 
     /// <summary>
-    /// The number of entries: exact from the kept counts when at most one list is chosen, else
+    /// The number of entries: exact from the kept counts for any choice of lists, else (a search)
     /// counted up to what the pages can show (a search over a million entries is not counted to the end).
     /// </summary>
     private async Task<(int Total, bool Exact)> TotalAsync(SiteInfo site, int[] scope, CatalogueQuery query, IQueryable<Article> entries, CancellationToken ct)
     {
-        var chosen = (query.Subject is null ? 0 : 1) + (query.Genre is null ? 0 : 1) + (query.Organ is null ? 0 : 1);
-        if (query.Search is null && chosen <= 1)
+        if (query.Search is null)
         {
             var facets = await FacetsAsync(site, ct);
-            var total = query.Subject is { } s ? Count(facets.Subjects, s)
-                : query.Genre is { } g ? Count(facets.Genres, g)
-                : query.Organ is { } o ? Count(facets.Organs, o)
-                : facets.Total;
+            var total = facets.Cells.Where(c => (query.Subject is null || c.Subject == query.Subject) && (query.Genre is null || c.Genre == query.Genre)
+                && (query.Organ is null || c.Organ == query.Organ)).Sum(c => c.Count);
             return (total, true);
         }
         var cap = options.Value.CatalogueMaxPages * PageSize;
@@ -146,24 +147,31 @@ public sealed class Catalogue(GovSiteDb db, SiteDirectory directory, CatalogueCo
         return (Math.Min(counted, cap), counted <= cap);
     }
 
-    private static int Count(List<(string Name, int Count)> list, string name) => list.FirstOrDefault(x => x.Name == name).Count;
-
     /// <summary>The browsing lists with their counts, kept per site (see <see cref="CatalogueCounts"/>).</summary>
     public Task<CatalogueFacets> FacetsAsync(SiteInfo site, CancellationToken ct) =>
         counts.GetAsync(site.Id, () => ComputeFacetsAsync(site, ct));
 
     private async Task<CatalogueFacets> ComputeFacetsAsync(SiteInfo site, CancellationToken ct)
     {
-        var entries = Entries(ScopeOf(site));
-        var subjects = await entries.GroupBy(a => a.SubjectCategory).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
-        var genres = await entries.GroupBy(a => a.GenreClass).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
-        var organs = await entries.GroupBy(a => new { a.Issuer, a.SiteId }).Select(g => new { g.Key.Issuer, g.Key.SiteId, Count = g.Count() }).ToListAsync(ct);
+        // One pass over the catalogue's entries, grouped by every list at once; the lists and every
+        // combination of them are sums of these groups.
+        var groups = await Entries(ScopeOf(site))
+            .GroupBy(a => new { a.SubjectCategory, a.GenreClass, a.Issuer, a.SiteId })
+            .Select(g => new { g.Key.SubjectCategory, g.Key.GenreClass, g.Key.Issuer, g.Key.SiteId, Count = g.Count() })
+            .ToListAsync(ct);
+        var cells = groups.GroupBy(x => (x.SubjectCategory, x.GenreClass, Organ: OrganOf(x.SiteId, x.Issuer)))
+            .Select(g => (g.Key.SubjectCategory, g.Key.GenreClass, g.Key.Organ, g.Sum(x => x.Count))).ToList();
+        static List<(string Name, int Count)> List(IEnumerable<(string? Name, int Count)> of) =>
+            [.. of.Where(x => x.Name is not null).GroupBy(x => x.Name!).Select(g => (g.Key, g.Sum(x => x.Count)))
+                .OrderByDescending(x => x.Item2).ThenBy(x => x.Key, StringComparer.Ordinal)];
         return new CatalogueFacets(
-            subjects.Sum(x => x.Count),
-            [.. subjects.Where(x => x.Key is not null).OrderByDescending(x => x.Count).ThenBy(x => x.Key, StringComparer.Ordinal).Select(x => (x.Key!, x.Count))],
-            [.. genres.Where(x => x.Key is not null).OrderByDescending(x => x.Count).ThenBy(x => x.Key, StringComparer.Ordinal).Select(x => (x.Key!, x.Count))],
-            [.. organs.GroupBy(x => OrganOf(x.SiteId, x.Issuer)).Select(g => (g.Key, g.Sum(x => x.Count)))
-                .OrderByDescending(x => x.Item2).ThenBy(x => x.Key, StringComparer.Ordinal)]);
+            cells.Sum(c => c.Item4),
+            List(cells.Select(c => (c.SubjectCategory, c.Item4))),
+            List(cells.Select(c => (c.GenreClass, c.Item4))),
+            List(cells.Select(c => ((string?)c.Organ, c.Item4))))
+        {
+            Cells = cells,
+        };
     }
 
     /// <summary>Every entry the filters select, newest first, up to the export limit.</summary>

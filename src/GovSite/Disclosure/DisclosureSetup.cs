@@ -21,6 +21,7 @@ public static class DisclosureSetup
         builder.Services.AddScoped<AnnualReports>();
         builder.Services.AddScoped<ReportService>();
         builder.Services.AddScoped<Catalogue>();
+        builder.Services.AddScoped<global::GovSite.AnnualReports.IAnnualReportFigures, DisclosureReportFigures>();
         builder.Services.AddSingleton<CatalogueCounts>();
         builder.Services.AddScoped<IArticleObserver, CatalogueObserver>();
         builder.Services.AddScoped<IDeadlineWatch, RequestDeadlines>();

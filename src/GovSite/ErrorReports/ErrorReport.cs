@@ -20,6 +20,9 @@ public enum ErrorKind
 
     /// <summary>其他</summary>
     Other,
+
+    /// <summary>假冒网站: the report names a site that pretends to be a government site; it opens (or joins) a counterfeit case in Supervision/.</summary>
+    Counterfeit,
 }
 
 /// <summary>Where a report came from.</summary>

@@ -40,6 +40,9 @@ public sealed class ErrorReportInput
     public string? Phone { get; set; }
     public string? Email { get; set; }
 
+    /// <summary>The counterfeit site's address, for a report of kind 假冒网站 (required then).</summary>
+    public string? CounterfeitUrl { get; set; }
+
     /// <summary>Staff entry from the national platform: its number and the day it arrived there.</summary>
     public string? ExternalNumber { get; set; }
     public DateOnly? ReceivedOn { get; set; }
@@ -63,7 +66,7 @@ public sealed record ImportOutcome(int Imported, int Skipped, List<ImportProblem
 /// region's (2 working days by default) on the working-day calendar.
 /// </summary>
 public sealed class ErrorReportService(GovSiteDb db, SiteAccess access, CalendarService calendar, SiteDirectory directory,
-    IOptions<ErrorReportOptions> options, TimeProvider clock, Notifications.Notifier notifier)
+    IOptions<ErrorReportOptions> options, TimeProvider clock, Notifications.Notifier notifier, Supervision.Counterfeits counterfeits)
 {
     private ErrorReportOptions Options => options.Value;
 
@@ -123,6 +126,21 @@ public sealed class ErrorReportService(GovSiteDb db, SiteAccess access, Calendar
             return new ErrorReportOutcome(null, errors);
         }
         var report = Validate(input, errors);
+        string? counterfeitUrl = null;
+        if (report.Kind == ErrorKind.Counterfeit)
+        {
+            // Checked before anything is saved, with the rules the counterfeit register applies.
+            counterfeitUrl = TypedText.Line(input.CounterfeitUrl);
+            var host = Supervision.Counterfeits.HostOf(counterfeitUrl);
+            if (host is null)
+            {
+                errors.Add(nameof(input.CounterfeitUrl), "请填写假冒网站的网址或域名，如 http://www.example.com/");
+            }
+            else if (directory.FindByHost(host) is not null)
+            {
+                errors.Add(nameof(input.CounterfeitUrl), $"{host} 是本平台登记的政府网站域名，不是假冒网站");
+            }
+        }
         var today = Today;
         var receivedOn = today;
         string? external = null;
@@ -194,6 +212,13 @@ public sealed class ErrorReportService(GovSiteDb db, SiteAccess access, Calendar
             }
         }
         await NotifyAsync(report, ct);
+        if (counterfeitUrl is not null)
+        {
+            // The report is the evidence of a case of the site's region: a new case, or the open one for the same host.
+            var site = directory.FindById(siteId);
+            await counterfeits.FromErrorReportAsync(report.Id, counterfeitUrl, site?.Code,
+                $"找错留言 {report.Number}（页面 {report.PageUrl}）：{report.Description}", ct);
+        }
         return new ErrorReportOutcome(new ErrorReportReceipt(report.Number, queryCode, report.DueDate), errors, Id: report.Id);
     }
 
@@ -445,6 +470,7 @@ public sealed class ErrorReportService(GovSiteDb db, SiteAccess access, Calendar
     public static ErrorKind? KindOf(string? text) => text?.Trim() switch
     {
         null or "" => null,
+        var t when t.Contains("假冒", StringComparison.Ordinal) || t.Contains("仿冒", StringComparison.Ordinal) => ErrorKind.Counterfeit,
         var t when t.Contains("内容", StringComparison.Ordinal) || t.Contains("错别字", StringComparison.Ordinal) => ErrorKind.Content,
         var t when t.Contains("链接", StringComparison.Ordinal) => ErrorKind.Link,
         var t when t.Contains("更新", StringComparison.Ordinal) => ErrorKind.NotUpdated,
@@ -460,6 +486,7 @@ public sealed class ErrorReportService(GovSiteDb db, SiteAccess access, Calendar
         ErrorKind.NotUpdated => "栏目不更新",
         ErrorKind.ServiceUnavailable => "服务不可用",
         ErrorKind.NoResponse => "互动不回应",
+        ErrorKind.Counterfeit => "假冒网站",
         _ => "其他",
     };
 

@@ -13,6 +13,7 @@ public static class ErrorReportsSetup
         builder.Services.Configure<ErrorReportOptions>(builder.Configuration.GetSection("ErrorReports"));
         builder.Services.AddScoped<ErrorReportService>();
         builder.Services.AddScoped<ErrorReportFigures>();
+        builder.Services.AddScoped<AnnualReports.IAnnualReportFigures, ErrorReportsReportFigures>();
         builder.Services.AddScoped<IDeadlineWatch, ErrorReportDeadlines>();
         return builder;
     }

@@ -30,6 +30,7 @@ public static class ServicesSetup
         builder.Services.AddScoped<ServiceUseCounter>();
         builder.Services.AddScoped<ServiceChanges>();
         builder.Services.AddScoped<ServiceImporter>();
+        builder.Services.AddScoped<AnnualReports.IAnnualReportFigures, ServicesReportFigures>();
         builder.Services.AddSingleton<ServiceAnswerIndex>();
         builder.Services.AddSingleton<IAnswerSource>(sp => sp.GetRequiredService<ServiceAnswerIndex>());
         builder.Services.AddScoped<PublicSite.StaticExport.IExportedPages, ServiceExportPages>();

@@ -185,14 +185,28 @@ public sealed class Counterfeits(GovSiteDb db, SiteAccess access, SiteDirectory 
         OpenAsync(input, CounterfeitSource.Staff, null, checkAccess: true, ct);
 
     /// <summary>
-    /// The seam for 找错 (ErrorReports, issue 17): a public report that names a counterfeit site
-    /// becomes a case of the imitated site's region, remembering the report's id. The error-report
-    /// feature calls this when a report is classified as 假冒网站; nothing else is needed here.
+    /// The seam for 找错 (ErrorReports): a public report of kind 假冒网站 becomes a case of the
+    /// imitated site's region, remembering the report's id, with the report as its evidence; when a
+    /// case of the same host is still open, the report joins it as more evidence instead of opening
+    /// a second case of one fake site.
     /// </summary>
-    public Task<SaveResult<CounterfeitCase>> FromErrorReportAsync(int errorReportId, string url, string? imitatedSiteCode, string description,
-        CancellationToken ct = default) =>
-        OpenAsync(new CounterfeitInput { Url = url, Imitates = imitatedSiteCode, Description = description }, CounterfeitSource.Public, errorReportId,
-            checkAccess: false, ct);
+    public async Task<SaveResult<CounterfeitCase>> FromErrorReportAsync(int errorReportId, string url, string? imitatedSiteCode, string description,
+        CancellationToken ct = default)
+    {
+        var evidence = $"找错留言（编号 {errorReportId}）：{description}";
+        if (HostOf(url) is { } host && directory.FindByHost(host) is null
+            && await db.CounterfeitCases.IgnoreQueryFilters().OrderBy(c => c.Id)
+                .FirstOrDefaultAsync(c => c.Host == host && c.Status != CounterfeitStatus.Closed, ct) is { } open)
+        {
+            db.CounterfeitEvidence.Add(new CounterfeitEvidence { CaseId = open.Id, Kind = "error-report", Content = Cut(evidence), At = Now, By = "公众（我为政府网站找错）" });
+            await db.SaveChangesAsync(ct);
+            return SaveResult<CounterfeitCase>.Ok(open);
+        }
+        return await OpenAsync(new CounterfeitInput { Url = url, Imitates = imitatedSiteCode, Description = Cut(description), Evidence = Cut(evidence) },
+            CounterfeitSource.Public, errorReportId, checkAccess: false, ct);
+    }
+
+    private static string Cut(string text) => text.Length > 4000 ? text[..4000] : text;
 
     private async Task<SaveResult<CounterfeitCase>> OpenAsync(CounterfeitInput input, CounterfeitSource source, int? errorReportId, bool checkAccess,
         CancellationToken ct)

@@ -237,12 +237,27 @@ public sealed class NewMedia(GovSiteDb db, SiteAccess access, IOptions<Supervisi
     }
 
     /// <summary>Posts in a year (last figure of the year minus the last before it) and followers at its end, per account.</summary>
-    public async Task<List<NewMediaYear>> YearAsync(int[] regions, int year, CancellationToken ct = default)
+    public Task<List<NewMediaYear>> YearAsync(int[] regions, int year, CancellationToken ct = default) =>
+        YearOfAsync(db.NewMediaAccounts.AsNoTracking().Where(a => regions.Contains(a.RegionId)), year, ct);
+
+    /// <summary>
+    /// The same for the accounts registered with one site: those naming it, and those of its host
+    /// unit that name no site (an organisation's accounts usually go with its website). Read for the
+    /// site's annual report, whoever reads it.
+    /// </summary>
+    public async Task<List<NewMediaYear>> SiteYearAsync(int siteId, int year, CancellationToken ct = default)
     {
-        var accounts = await db.NewMediaAccounts.AsNoTracking().Where(a => regions.Contains(a.RegionId)).OrderBy(a => a.Id).ToListAsync(ct);
+        var hostUnit = await db.Sites.IgnoreQueryFilters().AsNoTracking().Where(s => s.Id == siteId).Select(s => s.HostUnitId).FirstOrDefaultAsync(ct);
+        return await YearOfAsync(db.NewMediaAccounts.IgnoreQueryFilters().AsNoTracking()
+            .Where(a => a.SiteId == siteId || (a.SiteId == null && hostUnit != null && a.OrganisationId == hostUnit)), year, ct);
+    }
+
+    private async Task<List<NewMediaYear>> YearOfAsync(IQueryable<NewMediaAccount> query, int year, CancellationToken ct)
+    {
+        var accounts = await query.OrderBy(a => a.Id).ToListAsync(ct);
         var ids = accounts.Select(a => a.Id).ToList();
         var end = new DateOnly(year, 12, 31);
-        var figures = (await db.NewMediaFigures.AsNoTracking().Where(f => ids.Contains(f.AccountId) && f.AsOf <= end).ToListAsync(ct)).ToLookup(f => f.AccountId);
+        var figures = (await db.NewMediaFigures.IgnoreQueryFilters().AsNoTracking().Where(f => ids.Contains(f.AccountId) && f.AsOf <= end).ToListAsync(ct)).ToLookup(f => f.AccountId);
         return [.. accounts.Select(a =>
         {
             var mine = figures[a.Id].OrderBy(f => f.AsOf).ToList();

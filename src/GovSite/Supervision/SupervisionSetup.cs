@@ -66,6 +66,7 @@ public static class SupervisionSetup
         builder.Services.AddScoped<Counterfeits>();
         builder.Services.AddSingleton<ILookAlikeResolver, DnsLookAlikeResolver>();
         builder.Services.AddScoped<NewMedia>();
+        builder.Services.AddScoped<AnnualReports.IAnnualReportFigures, NewMediaReportFigures>();
         builder.Services.AddScoped<Translations>();
         builder.Services.AddScoped<SupervisorDesk>();
         builder.Services.AddSingleton<PdfPrinter>();

@@ -71,20 +71,23 @@ public sealed class AnnualReportFactory : InteractionFactory
             var db = sp.GetRequiredService<GovSiteDb>();
             var columns = await db.Columns.Where(c => c.SiteId == Department.Id).ToListAsync();
             int Of(ColumnType type) => columns.First(c => c.Type == type).Id;
-            Article Placed(ColumnType type, DateTime at, ArticleStatus status = ArticleStatus.Published) => new()
+            Article Placed(ColumnType type, DateTime at, ArticleStatus status = ArticleStatus.Published, DisclosureMode? disclosure = null) => new()
             {
                 SiteId = Department.Id, ColumnId = Of(type), Title = $"{type} {at:yyyy-MM-dd}", Body = "<p>正文</p>",
                 Status = status, PublishedAt = status == ArticleStatus.Published ? at : null, CreatedAt = at, UpdatedAt = at,
+                Disclosure = disclosure,
             };
             // In 2029: two news, one overview, one interpretation = 4. Outside or unpublished: not counted.
+            // 主动公开 in the catalogue and published in 2029: the overview and the 31 December news = 2
+            // (the 依申请公开 one, the one of 2028 and the draft are not).
             db.Articles.AddRange(
-                Placed(ColumnType.News, China(Year, 1, 1)),
-                Placed(ColumnType.News, China(Year, 12, 31)),
-                Placed(ColumnType.Overview, China(Year, 6, 1)),
+                Placed(ColumnType.News, China(Year, 1, 1), disclosure: DisclosureMode.OnRequest),
+                Placed(ColumnType.News, China(Year, 12, 31), disclosure: DisclosureMode.Proactive),
+                Placed(ColumnType.Overview, China(Year, 6, 1), disclosure: DisclosureMode.Proactive),
                 Placed(ColumnType.Interpretation, China(Year, 7, 1)),
-                Placed(ColumnType.News, China(Year - 1, 12, 31)),
+                Placed(ColumnType.News, China(Year - 1, 12, 31), disclosure: DisclosureMode.Proactive),
                 Placed(ColumnType.News, China(Year + 1, 1, 1)),
-                Placed(ColumnType.News, China(Year, 8, 1), ArticleStatus.Draft));
+                Placed(ColumnType.News, China(Year, 8, 1), ArticleStatus.Draft, DisclosureMode.Proactive));
 
             // Topics: open since 2028 (maintained), opened in 2029 (new and maintained), closed in 2028 (neither).
             db.SpecialTopics.AddRange(
@@ -116,11 +119,113 @@ public sealed class AnnualReportFactory : InteractionFactory
             };
             db.TamperAlerts.AddRange(Alert(China(Year, 4, 1), true), Alert(China(Year, 10, 1), false));
             await db.SaveChangesAsync();
+            await SeedServicesAsync(db);
+            SeedErrorReports(db);
+            await SeedNewMediaAsync(db);
+            await db.SaveChangesAsync();
             return 0;
         });
         // Reporting time: January of the next year. A message received now belongs to 2030.
         Clock.SetChina(Year + 1, 1, 10);
         await SubmitAsync(Department.Id, "明年的留言", "不计入2029年", phone: "13900002009");
+    }
+
+    /// <summary>
+    /// In service at the end of 2029: A (全程网办, published in 2029), B (published in 2028) and D
+    /// (全程网办, withdrawn only in 2030) = 3, of which 2 fully online. C was withdrawn in 2029, E is a
+    /// draft, F was published in 2030. Ratings given in 2029 on the site: 4, of which 2 差评 (不满意
+    /// and 非常不满意), 1 of them followed up; one of 2028 and one of 2030 are not counted. Citizens
+    /// (portal only): one registered in 2029, one in 2030 = 1.
+    /// </summary>
+    private async Task SeedServicesAsync(GovSiteDb db)
+    {
+        GovSite.Services.ServiceItem Item(string code, GovSite.Services.ServiceItemStatus status, DateTime? published, DateTime? withdrawn,
+            GovSite.Services.OnlineDepth depth) => new()
+        {
+            SiteId = Department.Id, Code = code, Name = $"事项{code}", Department = "住建局", Status = status, PublishedAt = published,
+            WithdrawnAt = withdrawn, OnlineDepth = depth, CreatedAt = China(Year - 1, 1, 1), UpdatedAt = China(Year - 1, 1, 1),
+        };
+        var a = Item("A", GovSite.Services.ServiceItemStatus.Published, China(Year, 2, 1), null, GovSite.Services.OnlineDepth.FullyOnline);
+        db.ServiceItems.AddRange(a,
+            Item("B", GovSite.Services.ServiceItemStatus.Published, China(Year - 1, 5, 1), null, GovSite.Services.OnlineDepth.OnlineAcceptance),
+            Item("C", GovSite.Services.ServiceItemStatus.Withdrawn, China(Year - 1, 5, 1), China(Year, 6, 1), GovSite.Services.OnlineDepth.FullyOnline),
+            Item("D", GovSite.Services.ServiceItemStatus.Withdrawn, China(Year, 3, 1), China(Year + 1, 1, 5), GovSite.Services.OnlineDepth.FullyOnline),
+            Item("E", GovSite.Services.ServiceItemStatus.Draft, null, null, GovSite.Services.OnlineDepth.FullyOnline),
+            Item("F", GovSite.Services.ServiceItemStatus.Published, China(Year + 1, 1, 5), null, GovSite.Services.OnlineDepth.FullyOnline));
+        await db.SaveChangesAsync();
+        GovSite.Services.ServiceRating Rating(GovSite.Services.RatingLevel level, DateTime at, bool followedUp = false) => new()
+        {
+            ItemId = a.Id, SiteId = Department.Id, Level = level, CreatedAt = at, ClientHash = "h",
+            FollowUp = followedUp ? "已回访" : null, FollowedUpAt = followedUp ? at.AddDays(1) : null,
+        };
+        db.ServiceRatings.AddRange(
+            Rating(GovSite.Services.RatingLevel.VerySatisfied, China(Year, 3, 1)),
+            Rating(GovSite.Services.RatingLevel.Basic, China(Year, 4, 1)),
+            Rating(GovSite.Services.RatingLevel.Dissatisfied, China(Year, 5, 1), followedUp: true),
+            Rating(GovSite.Services.RatingLevel.VeryDissatisfied, China(Year, 6, 1)),
+            Rating(GovSite.Services.RatingLevel.Dissatisfied, China(Year - 1, 6, 1)),
+            Rating(GovSite.Services.RatingLevel.VeryDissatisfied, China(Year + 1, 1, 2)));
+        db.Citizens.AddRange(
+            new GovSite.Citizens.Citizen { Mobile = "13900003001", Name = "市民甲", CreatedAt = China(Year, 3, 1) },
+            new GovSite.Citizens.Citizen { Mobile = "13900003002", Name = "市民乙", CreatedAt = China(Year + 1, 1, 2) });
+    }
+
+    /// <summary>Received in 2029: 4 (two closed by their due date, one after it, one open) → 3 closed, 66.67% on time; one of 2028 not counted.</summary>
+    private void SeedErrorReports(GovSiteDb db)
+    {
+        var n = 0;
+        GovSite.ErrorReports.ErrorReport Report(DateOnly received, DateOnly due, DateOnly? closed) => new()
+        {
+            SiteId = Department.Id, HandlingSiteId = Department.Id, Number = $"JC2029000000{++n:00}", PageUrl = "https://zjj.hd.test.gov.cn/",
+            Kind = GovSite.ErrorReports.ErrorKind.Content, Description = "错别字", ReceivedAt = China(received.Year, received.Month, received.Day),
+            ReceivedOn = received, DueDate = due, ClosedOn = closed,
+            Status = closed is null ? GovSite.ErrorReports.ErrorReportStatus.Open : GovSite.ErrorReports.ErrorReportStatus.Answered,
+            UpdatedAt = China(Year, 1, 1),
+        };
+        db.ErrorReports.AddRange(
+            Report(new DateOnly(Year, 3, 1), new DateOnly(Year, 3, 5), new DateOnly(Year, 3, 5)),
+            Report(new DateOnly(Year, 4, 2), new DateOnly(Year, 4, 4), new DateOnly(Year, 4, 3)),
+            Report(new DateOnly(Year, 5, 7), new DateOnly(Year, 5, 9), new DateOnly(Year, 5, 15)),
+            Report(new DateOnly(Year, 12, 28), new DateOnly(Year + 1, 1, 2), null),
+            Report(new DateOnly(Year - 1, 6, 1), new DateOnly(Year - 1, 6, 4), new DateOnly(Year - 1, 6, 4)));
+    }
+
+    /// <summary>
+    /// The site's accounts: a Weibo naming the site (posts 220 − 100 = 120 in 2029, 1,200 followers at
+    /// its end; the 2030 figure is not read), a WeChat of its host unit naming no site (40, 500) and a
+    /// WeChat naming the site (10, 300) → 50 and 800; a Douyin with no figure in 2029 (0 posts, 50
+    /// followers). The portal's Weibo is not the department's.
+    /// </summary>
+    private async Task SeedNewMediaAsync(GovSiteDb db)
+    {
+        var site = await db.Sites.SingleAsync(s => s.Id == Department.Id);
+        var portal = await db.Sites.SingleAsync(s => s.Id == Portal.Id);
+        GovSite.Supervision.NewMediaAccount Account(string name, GovSite.Supervision.NewMediaPlatform platform, int? siteId, int organisation) => new()
+        {
+            Name = name, Platform = platform, AccountId = name, SiteId = siteId, OrganisationId = organisation, RegionId = site.RegionId,
+            Status = GovSite.Supervision.NewMediaStatus.Approved, CreatedAt = China(Year - 1, 1, 1), UpdatedAt = China(Year - 1, 1, 1),
+        };
+        var weibo = Account("住建微博", GovSite.Supervision.NewMediaPlatform.Weibo, site.Id, site.HostUnitId!.Value);
+        var wechat = Account("住建微信", GovSite.Supervision.NewMediaPlatform.WeChat, null, site.HostUnitId!.Value);
+        var service = Account("住建服务号", GovSite.Supervision.NewMediaPlatform.WeChat, site.Id, site.HostUnitId!.Value);
+        var douyin = Account("住建抖音", GovSite.Supervision.NewMediaPlatform.Douyin, site.Id, site.HostUnitId!.Value);
+        var portalWeibo = Account("市政府微博", GovSite.Supervision.NewMediaPlatform.Weibo, portal.Id, portal.HostUnitId!.Value);
+        foreach (var account in new[] { weibo, wechat, service, douyin, portalWeibo })
+        {
+            db.NewMediaAccounts.Add(account);
+            await db.SaveChangesAsync();
+        }
+        GovSite.Supervision.NewMediaFigures F(GovSite.Supervision.NewMediaAccount a, DateOnly asOf, int posts, int followers) => new()
+        {
+            AccountId = a.Id, AsOf = asOf, Posts = posts, Followers = followers, RecordedAt = China(Year, 1, 1), RecordedBy = "测试",
+        };
+        db.NewMediaFigures.AddRange(
+            F(weibo, new DateOnly(Year - 1, 12, 31), 100, 1000), F(weibo, new DateOnly(Year, 6, 30), 150, 1100),
+            F(weibo, new DateOnly(Year, 12, 31), 220, 1200), F(weibo, new DateOnly(Year + 1, 1, 5), 230, 1300),
+            F(wechat, new DateOnly(Year, 12, 1), 40, 500),
+            F(service, new DateOnly(Year, 12, 31), 10, 300),
+            F(douyin, new DateOnly(Year - 1, 12, 31), 5, 50),
+            F(portalWeibo, new DateOnly(Year, 12, 31), 999, 999));
     }
 }
 
@@ -165,6 +270,25 @@ public class AnnualReportTests(AnnualReportFactory app) : IClassFixture<AnnualRe
         ["security.monitoring"] = "是",
         ["innovation.search"] = "否",
         ["innovation.accessibility"] = "是",
+        // Disclosure/, Services/, ErrorReports/ and Supervision/ through the seam (see the fixture's comments).
+        ["info.disclosure"] = "2",
+        ["services.catalogue"] = "是",
+        ["services.items"] = "3",
+        ["services.online"] = "2",
+        ["services.ratings"] = "4",
+        ["services.badRatings"] = "2",
+        ["services.badFollowedUp"] = "1",
+        ["innovation.personal"] = "是",
+        ["interaction.errorReports"] = "4",
+        ["interaction.errorClosed"] = "3",
+        ["interaction.errorOnTime"] = "66.67",
+        ["media.weiboName"] = "住建微博",
+        ["media.weiboPosts"] = "120",
+        ["media.weiboFollowers"] = "1200",
+        ["media.wechatName"] = "住建微信、住建服务号",
+        ["media.wechatPosts"] = "50",
+        ["media.wechatFollowers"] = "800",
+        ["media.other"] = "抖音“住建抖音”：发布0条，关注50",
     };
 
     [Fact]
@@ -180,12 +304,49 @@ public class AnnualReportTests(AnnualReportFactory app) : IClassFixture<AnnualRe
         var lines = report.GetProperty("sections").EnumerateArray().SelectMany(s => s.GetProperty("lines").EnumerateArray())
             .ToDictionary(l => l.GetProperty("key").GetString()!, l => l.GetProperty("source").GetString());
         lines["info.total"].ShouldBe("computed");
-        // Parts of the platform not built here yet: computed by the template, entered by hand until their feature lands.
-        lines["info.disclosure"].ShouldBe("manual");
-        lines["services.items"].ShouldBe("manual");
-        lines["media.weiboName"].ShouldBe("entered");
+        lines["info.disclosure"].ShouldBe("computed");
+        lines["services.items"].ShouldBe("computed");
+        lines["media.weiboName"].ShouldBe("computed");
+        // What the platform cannot know stays with the site: cases are handled in the provincial hall, and a
+        // department site has no citizen accounts of its own (the portal reports them).
+        lines["services.cases"].ShouldBe("manual");
+        lines["services.users"].ShouldBe("manual");
+        lines["security.drills"].ShouldBe("entered");
         report.GetProperty("sections").EnumerateArray().Select(s => s.GetProperty("title").GetString())
             .ShouldBe(["网站基本情况", "信息发布", "专栏专题", "解读回应", "办事服务", "互动交流", "安全防护", "移动新媒体", "创新发展", "填报信息"]);
+    }
+
+    [Fact]
+    public async Task The_portal_reports_the_citizen_accounts_and_its_own_new_media_accounts_only()
+    {
+        using var staff = await As("portal-editor");
+        var report = await staff.GetFromJsonAsync<JsonElement>($"/api/v1/sites/{InteractionFactory.PortalCode}/annual-report/{Year}");
+        var figures = report.GetProperty("figures");
+        // One citizen registered in 2029 (the other in 2030); the department's items are not the portal's (no parent set).
+        figures.GetProperty("services.users").GetString().ShouldBe("1");
+        figures.GetProperty("services.items").GetString().ShouldBe("0");
+        figures.GetProperty("services.catalogue").GetString().ShouldBe("否");
+        figures.GetProperty("media.weiboName").GetString().ShouldBe("市政府微博");
+        figures.GetProperty("media.weiboPosts").GetString().ShouldBe("999");
+        figures.GetProperty("media.wechatName").GetString().ShouldBe("");
+        figures.GetProperty("interaction.errorReports").GetString().ShouldBe("0");
+        figures.GetProperty("interaction.errorOnTime").GetString().ShouldBe("0");
+    }
+
+    [Fact]
+    public async Task A_site_without_registered_new_media_accounts_enters_those_lines_by_hand()
+    {
+        await app.CreateSiteAsync("3502000033", "测试互动市统计局", GovSite.Sites.SiteType.Department, "tjj.hd.test.gov.cn");
+        var computed = await app.AsSystemAsync(async sp =>
+        {
+            var site = sp.GetRequiredService<GovSite.Sites.SiteDirectory>().FindByCode("3502000033")!;
+            return await sp.GetRequiredService<AnnualReportService>().ComputeAsync(site, Year, default);
+        });
+        computed.ContainsKey("media.weiboName").ShouldBeFalse();
+        computed.ContainsKey("media.other").ShouldBeFalse();
+        computed["services.items"].ShouldBe("0");
+        computed["info.disclosure"].ShouldBe("0");
+        computed["interaction.errorReports"].ShouldBe("0");
     }
 
     [Fact]
@@ -203,21 +364,23 @@ public class AnnualReportTests(AnnualReportFactory app) : IClassFixture<AnnualRe
     {
         using var staff = await As("dept-editor");
         var bad = await staff.PutAsJsonAsync($"/api/v1/sites/{Code}/annual-report/{Year - 2}",
-            new { values = new Dictionary<string, string> { ["media.weiboPosts"] = "很多", ["security.drills"] = "也许", ["info.total"] = "9999" } });
+            new { values = new Dictionary<string, string> { ["interpret.hot"] = "很多", ["security.drills"] = "也许", ["info.total"] = "9999", ["media.weiboPosts"] = "1" } });
         bad.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         var problem = await bad.Content.ReadFromJsonAsync<JsonElement>();
         var errors = problem.GetProperty("errors");
-        errors.GetProperty("media.weiboPosts")[0].GetString()!.ShouldContain("不小于 0 的数字");
+        errors.GetProperty("interpret.hot")[0].GetString()!.ShouldContain("不小于 0 的数字");
+        // The register has the site's accounts: their figures are computed for every year, not typed over.
+        errors.GetProperty("media.weiboPosts")[0].GetString()!.ShouldContain("由平台统计");
         errors.GetProperty("security.drills")[0].GetString()!.ShouldContain("“是”或“否”");
         errors.GetProperty("info.total")[0].GetString()!.ShouldContain("由平台统计");
 
         var typed = "<b>政务微博</b> & “江川”";
         var good = await staff.PutAsJsonAsync($"/api/v1/sites/{Code}/annual-report/{Year - 2}",
-            new { values = new Dictionary<string, string> { ["media.weiboName"] = typed, ["media.weiboPosts"] = "1200", ["services.items"] = "35" } });
+            new { values = new Dictionary<string, string> { ["innovation.other"] = typed, ["interpret.hot"] = "1200", ["services.cases"] = "35" } });
         good.StatusCode.ShouldBe(HttpStatusCode.OK, await good.Content.ReadAsStringAsync());
         var figures = (await good.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("figures");
-        figures.GetProperty("media.weiboName").GetString().ShouldBe(typed);
-        figures.GetProperty("services.items").GetString().ShouldBe("35");
+        figures.GetProperty("innovation.other").GetString().ShouldBe(typed);
+        figures.GetProperty("services.cases").GetString().ShouldBe("35");
     }
 
     [Fact]
@@ -319,7 +482,7 @@ public class AnnualReportTests(AnnualReportFactory app) : IClassFixture<AnnualRe
             }
             Text(cells[3]).ShouldBe("平台统计");
         }
-        Text(byLabel[Label("services.items")][3]).ShouldBe("手工填报");
+        Text(byLabel[Label("services.cases")][3]).ShouldBe("手工填报");
     }
 
     [Fact]

@@ -36,6 +36,25 @@ public class FiguresBrowserTests(BrowserFixture app) : IClassFixture<BrowserFixt
     }
 
     [Fact]
+    public async Task The_published_supervision_report_and_its_back_office_page_are_accessible()
+    {
+        var page = await app.NewPageAsync();
+        (await page.GotoAsync($"/sites/{Portal}/supervision-reports/{LastYear}"))!.Status.ShouldBe(200);
+        (await page.Locator("h1").InnerTextAsync()).ShouldContain("政府网站监管年度报表");
+        (await page.Locator("table.annual-report td[data-key='training.people']").InnerTextAsync()).ShouldBe("236");
+        await NoSeriousViolationsAsync(page);
+        (await page.GotoAsync($"/sites/{Portal}/annual-reports"))!.Status.ShouldBe(200);
+        (await page.Locator($"a[href$='/supervision-reports/{LastYear}']").CountAsync()).ShouldBe(1);
+        await page.Context.CloseAsync();
+
+        var staff = await app.SignedInPageAsync();
+        (await staff.GotoAsync($"/admin/supervision-reports/{GovSite.Demo.DemoRegion.ProvinceCode}/{LastYear + 1}"))!.Status.ShouldBe(200);
+        (await staff.Locator("input[name='Values[training.people]']").CountAsync()).ShouldBe(1);
+        await NoSeriousViolationsAsync(staff);
+        await staff.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task The_back_office_figures_pages_draw_their_charts_and_are_accessible()
     {
         var page = await app.SignedInPageAsync();

@@ -11,7 +11,7 @@ namespace GovSite.Tests.Disclosure;
 /// <summary>政府信息公开目录: only 主动公开 items, with their metadata, browsable, searchable and exported, on a department and on its portal.</summary>
 public class CatalogueTests(CatalogueTests.Fixture app) : IClassFixture<CatalogueTests.Fixture>
 {
-    public sealed class Fixture : DisclosureFactory
+    public class Fixture : DisclosureFactory
     {
         public int Proactive { get; private set; }
         public int OnRequest { get; private set; }

@@ -139,4 +139,71 @@ public class ErrorReportsTests(DisclosureFactory app) : IClassFixture<Disclosure
         site.GetProperty("figures").GetProperty("closedOnTime").GetInt32().ShouldBeLessThan(site.GetProperty("figures").GetProperty("closed").GetInt32());
         (await supervisor.GetAsync($"/api/v1/regions/{regionCode}/error-reports/figures?year=2026&quarter=7")).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
     }
+
+    [Fact]
+    public async Task A_report_of_a_counterfeit_site_opens_a_case_with_the_report_as_evidence_and_a_second_one_joins_it()
+    {
+        app.Clock.SetChina(2026, 7, 1);
+        using var client = app.CreateClient();
+        var url = $"/api/v1/sites/{DisclosureFactory.DepartmentCode}/error-reports";
+        // 假冒网站 needs the fake site's address, and a domain of the platform is no fake; nothing is stored then.
+        var before = await CountAsync();
+        var missing = await BodyAsync(await client.PostAsJsonAsync(url, new { pageUrl = "https://zrzyj.gk.test.gov.cn/", kind = "Counterfeit", description = "有人冒充本局网站。" }),
+            HttpStatusCode.BadRequest);
+        missing.GetProperty("errors").GetProperty("counterfeitUrl")[0].GetString()!.ShouldContain("请填写假冒网站的网址");
+        var own = await BodyAsync(await client.PostAsJsonAsync(url, new
+        {
+            pageUrl = "https://zrzyj.gk.test.gov.cn/", kind = "Counterfeit", description = "有人冒充本局网站。", counterfeitUrl = "https://zrzyj.gk.test.gov.cn/",
+        }), HttpStatusCode.BadRequest);
+        own.GetProperty("errors").GetProperty("counterfeitUrl")[0].GetString()!.ShouldContain("是本平台登记的政府网站域名");
+        (await CountAsync()).ShouldBe(before);
+
+        var first = await BodyAsync(await client.PostAsJsonAsync(url, new
+        {
+            pageUrl = "https://zrzyj.gk.test.gov.cn/", kind = "Counterfeit", description = "冒用自然资源局名义收取登记费。", counterfeitUrl = "http://zrzyj-gk.test-gov.cn.com/pay",
+        }), HttpStatusCode.Created);
+        var second = await BodyAsync(await client.PostAsJsonAsync(url, new
+        {
+            pageUrl = "https://zrzyj.gk.test.gov.cn/", kind = "Counterfeit", description = "同一假冒网站又发布了通知。", counterfeitUrl = "zrzyj-gk.test-gov.cn.com",
+        }), HttpStatusCode.Created);
+        var (cases, evidence, reportIds) = await app.AsSystemAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<GovSiteDb>();
+            var cases = await db.CounterfeitCases.Where(c => c.Host == "zrzyj-gk.test-gov.cn.com").ToListAsync();
+            var ids = cases.Select(c => c.Id).ToList();
+            var evidence = await db.CounterfeitEvidence.Where(e => ids.Contains(e.CaseId)).OrderBy(e => e.Id).Select(e => e.Content).ToListAsync();
+            var numbers = new[] { first.GetProperty("number").GetString(), second.GetProperty("number").GetString() };
+            var reportIds = await db.ErrorReports.Where(r => numbers.Contains(r.Number)).OrderBy(r => r.Id).Select(r => r.Id).ToListAsync();
+            return (cases, evidence, reportIds);
+        });
+        var only = cases.ShouldHaveSingleItem();
+        (only.Source, only.ErrorReportId, only.Status).ShouldBe((GovSite.Supervision.CounterfeitSource.Public, reportIds[0], GovSite.Supervision.CounterfeitStatus.Open));
+        only.RegionId.ShouldBe(app.Portal.RegionId);
+        evidence.Count.ShouldBe(2);
+        evidence[0].ShouldContain(first.GetProperty("number").GetString()!);
+        evidence[0].ShouldContain("冒用自然资源局名义收取登记费。");
+        evidence[1].ShouldContain("同一假冒网站又发布了通知。");
+    }
+
+    [Fact]
+    public async Task The_supervisors_desk_counts_reports_past_their_due_date_and_not_closed_as_late()
+    {
+        app.Clock.SetChina(2026, 9, 1);
+        var regionCode = await app.AsSystemAsync(sp => sp.GetRequiredService<GovSiteDb>().Regions.Where(r => r.Id == app.Portal.RegionId).Select(r => r.Code).SingleAsync());
+        Task<int?> LateAsync() => app.AsSystemAsync(async sp => (await sp.GetRequiredService<GovSite.Supervision.SupervisorDesk>().FiguresAsync(regionCode))!.LateErrorReports);
+        var before = await LateAsync();
+        before.ShouldNotBeNull();
+        using var client = app.CreateClient();
+        var number = (await BodyAsync(await client.PostAsJsonAsync($"/api/v1/sites/{DisclosureFactory.DepartmentCode}/error-reports", new
+        {
+            pageUrl = "https://zrzyj.gk.test.gov.cn/", kind = "Link", description = "下载链接打不开。",
+        }), HttpStatusCode.Created)).GetProperty("number").GetString()!;
+        (await LateAsync()).ShouldBe(before);
+        // Due Thursday 3 September; on Friday the 4th it is late, until it is answered.
+        app.Clock.SetChina(2026, 9, 4);
+        (await LateAsync()).ShouldBe(before + 1);
+        using var staff = await app.ClientWithTokenAsync("dept-editor", DisclosureFactory.Password);
+        (await staff.PostAsJsonAsync($"/api/v1/error-reports/{number}/reply", new { reply = "链接已修复。" })).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await LateAsync()).ShouldBe(before);
+    }
 }

@@ -20,9 +20,13 @@ public sealed class ReportPageModel(CurrentSite current, SiteContent content, An
     }
 }
 
-public sealed class ReportListModel(CurrentSite current, SiteContent content, AnnualReportService reports) : PublicPageModel(current, content)
+public sealed class ReportListModel(CurrentSite current, SiteContent content, AnnualReportService reports, SupervisionReportService supervision)
+    : PublicPageModel(current, content)
 {
     public List<(Sites.SiteInfo Site, AnnualReport Report)> Reports { get; private set; } = [];
+
+    /// <summary>On a portal, its region's published 监管年度报表 too.</summary>
+    public List<(Sites.Region Region, SupervisionReport Report)> SupervisionReports { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -31,6 +35,7 @@ public sealed class ReportListModel(CurrentSite current, SiteContent content, An
             return NotFound();
         }
         Reports = await reports.PublishedForPortalAsync(Site, ct);
+        SupervisionReports = await supervision.PublishedOnPortalAsync(Site, ct);
         PageTitle = $"政府网站工作年度报表 - {Site.Name}";
         return Page();
     }
