@@ -234,6 +234,9 @@ public sealed class StartupWork(IServiceProvider services, IConfiguration config
             demoSeeded = true;
             demoPassword = await DemoAccounts.SeedAsync(db, configuration["GOVSITE_DEMO_PASSWORD"],
                 scope.ServiceProvider.GetRequiredService<TimeProvider>(), cancellationToken);
+            // Letters, consultations and work in progress need the accounts: each step is taken as the person who would take it.
+            await DemoInteraction.SeedAsync(services, cancellationToken);
+            await DemoWorkflow.SeedAsync(services, cancellationToken);
         }
         if (configuration.GetValue("GOVSITE_QUIET", false))
         {

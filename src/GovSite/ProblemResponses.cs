@@ -19,6 +19,10 @@ public static class ProblemResponses
                 (System.Text.Json.JsonSerializerOptions?)null, "application/problem+json", ct);
             return;
         }
+        if (status == StatusCodes.Status404NotFound && await PublicSite.SiteNotFoundPage.TryWriteAsync(context, title, detail))
+        {
+            return;
+        }
         context.Response.ContentType = "text/html; charset=utf-8";
         var t = System.Net.WebUtility.HtmlEncode(title);
         var d = System.Net.WebUtility.HtmlEncode(detail);

@@ -72,6 +72,7 @@ public static class PublicLayout
                         <button type="submit">搜索</button>
                     </form>
                 </div>
+                <button type="button" class="nav-toggle" aria-controls="main-nav" aria-expanded="false"><span class="nav-toggle-icon" aria-hidden="true"></span>栏目导航</button>
                 <nav class="main-nav" id="main-nav" aria-label="主导航" tabindex="-1">
                     <ul class="wrap">
 

@@ -13,6 +13,8 @@
     }
     function save() { try { localStorage.setItem(KEY, JSON.stringify(s)); } catch (e) { /* private mode: choices last for this page only */ } }
     apply();
+    // Scripts run: the phone navigation may start collapsed behind its button (site.css).
+    root.classList.add('js');
     // 打印本页 on an article: a button, since a javascript: link would need 'unsafe-inline'.
     document.addEventListener('click', function (e) {
         if (e.target.closest && e.target.closest('[data-print]')) { window.print(); }
@@ -38,6 +40,18 @@
         tag.onload = convert;
         document.head.appendChild(tag);
     }
+
+    // 栏目导航 on a phone: the button opens and closes the navigation; Escape closes it and returns to the button.
+    document.addEventListener('DOMContentLoaded', function () {
+        var toggle = document.querySelector('.nav-toggle');
+        var nav = document.getElementById('main-nav');
+        if (!toggle || !nav) { return; }
+        function open(on) { nav.classList.toggle('nav-open', on); toggle.setAttribute('aria-expanded', String(on)); }
+        toggle.addEventListener('click', function () { open(toggle.getAttribute('aria-expanded') !== 'true'); });
+        nav.addEventListener('keydown', function (e) {
+            if (e.key === 'Escape' && nav.classList.contains('nav-open')) { open(false); toggle.focus(); }
+        });
+    });
 
     document.addEventListener('DOMContentLoaded', function () {
         var bar = document.getElementById('a11y-bar');
