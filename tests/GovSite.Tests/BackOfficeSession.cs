@@ -117,6 +117,30 @@ public sealed class BackOfficeSession : IDisposable
         return await _client.PostAsync(form.Action, content);
     }
 
+    /// <summary>Posts a form as multipart/form-data with its current values, <paramref name="changes"/> applied, and files under their field names.</summary>
+    public async Task<HttpResponseMessage> SubmitWithFilesAsync(Form form, Dictionary<string, string?> changes, params (string Field, string FileName, byte[] Bytes)[] files)
+    {
+        var fields = form.Values();
+        foreach (var (name, value) in changes)
+        {
+            fields.RemoveAll(f => f.Key == name);
+            if (value is not null)
+            {
+                fields.Add(new(name, value));
+            }
+        }
+        using var content = new MultipartFormDataContent();
+        foreach (var (name, value) in fields)
+        {
+            content.Add(new StringContent(value), name);
+        }
+        foreach (var (field, fileName, bytes) in files)
+        {
+            content.Add(new ByteArrayContent(bytes), field, fileName);
+        }
+        return await _client.PostAsync(form.Action, content);
+    }
+
     public void Dispose() => _client.Dispose();
 
     public sealed record Page(string Url, IHtmlDocument Document, string Html)

@@ -94,6 +94,41 @@ public class BackOfficeTests(DisclosureFactory app) : IClassFixture<DisclosureFa
     }
 
     [Fact]
+    public async Task The_answer_attaches_the_disclosed_files_which_the_applicant_downloads_with_the_query_code_and_a_refused_file_answers_nothing()
+    {
+        app.Clock.SetChina(2026, 4, 3);
+        var receipt = await app.ApplyAsync();
+        var id = await RequestIdAsync(receipt.Number);
+        using var session = await SignInAsync();
+        var page = await session.OpenAsync($"/admin/disclosure/requests/{id}");
+        page.Document.QuerySelector("#answer-files")!.GetAttribute("type").ShouldBe("file");
+
+        // A program renamed to .pdf: refused under the field, by name; the request stays unanswered and the text stays.
+        var refused = await session.SubmitWithFilesAsync(page.Handler("Answer"), new() { ["AnswerType"] = "Disclosed", ["Detail"] = "所需信息见附件。" },
+            ("AnswerUploads", "预算执行情况.pdf", [0x4D, 0x5A, 0x90, 0x00, 0x03, 0x00, 0x00, 0x00]));
+        var shown = await ParseAsync(refused);
+        shown.Errors.ShouldContain(e => e.Contains("公开的信息（预算执行情况.pdf）", StringComparison.Ordinal));
+        shown.Document.QuerySelector("#detail")!.TextContent.ShouldBe("所需信息见附件。");
+        (await app.AsSystemAsync(sp => sp.GetRequiredService<GovSiteDb>().InformationRequests.Where(r => r.Id == id).Select(r => r.AnswerType).SingleAsync()))
+            .ShouldBeNull();
+
+        var pdf = "%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"u8.ToArray();
+        page = await session.OpenAsync($"/admin/disclosure/requests/{id}");
+        (await session.SubmitWithFilesAsync(page.Handler("Answer"), new() { ["AnswerType"] = "Disclosed", ["Detail"] = "所需信息见附件。" },
+            ("AnswerUploads", "2025年部门预算执行情况.pdf", pdf))).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+
+        using var applicant = app.CreateClient();
+        var status = await applicant.GetFromJsonAsync<System.Text.Json.JsonElement>($"/api/v1/information-requests/{receipt.Number}?queryCode={receipt.QueryCode}");
+        var files = status.GetProperty("files").EnumerateArray().ToList();
+        files.Count.ShouldBe(1);
+        var download = await applicant.GetAsync(files[0].GetProperty("url").GetString()!.Replace("…", receipt.QueryCode, StringComparison.Ordinal));
+        download.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await download.Content.ReadAsByteArrayAsync()).ShouldBe(pdf);
+        // Without the query code the file is not given.
+        (await applicant.GetAsync($"/api/v1/information-requests/{receipt.Number}/files/{files[0].GetProperty("id").GetInt32()}")).IsSuccessStatusCode.ShouldBeFalse();
+    }
+
+    [Fact]
     public async Task Staff_of_another_site_may_not_open_a_request_and_anonymous_visitors_are_sent_to_sign_in()
     {
         app.Clock.SetChina(2026, 4, 2);

@@ -2,6 +2,7 @@ using GovSite.Accounts;
 using GovSite.Admin;
 using GovSite.Data;
 using GovSite.Interaction;
+using GovSite.Publishing.Files;
 using GovSite.Sites;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -12,7 +13,7 @@ namespace GovSite.Disclosure.Admin;
 /// One information request and every handling step on its clock: assign, 补正, third party,
 /// extension, fee, answer, close. Each step goes through <see cref="RequestService"/>, as the staff API does.
 /// </summary>
-public sealed class RequestModel(SiteAccess access, GovSiteDb db, SiteDirectory directory, RequestService requests) : AdminPageModel(access)
+public sealed class RequestModel(SiteAccess access, GovSiteDb db, SiteDirectory directory, RequestService requests, FileService files) : AdminPageModel(access)
 {
     [FromRoute]
     public int Id { get; set; }
@@ -34,6 +35,9 @@ public sealed class RequestModel(SiteAccess access, GovSiteDb db, SiteDirectory 
     [BindProperty] public string? Ground { get; set; }
     [BindProperty] public string? Detail { get; set; }
     [BindProperty] public CloseReason? CloseReason { get; set; }
+
+    /// <summary>The information disclosed, attached to the answer (the applicant downloads it with the query code).</summary>
+    [BindProperty] public List<IFormFile> AnswerUploads { get; set; } = [];
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ? Page() : NotFound();
 
@@ -70,9 +74,40 @@ public sealed class RequestModel(SiteAccess access, GovSiteDb db, SiteDirectory 
     public Task<IActionResult> OnPostFeeWaivedAsync(CancellationToken ct) =>
         ActAsync(requests.FeeSettledAsync(Id, true, Text, On, ct), "已减免费用，答复期限继续计算", ct);
 
-    public Task<IActionResult> OnPostAnswerAsync(CancellationToken ct) =>
-        ActAsync(requests.AnswerAsync(Id, new AnswerInput { Type = AnswerType, Ground = Ground, Detail = Detail, Text = Text, On = On }, ct),
+    public async Task<IActionResult> OnPostAnswerAsync(CancellationToken ct)
+    {
+        var fileIds = new List<int>();
+        if (AnswerUploads.Count > 0)
+        {
+            if (await requests.FindAsync(Id, ct) is not { } view)
+            {
+                return NotFound();
+            }
+            // Each file goes through the site's upload checks (type from the bytes, size); the first
+            // refusal is shown under the field and nothing is answered.
+            foreach (var upload in AnswerUploads)
+            {
+                await using var stream = upload.OpenReadStream();
+                var stored = await files.UploadAsync(view.Request.SiteId, upload.FileName, stream, ct);
+                if (Refusal(stored) is { } refused)
+                {
+                    return refused;
+                }
+                if (!stored.Succeeded)
+                {
+                    ModelState.Clear();
+                    foreach (var message in stored.Errors.All.SelectMany(e => e.Value))
+                    {
+                        ModelState.AddModelError(nameof(AnswerUploads), $"公开的信息（{Path.GetFileName(upload.FileName)}）：{message}");
+                    }
+                    return await LoadAsync(ct) ? Page() : NotFound();
+                }
+                fileIds.Add(stored.Value!.Id);
+            }
+        }
+        return await ActAsync(requests.AnswerAsync(Id, new AnswerInput { Type = AnswerType, Ground = Ground, Detail = Detail, Text = Text, Files = fileIds, On = On }, ct),
             "已答复，告知书已生成", ct);
+    }
 
     public Task<IActionResult> OnPostCloseAsync(CancellationToken ct) =>
         ActAsync(requests.CloseAsync(Id, CloseReason, Text, On, ct), "申请已终止办理", ct);
