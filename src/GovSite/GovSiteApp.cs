@@ -73,9 +73,11 @@ public static class GovSiteApp
             // The app is govsite whichever program hosts it (a bench, say): names its static-asset manifest.
             ApplicationName = typeof(GovSiteApp).Assembly.GetName().Name,
         });
-        builder.AddWebDefaults();
-        // First of the hosted services: the schema, the first admin and the demo before anything else starts.
+        // First of the hosted services: the schema, the first admin and the demo before anything else
+        // starts. Registered before the web defaults, whose Razor Pages and antiforgery bring Data
+        // Protection's own hosted service, which reads the key ring from the database at start.
         builder.Services.AddHostedService<StartupWork>();
+        builder.AddWebDefaults();
         builder.AddData();
         builder.AddAccounts();
         builder.AddSecurity();

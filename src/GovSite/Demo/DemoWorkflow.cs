@@ -76,6 +76,9 @@ public static class DemoWorkflow
         var result = await sp.GetRequiredService<LibraryService>().CreateAsync(siteId, new ItemInput
         {
             ColumnId = columnId, Title = title, Body = body, Issuer = issuer, DocNumber = docNumber,
+            // A document in the workflow was signed a few days ago (成文日期); its 索引号 comes at publication.
+            WrittenDate = docNumber is null ? null
+                : DateOnly.FromDateTime(GovSite.Common.ChinaTime.ToLocal(sp.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime)).AddDays(-3),
             Source = "清河县人民政府", Disclosure = DisclosureMode.Proactive,
         }, ct);
         if (!result.Succeeded)

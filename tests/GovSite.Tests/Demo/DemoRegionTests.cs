@@ -98,7 +98,7 @@ public class DemoRegionTests(GovSiteFactory app) : IClassFixture<GovSiteFactory>
     {
         using var client = app.ClientForHost("www.jiangchuan.gov.cn");
         var policies = await app.AsSystemAsync(sp => sp.GetRequiredService<GovSiteDb>().Articles
-            .Where(a => a.DocNumber != null).Select(a => new { a.Id, a.SiteId, a.IndexNumber, a.Issuer, a.WrittenDate }).ToListAsync());
+            .Where(a => a.DocNumber != null && a.Status == ArticleStatus.Published).Select(a => new { a.Id, a.SiteId, a.IndexNumber, a.Issuer, a.WrittenDate }).ToListAsync());
         policies.Count.ShouldBeGreaterThan(10);
         policies.ShouldAllBe(p => p.IndexNumber != null && p.Issuer != null && p.WrittenDate != null);
         var portal = await app.AsSystemAsync(sp => sp.GetRequiredService<GovSiteDb>().Sites.FirstAsync(s => s.Code == "9900000001"));
