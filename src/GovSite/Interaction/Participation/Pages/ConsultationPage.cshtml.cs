@@ -59,6 +59,8 @@ public sealed class ConsultationPageModel(CurrentSite current, SiteContent conte
         AddMeta("ColumnName", "意见征集");
         AddMeta("ColumnType", "互动交流");
         AddMeta("ArticleTitle", c.Title);
+        // An item page of its column, as an article is (GB/T 33190 meta tags: the date it opened).
+        AddMeta("PubDate", c.OpensOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
         return true;
     }
 }

@@ -63,6 +63,7 @@ public sealed class InterviewPageModel(CurrentSite current, SiteContent content,
         AddMeta("ColumnName", "在线访谈");
         AddMeta("ColumnType", "互动交流");
         AddMeta("ArticleTitle", interview.Title);
+        AddMeta("PubDate", GovSite.Common.ChinaTime.Format(interview.StartsAt));
         return true;
     }
 }

@@ -83,6 +83,7 @@ public sealed class SurveyPageModel(CurrentSite current, SiteContent content, Su
         AddMeta("ColumnName", "网上调查");
         AddMeta("ColumnType", "互动交流");
         AddMeta("ArticleTitle", survey.Title);
+        AddMeta("PubDate", survey.OpensOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
         return true;
     }
 }
