@@ -93,7 +93,7 @@ public sealed class Catalogue(GovSiteDb db, SiteDirectory directory, CatalogueCo
         var maxPages = options.Value.CatalogueMaxPages;
         var page = Math.Clamp(query.Page, 1, maxPages);
         var entries = Filter(Entries(scope), site, query);
-        var (total, exact) = await TotalAsync(site, scope, query, entries, ct);
+        var (total, exact) = await TotalAsync(site, query, entries, ct);
         var skip = (page - 1) * PageSize;
         List<CatalogueRow> rows;
         if (query.Organ is { } organ)
@@ -134,7 +134,7 @@ public sealed class Catalogue(GovSiteDb db, SiteDirectory directory, CatalogueCo
     /// The number of entries: exact from the kept counts for any choice of lists, else (a search)
     /// counted up to what the pages can show (a search over a million entries is not counted to the end).
     /// </summary>
-    private async Task<(int Total, bool Exact)> TotalAsync(SiteInfo site, int[] scope, CatalogueQuery query, IQueryable<Article> entries, CancellationToken ct)
+    private async Task<(int Total, bool Exact)> TotalAsync(SiteInfo site, CatalogueQuery query, IQueryable<Article> entries, CancellationToken ct)
     {
         if (query.Search is null)
         {
