@@ -108,8 +108,9 @@ var seedsOption = new Option<string>("--seeds") { Description = "Seed corpus dir
 var queriesOption = new Option<int>("--queries") { Description = "Timed queries per kind", DefaultValueFactory = _ => 200 };
 var searchPostgresOption = new Option<string?>("--postgres") { Description = "PostgreSQL connection string: bench the GIN backend in that (scratch) database instead of SQLite" };
 var withoutBodyPinyinOption = new Option<bool>("--without-body-pinyin") { Description = "Leave pinyin tokens out of bodies (to measure what they cost in index size)" };
+var traceOption = new Option<string?>("--trace") { Description = "A query kind (e.g. multi-word): print each query's engine calls, timed, instead of timing the kinds" };
 var search = new Command("search", "Generate articles from the seed corpus, build the search index, time queries (see bench/search.sh)")
-    { docsOption, searchDataOption, seedsOption, queriesOption, searchPostgresOption, withoutBodyPinyinOption };
+    { docsOption, searchDataOption, seedsOption, queriesOption, searchPostgresOption, withoutBodyPinyinOption, traceOption };
 search.SetAction(async (parse, ct) =>
 {
     var docs = parse.GetValue(docsOption);
@@ -119,7 +120,7 @@ search.SetAction(async (parse, ct) =>
     {
         var task = progress.AddTask("Indexing articles", maxValue: docs);
         result = await SearchBenchmark.RunAsync(new SearchBenchOptions(docs, dir, parse.GetValue(seedsOption)!, parse.GetValue(queriesOption),
-            parse.GetValue(searchPostgresOption), parse.GetValue(withoutBodyPinyinOption)),
+            parse.GetValue(searchPostgresOption), parse.GetValue(withoutBodyPinyinOption), parse.GetValue(traceOption)),
             n => task.Value = n, ct);
     });
     var r = result!;

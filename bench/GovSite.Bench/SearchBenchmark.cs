@@ -14,8 +14,9 @@ namespace GovSite.Bench;
 
 /// <param name="Postgres">A PostgreSQL connection string: bench the GIN backend there instead of SQLite.</param>
 /// <param name="WithoutBodyPinyin">Leave the pinyin tokens out of bodies: a database to compare the index size with.</param>
+/// <param name="Trace">A query kind: print each of its queries' engine calls, timed, instead of the timed passes.</param>
 public sealed record SearchBenchOptions(int Documents, string DataDirectory, string SeedDirectory, int QueriesPerKind, string? Postgres = null,
-    bool WithoutBodyPinyin = false);
+    bool WithoutBodyPinyin = false, string? Trace = null);
 
 public sealed record LatencyRow(string Kind, int Queries, double P50Ms, double P95Ms, double MeanTotal);
 
@@ -176,6 +177,15 @@ public static class SearchBenchmark
             }
         }
         TimeSpan? build = reuse ? null : Stopwatch.GetElapsedTime(buildStarted);
+        if (options.Trace is { } traced)
+        {
+            var traceNumbers = await SampleDocNumbersAsync(provider, ct);
+            foreach (var query in Queries(sampleTitles, traceNumbers, random, options.QueriesPerKind).Single(q => q.Kind == traced).Queries)
+            {
+                await TraceAsync(provider, query, ct);
+            }
+            return new SearchBenchResult(options.Documents, build, -1, -1, -1, [], []);
+        }
         long indexBytes;
         using (var scope = provider.CreateScope())
         {
@@ -345,6 +355,24 @@ public static class SearchBenchmark
         using var scope = services.CreateScope();
         var response = await scope.ServiceProvider.GetRequiredService<SearchService>().SearchAsync(new SearchRequest(query), log: false, ct);
         return (Stopwatch.GetElapsedTime(started).TotalMilliseconds, response.Total);
+    }
+
+    /// <summary>One search with its engine calls timed and printed, slowest first.</summary>
+    private static async Task TraceAsync(IServiceProvider services, string query, CancellationToken ct)
+    {
+        using var scope = services.CreateScope();
+        var calls = new List<(string Call, double Ms, int Found)>();
+        var backend = new TracingSearchBackend(scope.ServiceProvider.GetRequiredService<ISearchBackend>(), calls);
+        var service = ActivatorUtilities.CreateInstance<SearchService>(scope.ServiceProvider, (ISearchBackend)backend);
+        var started = Stopwatch.GetTimestamp();
+        var response = await service.SearchAsync(new SearchRequest(query), log: false, ct);
+        var ms = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{query}: {ms:F1} ms, total {response.Total}, {calls.Count} engine calls {calls.Sum(c => c.Ms):F1} ms, notice {response.Notice ?? "-"}"));
+        foreach (var (call, callMs, found) in calls)
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {callMs,7:F2} ms {found,5} {call}"));
+        }
     }
 
     private static double Percentile(List<double> sorted, double p) =>

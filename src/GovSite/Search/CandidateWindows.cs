@@ -166,3 +166,78 @@ public sealed class TermFrequencies(ISearchBackend backend)
         return _known[key] = frequency;
     }
 }
+
+/// <summary>
+/// The engine's reads within one search, each made once. The windows of a query's terms and of
+/// its parts overlap (the newest hundred are the first of the thousand counted; a query read by
+/// its parts asks for all its words together, which is often the whole query again), and every
+/// estimate asks for the id range: a repeated read, or one whose answer is the start of a longer
+/// one already read, is answered from memory. Kept for one search only, so nothing goes stale.
+/// </summary>
+public sealed class SearchReads(ISearchBackend engine) : ISearchBackend
+{
+    private readonly Dictionary<string, (int? Limit, List<int> Ids)> _newest = [];
+    private readonly Dictionary<string, (int Limit, List<int> Ids)> _shortest = [];
+    private readonly List<SearchFilter> _filters = [];
+    private (int Lowest, int Highest)? _range;
+    private double? _documents;
+
+    public Task<bool> EnsureSchemaAsync(CancellationToken ct) => engine.EnsureSchemaAsync(ct);
+    public Task IndexAsync(int id, string titleTokens, string bodyTokens, CancellationToken ct) => engine.IndexAsync(id, titleTokens, bodyTokens, ct);
+    public Task RemoveAsync(int id, CancellationToken ct) => engine.RemoveAsync(id, ct);
+    public Task ClearAsync(CancellationToken ct) => engine.ClearAsync(ct);
+    public Task<long?> SizeAsync(CancellationToken ct) => engine.SizeAsync(ct);
+
+    public Task<List<int>> ByDateAsync(IReadOnlyList<List<Alternative>> terms, SearchFilter filter, int skip, int take, CancellationToken ct) =>
+        engine.ByDateAsync(terms, filter, skip, take, ct);
+
+    public async Task<List<int>> NewestAsync(IReadOnlyList<List<Alternative>> terms, IReadOnlyList<List<Alternative>> titleTerms,
+        SearchFilter filter, int? limit, CancellationToken ct, int skip = 0, IReadOnlyCollection<int>? except = null)
+    {
+        if (skip > 0 || except is { Count: > 0 })
+        {
+            return await engine.NewestAsync(terms, titleTerms, filter, limit, ct, skip, except);
+        }
+        var key = Key(filter, terms) + " @ " + Key(filter, titleTerms);
+        if (_newest.TryGetValue(key, out var known) && Covers(known.Limit, known.Ids.Count, limit))
+        {
+            return limit is int l ? [.. known.Ids.Take(l)] : [.. known.Ids];
+        }
+        // Read only when memory does not cover it, so this read covers at least as much as the one it replaces.
+        var ids = await engine.NewestAsync(terms, titleTerms, filter, limit, ct);
+        _newest[key] = (limit, ids);
+        return [.. ids];
+    }
+
+    public async Task<List<int>> ShortestTitlesAsync(IReadOnlyList<List<Alternative>> terms, SearchFilter filter, int limit, CancellationToken ct)
+    {
+        var key = Key(filter, terms);
+        if (_shortest.TryGetValue(key, out var known) && Covers(known.Limit, known.Ids.Count, limit))
+        {
+            return [.. known.Ids.Take(limit)];
+        }
+        var ids = await engine.ShortestTitlesAsync(terms, filter, limit, ct);
+        _shortest[key] = (limit, ids);
+        return [.. ids];
+    }
+
+    public async Task<(int Lowest, int Highest)> IdRangeAsync(CancellationToken ct) => _range ??= await engine.IdRangeAsync(ct);
+
+    public async Task<double> DocumentsAsync(CancellationToken ct) => _documents ??= await engine.DocumentsAsync(ct);
+
+    /// <summary>A read of <paramref name="limit"/> ids (null: all) is the start of an earlier one that asked as many or ran out before its limit.</summary>
+    private static bool Covers(int? readLimit, int read, int? limit) =>
+        readLimit is null || read < readLimit || (limit is int l && l <= readLimit);
+
+    /// <summary>The terms as the engine reads them, and which filter (one search has the visitor's and the whole index's, for idf).</summary>
+    private string Key(SearchFilter filter, IReadOnlyList<List<Alternative>> terms)
+    {
+        var index = _filters.FindIndex(f => ReferenceEquals(f, filter));
+        if (index < 0)
+        {
+            _filters.Add(filter);
+            index = _filters.Count - 1;
+        }
+        return index + ":" + string.Join(" & ", terms.Select(t => string.Join(" | ", t.Select(a => string.Join(' ', a.Tokens)))));
+    }
+}

@@ -14,6 +14,15 @@ public sealed record SearchFilter(
 {
     /// <summary>Sites whose articles never appear: temporarily offline and closed sites.</summary>
     public IReadOnlyCollection<int> HiddenSites { get; init; } = [];
+
+    /// <summary>
+    /// Only the publication time and hidden sites: the documents these leave out are few and found
+    /// by SearchDocuments' indexes, so an engine leaves them out by id instead of reading every
+    /// match's row (docs/search.md, "The seam"). Not record equality: HiddenSites is a collection,
+    /// compared by reference, and the search page's filter always carries a list of its own.
+    /// </summary>
+    public bool OnlyExcludes => SiteId is null && ColumnType is null && string.IsNullOrEmpty(SubjectCategory) && Year is null
+        && string.IsNullOrEmpty(Issuer) && Validity is null;
 }
 
 /// <summary>The count of a query's matches and the ids the ranking should score.</summary>

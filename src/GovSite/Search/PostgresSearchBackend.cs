@@ -95,12 +95,15 @@ public sealed class PostgresSearchBackend(GovSiteDb db) : ISearchBackend
         {
             conditions.Add($"t.id <> ALL({Ids(except)})");
         }
-        if (filter == new SearchFilter(filter.NowUtc))
+        if (filter.OnlyExcludes)
         {
-            // Only the publication time: the few documents not yet published are left out by id
-            // instead of reading every match's SearchDocuments row.
-            parameters.Add(new NpgsqlParameter("@now", filter.NowUtc));
-            conditions.Add("t.id NOT IN (SELECT d.\"Id\" FROM \"SearchDocuments\" d WHERE d.\"PublishedAt\" > @now)");
+            // Only the publication time and hidden sites: the few documents these leave out are
+            // left out by id. Joining SearchDocuments instead lets the planner walk the primary key
+            // newest first, reading each row's vector out of line, to find the LIMIT's matches: a
+            // read that matches nothing then reads every vector (0.8 s at 100,000 documents, against
+            // 0.1 ms through the GIN index).
+            var excluded = SqlFilter.Excluded(filter, parameters, (n, v) => new NpgsqlParameter(n, v));
+            conditions.Add($"t.id NOT IN (SELECT d.\"Id\" FROM \"SearchDocuments\" d WHERE {excluded})");
         }
         else
         {
@@ -118,6 +121,15 @@ public sealed class PostgresSearchBackend(GovSiteDb db) : ISearchBackend
     public async Task<List<int>> ShortestTitlesAsync(IReadOnlyList<List<Alternative>> terms, SearchFilter filter, int limit, CancellationToken ct)
     {
         var parameters = new List<DbParameter> { new NpgsqlParameter("@q", TsQuery(terms)) };
+        if (filter.OnlyExcludes)
+        {
+            var excluded = SqlFilter.Excluded(filter, parameters, (n, v) => new NpgsqlParameter(n, v));
+            var keyed = $"""
+                SELECT ti.id AS "Value" FROM search_title ti
+                WHERE ti.vec @@ @q::tsquery AND ti.id NOT IN (SELECT d."Id" FROM "SearchDocuments" d WHERE {excluded}) ORDER BY ti.key LIMIT {limit}
+                """;
+            return await db.Database.SqlQueryRaw<int>(keyed, [.. parameters]).ToListAsync(ct);
+        }
         var where = SqlFilter.Where(filter, parameters, (n, v) => new NpgsqlParameter(n, v));
         var sql = $"""
             SELECT ti.id AS "Value" FROM search_title ti JOIN "SearchDocuments" d ON d."Id" = ti.id

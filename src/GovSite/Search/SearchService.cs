@@ -118,11 +118,13 @@ public sealed class SearchService(GovSiteDb db, ISearchBackend backend, SearchTe
     public async Task<SearchRanked> RankAsync(QueryPlan plan, SearchFilter filter, bool everyMatch = false, int depth = RankingDepth,
         CancellationToken ct = default)
     {
-        var frequencies = new TermFrequencies(backend);
+        // The readings and their windows ask the engine the same questions again: each is read once.
+        var reads = new SearchReads(backend);
+        var frequencies = new TermFrequencies(reads);
         SearchRanked? scatteredOnly = null;
         for (var stage = plan; stage is not null; stage = stage.Next)
         {
-            var candidates = await CandidateWindows.FindAsync(backend, frequencies, stage, filter, depth, everyMatch, ct);
+            var candidates = await CandidateWindows.FindAsync(reads, frequencies, stage, filter, depth, everyMatch, ct);
             if (candidates.Count.Value == 0)
             {
                 continue;

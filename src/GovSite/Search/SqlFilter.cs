@@ -5,6 +5,29 @@ namespace GovSite.Search;
 /// <summary>The filter part of a backend's SQL, the same on both databases; values always travel as parameters.</summary>
 internal static class SqlFilter
 {
+    /// <summary>
+    /// For a filter that <see cref="SearchFilter.OnlyExcludes"/>: the condition on SearchDocuments
+    /// <c>d</c> that the left-out documents meet (not yet published, or on a hidden site).
+    /// </summary>
+    public static string Excluded(SearchFilter filter, List<DbParameter> parameters, Func<string, object, DbParameter> parameter)
+    {
+        var now = $"@f{parameters.Count}";
+        parameters.Add(parameter(now, filter.NowUtc));
+        var sql = $"d.\"PublishedAt\" > {now}";
+        if (filter.HiddenSites.Count > 0)
+        {
+            var names = new List<string>();
+            foreach (var hidden in filter.HiddenSites)
+            {
+                var name = $"@f{parameters.Count}";
+                parameters.Add(parameter(name, hidden));
+                names.Add(name);
+            }
+            sql += $" OR d.\"SiteId\" IN ({string.Join(", ", names)})";
+        }
+        return sql;
+    }
+
     public static string Where(SearchFilter filter, List<DbParameter> parameters, Func<string, object, DbParameter> parameter)
     {
         var sql = new List<string>();

@@ -127,18 +127,19 @@ public sealed class SqliteSearchBackend(GovSiteDb db) : ISearchBackend
 
     /// <summary>
     /// <c>SELECT id FROM search_text … WHERE MATCH @q AND filter</c>. With no filter but the
-    /// publication time, the documents not yet published are few and found by the PublishedAt
-    /// index, so they are left out by key instead of reading every match's SearchDocuments row
-    /// (a row holds the snippet text: a thousand of them cost more than counting the matches).
+    /// publication time and hidden sites, the documents not yet published or on a hidden site are
+    /// few and found by SearchDocuments' indexes, so they are left out by key instead of reading
+    /// every match's SearchDocuments row (a row holds the snippet text, and SQLite walks its
+    /// overflow pages to reach PublishedAt behind it: a thousand rows cost more than the matching).
     /// </summary>
     private static string Matching(string column, SearchFilter filter, List<DbParameter> parameters)
     {
-        if (filter == new SearchFilter(filter.NowUtc))
+        if (filter.OnlyExcludes)
         {
-            parameters.Add(new SqliteParameter("@now", filter.NowUtc));
+            var excluded = SqlFilter.Excluded(filter, parameters, (n, v) => new SqliteParameter(n, v));
             return $"""
                 SELECT {TextId} AS {column} FROM search_text WHERE search_text MATCH @q AND search_text.rowid NOT IN
-                    (SELECT 2147483647 - d."Id" FROM "SearchDocuments" d WHERE d."PublishedAt" > @now)
+                    (SELECT 2147483647 - d."Id" FROM "SearchDocuments" d WHERE {excluded})
                 """;
         }
         var where = SqlFilter.Where(filter, parameters, (n, v) => new SqliteParameter(n, v));
@@ -167,6 +168,17 @@ public sealed class SqliteSearchBackend(GovSiteDb db) : ISearchBackend
     public async Task<List<int>> ShortestTitlesAsync(IReadOnlyList<List<Alternative>> terms, SearchFilter filter, int limit, CancellationToken ct)
     {
         var parameters = new List<DbParameter> { new SqliteParameter("@q", Match(terms)) };
+        if (filter.OnlyExcludes)
+        {
+            // As in Matching: the few documents left out, by key, instead of each match's row.
+            var excluded = SqlFilter.Excluded(filter, parameters, (n, v) => new SqliteParameter(n, v));
+            var keyed = $"""
+                SELECT {TitleId} AS "Value" FROM search_title
+                WHERE search_title MATCH @q AND {TitleId} NOT IN (SELECT d."Id" FROM "SearchDocuments" d WHERE {excluded})
+                ORDER BY search_title.rowid LIMIT {limit}
+                """;
+            return await db.Database.SqlQueryRaw<int>(keyed, [.. parameters]).ToListAsync(ct);
+        }
         var where = SqlFilter.Where(filter, parameters, (n, v) => new SqliteParameter(n, v));
         // The FTS table is the outer loop and consumes ORDER BY rowid, so the join (filters) stops at LIMIT.
         var sql = $"""
