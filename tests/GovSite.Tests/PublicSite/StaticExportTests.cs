@@ -276,7 +276,7 @@ public class StaticExportTests(ExportFixture app) : IClassFixture<ExportFixture>
             Assert.Fail("nginx is not installed (apt-get install nginx-light)");
         }
         await app.ExportAllAsync();
-        var port = FreePort();
+        var port = TestPaths.FreePort();
         var prefix = Path.Combine(app.ExportRoot, "nginx-" + port);
         Directory.CreateDirectory(Path.Combine(prefix, "logs"));
         var conf = Path.Combine(prefix, "nginx.conf");
@@ -382,13 +382,6 @@ public class StaticExportTests(ExportFixture app) : IClassFixture<ExportFixture>
         run.ExitCode.ShouldBe(0, run.Output);
         run.Out.ShouldContain($"渲染 {expected.Count} 个文件，写入 {expected.Count} 个");
         ExportFixture.FilesIn(dir).ShouldBe(expected);
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
 
