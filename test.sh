@@ -19,6 +19,8 @@ ls -d /usr/lib/postgresql/*/bin >/dev/null 2>&1 || need+=(postgresql)
 command -v pdftotext >/dev/null || need+=(poppler-utils)
 # The three-node stage puts wrk's load through nginx onto three GovSite processes.
 command -v wrk >/dev/null || need+=(wrk)
+# `publish-static --push` copies an export to the internet-facing servers with rsync.
+command -v rsync >/dev/null || need+=(rsync)
 if [ ${#need[@]} -gt 0 ]; then
   echo "== installing: ${need[*]}"
   as_root apt-get update -qq

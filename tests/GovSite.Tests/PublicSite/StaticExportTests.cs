@@ -371,6 +371,58 @@ public class StaticExportTests(ExportFixture app) : IClassFixture<ExportFixture>
         ExportFixture.FilesIn(dir).ShouldBe(expected);
     }
 
+    /// <summary>
+    /// 内外网分离's last step: the export is copied to the internet-facing server with rsync (a
+    /// local directory here; over SSH in production), and after an edit only what changed travels.
+    /// </summary>
+    [Fact]
+    public async Task Publish_static_with_push_copies_the_export_and_later_only_what_changed()
+    {
+        var id = Guid.NewGuid().ToString("N");
+        var dir = Path.Combine(app.ExportRoot, "push-source-" + id);
+        var target = Path.Combine(app.ExportRoot, "push-target-" + id);
+
+        var first = await GovSiteCli.RunAsync(app.Database, "publish-static", "--site", ExportFixture.Code, "--out", dir, "--push", target);
+
+        first.ExitCode.ShouldBe(0, first.Output);
+        var files = Tree(dir);
+        files.Count.ShouldBeGreaterThan(30);
+        Tree(target).ShouldBe(files);
+        first.Out.ShouldContain($"已推送到 {target}：传送 {files.Count} 个文件，删除 0 个");
+
+        var newest = await app.AsSystemAsync(sp => sp.GetRequiredService<GovSite.Data.GovSiteDb>().Articles
+            .Where(a => a.SiteId == app.Site.Id && a.ColumnId == app.NewsColumnId).OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id)
+            .FirstAsync());
+        await app.AsSystemAsync(sp => sp.GetRequiredService<ArticleService>().SaveAsync(app.Site.Id, newest.Id, new ArticleInput
+        {
+            Publish = true,
+            ColumnId = newest.ColumnId, Title = newest.Title + "（推送）", Body = newest.Body,
+            PublishedAt = ChinaTime.ToLocal(newest.PublishedAt!.Value),
+        }));
+        await app.WaitForReExportAsync();
+        var second = await GovSiteCli.RunAsync(app.Database, "publish-static", "--site", ExportFixture.Code, "--out", dir, "--incremental",
+            "--push", target);
+
+        second.ExitCode.ShouldBe(0, second.Output);
+        var after = Tree(dir);
+        Tree(target).ShouldBe(after);
+        var changed = after.Count(kv => !files.TryGetValue(kv.Key, out var old) || old != kv.Value);
+        changed.ShouldBeGreaterThan(1); // the article's page and the manifest at least
+        changed.ShouldBeLessThan(files.Count / 2);
+        second.Out.ShouldContain($"已推送到 {target}：传送 {changed} 个文件，删除 0 个");
+        File.ReadAllText(Path.Combine(target, "articles", newest.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), "index.html"))
+            .ShouldContain(newest.Title + "（推送）");
+
+        // A target that cannot be written: the operator is told, and the command fails.
+        var refused = await GovSiteCli.RunAsync(app.Database, "publish-static", "--site", ExportFixture.Code, "--out", dir, "--incremental",
+            "--push", "/proc/govsite-no-such-place/site");
+        refused.ExitCode.ShouldBe(3, refused.Output);
+        refused.Err.ShouldContain("推送到 /proc/govsite-no-such-place/site 失败");
+    }
+
+    private static Dictionary<string, string> Tree(string dir) => Directory.EnumerateFiles(dir, "*", SearchOption.AllDirectories)
+        .ToDictionary(f => Path.GetRelativePath(dir, f), f => Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(f))));
+
     /// <summary>The real command, as an operator runs it, on the database the running site uses.</summary>
     [Fact]
     public async Task The_publish_static_command_writes_what_the_running_site_exports()
