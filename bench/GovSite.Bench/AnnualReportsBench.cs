@@ -137,22 +137,10 @@ public static class AnnualReportsBench
             }
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"政府网站监管年度报表 of {regions.Count} regions ({siteIds.Count:N0} sites): computing {supervisionCompute:F2} s, xlsx {supervisionXlsx:F2} s, PDF {supervisionPdf:F2} s; " +
-                $"peak RSS {PeakRssMb():F0} MB; database {new FileInfo(Path.Combine(dir, "govsite.db")).Length / 1048576.0:F0} MB"));
+                $"peak RSS {BenchProcess.PeakRssMb():F0} MB; database {new FileInfo(Path.Combine(dir, "govsite.db")).Length / 1048576.0:F0} MB"));
             await app.StopAsync(ct);
             return 0;
         });
         return command;
-    }
-
-    private static double PeakRssMb()
-    {
-        foreach (var line in File.ReadLines("/proc/self/status"))
-        {
-            if (line.StartsWith("VmHWM:", StringComparison.Ordinal))
-            {
-                return double.Parse(line[6..].Trim().Split(' ')[0], CultureInfo.InvariantCulture) / 1024;
-            }
-        }
-        return 0;
     }
 }

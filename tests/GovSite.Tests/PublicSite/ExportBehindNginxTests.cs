@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Text.RegularExpressions;
 using Shouldly;
@@ -19,77 +18,30 @@ public partial class ExportBehindNginxTests(ExportFixture app, ITestOutputHelper
     [Fact]
     public async Task Every_link_of_every_page_answers_through_the_shipped_nginx_configuration()
     {
-        if (!File.Exists("/usr/sbin/nginx"))
-        {
-            Assert.Fail("nginx is not installed (apt-get install nginx-light)");
-        }
         await app.ExportAllAsync();
-        var port = TestPaths.FreePort();
         var redirectPort = TestPaths.FreePort();
-        var prefix = Path.Combine(app.ExportRoot, "nginx-shipped-" + port);
-        Directory.CreateDirectory(Path.Combine(prefix, "logs"));
-        Directory.CreateDirectory(Path.Combine(prefix, "tmp"));
-        var map = Path.Combine(prefix, "nginx-sites.map");
+        var map = Path.Combine(app.ExportRoot, "nginx-sites-" + redirectPort + ".map");
         await File.WriteAllTextAsync(map, $"{ExportFixture.Host} {ExportFixture.Code};\n");
         var node = new Uri(app.BaseUrl);
-        var site = ShippedSite(await File.ReadAllTextAsync(Path.Combine(TestPaths.RepositoryRoot(), "deploy", "nginx", "govsite.conf")),
-            port, redirectPort, app.ExportRoot, map, $"{node.Host}:{node.Port}");
-        var siteConf = Path.Combine(prefix, "govsite.conf");
-        await File.WriteAllTextAsync(siteConf, site);
-        var conf = Path.Combine(prefix, "nginx.conf");
-        await File.WriteAllTextAsync(conf, $$"""
-            daemon off;
-            pid {{prefix}}/nginx.pid;
-            error_log {{prefix}}/logs/error.log;
-            events { worker_connections 256; }
-            http {
-                include /etc/nginx/mime.types;
-                access_log off;
-                client_body_temp_path {{prefix}}/tmp;
-                proxy_temp_path {{prefix}}/tmp;
-                fastcgi_temp_path {{prefix}}/tmp;
-                uwsgi_temp_path {{prefix}}/tmp;
-                scgi_temp_path {{prefix}}/tmp;
-                include {{siteConf}};
-            }
-            """);
-        using var nginx = Process.Start(new ProcessStartInfo("/usr/sbin/nginx", ["-p", prefix, "-c", conf])
+        var shipped = await File.ReadAllTextAsync(Path.Combine(TestPaths.RepositoryRoot(), "deploy", "nginx", "govsite.conf"));
+        await using var nginx = await NginxServer.StartAsync(app.ExportRoot,
+            (port, _) => ShippedSite(shipped, port, redirectPort, app.ExportRoot, map, $"{node.Host}:{node.Port}"));
+        using var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false })
         {
-            RedirectStandardError = true, RedirectStandardOutput = true,
-        })!;
-        try
-        {
-            using var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false })
-            {
-                BaseAddress = new Uri($"http://127.0.0.1:{port}"),
-            };
-            client.DefaultRequestHeaders.Host = ExportFixture.Host;
-            for (var i = 0; i < 50; i++)
-            {
-                try { await client.GetAsync("/robots.txt"); break; }
-                catch (HttpRequestException) { await Task.Delay(100); }
-            }
-            if (nginx.HasExited)
-            {
-                Assert.Fail("nginx did not start with the shipped configuration: " + await nginx.StandardError.ReadToEndAsync());
-            }
+            BaseAddress = new Uri($"http://127.0.0.1:{nginx.Port}"),
+        };
+        client.DefaultRequestHeaders.Host = ExportFixture.Host;
 
-            var crawl = await CrawlAsync(client);
-            var dynamic = crawl.Visited.Where(p => DynamicPath().IsMatch(p)).ToList();
-            output.WriteLine($"{crawl.Visited.Count} addresses followed, {dynamic.Count} of them proxied to GovSite: {string.Join(" ", dynamic)}");
+        var crawl = await CrawlAsync(client);
+        var dynamic = crawl.Visited.Where(p => DynamicPath().IsMatch(p)).ToList();
+        output.WriteLine($"{crawl.Visited.Count} addresses followed, {dynamic.Count} of them proxied to GovSite: {string.Join(" ", dynamic)}");
 
-            crawl.Failures.ShouldBeEmpty(string.Join("\n", crawl.Failures));
-            crawl.Visited.Count.ShouldBeGreaterThan(40);
-            // Both halves were walked: files from the export, and pages nginx handed to GovSite.
-            crawl.Visited.ShouldContain(p => p.StartsWith("/articles/", StringComparison.Ordinal));
-            crawl.Visited.ShouldContain(p => p.StartsWith("/search", StringComparison.Ordinal));
-            dynamic.Count.ShouldBeGreaterThan(10, string.Join(" ", crawl.Visited));
-        }
-        finally
-        {
-            nginx.Kill(entireProcessTree: true);
-            await nginx.WaitForExitAsync();
-        }
+        crawl.Failures.ShouldBeEmpty(string.Join("\n", crawl.Failures));
+        crawl.Visited.Count.ShouldBeGreaterThan(40);
+        // Both halves were walked: files from the export, and pages nginx handed to GovSite.
+        crawl.Visited.ShouldContain(p => p.StartsWith("/articles/", StringComparison.Ordinal));
+        crawl.Visited.ShouldContain(p => p.StartsWith("/search", StringComparison.Ordinal));
+        dynamic.Count.ShouldBeGreaterThan(10, string.Join(" ", crawl.Visited));
     }
 
     /// <summary>

@@ -93,6 +93,15 @@ public sealed class ExportFixture : GovSiteFactory
 
     public static List<(string Path, string Sha256)> FilesIn(string dir) => [.. ExportManifest.Read(dir)!.Files.Select(f => (f.Path, f.Sha256))];
 
+    /// <summary>A published article saved again under a new title, as an editor corrects one.</summary>
+    public Task RetitleAsync(GovSite.Publishing.Article article, string title) =>
+        AsSystemAsync(sp => sp.GetRequiredService<ArticleService>().SaveAsync(Site.Id, article.Id, new ArticleInput
+        {
+            Publish = true,
+            ColumnId = article.ColumnId, Title = title, Body = article.Body,
+            PublishedAt = ChinaTime.ToLocal(article.PublishedAt!.Value),
+        }));
+
     public async Task WaitForReExportAsync()
     {
         // Re-exports are jobs in the durable queue, written with the change; tests run no worker
@@ -251,12 +260,7 @@ public class StaticExportTests(ExportFixture app) : IClassFixture<ExportFixture>
         var oldest = await app.AsSystemAsync(sp => sp.GetRequiredService<GovSite.Data.GovSiteDb>().Articles
             .Where(a => a.SiteId == app.Site.Id && a.ColumnId == app.NewsColumnId).OrderBy(a => a.PublishedAt).ThenBy(a => a.Id)
             .FirstAsync());
-        await app.AsSystemAsync(sp => sp.GetRequiredService<ArticleService>().SaveAsync(app.Site.Id, oldest.Id, new ArticleInput
-        {
-            Publish = true,
-            ColumnId = oldest.ColumnId, Title = oldest.Title + "（更正）", Body = oldest.Body,
-            PublishedAt = ChinaTime.ToLocal(oldest.PublishedAt!.Value),
-        }));
+        await app.RetitleAsync(oldest, oldest.Title + "（更正）");
         await app.WaitForReExportAsync();
 
         var after = ExportManifest.Read(app.SiteDir)!.Files.ToDictionary(f => f.Path, f => f.Sha256);
@@ -271,73 +275,33 @@ public class StaticExportTests(ExportFixture app) : IClassFixture<ExportFixture>
     [Fact]
     public async Task Nginx_serving_the_export_answers_every_page_exactly_as_GovSite_does()
     {
-        if (!File.Exists("/usr/sbin/nginx"))
-        {
-            Assert.Fail("nginx is not installed (apt-get install nginx-light)");
-        }
         await app.ExportAllAsync();
-        var port = TestPaths.FreePort();
-        var prefix = Path.Combine(app.ExportRoot, "nginx-" + port);
-        Directory.CreateDirectory(Path.Combine(prefix, "logs"));
-        var conf = Path.Combine(prefix, "nginx.conf");
-        await File.WriteAllTextAsync(conf, $$"""
-            daemon off;
-            pid {{prefix}}/nginx.pid;
-            error_log {{prefix}}/logs/error.log;
-            events { worker_connections 64; }
-            http {
-                include /etc/nginx/mime.types;
+        await using var nginx = await NginxServer.StartAsync(app.ExportRoot, (port, _) => $$"""
                 types { application/rss+xml xml; }
-                access_log off;
-                client_body_temp_path {{prefix}}/tmp;
-                proxy_temp_path {{prefix}}/tmp;
-                fastcgi_temp_path {{prefix}}/tmp;
-                uwsgi_temp_path {{prefix}}/tmp;
-                scgi_temp_path {{prefix}}/tmp;
                 server {
                     listen 127.0.0.1:{{port}};
                     root {{app.SiteDir}};
                     location / { try_files $uri $uri/index.html =404; }
                 }
-            }
             """);
-        using var nginx = Process.Start(new ProcessStartInfo("/usr/sbin/nginx", ["-p", prefix, "-c", conf])
+        using var staticClient = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{nginx.Port}") };
+        using var dynamicClient = new HttpClient { BaseAddress = new Uri(app.BaseUrl) };
+        dynamicClient.DefaultRequestHeaders.Host = ExportFixture.Host;
+        // As behind the TLS-terminating proxy of a real deployment: the export links with https.
+        dynamicClient.DefaultRequestHeaders.Add("X-Forwarded-Proto", "https");
+        var manifest = ExportManifest.Read(app.SiteDir)!;
+        var compared = 0;
+        foreach (var file in manifest.Files)
         {
-            RedirectStandardError = true, RedirectStandardOutput = true,
-        })!;
-        try
-        {
-            using var staticClient = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
-            using var dynamicClient = new HttpClient { BaseAddress = new Uri(app.BaseUrl) };
-            dynamicClient.DefaultRequestHeaders.Host = ExportFixture.Host;
-            // As behind the TLS-terminating proxy of a real deployment: the export links with https.
-            dynamicClient.DefaultRequestHeaders.Add("X-Forwarded-Proto", "https");
-            for (var i = 0; i < 50; i++)
-            {
-                try { await staticClient.GetAsync("/robots.txt"); break; }
-                catch (HttpRequestException) { await Task.Delay(100); }
-            }
-            var manifest = ExportManifest.Read(app.SiteDir)!;
-            var compared = 0;
-            foreach (var file in manifest.Files)
-            {
-                var url = file.Path.EndsWith("/index.html", StringComparison.Ordinal) ? "/" + file.Path[..^"index.html".Length].TrimEnd('/')
-                    : file.Path == "index.html" ? "/" : "/" + file.Path;
-                var fromNginx = await staticClient.GetAsync(url);
-                fromNginx.StatusCode.ShouldBe(HttpStatusCode.OK, url);
-                var fromGovSite = await dynamicClient.GetByteArrayAsync(url);
-                (await fromNginx.Content.ReadAsByteArrayAsync()).ShouldBe(fromGovSite, url);
-                compared++;
-            }
-            compared.ShouldBeGreaterThan(30);
+            var url = file.Path.EndsWith("/index.html", StringComparison.Ordinal) ? "/" + file.Path[..^"index.html".Length].TrimEnd('/')
+                : file.Path == "index.html" ? "/" : "/" + file.Path;
+            var fromNginx = await staticClient.GetAsync(url);
+            fromNginx.StatusCode.ShouldBe(HttpStatusCode.OK, url);
+            var fromGovSite = await dynamicClient.GetByteArrayAsync(url);
+            (await fromNginx.Content.ReadAsByteArrayAsync()).ShouldBe(fromGovSite, url);
+            compared++;
         }
-        finally
-        {
-            // The whole tree: killing the master alone leaves its worker running (and holding
-            // whatever the test run inherited, a bench's lock file say).
-            nginx.Kill(entireProcessTree: true);
-            await nginx.WaitForExitAsync();
-        }
+        compared.ShouldBeGreaterThan(30);
     }
 
     /// <summary>What a command-line export needs of the app: its services, the asset table, no middleware or endpoints.</summary>
@@ -393,12 +357,7 @@ public class StaticExportTests(ExportFixture app) : IClassFixture<ExportFixture>
         var newest = await app.AsSystemAsync(sp => sp.GetRequiredService<GovSite.Data.GovSiteDb>().Articles
             .Where(a => a.SiteId == app.Site.Id && a.ColumnId == app.NewsColumnId).OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id)
             .FirstAsync());
-        await app.AsSystemAsync(sp => sp.GetRequiredService<ArticleService>().SaveAsync(app.Site.Id, newest.Id, new ArticleInput
-        {
-            Publish = true,
-            ColumnId = newest.ColumnId, Title = newest.Title + "（推送）", Body = newest.Body,
-            PublishedAt = ChinaTime.ToLocal(newest.PublishedAt!.Value),
-        }));
+        await app.RetitleAsync(newest, newest.Title + "（推送）");
         await app.WaitForReExportAsync();
         var second = await GovSiteCli.RunAsync(app.Database, "publish-static", "--site", ExportFixture.Code, "--out", dir, "--incremental",
             "--push", target);
