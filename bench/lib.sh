@@ -113,4 +113,7 @@ p99() { local name files=(); for name in "$@"; do files+=("$WORK/wrk-$name.txt")
         awk '$1 == "99%" { v = $2; f = 1
         if (v ~ /us$/) { f = 0.001; sub(/us$/, "", v) } else if (v ~ /ms$/) { sub(/ms$/, "", v) } else if (v ~ /s$/) { f = 1000; sub(/s$/, "", v) }
         if (v * f > m) m = v * f } END { printf "%.2f", m }' "${files[@]}"; }
+# median NAME...: the median of those runs' requests per second.
+median() { local name files=(); for name in "$@"; do files+=("$WORK/wrk-$name.txt"); done
+        awk '/^Requests\/sec:/ { print $2 }' "${files[@]}" | sort -g | awk '{ v[NR] = $1 } END { if (NR % 2) printf "%.0f", v[(NR + 1) / 2]; else printf "%.0f", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }

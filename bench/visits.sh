@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Visitor figures (issue 20), one command, short runs (the machine is shared):
 #   1. p99 latency of POST /api/v1/stat under wrk with 64 connections (each request a new visitor);
-#   2. the cached article page's req/s with counting off (Visits__Enabled=false) and on (three
-#      interleaved rounds each), alone and
+#   2. the cached article page's req/s with counting off (Visits__Enabled=false) and on (five
+#      interleaved rounds each, median), alone and
 #      while the counting endpoint takes the same load beside it;
 #   3. aggregation over 100 million simulated page views stored as daily aggregates
 #      (200 sites x 365 days x 10 pages on SQLite): rows, database size, time of a year by day and
@@ -56,11 +56,11 @@ request = function()
 end
 LUA
 
-# Three rounds each of counting off and on, interleaved off-on-on-off-off-on so that a drift of
+# Five rounds each of counting off and on, interleaved off-on-on-off-off-on-on-off-off-on so that a drift of
 # the machine (other work, thermal, page cache) falls on both alike; each server is warmed up for
 # 3 s before it is measured. The counting endpoint is measured in the "on" rounds.
 n_off=0; n_on=0
-for state in off on on off off on; do
+for state in off on on off off on on off off on; do
     if [ "$state" = off ]; then
         n_off=$((n_off + 1)); log "counting off, round $n_off"
         start false
@@ -88,14 +88,15 @@ for state in off on on off off on; do
     fi
     stop
 done
-OFF="$(rps off1 off2 off3)"; ON="$(rps on1 on2 on3)"
+OFF="$(rps off1 off2 off3 off4 off5)"; ON="$(rps on1 on2 on3 on4 on5)"
+OFF_MEDIAN="$(median off1 off2 off3 off4 off5)"; ON_MEDIAN="$(median on1 on2 on3 on4 on5)"
 echo
 echo "| measure | GovSite | nginx (return 204) |"
 echo "|---|---:|---:|"
-echo "| POST /api/v1/stat, 64 connections, req/s (rounds) | $(rps stat1 stat2 stat3) ($(rps stat1), $(rps stat2), $(rps stat3)) | $(rps nginx-stat) |"
-echo "| POST /api/v1/stat, p99 ms (rounds) | $(p99 stat1) / $(p99 stat2) / $(p99 stat3) | $(p99 nginx-stat) |"
-echo "| cached article page, counting off, req/s (rounds) | $OFF ($(rps off1), $(rps off2), $(rps off3)) | |"
-echo "| cached article page, counting on, req/s (rounds) | $ON ($(rps on1), $(rps on2), $(rps on3)) | |"
+echo "| POST /api/v1/stat, 64 connections, req/s (rounds) | $(rps stat1 stat2 stat3 stat4 stat5) ($(rps stat1), $(rps stat2), $(rps stat3), $(rps stat4), $(rps stat5)) | $(rps nginx-stat) |"
+echo "| POST /api/v1/stat, p99 ms (rounds) | $(p99 stat1) / $(p99 stat2) / $(p99 stat3) / $(p99 stat4) / $(p99 stat5) | $(p99 nginx-stat) |"
+echo "| cached article page, counting off, req/s: median, mean (rounds) | $OFF_MEDIAN, $OFF ($(rps off1), $(rps off2), $(rps off3), $(rps off4), $(rps off5)) | |"
+echo "| cached article page, counting on, req/s: median, mean (rounds) | $ON_MEDIAN, $ON ($(rps on1), $(rps on2), $(rps on3), $(rps on4), $(rps on5)) | |"
 echo "| page and counting endpoint side by side (32 + 32 connections) | $TOGETHER page req/s + $(awk '/Requests\/sec/ {print $2}' "$WORK/beside.txt") counts/s | |"
 # The endpoint's own time, from request start to response end inside GovSite (the
 # http.server.request.duration histogram of /metrics, POSTs answered 204 during the measured runs):
@@ -111,7 +112,7 @@ def buckets(path):
             out[le] = out.get(le, 0) + float(line.rsplit(" ", 1)[1])
     return out
 total = {}
-for n in (1, 2, 3):
+for n in (1, 2, 3, 4, 5):
     before, after = buckets(f"{work}/metrics-before-{n}.txt"), buckets(f"{work}/metrics-after-{n}.txt")
     for le, v in after.items():
         total[le] = total.get(le, 0) + v - before.get(le, 0)
@@ -121,7 +122,8 @@ for le in sorted((k for k in total if k != "+Inf"), key=float):
         print(f"| POST /api/v1/stat, server-side p99 (request start to response end, {count:.0f} requests) | <= {float(le) * 1000:g} ms | |")
         break
 PY
-python3 -c "import sys; off, on = float(sys.argv[1]), float(sys.argv[2]); print(f'counting on costs the cached article page {100 * (off - on) / off:.1f}% of its req/s (mean of three interleaved rounds each)')" "$OFF" "$ON"
+# The median is the figure: one round disturbed by the machine moves a mean of five by several per cent.
+python3 -c "import sys; off, on, offm, onm = map(float, sys.argv[1:5]); print(f'counting on costs the cached article page {100 * (offm - onm) / offm:.1f}% of its req/s (median of five interleaved rounds each; by mean {100 * (off - on) / off:.1f}%)')" "$OFF" "$ON" "$OFF_MEDIAN" "$ON_MEDIAN"
 echo "load at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
 
 echo "== 100 million page views as daily aggregates (SQLite)"
