@@ -35,10 +35,11 @@ public static class WebDefaults
         // A request that does not bind (malformed JSON, a wrong type, an unknown enum value) throws,
         // so BadRequests can name the field in Chinese (BindingErrors), in every environment.
         builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
-        // Enums travel as the documented lower-camel-case names (read case-insensitively); a number
-        // is no documented value, so it is refused like any unknown name.
+        // Enums travel as the documented lower-camel-case names (read case-insensitively). Numbers
+        // stay accepted in bodies: 好差评 documents its levels as 5 to 1, and each service checks
+        // that a number names a value (an unknown name is refused here, by BindingErrors).
         builder.Services.ConfigureHttpJsonOptions(o =>
-            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false)));
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
         builder.Services.AddOpenApi(ApiDocumentation.Configure);
         builder.Services.AddResponseCompression(o =>
         {

@@ -74,13 +74,15 @@ public static class DisclosureApi
             .WithSummary("下载答复附件（凭查询码）")
             .WithDescription("申请人凭申请编号和查询码下载答复时附上的公开文件；查询码不对时答复 404。");
         open.MapGet("/sites/{code}/disclosure/catalogue", CatalogueAsync)
-            .WithSummary("政府信息公开目录（按主题分类、体裁分类、发文机关筛选，可检索，分页）");
+            .WithSummary("政府信息公开目录（按主题分类、体裁分类、发文机关筛选，可检索，分页）")
+            .WithDescription("网站主动公开的政府信息，每条含索引号、发文机关、成文日期、发布日期、主题分类和体裁分类；按主题分类、体裁分类、发文机关筛选，q 检索标题和文号，分页（page、pageSize）。公开接口。");
         open.MapGet("/sites/{code}/disclosure/catalogue.csv", CatalogueCsvAsync).WithSummary("导出政府信息公开目录（CSV）")
             .WithDescription("按与目录接口相同的筛选条件导出政府信息公开目录，UTF-8 编码的 CSV（带 BOM，Excel 可直接打开）。公开接口。");
         open.MapGet("/sites/{code}/disclosure/catalogue.xlsx", CatalogueXlsxAsync).WithSummary("导出政府信息公开目录（Excel）")
             .WithDescription("按与目录接口相同的筛选条件导出政府信息公开目录的 Excel 表格。公开接口。");
         open.MapGet("/sites/{code}/disclosure/annual-report/{year:int}", ReportAsync)
-            .WithSummary("政府信息公开工作年度报告（JSON；已发布的公开，草稿仅本网站工作人员可见）");
+            .WithSummary("政府信息公开工作年度报告（JSON；已发布的公开，草稿仅本网站工作人员可见）")
+            .WithDescription("返回报告的各部分：平台统计的数字（主动公开、依申请公开办理情况等）和人工填报的文字；已发布的对所有人可见，草稿仅本站工作人员可见，否则答复 404。");
         open.MapGet("/sites/{code}/disclosure/annual-report/{year:int}.xlsx", ReportXlsxAsync).WithSummary("年度报告（Excel，官方表格格式）")
             .WithDescription("按国务院办公厅规定的表格格式导出政府信息公开工作年度报告；已发布的公开，草稿仅本站工作人员可取。");
         open.MapGet("/sites/{code}/disclosure/annual-report/{year:int}.pdf", ReportPdfAsync).WithSummary("年度报告（PDF）")
