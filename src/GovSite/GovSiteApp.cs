@@ -44,6 +44,9 @@ public static class GovSiteApp
     /// <summary>Longest request line (method, address with its query string): a search of a few thousand characters still reaches the page.</summary>
     public const int MaxRequestLineBytes = 64 * 1024;
 
+    /// <summary>Largest total of request headers (a Referer may carry a long search address).</summary>
+    public const int MaxRequestHeaderBytes = MaxRequestLineBytes + 32 * 1024;
+
     /// <param name="background">
     /// False for a command-line run that uses the app only to render or query (publish-static):
     /// GovSite's own hosted services other than the schema check are left out, so the command does
@@ -133,6 +136,8 @@ public static class GovSiteApp
         // Behind a TLS-terminating proxy on this machine (nginx), pages and feeds link with https, and
         // the client's address is the visitor's (rate limits, 热门搜索's distinct visitors), not the
         // proxy's. Only loopback proxies are believed (the options' defaults).
+        // A request line or headers longer than the app takes get a Chinese answer, not Kestrel's blank one.
+        app.UseMiddleware<OversizedRequests>();
         app.UseForwardedHeaders(new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedFor });
         // Every response and every log line of a request carries its id (X-Request-Id).
         app.UseRequestIds();

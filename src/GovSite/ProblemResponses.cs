@@ -31,6 +31,28 @@ public static class ProblemResponses
             $"<body style=\"font-family:sans-serif;max-width:40rem;margin:3rem auto;padding:0 1rem\"><main><h1>{t}</h1><p>{d}</p><p><a href=\"/\">返回首页</a></p></main></body></html>", ct);
     }
 
+    /// <summary>A field the request got wrong: a ValidationProblem naming it for the API, the message on a page for people.</summary>
+    public static async ValueTask WriteFieldAsync(HttpContext context, string field, string message, CancellationToken ct = default)
+    {
+        if (context.Response.HasStarted)
+        {
+            return;
+        }
+        if (!WantsJson(context))
+        {
+            await WriteAsync(context, StatusCodes.Status400BadRequest, "请求有误", message, ct);
+            return;
+        }
+        context.Response.StatusCode = StatusCodes.Status400BadRequest;
+        var problem = new HttpValidationProblemDetails(new Dictionary<string, string[]> { [field] = [message] })
+        {
+            Status = StatusCodes.Status400BadRequest,
+            Title = "提交的内容有误",
+            Detail = message,
+        };
+        await context.Response.WriteAsJsonAsync(problem, (System.Text.Json.JsonSerializerOptions?)null, "application/problem+json", ct);
+    }
+
     private static bool WantsJson(HttpContext context) =>
         context.Request.Path.StartsWithSegments("/api") ||
         context.Request.Headers.Accept.ToString().Contains("json", StringComparison.OrdinalIgnoreCase);
@@ -68,6 +90,11 @@ public sealed class BadRequests(RequestDelegate next)
             await Refuse(context);
             return;
         }
+        if (BindingErrors.NormalizeEnums(context) is { } wrong)
+        {
+            await ProblemResponses.WriteFieldAsync(context, wrong.Field, wrong.Message, context.RequestAborted);
+            return;
+        }
         try
         {
             await next(context);
@@ -75,6 +102,10 @@ public sealed class BadRequests(RequestDelegate next)
         catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
             await Refuse(context);
+        }
+        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status400BadRequest && BindingErrors.Describe(context, ex) is { } field)
+        {
+            await ProblemResponses.WriteFieldAsync(context, field.Field, field.Message, context.RequestAborted);
         }
         catch (BadHttpRequestException ex)
         {
@@ -89,4 +120,41 @@ public sealed class BadRequests(RequestDelegate next)
     private static Task Refuse(HttpContext context) =>
         ProblemResponses.WriteAsync(context, StatusCodes.Status413PayloadTooLarge, "请求内容过大",
             $"提交的内容超过了 {Limit(context) / 1024 / 1024} MB 的上限，请精简后重试。", context.RequestAborted).AsTask();
+}
+
+/// <summary>
+/// The app's own limits on the request line (414) and the headers (431), answered in Chinese on
+/// every path: ProblemDetails for /api and JSON clients, a short page for browsers. Kestrel's
+/// limits sit above these (WebDefaults), so its blank answers are left for requests far over.
+/// </summary>
+public sealed class OversizedRequests(RequestDelegate next)
+{
+    public const int KestrelRequestLineBytes = GovSiteApp.MaxRequestLineBytes * 4;
+    public const int KestrelHeaderBytes = GovSiteApp.MaxRequestHeaderBytes * 4;
+
+    public Task InvokeAsync(HttpContext context)
+    {
+        var target = context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpRequestFeature>()?.RawTarget
+            ?? context.Request.Path.Value + context.Request.QueryString.Value;
+        // As Kestrel counts it: "GET /path?query HTTP/1.1".
+        if (context.Request.Method.Length + target.Length + 10 > GovSiteApp.MaxRequestLineBytes)
+        {
+            return ProblemResponses.WriteAsync(context, StatusCodes.Status414UriTooLong, "网址过长",
+                $"网址超过了 {GovSiteApp.MaxRequestLineBytes / 1024} KB 的上限，请缩短搜索词或筛选条件后重试。", context.RequestAborted).AsTask();
+        }
+        long headers = 0;
+        foreach (var (name, values) in context.Request.Headers)
+        {
+            foreach (var value in values)
+            {
+                headers += name.Length + (value?.Length ?? 0) + 4;
+            }
+        }
+        if (headers > GovSiteApp.MaxRequestHeaderBytes)
+        {
+            return ProblemResponses.WriteAsync(context, StatusCodes.Status431RequestHeaderFieldsTooLarge, "请求头过大",
+                "请求头（如 Cookie）超过了上限，请清除本站的 Cookie 后重试。", context.RequestAborted).AsTask();
+        }
+        return next(context);
+    }
 }

@@ -20,22 +20,27 @@ public static class WebDefaults
         builder.WebHost.ConfigureKestrel(k =>
         {
             k.Limits.MaxRequestBodySize = GovSiteApp.MaxRequestBytes;
-            // Kestrel answers a longer request line itself, with a blank 414: a search form sends
-            // up to SearchText.MaxQueryInput characters (9 bytes each encoded), which the page then
-            // cuts with a notice. 8 KB by default.
-            k.Limits.MaxRequestLineSize = GovSiteApp.MaxRequestLineBytes;
-            k.Limits.MaxRequestHeadersTotalSize = Math.Max(k.Limits.MaxRequestHeadersTotalSize, GovSiteApp.MaxRequestLineBytes + 32 * 1024);
+            // Kestrel answers a longer request line or larger headers itself, with a blank 414 or
+            // 431. Its limits are set well above the app's (GovSiteApp.MaxRequestLineBytes, a search
+            // form's longest query), so that OversizedRequests answers in Chinese on every path;
+            // only a request four times over meets Kestrel's blank answer.
+            k.Limits.MaxRequestLineSize = OversizedRequests.KestrelRequestLineBytes;
+            k.Limits.MaxRequestHeadersTotalSize = OversizedRequests.KestrelHeaderBytes;
             k.AddServerHeader = false;
         });
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddProblemDetails();
         // Razor would otherwise write every Chinese character as &#x…; entities: triple the bytes.
         builder.Services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
-        // Malformed JSON becomes a 400 with a Chinese message (status code pages), in every environment.
-        builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = false);
+        // A request that does not bind (malformed JSON, a wrong type, an unknown enum value) throws,
+        // so BadRequests can name the field in Chinese (BindingErrors), in every environment.
+        builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        // Enums travel as the documented lower-camel-case names (read case-insensitively). Numbers
+        // stay accepted in bodies: 好差评 documents its levels as 5 to 1, and each service checks
+        // that a number names a value (an unknown name is refused here, by BindingErrors).
         builder.Services.ConfigureHttpJsonOptions(o =>
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
-        builder.Services.AddOpenApi();
+        builder.Services.AddOpenApi(ApiDocumentation.Configure);
         builder.Services.AddResponseCompression(o =>
         {
             o.EnableForHttps = true;

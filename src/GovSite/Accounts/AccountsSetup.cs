@@ -107,8 +107,11 @@ public static class AccountsSetup
     {
         app.MapPost("/api/v1/auth/token", IssueTokenAsync)
             .WithTags("Accounts")
-            .WithSummary("Exchange a username and password for a bearer token")
+            .WithSummary("以用户名和密码换取访问令牌")
+            .WithDescription("返回 8 小时有效的 Bearer 令牌，之后的请求带上 Authorization: Bearer <token>。已启用两步验证的账号须在 code 中提供验证器的 6 位验证码或一个恢复码；须启用两步验证而尚未启用的账号先到管理后台绑定。每个地址每分钟的尝试次数有限（429）。")
+            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status429TooManyRequests)
             .AddEndpointFilterFactory((context, next) => Security.RateLimits.PerAddress(context, next, Security.RateLimitOptions.StaffSignIn));
+        app.MapUsers();
         return app;
     }
 

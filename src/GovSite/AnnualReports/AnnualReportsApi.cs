@@ -15,16 +15,22 @@ public static class AnnualReportsApi
         api.MapGet("/{year:int}", GetJsonAsync)
             .WithSummary("政府网站工作年度报表（JSON）")
             .WithDescription("本站工作人员和主管单位看到草稿及各项数字的来源（平台统计、填报、手工填报）；其他人只能看到已发布的报表。");
-        api.MapGet("/{year:int}.xlsx", GetXlsxAsync).WithSummary("政府网站工作年度报表（Excel 表格）");
-        api.MapGet("/{year:int}.pdf", GetPdfAsync).WithSummary("政府网站工作年度报表（PDF）");
+        api.MapGet("/{year:int}.xlsx", GetXlsxAsync).WithSummary("政府网站工作年度报表（Excel 表格）")
+            .WithDescription("按国家规定的《政府网站工作年度报表》格式导出 Excel；可见范围与 JSON 相同（未发布的报表仅本站工作人员和主管单位可取）。");
+        api.MapGet("/{year:int}.pdf", GetPdfAsync).WithSummary("政府网站工作年度报表（PDF）")
+            .WithDescription("导出可打印、可在网站公开的 PDF 版报表；可见范围与 JSON 相同。");
         var write = api.MapGroup("/{year:int}").RequireAuthorization(AccountsSetup.Writer);
-        write.MapPut("", SaveAsync).WithSummary("填写年度报表中需人工填报的数字和签发信息");
+        write.MapPut("", SaveAsync).WithSummary("填写年度报表中需人工填报的数字和签发信息")
+            .WithDescription("网站主办单位填写平台无法统计的数字（如栏目维护、安全检测情况）和签发人、填报日期；只能修改草稿或被退回的报表。");
         write.MapPost("/submit", (string code, int year, SiteDirectory sites, AnnualReportService reports, CancellationToken ct) =>
-            StepAsync(code, year, ReportWorkflow.Action.Submit, null, sites, reports, ct)).WithSummary("报送年度报表（网站主办单位）");
+            StepAsync(code, year, ReportWorkflow.Action.Submit, null, sites, reports, ct)).WithSummary("报送年度报表（网站主办单位）")
+            .WithDescription("网站主办单位确认填报完成后报送主管单位审核；报表须通过必填项和勾稽关系校验，报送后不能再修改。");
         write.MapPost("/return", (string code, int year, ReturnBody body, SiteDirectory sites, AnnualReportService reports, CancellationToken ct) =>
-            StepAsync(code, year, ReportWorkflow.Action.Return, body.Reason, sites, reports, ct)).WithSummary("退回年度报表并说明原因（主管单位）");
+            StepAsync(code, year, ReportWorkflow.Action.Return, body.Reason, sites, reports, ct)).WithSummary("退回年度报表并说明原因（主管单位）")
+            .WithDescription("主管单位退回已报送的报表，reason 写明须修改之处；报表回到可编辑状态并通知网站。");
         write.MapPost("/approve", (string code, int year, SiteDirectory sites, AnnualReportService reports, CancellationToken ct) =>
-            StepAsync(code, year, ReportWorkflow.Action.Approve, null, sites, reports, ct)).WithSummary("审核通过并在网站发布年度报表（主管单位）");
+            StepAsync(code, year, ReportWorkflow.Action.Approve, null, sites, reports, ct)).WithSummary("审核通过并在网站发布年度报表（主管单位）")
+            .WithDescription("主管单位审核通过已报送的报表，报表随即在该网站的年度报表栏目公开发布。");
         return app;
     }
 

@@ -12,16 +12,22 @@ public static class SupervisionReportsApi
         api.MapGet("/{year:int}", GetJsonAsync)
             .WithSummary("政府网站监管年度报表（JSON）")
             .WithDescription("本地区及上级主管单位看到草稿及各项数字的来源（平台统计、填报）；其他人只能看到已发布的报表。");
-        api.MapGet("/{year:int}.xlsx", GetXlsxAsync).WithSummary("政府网站监管年度报表（Excel 表格）");
-        api.MapGet("/{year:int}.pdf", GetPdfAsync).WithSummary("政府网站监管年度报表（PDF）");
+        api.MapGet("/{year:int}.xlsx", GetXlsxAsync).WithSummary("政府网站监管年度报表（Excel 表格）")
+            .WithDescription("按国家规定的《政府网站监管年度报表》格式导出 Excel；未发布的报表仅本地区主管单位和上级可取。");
+        api.MapGet("/{year:int}.pdf", GetPdfAsync).WithSummary("政府网站监管年度报表（PDF）")
+            .WithDescription("导出可打印、可公开的 PDF 版监管年度报表；可见范围与 JSON 相同。");
         var write = api.MapGroup("/{year:int}").RequireAuthorization(AccountsSetup.Writer);
-        write.MapPut("", SaveAsync).WithSummary("填写监管年度报表中需人工填报的数字（培训情况等）和签发信息");
+        write.MapPut("", SaveAsync).WithSummary("填写监管年度报表中需人工填报的数字（培训情况等）和签发信息")
+            .WithDescription("本地区主管单位填写平台无法统计的数字（如培训次数和人数）和签发信息；只能修改草稿或被退回的报表。");
         write.MapPost("/submit", (string code, int year, SupervisionReportService reports, CancellationToken ct) =>
-            StepAsync(code, year, ReportWorkflow.Action.Submit, null, reports, ct)).WithSummary("报送监管年度报表（本地区主管单位）");
+            StepAsync(code, year, ReportWorkflow.Action.Submit, null, reports, ct)).WithSummary("报送监管年度报表（本地区主管单位）")
+            .WithDescription("本地区主管单位确认填报完成后报送上级主管单位审核，报送后不能再修改。");
         write.MapPost("/return", (string code, int year, AnnualReportsApi.ReturnBody body, SupervisionReportService reports, CancellationToken ct) =>
-            StepAsync(code, year, ReportWorkflow.Action.Return, body.Reason, reports, ct)).WithSummary("退回监管年度报表并说明原因（上级主管单位）");
+            StepAsync(code, year, ReportWorkflow.Action.Return, body.Reason, reports, ct)).WithSummary("退回监管年度报表并说明原因（上级主管单位）")
+            .WithDescription("上级主管单位退回已报送的监管年度报表，reason 写明须修改之处。");
         write.MapPost("/approve", (string code, int year, SupervisionReportService reports, CancellationToken ct) =>
-            StepAsync(code, year, ReportWorkflow.Action.Approve, null, reports, ct)).WithSummary("审核通过并在门户网站发布监管年度报表（上级主管单位）");
+            StepAsync(code, year, ReportWorkflow.Action.Approve, null, reports, ct)).WithSummary("审核通过并在门户网站发布监管年度报表（上级主管单位）")
+            .WithDescription("上级主管单位审核通过，报表随即在本地区门户网站公开发布。");
         return app;
     }
 

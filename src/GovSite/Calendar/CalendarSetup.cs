@@ -18,9 +18,11 @@ public static class CalendarSetup
     {
         var api = app.MapGroup("/api/v1/calendar").WithTags("Calendar").AllowAnonymous();
         api.MapGet("/add-working-days", AddWorkingDays)
-            .WithSummary("加上 N 个工作日（默认自次日起算）");
+            .WithSummary("加上 N 个工作日（默认自次日起算）")
+            .WithDescription("按平台的节假日和调休安排，从 from 日期加上 days 个工作日，返回到期日。办理期限（如留言 7 个工作日、依申请公开 20 个工作日）都按此计算。公开接口。");
         api.MapGet("/working-days", WorkingDays)
-            .WithSummary("两个日期之间的工作日数（默认不含起始日，含结束日）");
+            .WithSummary("两个日期之间的工作日数（默认不含起始日，含结束日）")
+            .WithDescription("按平台的节假日和调休安排计算 from 与 to 之间的工作日数。公开接口。");
         return app;
     }
 

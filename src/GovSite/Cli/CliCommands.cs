@@ -24,7 +24,37 @@ public static class CliCommands
     /// </summary>
     public static bool IsCliCommand(string[] args) =>
         args.Length > 0 && (HelpFlags.Contains(args[0]) || Names().Contains(args[0])
-            || (args[0] != "serve" && !args[0].StartsWith('-')));
+            || (args[0] != "serve" && !args[0].StartsWith('-'))
+            || ServeOptionProblem(args) is not null);
+
+    /// <summary>
+    /// The server's options are configuration, each <c>--key value</c> or <c>--key=value</c>
+    /// (<c>--urls http://…</c>, <c>--GOVSITE_DB …</c>). A word that is neither (<c>--bogus</c> alone,
+    /// <c>-x</c>, a stray word) is a mistake the operator should hear about, not a server started
+    /// without it; this returns that word.
+    /// </summary>
+    public static string? ServeOptionProblem(string[] args)
+    {
+        var rest = ServeArguments(args);
+        for (var i = 0; i < rest.Length; i++)
+        {
+            var word = rest[i];
+            if (!word.StartsWith("--", StringComparison.Ordinal) || word.Length <= 2)
+            {
+                return word;
+            }
+            if (word.Contains('=', StringComparison.Ordinal))
+            {
+                continue;
+            }
+            if (i + 1 >= rest.Length || rest[i + 1].StartsWith("--", StringComparison.Ordinal))
+            {
+                return word;
+            }
+            i++;
+        }
+        return null;
+    }
 
     /// <summary>The names of every command, read from the command tree itself so the list cannot drift.</summary>
     public static IReadOnlyList<string> Names() => [.. BuildRoot().Subcommands.Select(c => c.Name)];
@@ -35,23 +65,39 @@ public static class CliCommands
     public static async Task<int> RunAsync(string[] args)
     {
         var root = BuildRoot();
+        if (ServeOptionProblem(args) is { } word && (args[0] == "serve" || args[0].StartsWith('-')))
+        {
+            if (ServeArguments(args).Any(a => HelpFlags.Contains(a)))
+            {
+                return await root.Parse(["--help"]).InvokeAsync();
+            }
+            await Console.Error.WriteLineAsync($"未知选项：{word}（unknown option: {word}）；服务的选项须为 --名称 值，如 --urls http://127.0.0.1:5080（server options are --name value）");
+            await WriteCommandsAsync(root);
+            return 2;
+        }
         if (!HelpFlags.Contains(args[0]) && root.Subcommands.All(c => c.Name != args[0]))
         {
-            var error = Console.Error;
-            await error.WriteLineAsync($"未知命令：{args[0]}（unknown command: {args[0]}）");
-            await error.WriteLineAsync("可用的命令（commands）：");
-            await error.WriteLineAsync("  serve".PadRight(20) + "启动网站服务（start the web server; the default）");
-            foreach (var command in root.Subcommands)
-            {
-                await error.WriteLineAsync("  " + command.Name.PadRight(18) + command.Description);
-            }
-            await error.WriteLineAsync("govsite <命令> --help 查看命令的参数（each command's options）");
+            await Console.Error.WriteLineAsync($"未知命令：{args[0]}（unknown command: {args[0]}）");
+            await WriteCommandsAsync(root);
             return 2;
         }
         return await root.Parse(args).InvokeAsync();
     }
 
-    private static RootCommand BuildRoot()
+    private static async Task WriteCommandsAsync(RootCommand root)
+    {
+        var error = Console.Error;
+        await error.WriteLineAsync("可用的命令（commands）：");
+        await error.WriteLineAsync("  serve".PadRight(20) + "启动网站服务（start the web server; the default）");
+        foreach (var command in root.Subcommands)
+        {
+            await error.WriteLineAsync("  " + command.Name.PadRight(18) + command.Description);
+        }
+        await error.WriteLineAsync("govsite <命令> --help 查看命令的参数（each command's options）");
+    }
+
+    /// <summary>The command tree, for the test that reads every command's help.</summary>
+    public static RootCommand BuildRoot()
     {
         var root = new RootCommand("GovSite 政府网站集约化平台。不带命令（或 serve）时启动网站服务。"
             + "\nGovSite, the platform for a region's government websites. Without a command (or with serve) it starts the web server.");

@@ -68,52 +68,75 @@ public static class DisclosureApi
             .WithSummary("凭申请编号和查询码查询办理进度")
             .WithDescription("返回状态、答复期限（始终由办理记录按工作日历计算）、每一个计时事件和已发出的告知书；工作人员登录后不带查询码也可查看。");
         open.MapGet("/information-requests/{number}/letters/{id:int}.pdf", LetterPdfAsync)
-            .WithSummary("下载告知书 PDF（凭查询码）");
+            .WithSummary("下载告知书 PDF（凭查询码）")
+            .WithDescription("申请人凭申请编号和查询码（queryCode）下载告知书（补正告知、延期告知、答复告知等）的 PDF；查询码不对时答复 404。");
         open.MapGet("/information-requests/{number}/files/{id:int}", FileAsync)
-            .WithSummary("下载答复附件（凭查询码）");
+            .WithSummary("下载答复附件（凭查询码）")
+            .WithDescription("申请人凭申请编号和查询码下载答复时附上的公开文件；查询码不对时答复 404。");
         open.MapGet("/sites/{code}/disclosure/catalogue", CatalogueAsync)
-            .WithSummary("政府信息公开目录（按主题分类、体裁分类、发文机关筛选，可检索，分页）");
-        open.MapGet("/sites/{code}/disclosure/catalogue.csv", CatalogueCsvAsync).WithSummary("导出政府信息公开目录（CSV）");
-        open.MapGet("/sites/{code}/disclosure/catalogue.xlsx", CatalogueXlsxAsync).WithSummary("导出政府信息公开目录（Excel）");
+            .WithSummary("政府信息公开目录（按主题分类、体裁分类、发文机关筛选，可检索，分页）")
+            .WithDescription("网站主动公开的政府信息，每条含索引号、发文机关、成文日期、发布日期、主题分类和体裁分类；按主题分类、体裁分类、发文机关筛选，q 检索标题和文号，分页（page、pageSize）。公开接口。");
+        open.MapGet("/sites/{code}/disclosure/catalogue.csv", CatalogueCsvAsync).WithSummary("导出政府信息公开目录（CSV）")
+            .WithDescription("按与目录接口相同的筛选条件导出政府信息公开目录，UTF-8 编码的 CSV（带 BOM，Excel 可直接打开）。公开接口。");
+        open.MapGet("/sites/{code}/disclosure/catalogue.xlsx", CatalogueXlsxAsync).WithSummary("导出政府信息公开目录（Excel）")
+            .WithDescription("按与目录接口相同的筛选条件导出政府信息公开目录的 Excel 表格。公开接口。");
         open.MapGet("/sites/{code}/disclosure/annual-report/{year:int}", ReportAsync)
-            .WithSummary("政府信息公开工作年度报告（JSON；已发布的公开，草稿仅本网站工作人员可见）");
-        open.MapGet("/sites/{code}/disclosure/annual-report/{year:int}.xlsx", ReportXlsxAsync).WithSummary("年度报告（Excel，官方表格格式）");
-        open.MapGet("/sites/{code}/disclosure/annual-report/{year:int}.pdf", ReportPdfAsync).WithSummary("年度报告（PDF）");
-        open.MapGet("/sites/{code}/disclosure/guide", GuideAsync).WithSummary("政府信息公开指南（当前版本）");
+            .WithSummary("政府信息公开工作年度报告（JSON；已发布的公开，草稿仅本网站工作人员可见）")
+            .WithDescription("返回报告的各部分：平台统计的数字（主动公开、依申请公开办理情况等）和人工填报的文字；已发布的对所有人可见，草稿仅本站工作人员可见，否则答复 404。");
+        open.MapGet("/sites/{code}/disclosure/annual-report/{year:int}.xlsx", ReportXlsxAsync).WithSummary("年度报告（Excel，官方表格格式）")
+            .WithDescription("按国务院办公厅规定的表格格式导出政府信息公开工作年度报告；已发布的公开，草稿仅本站工作人员可取。");
+        open.MapGet("/sites/{code}/disclosure/annual-report/{year:int}.pdf", ReportPdfAsync).WithSummary("年度报告（PDF）")
+            .WithDescription("导出政府信息公开工作年度报告的 PDF；已发布的公开，草稿仅本站工作人员可取。");
+        open.MapGet("/sites/{code}/disclosure/guide", GuideAsync).WithSummary("政府信息公开指南（当前版本）")
+            .WithDescription("返回网站当前生效的政府信息公开指南，含国家规定的各项要素（受理机构、申请方式、办理流程、期限等）。公开接口。");
 
         var staff = app.MapGroup("/api/v1").WithTags("Disclosure").RequireAuthorization(AccountsSetup.Writer);
         staff.MapPost("/sites/{code}/information-requests/recorded", RecordAsync)
             .WithSummary("登记当面、邮寄、传真或电子邮箱收到的申请（工作人员）")
             .WithDescription("channel 为收件方式，receivedOn 按收件规则确定：当面递交为提交之日，需签收的邮寄为签收之日，平信为电话确认之日，传真为双方确认之日。");
-        staff.MapGet("/sites/{code}/information-requests", ListAsync).WithSummary("本网站的依申请公开列表（工作人员）");
+        staff.MapGet("/sites/{code}/information-requests", ListAsync).WithSummary("本网站的依申请公开列表（工作人员）")
+            .WithDescription("本站工作人员查看依申请公开的申请，可按办理状态筛选，分页；每条含答复期限和剩余工作日。");
         staff.MapPost("/information-requests/{number}/assign", (string number, OfficeBody body, RequestService s, SiteDirectory d, CancellationToken ct) =>
-            ActAsync(number, s, d, id => s.AssignAsync(id, body.Office, ct), ct)).WithSummary("分办到承办处室");
+            ActAsync(number, s, d, id => s.AssignAsync(id, body.Office, ct), ct)).WithSummary("分办到承办处室")
+            .WithDescription("把申请分办到承办处室，记入办理过程。");
         staff.MapPost("/information-requests/{number}/correction", (string number, TextBody body, RequestService s, SiteDirectory d, CancellationToken ct) =>
-            ActAsync(number, s, d, id => s.AskCorrectionAsync(id, body.Text, body.On, ct), ct)).WithSummary("告知补正（收到申请 7 个工作日内，一次性告知；计时中止，收到补正后重新计算）");
+            ActAsync(number, s, d, id => s.AskCorrectionAsync(id, body.Text, body.On, ct), ct)).WithSummary("告知补正（收到申请 7 个工作日内，一次性告知；计时中止，收到补正后重新计算）")
+            .WithDescription("申请内容不明确时一次性告知申请人补正，生成补正告知书；期限计时中止，收到补正后重新计算。");
         staff.MapPost("/information-requests/{number}/correction-received", (string number, TextBody body, RequestService s, SiteDirectory d, CancellationToken ct) =>
-            ActAsync(number, s, d, id => s.CorrectionReceivedAsync(id, body.Text, body.On, ct), ct)).WithSummary("收到补正（答复期限自该日起重新计算）");
+            ActAsync(number, s, d, id => s.CorrectionReceivedAsync(id, body.Text, body.On, ct), ct)).WithSummary("收到补正（答复期限自该日起重新计算）")
+            .WithDescription("登记收到申请人的补正材料，答复期限自该日起重新计算 20 个工作日。");
         staff.MapPost("/information-requests/{number}/third-party", (string number, ThirdPartyBody body, RequestService s, SiteDirectory d, CancellationToken ct) =>
-            ActAsync(number, s, d, id => s.ConsultThirdPartyAsync(id, body.Party, body.Text, body.On, ct), ct)).WithSummary("征求第三方意见（计时暂停，最长 15 个工作日）");
+            ActAsync(number, s, d, id => s.ConsultThirdPartyAsync(id, body.Party, body.Text, body.On, ct), ct)).WithSummary("征求第三方意见（计时暂停，最长 15 个工作日）")
+            .WithDescription("公开可能损害第三方合法权益时书面征求第三方意见，计时暂停，最长 15 个工作日。");
         staff.MapPost("/information-requests/{number}/third-party-opinion", (string number, TextBody body, RequestService s, SiteDirectory d, CancellationToken ct) =>
-            ActAsync(number, s, d, id => s.ThirdPartyRepliedAsync(id, body.Text, body.On, ct), ct)).WithSummary("第三方意见到达（恢复计时）");
+            ActAsync(number, s, d, id => s.ThirdPartyRepliedAsync(id, body.Text, body.On, ct), ct)).WithSummary("第三方意见到达（恢复计时）")
+            .WithDescription("登记第三方意见到达，恢复计时。");
         staff.MapPost("/information-requests/{number}/extend", (string number, ExtendBody body, RequestService s, SiteDirectory d, CancellationToken ct) =>
-            ActAsync(number, s, d, id => s.ExtendAsync(id, body.Days, body.ApprovedBy, body.Reason, body.On, ct), ct)).WithSummary("延期答复（一次，最长 20 个工作日，须负责人批准并说明理由）");
+            ActAsync(number, s, d, id => s.ExtendAsync(id, body.Days, body.ApprovedBy, body.Reason, body.On, ct), ct)).WithSummary("延期答复（一次，最长 20 个工作日，须负责人批准并说明理由）")
+            .WithDescription("需要延长答复期限时登记负责人批准和理由，延长一次、最长 20 个工作日，并生成延期告知书。");
         staff.MapPost("/information-requests/{number}/fee", (string number, FeeBody body, RequestService s, SiteDirectory d, CancellationToken ct) =>
-            ActAsync(number, s, d, id => s.NoticeFeeAsync(id, body.Method, body.Pages, body.On, ct), ct)).WithSummary("发出收费通知（按件或按量，计时暂停至缴费或减免）");
+            ActAsync(number, s, d, id => s.NoticeFeeAsync(id, body.Method, body.Pages, body.On, ct), ct)).WithSummary("发出收费通知（按件或按量，计时暂停至缴费或减免）")
+            .WithDescription("申请数量、频次明显超过合理范围时发出收费通知（按件或按量），计时暂停至缴费或减免。");
         staff.MapPost("/information-requests/{number}/fee-paid", (string number, TextBody body, RequestService s, SiteDirectory d, CancellationToken ct) =>
-            ActAsync(number, s, d, id => s.FeeSettledAsync(id, waived: false, body.Text, body.On, ct), ct)).WithSummary("申请人已缴费（恢复计时）");
+            ActAsync(number, s, d, id => s.FeeSettledAsync(id, waived: false, body.Text, body.On, ct), ct)).WithSummary("申请人已缴费（恢复计时）")
+            .WithDescription("登记申请人已缴纳信息处理费，恢复计时。");
         staff.MapPost("/information-requests/{number}/fee-waived", (string number, TextBody body, RequestService s, SiteDirectory d, CancellationToken ct) =>
-            ActAsync(number, s, d, id => s.FeeSettledAsync(id, waived: true, body.Text, body.On, ct), ct)).WithSummary("减免收费（恢复计时）");
+            ActAsync(number, s, d, id => s.FeeSettledAsync(id, waived: true, body.Text, body.On, ct), ct)).WithSummary("减免收费（恢复计时）")
+            .WithDescription("登记减免信息处理费，恢复计时。");
         staff.MapPost("/information-requests/{number}/answer", (string number, AnswerInput body, RequestService s, SiteDirectory d, CancellationToken ct) =>
             ActAsync(number, s, d, id => s.AnswerAsync(id, body, ct), ct))
             .WithSummary("作出答复（生成答复告知书）")
-            .WithDescription("type：AlreadyPublic 已主动公开、Disclosed 予以公开、PartlyDisclosed 部分公开、Refused 不予公开、Unavailable 无法提供、NotThisAgency 不属于本机关、Repeat 重复申请、OtherChannel 其他法定途径、NotProcessed 不予处理；ground 为法定理由（如 StateSecret）或原因；detail 为该类型必须写明的内容。");
+            .WithDescription("type：alreadyPublic 已主动公开、disclosed 予以公开、partlyDisclosed 部分公开、refused 不予公开、unavailable 无法提供、notThisAgency 不属于本机关、repeat 重复申请、otherChannel 其他法定途径、notProcessed 不予处理；ground 为法定理由（如 stateSecret）或原因；detail 为该类型必须写明的内容。");
         staff.MapPost("/information-requests/{number}/close", (string number, CloseBody body, RequestService s, SiteDirectory d, CancellationToken ct) =>
-            ActAsync(number, s, d, id => s.CloseAsync(id, body.Reason, body.Text, body.On, ct), ct)).WithSummary("终止办理（撤回，或逾期不补正、逾期不缴费视为放弃）");
-        staff.MapGet("/sites/{code}/disclosure/statutory", StatutoryAsync).WithSummary("法定主动公开内容的空缺和过期情况（工作人员）");
-        staff.MapPut("/sites/{code}/disclosure/annual-report/{year:int}", SaveReportAsync).WithSummary("保存年度报告草稿（人工填报的数字和文字部分）");
+            ActAsync(number, s, d, id => s.CloseAsync(id, body.Reason, body.Text, body.On, ct), ct)).WithSummary("终止办理（撤回，或逾期不补正、逾期不缴费视为放弃）")
+            .WithDescription("终止办理：申请人撤回，或逾期不补正、逾期不缴费视为放弃；须说明原因，记入办理过程。");
+        staff.MapGet("/sites/{code}/disclosure/statutory", StatutoryAsync).WithSummary("法定主动公开内容的空缺和过期情况（工作人员）")
+            .WithDescription("本站工作人员查看法定主动公开内容（机构职能、政策文件、财政预决算等）哪些栏目空缺、哪些已超过更新期限。");
+        staff.MapPut("/sites/{code}/disclosure/annual-report/{year:int}", SaveReportAsync).WithSummary("保存年度报告草稿（人工填报的数字和文字部分）")
+            .WithDescription("保存政府信息公开工作年度报告草稿中人工填报的数字和文字部分；平台统计的数字自动生成，不在此修改。");
         staff.MapPost("/sites/{code}/disclosure/annual-report/{year:int}/publish", PublishReportAsync)
-            .WithSummary("发布年度报告（先校验表格勾稽关系，再发布到“政府信息公开年度报告”栏目）");
+            .WithSummary("发布年度报告（先校验表格勾稽关系，再发布到“政府信息公开年度报告”栏目）")
+            .WithDescription("发布年度报告：先校验表格各项的勾稽关系，有误时按字段列出；通过后发布到本站“政府信息公开年度报告”栏目。");
         return app;
     }
 

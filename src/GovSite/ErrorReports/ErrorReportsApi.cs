@@ -32,13 +32,15 @@ public static class ErrorReportsApi
         var open = app.MapGroup("/api/v1").WithTags("ErrorReports").AllowAnonymous();
         open.MapPost("/sites/{code}/error-reports", SubmitAsync)
             .WithSummary("我为政府网站找错：提交找错留言（公开接口）")
-            .WithDescription("pageUrl 为出错页面的地址；quotedText 为选中的错误文字（选填）；kind：Content 内容错误、Link 链接错误、NotUpdated 栏目不更新、ServiceUnavailable 服务不可用、NoResponse 互动不回应、Other 其他；联系方式选填。返回编号、查询码和答复期限。")
+            .WithDescription("pageUrl 为出错页面的地址；quotedText 为选中的错误文字（选填）；kind：content 内容错误、link 链接错误、notUpdated 栏目不更新、serviceUnavailable 服务不可用、noResponse 互动不回应、other 其他；联系方式选填。返回编号、查询码和答复期限。")
             .DisableAntiforgery();
-        open.MapGet("/error-reports/{number}", LookupAsync).WithSummary("凭编号和查询码查询找错留言的办理情况");
+        open.MapGet("/error-reports/{number}", LookupAsync).WithSummary("凭编号和查询码查询找错留言的办理情况")
+            .WithDescription("提交人凭编号和查询码（queryCode）查询找错留言的办理状态、答复期限和答复内容；查询码不对时答复 404。公开接口。");
 
         var staff = app.MapGroup("/api/v1").WithTags("ErrorReports").RequireAuthorization(AccountsSetup.Writer);
         staff.MapPost("/sites/{code}/error-reports/national", RecordAsync)
-            .WithSummary("登记全国政府网站找错平台转来的留言（保留其编号）");
+            .WithSummary("登记全国政府网站找错平台转来的留言（保留其编号）")
+            .WithDescription("工作人员登记全国政府网站找错平台转来的留言，保留其原编号和期限，按同样的流程办理。");
         staff.MapPost("/error-reports/import", async (HttpRequest request, ErrorReportService reports, CancellationToken ct) =>
             {
                 // Buffered first: the CSV reader reads synchronously, which the server forbids on the request body.
@@ -49,12 +51,17 @@ public static class ErrorReportsApi
             })
             .Accepts<string>("text/csv")
             .WithSummary("导入全国政府网站找错平台导出的 CSV（已导入的编号跳过，有问题的行按行号列出）")
+            .WithDescription("请求体为全国政府网站找错平台导出的 CSV（Content-Type: text/csv）。已导入过的编号跳过；有问题的行按行号列出原因，其余照常导入。")
             .DisableAntiforgery();
-        staff.MapGet("/sites/{code}/error-reports", ListAsync).WithSummary("本网站的找错留言（工作人员）");
-        staff.MapPost("/error-reports/{number}/forward", ForwardAsync).WithSummary("转交问题所属的网站（1 个工作日内）");
-        staff.MapPost("/error-reports/{number}/reply", ReplyAsync).WithSummary("答复并办结找错留言");
+        staff.MapGet("/sites/{code}/error-reports", ListAsync).WithSummary("本网站的找错留言（工作人员）")
+            .WithDescription("本站工作人员查看找错留言，可按办理状态筛选，分页；每条含转办和答复期限。");
+        staff.MapPost("/error-reports/{number}/forward", ForwardAsync).WithSummary("转交问题所属的网站（1 个工作日内）")
+            .WithDescription("问题不属于本站时，1 个工作日内转交问题所属的网站，转交对象以网站标识码指定。");
+        staff.MapPost("/error-reports/{number}/reply", ReplyAsync).WithSummary("答复并办结找错留言")
+            .WithDescription("答复提交人并办结；答复内容对提交人可见。");
         staff.MapGet("/regions/{code}/error-reports/figures", FiguresAsync)
-            .WithSummary("地区找错统计（按季度或年度）：收到数、按时转办率、按时办结率、平均办理工作日、按类型");
+            .WithSummary("地区找错统计（按季度或年度）：收到数、按时转办率、按时办结率、平均办理工作日、按类型")
+            .WithDescription("监管人员查看地区内各网站的找错统计，按季度或年度：收到数、按时转办率、按时办结率、平均办理工作日和按类型的数量。");
         return app;
     }
 

@@ -21,6 +21,7 @@ public static class InteractionFigures
         app.MapGet("/api/v1/sites/{code}/interaction/figures", GetAsync)
             .WithTags("Interaction")
             .WithSummary("互动交流年度报表数字（留言、征集、调查、访谈），按网站和时间段")
+            .WithDescription("工作年度报表中互动交流部分的数字：收到和办结的留言数、平均办理天数、公开答复数，征集调查期数和收到意见数，在线访谈期数和网民提问、答复数；本站工作人员和主管单位可用。")
             .RequireAuthorization(AccountsSetup.Writer);
         return app;
     }

@@ -37,27 +37,42 @@ public static class PublishingApi
         var api = app.MapGroup("/api/v1").WithTags("Publishing");
         var writer = api.MapGroup("").RequireAuthorization(AccountsSetup.Writer);
 
-        api.MapGet("/sites/{code}/columns", ListColumnsAsync).WithSummary("A site's column tree, flattened");
+        api.MapGet("/sites/{code}/columns", ListColumnsAsync).WithSummary("网站的栏目")
+            .WithDescription("返回网站的全部栏目（树状结构展开为列表，含上级栏目编号、栏目类型和更新要求）。公开接口。");
         writer.MapPost("/sites/{code}/columns", async (string code, ColumnInput input, ColumnService columns, SiteDirectory sites, HttpRequest request) =>
             sites.FindByCode(code) is { } site
                 ? ApiResults.From(await columns.SaveAsync(site.Id, null, input), c => ToDto(c, request, site.Code))
-                : (Results<Ok<ColumnDto>, ValidationProblem, NotFound, ForbidHttpResult>)TypedResults.NotFound());
+                : (Results<Ok<ColumnDto>, ValidationProblem, NotFound, ForbidHttpResult>)TypedResults.NotFound())
+            .WithSummary("新建栏目")
+            .WithDescription("在网站中新建栏目；栏目类型决定更新期限等检查规则。仅该网站的管理员可用。");
         writer.MapPut("/sites/{code}/columns/{id:int}", async (string code, int id, ColumnInput input, ColumnService columns, SiteDirectory sites, HttpRequest request) =>
             sites.FindByCode(code) is { } site
                 ? ApiResults.From(await columns.SaveAsync(site.Id, id, input), c => ToDto(c, request, site.Code))
-                : (Results<Ok<ColumnDto>, ValidationProblem, NotFound, ForbidHttpResult>)TypedResults.NotFound());
+                : (Results<Ok<ColumnDto>, ValidationProblem, NotFound, ForbidHttpResult>)TypedResults.NotFound())
+            .WithSummary("修改栏目")
+            .WithDescription("修改栏目的名称、类型、上级栏目和审核设置。仅该网站的管理员可用。");
 
         api.MapGet("/sites/{code}/columns/{id:int}/articles", ListColumnArticlesAsync)
-            .WithSummary("A column's published articles, newest first, paginated");
+            .WithSummary("栏目的已发布文章")
+            .WithDescription("栏目中已发布的文章，最新的在前，分页（page、pageSize）。公开接口。");
         writer.MapGet("/sites/{code}/articles", ListSiteArticlesAsync)
-            .WithSummary("A site's articles in every state; drafts only for the site's own staff");
-        api.MapGet("/articles/{id:int}", GetArticleAsync);
+            .WithSummary("网站的文章")
+            .WithDescription("网站各状态的文章，可按 status（draft、published、withdrawn）筛选，分页（page、pageSize）；草稿只对本站工作人员可见。");
+        api.MapGet("/articles/{id:int}", GetArticleAsync)
+            .WithSummary("查看文章")
+            .WithDescription("已发布的文章对所有人可见；草稿和已撤下的文章只对本站工作人员可见。");
         writer.MapPost("/sites/{code}/articles", async (string code, ArticleInput input, ArticleService articles, SiteDirectory sites, GovSiteDb db, HttpRequest request) =>
             sites.FindByCode(code) is { } site
                 ? ApiResults.From(await articles.SaveAsync(site.Id, null, input), a => ToDto(a, site.Code, [], request))
-                : (Results<Ok<ArticleDto>, ValidationProblem, NotFound, ForbidHttpResult>)TypedResults.NotFound());
-        writer.MapPut("/articles/{id:int}", UpdateArticleAsync);
-        writer.MapPost("/articles/{id:int}/withdraw", WithdrawArticleAsync);
+                : (Results<Ok<ArticleDto>, ValidationProblem, NotFound, ForbidHttpResult>)TypedResults.NotFound())
+            .WithSummary("新建文章")
+            .WithDescription("在网站的栏目中新建文章；保存时运行内容质量检查，有问题时按字段返回。");
+        writer.MapPut("/articles/{id:int}", UpdateArticleAsync)
+            .WithSummary("修改文章")
+            .WithDescription("修改文章内容；保存时运行内容质量检查。");
+        writer.MapPost("/articles/{id:int}/withdraw", WithdrawArticleAsync)
+            .WithSummary("撤下文章")
+            .WithDescription("撤下已发布的文章，页面不再公开。");
         app.MapLibrary();
         app.MapFiles();
         app.MapQuality();

@@ -47,12 +47,16 @@ public static class SearchSetup
     public static WebApplication MapSearch(this WebApplication app)
     {
         var api = app.MapGroup("/api/v1/search").WithTags("Search").RequireRateLimiting(RatePolicy);
-        api.MapGet("", SearchApiAsync);
+        api.MapGet("", SearchApiAsync)
+            .WithSummary("全文检索")
+            .WithDescription("在全部已发布的内容中检索 q，可按网站（site）、体裁（type）、主题（subject）、年份（year）、发文机关（issuer）、有效性（validity）筛选，按相关度或时间排序（sort），分页（page）。有频率限制。");
         api.MapGet("/suggest", async (string? q, string? site, SiteDirectory sites, SearchService search, CancellationToken ct) =>
         {
             int? siteId = site is { Length: > 0 } ? sites.FindByCode(site)?.Id ?? -1 : null;
             return TypedResults.Ok(new SuggestBody(await search.SuggestAsync(q, siteId, ct)));
-        });
+        })
+            .WithSummary("检索词提示")
+            .WithDescription("根据已输入的文字（q）提示常用检索词，可限定网站（site）。有频率限制。");
         return app;
     }
 

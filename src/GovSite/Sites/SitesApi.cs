@@ -30,24 +30,39 @@ public static class SitesApi
     public static IEndpointRouteBuilder MapSites(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1").WithTags("Sites");
-        api.MapGet("/sites", ListSitesAsync).WithSummary("Every site on the platform");
-        api.MapGet("/sites/{code}", GetSiteAsync);
-        api.MapPost("/sites", CreateSiteAsync).RequireAuthorization(AccountsSetup.Writer);
-        api.MapPut("/sites/{code}", UpdateSiteAsync).RequireAuthorization(AccountsSetup.Writer);
+        api.MapGet("/sites", ListSitesAsync).WithSummary("全部网站")
+            .WithDescription("平台上的全部网站：网站标识码、名称、类型、级别、状态、主办单位、域名和备案信息。公开接口。");
+        api.MapGet("/sites/{code}", GetSiteAsync)
+            .WithSummary("查看网站")
+            .WithDescription("按网站标识码返回一个网站的登记信息。公开接口。");
+        api.MapPost("/sites", CreateSiteAsync).RequireAuthorization(AccountsSetup.Writer)
+            .WithSummary("登记网站")
+            .WithDescription("登记新网站并按网站类型建立标准栏目；网站标识码须符合国家规则（前 6 位为地区代码）。须登录。");
+        api.MapPut("/sites/{code}", UpdateSiteAsync).RequireAuthorization(AccountsSetup.Writer)
+            .WithSummary("修改网站登记信息")
+            .WithDescription("修改网站的名称、域名、主办单位、备案号等登记信息。须登录。");
         api.MapGet("/regions", async (GovSiteDb db) => TypedResults.Ok(await db.Regions.AsNoTracking()
             .OrderBy(r => r.Code)
             .Select(r => new RegionDto(r.Id, r.Code, r.Name, r.Level, r.Parent == null ? null : r.Parent.Code))
-            .ToListAsync()));
+            .ToListAsync()))
+            .WithSummary("全部地区")
+            .WithDescription("平台上的行政区划：代码、名称、级别和上级地区代码。公开接口。");
         api.MapPost("/regions", async (RegionInput input, RegistryService registry) =>
                 ApiResults.From(await registry.SaveRegionAsync(null, input), r => new RegionDto(r.Id, r.Code, r.Name, r.Level, input.ParentCode)))
-            .RequireAuthorization(AccountsSetup.Writer);
+            .RequireAuthorization(AccountsSetup.Writer)
+            .WithSummary("新增地区")
+            .WithDescription("新增一个行政区划，code 为 6 位或 9 位区划代码，parentCode 为上级地区。须登录。");
         api.MapGet("/organisations", async (GovSiteDb db) => TypedResults.Ok(await db.Organisations.AsNoTracking()
             .OrderBy(o => o.Id)
             .Select(o => new OrganisationDto(o.Id, o.Name, o.Region!.Code, o.Phone, o.Address))
-            .ToListAsync()));
+            .ToListAsync()))
+            .WithSummary("全部主办单位")
+            .WithDescription("网站的主办单位：名称、所在地区、电话和地址。公开接口。");
         api.MapPost("/organisations", async (OrganisationInput input, RegistryService registry) =>
                 ApiResults.From(await registry.SaveOrganisationAsync(null, input), o => new OrganisationDto(o.Id, o.Name, input.RegionCode, o.Phone, o.Address)))
-            .RequireAuthorization(AccountsSetup.Writer);
+            .RequireAuthorization(AccountsSetup.Writer)
+            .WithSummary("新增主办单位")
+            .WithDescription("新增一个网站主办单位，regionCode 为所在地区代码。须登录。");
         return app;
     }
 

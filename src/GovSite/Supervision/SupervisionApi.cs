@@ -51,38 +51,57 @@ public static class SupervisionApi
         api.MapGet("/sites/{code}/scores", ScoresAsync).WithSummary("网站考评得分表").WithDescription("按季度（period=2026Q3）列出考评表：每项指标的分值、来源和确认人。");
         api.MapPost("/spot-checks", OpenSpotCheckAsync).WithSummary("发起季度抽查")
             .WithDescription("按地区（含下级）或网站清单分层随机抽样，记录随机种子；对每个被抽中的网站排队运行检测程序。");
-        api.MapGet("/spot-checks/{id:int}", SpotCheckAsync).WithSummary("抽查轮次及抽中网站");
+        api.MapGet("/spot-checks/{id:int}", SpotCheckAsync).WithSummary("抽查轮次及抽中网站")
+            .WithDescription("返回抽查轮次、抽查比例和抽中的网站及各网站的考评进度。");
         api.MapPost("/spot-checks/{id:int}/close", CloseSpotCheckAsync).WithSummary("结束抽查并下发整改通知").WithDescription("全部考评表签字后结束本轮，对不合格网站下发整改通知。");
         api.MapPost("/spot-checks/{id:int}/notice", DraftNoticeAsync).WithSummary("起草通报").WithDescription("根据已结束的抽查生成通报草稿（抽查情况、不合格网站、好的做法、上次整改情况）。");
-        api.MapGet("/spot-checks/{id:int}/notice", NoticeAsync).WithSummary("查看通报");
-        api.MapPut("/spot-checks/{id:int}/notice", SaveNoticeAsync).WithSummary("修改通报草稿");
+        api.MapGet("/spot-checks/{id:int}/notice", NoticeAsync).WithSummary("查看通报")
+            .WithDescription("返回本轮抽查通报的当前内容（草稿或已发布）。");
+        api.MapPut("/spot-checks/{id:int}/notice", SaveNoticeAsync).WithSummary("修改通报草稿")
+            .WithDescription("修改尚未发布的通报草稿的文字。");
         api.MapPost("/spot-checks/{id:int}/notice/publish", PublishNoticeAsync).WithSummary("发布通报").WithDescription("在本地区门户网站发布通报，并由 Chromium 生成 PDF 存档。");
         api.MapMethods("/spot-checks/{id:int}/notice.pdf", ["GET", "POST"], NoticePdfAsync).WithSummary("通报 PDF");
-        api.MapGet("/assessments/{id:int}", AssessmentAsync).WithSummary("考评表");
-        api.MapPost("/assessments/{id:int}/reviews", ReviewAsync).WithSummary("确认或推翻检测结果（须填写意见）");
-        api.MapPost("/assessments/{id:int}/entries", AddEntryAsync).WithSummary("补充检查发现或人工评判指标");
-        api.MapPost("/assessments/{id:int}/sign", SignAsync).WithSummary("考评表签字确认");
+        api.MapGet("/assessments/{id:int}", AssessmentAsync).WithSummary("考评表")
+            .WithDescription("返回一个网站在本轮抽查中的考评表：各项指标、检测结果、人工评判和得分。");
+        api.MapPost("/assessments/{id:int}/reviews", ReviewAsync).WithSummary("确认或推翻检测结果（须填写意见）")
+            .WithDescription("监管人员确认或推翻一项自动检测结果，comment 必填，记入考评表。");
+        api.MapPost("/assessments/{id:int}/entries", AddEntryAsync).WithSummary("补充检查发现或人工评判指标")
+            .WithDescription("补充检查中发现的问题或为需人工评判的指标打分。");
+        api.MapPost("/assessments/{id:int}/sign", SignAsync).WithSummary("考评表签字确认")
+            .WithDescription("监管人员签字确认考评表，签字后不能再修改。");
         api.MapGet("/rectifications", RectificationsAsync).WithSummary("整改通知列表").WithDescription("state：open（整改中）、submitted（待复查）、closed（已整改）、late（逾期）。");
         api.MapPost("/rectifications/{id:int}/responses", RespondAsync).WithSummary("提交整改情况").WithDescription("网站提交整改情况和佐证材料，检测程序随即复查；复查合格才办结。");
-        api.MapPost("/accountability", RecordAccountabilityAsync).WithSummary("登记问责情况");
+        api.MapPost("/accountability", RecordAccountabilityAsync).WithSummary("登记问责情况")
+            .WithDescription("登记对问题网站的问责情况（约谈、通报、处分等）。");
         api.MapGet("/regions/{code}/accountability", AccountabilityAsync).WithSummary("问责统计")
             .WithDescription("按季度统计各问责方式人数：同一人同一季度只计一次，按最重的方式计（其他<约谈<书面检查<通报批评<警告或记过处分<调离岗位<免职<辞退）。");
-        api.MapGet("/regions/{code}/desk", DeskAsync).WithSummary("监管工作台数据");
+        api.MapGet("/regions/{code}/desk", DeskAsync).WithSummary("监管工作台数据")
+            .WithDescription("监管工作台：地区内各网站的检测结果、待整改事项、抽查进度和预警。");
         api.MapPost("/sites/{code}/migration", PrepareMigrationAsync).WithSummary("网站迁移或整合：网址对照表")
             .WithDescription("把内容放入承接网站，按栏目和文章生成旧地址到新地址的对照表；可提交人工修改的对照行（新地址留空表示返回410）。");
         api.MapPost("/sites/{code}/migration/complete", CompleteMigrationAsync).WithSummary("完成迁移并关停原网站").WithDescription("生成迁移证明，原网站关停，旧地址301跳转或410。");
         api.MapGet("/sites/{code}/migration/proof", ProofAsync).WithSummary("迁移证明（内容不少、数据不丢）").WithDescription("每条信息、页面和附件的原地址、新地址和内容哈希；format=csv 下载表格。");
-        api.MapPost("/sites/{code}/offline", OfflineAsync).WithSummary("网站临时下线");
-        api.MapPost("/sites/{code}/online", OnlineAsync).WithSummary("网站上线或恢复上线");
-        api.MapPost("/sites/{code}/close", CloseSiteAsync).WithSummary("关停网站");
-        api.MapGet("/sites/{code}/look-alikes", LookAlikesAsync).WithSummary("仿冒域名清单");
+        api.MapPost("/sites/{code}/offline", OfflineAsync).WithSummary("网站临时下线")
+            .WithDescription("网站临时下线，须说明原因和预计恢复时间；下线期间公众看到临时下线公告。");
+        api.MapPost("/sites/{code}/online", OnlineAsync).WithSummary("网站上线或恢复上线")
+            .WithDescription("网站上线或恢复上线。");
+        api.MapPost("/sites/{code}/close", CloseSiteAsync).WithSummary("关停网站")
+            .WithDescription("关停网站：须先完成内容迁移或归档，关停后原域名显示关停公告。");
+        api.MapGet("/sites/{code}/look-alikes", LookAlikesAsync).WithSummary("仿冒域名清单")
+            .WithDescription("与本网站域名相似、可能仿冒的域名清单及其探测结果。");
         api.MapPost("/sites/{code}/look-alikes/scan", ScanAsync).WithSummary("探测仿冒域名").WithDescription("仅在运维开启域名解析（GOVSITE_COUNTERFEIT_LOOKUP）后查询；能解析的仿冒域名自动立案待核实。");
-        api.MapPost("/counterfeits", ReportCounterfeitAsync).WithSummary("登记假冒政府网站");
-        api.MapGet("/counterfeits", CounterfeitsAsync).WithSummary("假冒政府网站案件");
-        api.MapPost("/counterfeits/{id:int}/steps", CounterfeitStepAsync).WithSummary("登记处置步骤（报告网信/公安、关停、公告）");
-        api.MapPost("/new-media", AddNewMediaAsync).WithSummary("登记政务新媒体账号");
-        api.MapGet("/new-media", NewMediaListAsync).WithSummary("政务新媒体账号");
-        api.MapPost("/new-media/{id:int}/figures", NewMediaFiguresAsync).WithSummary("录入账号数据（发文量、关注量、最近发布）");
+        api.MapPost("/counterfeits", ReportCounterfeitAsync).WithSummary("登记假冒政府网站")
+            .WithDescription("登记发现的假冒政府网站：网址、发现方式和仿冒对象。");
+        api.MapGet("/counterfeits", CounterfeitsAsync).WithSummary("假冒政府网站案件")
+            .WithDescription("假冒政府网站案件列表及处置进度。");
+        api.MapPost("/counterfeits/{id:int}/steps", CounterfeitStepAsync).WithSummary("登记处置步骤（报告网信/公安、关停、公告）")
+            .WithDescription("登记一个处置步骤：报告网信部门或公安机关、关停、发布公告。");
+        api.MapPost("/new-media", AddNewMediaAsync).WithSummary("登记政务新媒体账号")
+            .WithDescription("登记政务新媒体账号（平台、账号名称、主办单位）。");
+        api.MapGet("/new-media", NewMediaListAsync).WithSummary("政务新媒体账号")
+            .WithDescription("已登记的政务新媒体账号及其最近数据。");
+        api.MapPost("/new-media/{id:int}/figures", NewMediaFiguresAsync).WithSummary("录入账号数据（发文量、关注量、最近发布）")
+            .WithDescription("录入账号的发文量、关注量和最近发布时间，用于检查是否长期不更新。");
     }
 
     private static async Task<Ok<IndicatorsBody>> IndicatorsAsync(IndicatorTables tables, CancellationToken ct)

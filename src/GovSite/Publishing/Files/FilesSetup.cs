@@ -48,7 +48,8 @@ public static class FilesSetup
         app.MapPost("/api/v1/sites/{code}/files", async (string code, HttpContext http, SiteDirectory sites, FileService files, CancellationToken ct) =>
                 sites.FindByCode(code) is { } site ? await UploadAsync(site.Id, http, files, ct) : TypedResults.NotFound())
             .WithTags("Files")
-            .WithSummary("Uploads an attachment or image (multipart field \"file\"); the type is decided by content")
+            .WithSummary("上传附件或图片")
+            .WithDescription("multipart/form-data 的 file 字段为文件。文件类型按内容判定而非扩展名，只接受网站允许的类型和大小；图片去除拍摄位置等元数据。返回文件编号和下载地址。有频率限制。")
             .RequireAuthorization(AccountsSetup.Writer)
             .RequireRateLimiting(UploadLimiter)
             .DisableAntiforgery()

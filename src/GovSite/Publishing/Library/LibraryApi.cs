@@ -69,39 +69,72 @@ public static class LibraryApi
     public static IEndpointRouteBuilder MapLibrary(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1").WithTags("Library").RequireAuthorization(AccountsSetup.Writer);
-        api.MapPost("/items", CreateAsync).WithSummary("Creates a draft item in the library, placed in a column of its site");
-        api.MapGet("/items/{id:int}", GetAsync);
+        api.MapPost("/items", CreateAsync).WithSummary("在稿件库中新建稿件（草稿）")
+            .WithDescription("稿件属于一个网站，放在该网站的一个栏目；保存时运行内容质量检查（严重错误、敏感词等），有问题时按字段返回。");
+        api.MapGet("/items/{id:int}", GetAsync)
+            .WithSummary("查看稿件")
+            .WithDescription("返回稿件的当前内容、状态、所在栏目和各网站的发布位置；有待审的修订时一并返回。仅对能编辑或审核该稿件的用户可见。");
         api.MapPut("/items/{id:int}", UpdateAsync)
-            .WithSummary("Saves an item; a published item's change is a pending revision (published on save only in a column without review)");
-        api.MapPost("/items/{id:int}/submit", (int id, Workflow w, CancellationToken ct) => StepAsync(w.SubmitAsync(id, ct)));
-        api.MapPost("/items/{id:int}/approve", (int id, CommentRequest? body, Workflow w, CancellationToken ct) => StepAsync(w.ApproveAsync(id, body?.Comment, ct)));
-        api.MapPost("/items/{id:int}/reject", (int id, CommentRequest? body, Workflow w, CancellationToken ct) => StepAsync(w.RejectAsync(id, body?.Comment, ct)));
+            .WithSummary("保存稿件")
+            .WithDescription("草稿直接保存；已发布稿件的修改成为待审修订，在需审核的栏目中须审核后才发布，不需审核的栏目保存即发布。");
+        api.MapPost("/items/{id:int}/submit", (int id, Workflow w, CancellationToken ct) => StepAsync(w.SubmitAsync(id, ct)))
+            .WithSummary("提交审核")
+            .WithDescription("把草稿或修订提交给栏目规定的审核人；不需审核的栏目不能提交。");
+        api.MapPost("/items/{id:int}/approve", (int id, CommentRequest? body, Workflow w, CancellationToken ct) => StepAsync(w.ApproveAsync(id, body?.Comment, ct)))
+            .WithSummary("审核通过")
+            .WithDescription("审核人通过当前一级审核，可附意见（comment）；最后一级通过后稿件可发布。");
+        api.MapPost("/items/{id:int}/reject", (int id, CommentRequest? body, Workflow w, CancellationToken ct) => StepAsync(w.RejectAsync(id, body?.Comment, ct)))
+            .WithSummary("退回修改")
+            .WithDescription("审核人退回稿件，comment 写明原因；稿件回到编辑手中。");
         api.MapPost("/items/{id:int}/publish", (int id, TimeRequest? body, Workflow w, CancellationToken ct) =>
-            StepAsync(w.PublishAsync(id, body?.At?.UtcDateTime, ct))).WithSummary("Publishes now, or at the optional time {\"at\": ISO time}");
+            StepAsync(w.PublishAsync(id, body?.At?.UtcDateTime, ct))).WithSummary("发布稿件")
+            .WithDescription("立即发布，或在 at（ISO 8601 时间）定时发布；只有审核通过或无需审核的稿件可以发布。");
         api.MapPost("/items/{id:int}/withdraw", (int id, TimeRequest? body, Workflow w, CancellationToken ct) =>
             StepAsync(w.WithdrawAsync(id, body?.At?.UtcDateTime, body?.Comment, body?.Urgent ?? false, ct)))
-            .WithSummary("Withdraws now or at {at}; in a column with review the first call requests it and the call after approval carries it out");
+            .WithSummary("撤下稿件")
+            .WithDescription("立即或在 at 定时撤下已发布的稿件；需审核的栏目中第一次调用提出撤稿申请，审核通过后再调用执行撤稿；urgent 表示紧急撤稿。");
         api.MapPost("/items/{id:int}/urgent", (int id, ReasonRequest? body, Workflow w, CancellationToken ct) => StepAsync(w.UrgentAsync(id, body?.Reason, ct)))
-            .WithSummary("紧急更正: a site administrator publishes the pending revision now, before review, with a reason");
+            .WithSummary("紧急更正")
+            .WithDescription("网站管理员不经审核立即发布待审修订，须填写理由；记入审计日志并通知审核人。");
         api.MapPost("/items/{id:int}/discard-revision", async (int id, CommentRequest? body, LibraryService library, SiteDirectory sites, CancellationToken ct) =>
             ApiResults.From(await library.DiscardRevisionAsync(id, body?.Comment, ct), i => ToDto(i, sites.FindById(i.OwnerSiteId)?.Code ?? "", [], [], null)))
-            .WithSummary("Drops the pending revision; the published version stays");
-        api.MapGet("/items/{id:int}/history", HistoryAsync).WithSummary("The append-only trail: who, when, from, to, comment");
-        api.MapGet("/items/{id:int}/versions", VersionsAsync);
-        api.MapGet("/items/{id:int}/versions/{number:int}", VersionAsync);
-        api.MapGet("/items/{id:int}/diff", DiffAsync).WithSummary("Text diff between two versions: ?from=1&to=3");
-        api.MapPost("/items/{id:int}/restore", RestoreAsync).WithSummary("Restores a version as a new version");
-        api.MapPost("/items/{id:int}/placements", PlaceAsync).WithSummary("Places the item on a site: at once where you edit, else as a request");
-        api.MapPost("/items/{id:int}/reprint-orders", OrderAsync).WithSummary("转载要求: lower-level sites must reprint by the deadline");
-        api.MapGet("/reprint-orders/{id:int}", OrderStatusAsync);
-        api.MapGet("/sites/{code}/placement-requests", RequestsAsync).WithSummary("Items waiting for this site's editors to accept or decline");
+            .WithSummary("放弃待审修订")
+            .WithDescription("删除已发布稿件的待审修订，已发布的版本不变。");
+        api.MapGet("/items/{id:int}/history", HistoryAsync).WithSummary("办理记录")
+            .WithDescription("稿件只增不改的办理记录：谁、何时、从什么状态到什么状态、意见。");
+        api.MapGet("/items/{id:int}/versions", VersionsAsync)
+            .WithSummary("版本列表")
+            .WithDescription("稿件每次保存形成的版本，按版本号排列。");
+        api.MapGet("/items/{id:int}/versions/{number:int}", VersionAsync)
+            .WithSummary("查看一个版本")
+            .WithDescription("返回指定版本的标题和正文。");
+        api.MapGet("/items/{id:int}/diff", DiffAsync).WithSummary("比较两个版本")
+            .WithDescription("返回 from 与 to 两个版本之间的文字差异（增加、删除的段落）。");
+        api.MapPost("/items/{id:int}/restore", RestoreAsync).WithSummary("恢复旧版本")
+            .WithDescription("把指定版本的内容恢复为新的一个版本（旧版本保留）。");
+        api.MapPost("/items/{id:int}/placements", PlaceAsync).WithSummary("发布到其他网站或栏目")
+            .WithDescription("在自己能编辑的网站上直接放入栏目；其他网站则成为转载请求，由该网站编辑接受或拒绝。");
+        api.MapPost("/items/{id:int}/reprint-orders", OrderAsync).WithSummary("下发转载要求")
+            .WithDescription("上级网站要求下级网站在期限（deadline）前转载该稿件，平台跟踪各网站的完成情况。");
+        api.MapGet("/reprint-orders/{id:int}", OrderStatusAsync)
+            .WithSummary("转载要求的完成情况")
+            .WithDescription("返回转载要求及每个下级网站是否已按期转载。");
+        api.MapGet("/sites/{code}/placement-requests", RequestsAsync).WithSummary("待处理的转载请求")
+            .WithDescription("等待本站编辑接受或拒绝的转载请求。");
         api.MapPost("/placement-requests/{id:int}/accept", (int id, AcceptRequest body, Reprints r, CancellationToken ct) =>
-            Saved(r.AcceptAsync(id, body.ColumnId, ct)));
+            Saved(r.AcceptAsync(id, body.ColumnId, ct)))
+            .WithSummary("接受转载请求")
+            .WithDescription("本站编辑接受转载，columnId 指定放入的栏目。");
         api.MapPost("/placement-requests/{id:int}/decline", (int id, CommentRequest? body, Reprints r, CancellationToken ct) =>
-            Saved(r.DeclineAsync(id, body?.Comment, ct)));
+            Saved(r.DeclineAsync(id, body?.Comment, ct)))
+            .WithSummary("拒绝转载请求")
+            .WithDescription("本站编辑拒绝转载，可附意见（comment）。");
         api.MapPost("/columns/{id:int}/subscriptions", async (int id, SubscribeRequest body, Reprints r, CancellationToken ct) =>
-            ApiResults.From(await r.SubscribeAsync(id, body.SourceColumnId, ct), s => new { s.Id, s.ColumnId, s.SourceColumnId }));
-        api.MapGet("/sites/{code}/todo", TodoAsync).WithSummary("The site's to-do list: policies still without an interpretation");
+            ApiResults.From(await r.SubscribeAsync(id, body.SourceColumnId, ct), s => new { s.Id, s.ColumnId, s.SourceColumnId }))
+            .WithSummary("订阅栏目")
+            .WithDescription("让本栏目自动转载另一网站栏目（sourceColumnId）新发布的稿件。");
+        api.MapGet("/sites/{code}/todo", TodoAsync).WithSummary("本站待办")
+            .WithDescription("本站待办事项，如尚无政策解读的政策文件。");
         return app;
     }
 

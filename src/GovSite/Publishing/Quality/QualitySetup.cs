@@ -52,9 +52,10 @@ public static class QualitySetup
     {
         var api = app.MapGroup("/api/v1/quality").WithTags("Quality").RequireAuthorization(AccountsSetup.Writer);
         api.MapPost("/check", CheckAsync)
-            .WithSummary("Run the quality gate on a title and body without saving anything")
-            .WithDescription("Findings carry code (sensitive_word, serious_error, near_duplicate, broken_link, missing_alt, empty_content, " +
-                "inappropriate_text), severity (block or warn), field (title or body), and start/length in the field's plain text.");
+            .WithSummary("内容质量检查：检查标题和正文，不保存")
+            .WithDescription("返回的每条发现含 code（sensitive_word 敏感词、serious_error 严重表述错误、near_duplicate 重复稿件、broken_link 错链、" +
+                "missing_alt 图片缺替代文字、empty_content 空白内容、inappropriate_text 不当用语）、severity（block 阻止发布或 warn 提醒）、" +
+                "field（title 或 body）以及在该字段纯文本中的 start 和 length。");
         return app;
     }
 
