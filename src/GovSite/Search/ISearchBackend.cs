@@ -14,6 +14,12 @@ public sealed record SearchFilter(
 {
     /// <summary>Sites whose articles never appear: temporarily offline and closed sites.</summary>
     public IReadOnlyCollection<int> HiddenSites { get; init; } = [];
+
+    /// <summary>
+    /// When not empty, only these sites' articles: a scope of several sites, such as a portal's
+    /// 政府信息公开目录 (the portal and its department sites). <see cref="SiteId"/> still narrows it.
+    /// </summary>
+    public IReadOnlyCollection<int> Sites { get; init; } = [];
 }
 
 /// <summary>The count of a query's matches and the ids the ranking should score.</summary>
