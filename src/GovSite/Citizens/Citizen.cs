@@ -84,6 +84,22 @@ public class CitizenMessage
     public DateTime AddedAt { get; set; }
 }
 
+/// <summary>An information request (依申请公开) on a citizen's page: filed while signed in, or claimed with its number and query code.</summary>
+public class CitizenRequest
+{
+    public int CitizenId { get; set; }
+    public int RequestId { get; set; }
+    public DateTime AddedAt { get; set; }
+}
+
+/// <summary>An error report (找错) on a citizen's page: made while signed in, or claimed with its number and query code.</summary>
+public class CitizenErrorReport
+{
+    public int CitizenId { get; set; }
+    public int ReportId { get; set; }
+    public DateTime AddedAt { get; set; }
+}
+
 public enum SubscriptionKind
 {
     /// <summary>New articles in a column (and its sub-columns).</summary>

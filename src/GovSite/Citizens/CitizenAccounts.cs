@@ -248,9 +248,10 @@ public sealed partial class CitizenAccounts(GovSiteDb db, TimeProvider clock)
     }
 
     /// <summary>
-    /// Deletion by the owner: the account, its saved items, claimed messages, subscriptions, codes
-    /// and every outbox message addressed to it go; ratings stay in the public figures, with the
-    /// account and the comment removed from them.
+    /// Deletion by the owner: the account, its saved items, subscriptions, codes and every outbox
+    /// message addressed to it go, and so do its links to messages, information requests and error
+    /// reports (those stay with the sites that handle them, as records); ratings stay in the public
+    /// figures, with the account and the comment removed from them.
     /// </summary>
     public async Task DeleteAsync(int citizenId, CancellationToken ct)
     {
@@ -271,6 +272,9 @@ public sealed partial class CitizenAccounts(GovSiteDb db, TimeProvider clock)
             await db.SavedEntries.Where(s => s.CitizenId == citizenId).ExecuteDeleteAsync(ct);
             await db.Subscriptions.Where(s => s.CitizenId == citizenId).ExecuteDeleteAsync(ct);
             await db.CitizenMessages.Where(s => s.CitizenId == citizenId).ExecuteDeleteAsync(ct);
+            // The requests and reports themselves are the sites' records (the law keeps requests); only their link to the person goes.
+            await db.CitizenRequests.Where(s => s.CitizenId == citizenId).ExecuteDeleteAsync(ct);
+            await db.CitizenErrorReports.Where(s => s.CitizenId == citizenId).ExecuteDeleteAsync(ct);
             await db.Citizens.Where(c => c.Id == citizenId).ExecuteDeleteAsync(ct);
             await tx.CommitAsync(ct);
         });

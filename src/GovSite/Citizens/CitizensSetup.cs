@@ -102,6 +102,20 @@ public static class CitizensSetup
             e.HasOne<Citizen>().WithMany().HasForeignKey(x => x.CitizenId).OnDelete(DeleteBehavior.Cascade);
             e.HasOne<Interaction.Message>().WithMany().HasForeignKey(x => x.MessageId).OnDelete(DeleteBehavior.Cascade);
         });
+        b.Entity<CitizenRequest>(e =>
+        {
+            e.HasKey(x => new { x.CitizenId, x.RequestId });
+            e.HasIndex(x => x.RequestId);
+            e.HasOne<Citizen>().WithMany().HasForeignKey(x => x.CitizenId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<Disclosure.InformationRequest>().WithMany().HasForeignKey(x => x.RequestId).OnDelete(DeleteBehavior.Cascade);
+        });
+        b.Entity<CitizenErrorReport>(e =>
+        {
+            e.HasKey(x => new { x.CitizenId, x.ReportId });
+            e.HasIndex(x => x.ReportId);
+            e.HasOne<Citizen>().WithMany().HasForeignKey(x => x.CitizenId).OnDelete(DeleteBehavior.Cascade);
+            e.HasOne<ErrorReports.ErrorReport>().WithMany().HasForeignKey(x => x.ReportId).OnDelete(DeleteBehavior.Cascade);
+        });
         b.Entity<Subscription>(e =>
         {
             e.HasIndex(x => x.Token).IsUnique();

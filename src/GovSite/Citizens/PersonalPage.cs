@@ -1,6 +1,8 @@
 using System.Globalization;
 using GovSite.Common;
 using GovSite.Data;
+using GovSite.Disclosure;
+using GovSite.ErrorReports;
 using GovSite.Interaction;
 using GovSite.Publishing;
 using GovSite.Services;
@@ -11,10 +13,17 @@ namespace GovSite.Citizens;
 
 public sealed record MyMessage(int Id, string Ticket, string Subject, MessageStatus Status, DateOnly DueDate, string SiteName);
 
+/// <summary>An information request (依申请公开) on the citizen's page, with its status and due date, and the site it went to.</summary>
+public sealed record MyRequest(int Id, string Number, string Description, RequestStatus Status, DateOnly? DueDate, int SiteId, string SiteName);
+
+/// <summary>An error report (找错) on the citizen's page: the page it is about, its status and due date, the site it went to.</summary>
+public sealed record MyErrorReport(int Id, string Number, ErrorKind Kind, string PageUrl, ErrorReportStatus Status, DateOnly DueDate, int SiteId, string SiteName);
+
 public sealed record Suggestion(string Code, string Name, string Department, string Event);
 
 /// <summary>Everything one citizen's page shows (千人千网), and what they keep on it.</summary>
-public sealed class PersonalPage(GovSiteDb db, SiteDirectory directory, MessageService messages, TimeProvider clock)
+public sealed class PersonalPage(GovSiteDb db, SiteDirectory directory, MessageService messages, RequestService requests, ErrorReportService reports,
+    TimeProvider clock)
 {
     public const int MaxSaved = 200;
 
@@ -33,6 +42,26 @@ public sealed class PersonalPage(GovSiteDb db, SiteDirectory directory, MessageS
             .Join(db.Messages.IgnoreQueryFilters().AsNoTracking(), c => c.MessageId, m => m.Id, (c, m) => new { m.Id, m.Ticket, m.Subject, m.Status, m.DueDate, m.SiteId })
             .OrderByDescending(m => m.Id).ToListAsync(ct);
         return [.. rows.Select(m => new MyMessage(m.Id, m.Ticket, m.Subject, m.Status, m.DueDate, directory.FindById(m.SiteId)?.Name ?? ""))];
+    }
+
+    public async Task<List<MyRequest>> RequestsAsync(int citizenId, CancellationToken ct)
+    {
+        var rows = await db.CitizenRequests.AsNoTracking().Where(c => c.CitizenId == citizenId)
+            .Join(db.InformationRequests.IgnoreQueryFilters().AsNoTracking(), c => c.RequestId, r => r.Id,
+                (c, r) => new { r.Id, r.Number, r.Description, r.Status, r.DueDate, r.SiteId })
+            .OrderByDescending(r => r.Id).ToListAsync(ct);
+        return [.. rows.Select(r => new MyRequest(r.Id, r.Number, Subscriptions.Cut(r.Description, 60), r.Status, r.DueDate, r.SiteId,
+            directory.FindById(r.SiteId)?.Name ?? ""))];
+    }
+
+    public async Task<List<MyErrorReport>> ErrorReportsAsync(int citizenId, CancellationToken ct)
+    {
+        var rows = await db.CitizenErrorReports.AsNoTracking().Where(c => c.CitizenId == citizenId)
+            .Join(db.ErrorReports.IgnoreQueryFilters().AsNoTracking(), c => c.ReportId, r => r.Id,
+                (c, r) => new { r.Id, r.Number, r.Kind, r.PageUrl, r.Status, r.DueDate, r.HandlingSiteId })
+            .OrderByDescending(r => r.Id).ToListAsync(ct);
+        return [.. rows.Select(r => new MyErrorReport(r.Id, r.Number, r.Kind, r.PageUrl, r.Status, r.DueDate, r.HandlingSiteId,
+            directory.FindById(r.HandlingSiteId)?.Name ?? ""))];
     }
 
     /// <summary>Services of the citizen's 人生事件 or 企业事件, from the catalogue this site shows.</summary>
@@ -137,6 +166,52 @@ public sealed class PersonalPage(GovSiteDb db, SiteDirectory directory, MessageS
         }
         await LinkMessageAsync(citizenId, message.Id, ct);
         return errors;
+    }
+
+    /// <summary>Adds an information request to the page: its number and query code prove it is the citizen's (as the public lookup does).</summary>
+    public async Task<ValidationErrors> ClaimRequestAsync(int citizenId, string? number, string? queryCode, CancellationToken ct)
+    {
+        var errors = new ValidationErrors();
+        if (await requests.LookupAsync(number, queryCode, ct) is not { } found)
+        {
+            errors.Add("requestNumber", "申请编号或查询码不正确，请核对提交申请后显示的编号和查询码");
+            return errors;
+        }
+        await LinkAsync(db.CitizenRequests, new CitizenRequest { CitizenId = citizenId, RequestId = found.Request.Id, AddedAt = clock.GetUtcNow().UtcDateTime },
+            x => x.CitizenId == citizenId && x.RequestId == found.Request.Id, ct);
+        return errors;
+    }
+
+    /// <summary>Adds an error report to the page: its number and query code prove it is the citizen's.</summary>
+    public async Task<ValidationErrors> ClaimErrorReportAsync(int citizenId, string? number, string? queryCode, CancellationToken ct)
+    {
+        var errors = new ValidationErrors();
+        if (await reports.LookupAsync(number, queryCode, ct) is not { } found)
+        {
+            errors.Add("reportNumber", "找错编号或查询码不正确，请核对提交后显示的编号和查询码");
+            return errors;
+        }
+        await LinkAsync(db.CitizenErrorReports, new CitizenErrorReport { CitizenId = citizenId, ReportId = found.Id, AddedAt = clock.GetUtcNow().UtcDateTime },
+            x => x.CitizenId == citizenId && x.ReportId == found.Id, ct);
+        return errors;
+    }
+
+    /// <summary>Adds a link once: a second claim, or one racing it in another request, leaves the first.</summary>
+    private async Task LinkAsync<T>(DbSet<T> links, T link, System.Linq.Expressions.Expression<Func<T, bool>> same, CancellationToken ct) where T : class
+    {
+        if (await links.AnyAsync(same, ct))
+        {
+            return;
+        }
+        links.Add(link);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            db.ChangeTracker.Clear();
+        }
     }
 
     /// <summary>Links a message to the citizen's page (written while signed in, or claimed); once.</summary>

@@ -237,9 +237,12 @@ public sealed class SubscriptionDelivery(IServiceScopeFactory scopes, TimeProvid
                 }
                 var shown = ServiceCatalogue.ShownOn(directory, site);
                 var items = await db.ServiceItems.IgnoreQueryFilters().AsNoTracking()
-                    .Where(i => i.Code == s.Target && shown.Contains(i.SiteId) && i.Status == ServiceItemStatus.Published && i.PublishedAt > since)
-                    .Select(i => new { i.Name, i.Code, i.PublishedAt }).ToListAsync(ct);
-                return [.. items.Select(i => new News($"{i.Name}（办事指南已更新）", $"/services/{i.Code}", i.PublishedAt!.Value))];
+                    // A change is reviewed again (ReviewedAt); PublishedAt stays the first publication.
+                    .Where(i => i.Code == s.Target && shown.Contains(i.SiteId) && i.Status == ServiceItemStatus.Published
+                        && (i.PublishedAt > since || i.ReviewedAt > since))
+                    .Select(i => new { i.Name, i.Code, i.PublishedAt, i.ReviewedAt }).ToListAsync(ct);
+                return [.. items.Select(i => new News($"{i.Name}（办事指南已更新）", $"/services/{i.Code}",
+                    i.ReviewedAt is { } reviewed && reviewed > i.PublishedAt!.Value ? reviewed : i.PublishedAt!.Value))];
         }
         if (articles is null)
         {

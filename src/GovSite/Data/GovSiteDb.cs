@@ -121,6 +121,8 @@ public class GovSiteDb(DbContextOptions<GovSiteDb> options, SiteAccess access) :
     public DbSet<Citizens.CitizenCode> CitizenCodes => Set<Citizens.CitizenCode>();
     public DbSet<Citizens.SavedEntry> SavedEntries => Set<Citizens.SavedEntry>();
     public DbSet<Citizens.CitizenMessage> CitizenMessages => Set<Citizens.CitizenMessage>();
+    public DbSet<Citizens.CitizenRequest> CitizenRequests => Set<Citizens.CitizenRequest>();
+    public DbSet<Citizens.CitizenErrorReport> CitizenErrorReports => Set<Citizens.CitizenErrorReport>();
     public DbSet<Citizens.Subscription> Subscriptions => Set<Citizens.Subscription>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

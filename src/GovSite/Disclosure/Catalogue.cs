@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using GovSite.Common;
 using GovSite.Data;
 using GovSite.Publishing;
+using GovSite.Search;
 using GovSite.Sites;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -35,11 +36,23 @@ public sealed record CatalogueFacets(int Total, List<(string Name, int Count)> S
 /// government's). Entries are the placements themselves (<see cref="Article"/> holds the item's
 /// 索引号, 发文机关, 文号, 成文日期, 主题分类, 体裁分类, validity and 公开方式), read through one index
 /// in publication order. Counts of the browsing lists are kept per site for a few minutes and
-/// dropped when an article of the site changes (<see cref="CatalogueObserver"/>).
+/// dropped when an article of the site changes (<see cref="CatalogueObserver"/>). A search goes
+/// through the search index (<see cref="SearchAsync"/>).
 /// </summary>
-public sealed class Catalogue(GovSiteDb db, SiteDirectory directory, CatalogueCounts counts, IOptions<DisclosureOptions> options, TimeProvider clock)
+public sealed partial class Catalogue(GovSiteDb db, SiteDirectory directory, CatalogueCounts counts, IOptions<DisclosureOptions> options, TimeProvider clock,
+    ISearchBackend index, SearchText text)
 {
     public const int PageSize = 20;
+
+    /// <summary>A search's total is exact up to this many entries; beyond it the page says 超过 N 条 and offers the next page.</summary>
+    public const int SearchCountCap = ISearchBackend.CountCap;
+
+    /// <summary>
+    /// Index matches a search reads at most for one page: the catalogue's own conditions
+    /// (公开方式, 体裁, organ) are checked on the matches, and a search whose matches are mostly
+    /// outside the catalogue stops here rather than read them all.
+    /// </summary>
+    public const int SearchMaxRead = 20_000;
 
     /// <summary>The sites whose entries a site's catalogue lists: itself, and for a portal its department sites.</summary>
     public int[] ScopeOf(SiteInfo site) => site.Type == SiteType.Portal
@@ -92,6 +105,10 @@ public sealed class Catalogue(GovSiteDb db, SiteDirectory directory, CatalogueCo
         var scope = ScopeOf(site);
         var maxPages = options.Value.CatalogueMaxPages;
         var page = Math.Clamp(query.Page, 1, maxPages);
+        if (query.Search is not null && await SearchAsync(site, query, page, ct) is { } found)
+        {
+            return found;
+        }
         var entries = Filter(Entries(scope), site, query);
         var (total, exact) = await TotalAsync(site, query, entries, ct);
         var skip = (page - 1) * PageSize;
@@ -117,6 +134,92 @@ public sealed class Catalogue(GovSiteDb db, SiteDirectory directory, CatalogueCo
         var items = rows.Select(Entry).ToList();
         var pageCount = Math.Clamp((total + PageSize - 1) / PageSize, 1, maxPages);
         return new CataloguePage(total, exact, page, PageSize, pageCount, items);
+    }
+
+    /// <summary>
+    /// A search through the search index, which folds 文号 spellings (〔〕, [], 年…号, traditional),
+    /// keys 索引号 by their letters and digits and matches title and body text by bigrams: the
+    /// query's whole reading (a phrase, a 文号, an 索引号; never the looser readings by sound or by
+    /// parts, which suit a ranked search and not a list by date) restricted to the catalogue's sites
+    /// and 主题分类, newest first as the catalogue orders (<see cref="ISearchBackend.ByDateAsync"/>).
+    /// The catalogue's other conditions (主动公开, published, 体裁, organ) are checked on the matches
+    /// in the articles themselves, so the index never decides what is disclosed. The index is
+    /// written in the publisher's transaction (<see cref="SearchIndexer"/>), so a published item is
+    /// found as soon as it is listed. Null when the index finds nothing and the query holds
+    /// letters or digits: a fragment of a 文号 or 索引号 (〔2026〕3号, 2026-00012) that the index does
+    /// not key is then looked for in the fields as written (<see cref="Filter"/>).
+    /// </summary>
+    private async Task<CataloguePage?> SearchAsync(SiteInfo site, CatalogueQuery query, int page, CancellationToken ct)
+    {
+        var skip = (page - 1) * PageSize;
+        if (await MatchesAsync(site, query, Math.Max(skip + PageSize, SearchCountCap) + 1, ct) is not { } matches)
+        {
+            return null;
+        }
+        var (found, complete) = matches;
+        var items = await EntriesAsync(site, [.. found.Skip(skip).Take(PageSize)], ct);
+        // Past the count the page offers one page more than it has found: the next page reads further.
+        var pageCount = Math.Clamp((found.Count + PageSize - 1) / PageSize, 1, options.Value.CatalogueMaxPages);
+        return new CataloguePage(found.Count, complete, page, PageSize, pageCount, items);
+    }
+
+    /// <summary>
+    /// The catalogue's entries the search finds, newest first, until <paramref name="need"/> are
+    /// found; Complete when they are all. Null when the search falls back to the fields as written.
+    /// </summary>
+    private async Task<(List<int> Found, bool Complete)?> MatchesAsync(SiteInfo site, CatalogueQuery query, int need, CancellationToken ct)
+    {
+        var typed = ChineseText.Clean(query.Search);
+        if (BareDocNumber().IsMatch(typed))
+        {
+            // 〔2026〕3号 names no issuer: the index keys no such 文号, and its digits would match other text.
+            return null;
+        }
+        var plan = text.Parse(typed);
+        var scope = ScopeOf(site);
+        var filter = new SearchFilter(clock.GetUtcNow().UtcDateTime, SiteId: scope.Length == 1 ? scope[0] : null, SubjectCategory: query.Subject)
+        {
+            Sites = scope.Length > 1 ? scope : [],
+        };
+        var found = new List<int>();
+        var exhausted = plan.IsEmpty;
+        var read = 0;
+        var maxRead = Math.Max(SearchMaxRead, need);
+        var conditions = Filter(Entries(scope), site, query with { Search = null });
+        for (var batch = need; !exhausted && found.Count < need && read < maxRead; batch = Math.Min(batch * 2, maxRead - read))
+        {
+            var ids = await index.ByDateAsync(plan.Terms, filter, read, batch, ct);
+            read += ids.Count;
+            exhausted = ids.Count < batch;
+            foreach (var chunk in ids.Chunk(5_000))
+            {
+                var listed = (await conditions.Where(a => chunk.Contains(a.Id)).Select(a => a.Id).ToListAsync(ct)).ToHashSet();
+                found.AddRange(chunk.Where(listed.Contains));
+            }
+        }
+        if (found.Count == 0 && exhausted && plan.Folded.Any(char.IsAsciiLetterOrDigit))
+        {
+            return null;
+        }
+        return (found, exhausted);
+    }
+
+    /// <summary>A 文号 without its issuer: 〔2026〕3号, [2026]3号, 2026年第3号.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\s*[\[〔【(（]?\s*(?:19|20)\d{2}\s*[\]〕】)）]?\s*年?\s*第?\s*\d{1,5}\s*[号號]\s*$")]
+    private static partial System.Text.RegularExpressions.Regex BareDocNumber();
+
+    /// <summary>The entries of these articles, in the order given.</summary>
+    private async Task<List<CatalogueEntry>> EntriesAsync(SiteInfo site, List<int> ids, CancellationToken ct)
+    {
+        var rows = new Dictionary<int, CatalogueRow>();
+        foreach (var chunk in ids.Chunk(5_000))
+        {
+            foreach (var row in await Project(Entries(ScopeOf(site)).Where(a => chunk.Contains(a.Id))).ToListAsync(ct))
+            {
+                rows[row.Id] = row;
+            }
+        }
+        return [.. ids.Where(rows.ContainsKey).Select(id => Entry(rows[id]))];
     }
 
     private sealed record CatalogueRow(int Id, int SiteId, string? IndexNumber, string Title, string? Issuer, string? DocNumber, DateOnly? WrittenDate,
@@ -178,6 +281,11 @@ public sealed class Catalogue(GovSiteDb db, SiteDirectory directory, CatalogueCo
     /// <summary>Every entry the filters select, newest first, up to the export limit.</summary>
     public async Task<List<CatalogueEntry>> ExportAsync(SiteInfo site, CatalogueQuery query, CancellationToken ct)
     {
+        var limit = options.Value.CatalogueExportRows;
+        if (query.Search is not null && await MatchesAsync(site, query, limit, ct) is { } matches)
+        {
+            return await EntriesAsync(site, [.. matches.Found.Take(limit)], ct);
+        }
         var rows = await Project(Newest(Filter(Entries(ScopeOf(site)), site, query)).Take(options.Value.CatalogueExportRows)).ToListAsync(ct);
         return [.. rows.Select(Entry)];
     }

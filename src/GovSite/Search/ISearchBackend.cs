@@ -16,12 +16,18 @@ public sealed record SearchFilter(
     public IReadOnlyCollection<int> HiddenSites { get; init; } = [];
 
     /// <summary>
+    /// When not empty, only these sites' articles: a scope of several sites, such as a portal's
+    /// 政府信息公开目录 (the portal and its department sites). <see cref="SiteId"/> still narrows it.
+    /// </summary>
+    public IReadOnlyCollection<int> Sites { get; init; } = [];
+
+    /// <summary>
     /// Only the publication time and hidden sites: the documents these leave out are few and found
     /// by SearchDocuments' indexes, so an engine leaves them out by id instead of reading every
     /// match's row (docs/search.md, "The seam"). Not record equality: HiddenSites is a collection,
     /// compared by reference, and the search page's filter always carries a list of its own.
     /// </summary>
-    public bool OnlyExcludes => SiteId is null && ColumnType is null && string.IsNullOrEmpty(SubjectCategory) && Year is null
+    public bool OnlyExcludes => SiteId is null && Sites.Count == 0 && ColumnType is null && string.IsNullOrEmpty(SubjectCategory) && Year is null
         && string.IsNullOrEmpty(Issuer) && Validity is null;
 }
 

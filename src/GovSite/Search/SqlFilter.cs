@@ -44,14 +44,11 @@ internal static class SqlFilter
         }
         if (filter.HiddenSites.Count > 0)
         {
-            var names = new List<string>();
-            foreach (var hidden in filter.HiddenSites)
-            {
-                var name = $"@f{parameters.Count}";
-                parameters.Add(parameter(name, hidden));
-                names.Add(name);
-            }
-            sql.Add($"d.\"SiteId\" NOT IN ({string.Join(", ", names)})");
+            sql.Add($"d.\"SiteId\" NOT IN ({List(filter.HiddenSites)})");
+        }
+        if (filter.Sites.Count > 0)
+        {
+            sql.Add($"d.\"SiteId\" IN ({List(filter.Sites)})");
         }
         if (filter.ColumnType is { } type)
         {
@@ -74,5 +71,17 @@ internal static class SqlFilter
             Add("d.\"Validity\" = @", validity.ToString());
         }
         return string.Join(" AND ", sql);
+
+        string List(IReadOnlyCollection<int> ids)
+        {
+            var names = new List<string>();
+            foreach (var id in ids)
+            {
+                var name = $"@f{parameters.Count}";
+                parameters.Add(parameter(name, id));
+                names.Add(name);
+            }
+            return string.Join(", ", names);
+        }
     }
 }

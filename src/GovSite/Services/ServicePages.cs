@@ -11,8 +11,11 @@ namespace GovSite.Services;
 /// <summary>The catalogue's addresses outside Razor: form downloads, and the pages a static export holds.</summary>
 public static class ServicePages
 {
-    public static void Map(IEndpointRouteBuilder app) =>
+    public static void Map(IEndpointRouteBuilder app)
+    {
         app.MapGet("/services/{code}/documents/{id:int}/{name}", DocumentAsync).ExcludeFromDescription();
+        app.MapGet(ServiceFeed.Path, ServiceFeed.GetAsync).CacheOutput(PublicPageCachePolicy.Name).ExcludeFromDescription();
+    }
 
     /// <summary>
     /// An uploaded form's address under the guide, ending in the file's own name (so the export
@@ -69,7 +72,7 @@ public sealed class ServiceExportPages(ServiceCatalogue catalogue) : IExportedPa
             return [];
         }
         var facets = await catalogue.FacetsAsync(shown, ct);
-        var paths = new List<string> { "/services" };
+        var paths = new List<string> { "/services", ServiceFeed.Path };
         paths.AddRange(codes.Select(c => $"/services/{c}"));
         // Unescaped: the exporter renders an address as a request's (decoded) path, and names its file from it.
         string List(string kind, string value) => $"/services/{kind}/{value}";

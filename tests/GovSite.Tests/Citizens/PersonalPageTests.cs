@@ -54,8 +54,23 @@ public partial class PersonalPageTests(CitizensFactory app) : IClassFixture<Citi
         var delivery = app.Services.GetRequiredService<SubscriptionDelivery>();
         await delivery.RunOnceAsync(default);
         (await SmsToAsync(mobile)).ShouldBeEmpty();
-        await app.AsSystemAsync(sp => sp.GetRequiredService<GovSiteDb>().ServiceItems.Where(i => i.Code == CitizensFactory.GuideCode)
-            .ExecuteUpdateAsync(s => s.SetProperty(i => i.PublishedAt, DateTime.UtcNow.AddSeconds(1))));
+        // A real revision: written, submitted and approved (PublishedAt stays the first publication).
+        var guideId = await app.AsSystemAsync(sp => sp.GetRequiredService<GovSiteDb>().ServiceItems.Where(i => i.Code == CitizensFactory.GuideCode)
+            .Select(i => i.Id).SingleAsync());
+        await app.AsUserAsync("svc-editor", async sp =>
+        {
+            var editor = sp.GetRequiredService<GovSite.Services.ServiceEditor>();
+            var revised = ServicesFactory.CompleteGuide(CitizensFactory.GuideCode, CitizensFactory.GuideName);
+            revised.Phone = "0591-87654321";
+            (await editor.SaveAsync(guideId, revised)).Succeeded.ShouldBeTrue();
+            (await editor.ActAsync(guideId, GovSite.Services.ServiceAction.Submit, null)).Succeeded.ShouldBeTrue();
+            return 0;
+        });
+        await app.AsUserAsync("svc-reviewer", async sp =>
+        {
+            (await sp.GetRequiredService<GovSite.Services.ServiceEditor>().ActAsync(guideId, GovSite.Services.ServiceAction.Approve, null)).Succeeded.ShouldBeTrue();
+            return 0;
+        });
         (await delivery.RunOnceAsync(default)).ShouldBeGreaterThanOrEqualTo(1);
         (await delivery.RunOnceAsync(default)).ShouldBe(0);
         var messages = await SmsToAsync(mobile);

@@ -132,6 +132,9 @@ public class ServiceExportTests(ExportFixture app) : IClassFixture<ExportFixture
         files.ShouldContain("services/theme/社会保障/index.html");
         files.ShouldContain("services/for/person/index.html");
         files.ShouldContain("services/department/测试服务市民政局/index.html");
+        files.ShouldContain("services/rss.xml");
+        Exported("services/rss.xml").ShouldBe(await DynamicAsync("/services/rss.xml"));
+        Exported("services/rss.xml").ShouldContain("出口退税备案");
         foreach (var (path, file) in new[] { ("/services/X001", "services/X001/index.html"), ("/services", "services/index.html"), ("/", "index.html") })
         {
             Exported(file).ShouldBe(await DynamicAsync(path), path);

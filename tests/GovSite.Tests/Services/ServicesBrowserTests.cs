@@ -132,6 +132,17 @@ public class ServicesBrowserTests(BrowserFixture app) : IClassFixture<BrowserFix
         (await page.Locator("h1").InnerTextAsync()).ShouldBe("个人空间：张晓梅");
         (await page.Locator(".saved-list").First.InnerTextAsync()).ShouldContain("出生登记（新生儿落户）");
         await AssertAccessibleAsync(page, $"personal page @{width}");
+        // A 找错 report made while signed in is on her page with its status, linked to its status page.
+        await page.GotoAsync($"/sites/{Portal}/error-reports/new?url={Uri.EscapeDataString($"https://www.jiangchuan.gov.cn/services?w={width}")}");
+        await page.Locator("form.message-form input[name='Input.Kind'][value='Content']").CheckAsync();
+        await page.FillAsync("#Input_Description", $"办事服务页面的说明有错别字（{width}）");
+        await page.ClickAsync("form.message-form button[type=submit]");
+        var number = (await page.Locator("#number").InnerTextAsync()).Trim();
+        await page.GotoAsync($"/sites/{Portal}/account");
+        var reports = page.Locator("section[aria-labelledby='reports-title']");
+        (await reports.InnerTextAsync()).ShouldContain(number);
+        (await reports.GetByRole(AriaRole.Link, new() { Name = number }).GetAttributeAsync("href")).ShouldBe($"/sites/{Portal}/error-reports/lookup?number={number}");
+        await AssertAccessibleAsync(page, $"personal page with an error report @{width}");
         foreach (var path in new[]
         {
             $"/sites/{Portal}/account/save?kind=Service&target={DemoServices.HottestCode}", $"/sites/{Portal}/account/subscribe?kind=Service&target={DemoServices.HottestCode}",

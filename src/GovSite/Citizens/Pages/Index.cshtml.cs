@@ -6,11 +6,15 @@ using Microsoft.AspNetCore.Mvc;
 namespace GovSite.Citizens.Pages;
 
 /// <summary>个人中心 (千人千网): saved items, messages, subscriptions, suggestions, settings.</summary>
-public sealed class IndexModel(CurrentSite current, SiteContent content, PersonalPage personal, CitizenAccounts accounts, Subscriptions subscriptions)
-    : CitizenPageModel(current, content, personal)
+public sealed class IndexModel(CurrentSite current, SiteContent content, PersonalPage personal, CitizenAccounts accounts, Subscriptions subscriptions,
+    GovSite.Sites.SiteDirectory sites) : CitizenPageModel(current, content, personal)
 {
+    private GovSite.Sites.SiteDirectory Sites => sites;
+
     public List<SavedEntry> Saved { get; private set; } = [];
     public List<MyMessage> Messages { get; private set; } = [];
+    public List<MyRequest> Requests { get; private set; } = [];
+    public List<MyErrorReport> ErrorReports { get; private set; } = [];
     public List<Subscription> MySubscriptions { get; private set; } = [];
     public List<Suggestion> Suggestions { get; private set; } = [];
     public List<string> PolicyThemes { get; private set; } = [];
@@ -20,6 +24,18 @@ public sealed class IndexModel(CurrentSite current, SiteContent content, Persona
 
     [BindProperty]
     public string? QueryCode { get; set; }
+
+    [BindProperty]
+    public string? RequestNumber { get; set; }
+
+    [BindProperty]
+    public string? RequestCode { get; set; }
+
+    [BindProperty]
+    public string? ReportNumber { get; set; }
+
+    [BindProperty]
+    public string? ReportCode { get; set; }
 
     [BindProperty]
     public string? Target { get; set; }
@@ -72,6 +88,22 @@ public sealed class IndexModel(CurrentSite current, SiteContent content, Persona
             var errors = await Personal.ClaimMessageAsync(me.Id, Ticket, QueryCode, ct);
             errors.CopyTo(ModelState, "", new Dictionary<string, string> { ["ticket"] = nameof(Ticket) });
             return errors.IsValid ? "留言已添加到个人中心。" : null;
+        }, ct);
+
+    public Task<IActionResult> OnPostClaimRequestAsync(CancellationToken ct) =>
+        ActAsync(async me =>
+        {
+            var errors = await Personal.ClaimRequestAsync(me.Id, RequestNumber, RequestCode, ct);
+            errors.CopyTo(ModelState, "", new Dictionary<string, string> { ["requestNumber"] = nameof(RequestNumber) });
+            return errors.IsValid ? "政府信息公开申请已添加到个人中心。" : null;
+        }, ct);
+
+    public Task<IActionResult> OnPostClaimReportAsync(CancellationToken ct) =>
+        ActAsync(async me =>
+        {
+            var errors = await Personal.ClaimErrorReportAsync(me.Id, ReportNumber, ReportCode, ct);
+            errors.CopyTo(ModelState, "", new Dictionary<string, string> { ["reportNumber"] = nameof(ReportNumber) });
+            return errors.IsValid ? "找错留言已添加到个人中心。" : null;
         }, ct);
 
     public Task<IActionResult> OnPostSubscribeAsync(CancellationToken ct) =>
@@ -130,6 +162,8 @@ public sealed class IndexModel(CurrentSite current, SiteContent content, Persona
     {
         Saved = await Personal.SavedAsync(Me!.Id, ct);
         Messages = await Personal.MessagesAsync(Me.Id, ct);
+        Requests = await Personal.RequestsAsync(Me.Id, ct);
+        ErrorReports = await Personal.ErrorReportsAsync(Me.Id, ct);
         MySubscriptions = await Personal.SubscriptionsAsync(Me.Id, ct);
         Suggestions = await Personal.SuggestionsAsync(Me, Site, ct);
         PolicyThemes = await subscriptions.PolicyThemesAsync(Site.Id, ct);
@@ -143,6 +177,20 @@ public sealed class IndexModel(CurrentSite current, SiteContent content, Persona
     }
 
     public IEnumerable<string> EventChoices => Me?.Kind == CitizenKind.Enterprise ? ServiceTaxonomy.BusinessEvents : ServiceTaxonomy.LifeEvents;
+
+    /// <summary>The public status page of a request or report, on the site that handles it, with its number filled in (the query code is asked there).</summary>
+    public string StatusLink(int siteId, string path, string number)
+    {
+        var query = "?number=" + Uri.EscapeDataString(number);
+        if (siteId == Site.Id)
+        {
+            return Link(path) + query;
+        }
+        var other = Sites.FindById(siteId);
+        return Request.PathBase.StartsWithSegments("/sites") || other?.MainHost is null
+            ? $"/sites/{other?.Code}{path}{query}"
+            : $"//{other.MainHost}{path}{query}";
+    }
 
     public string SavedLink(SavedEntry s) => s.Kind == SavedKind.Service ? Link($"/services/{s.Target}") : Link($"/articles/{s.Target}");
 }

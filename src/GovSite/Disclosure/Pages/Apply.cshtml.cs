@@ -57,6 +57,11 @@ public sealed class ApplyModel(CurrentSite current, SiteContent content, Request
         if (outcome.Receipt is { } receipt)
         {
             Receipt = receipt;
+            // A signed-in citizen finds it on their page (千人千网) with its status.
+            if (await Citizens.CitizensSetup.CitizenIdAsync(HttpContext) is int citizenId)
+            {
+                await HttpContext.RequestServices.GetRequiredService<Citizens.PersonalPage>().ClaimRequestAsync(citizenId, receipt.Number, receipt.QueryCode, ct);
+            }
             return Page();
         }
         outcome.Errors.CopyTo(ModelState, "Input", FieldNames);

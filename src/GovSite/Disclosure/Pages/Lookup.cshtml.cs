@@ -15,7 +15,8 @@ namespace GovSite.Disclosure.Pages;
 public sealed class RequestLookupModel(CurrentSite current, SiteContent content, RequestService requests, Data.GovSiteDb db, FileStore store,
     PdfPrinter printer, HtmlEncoder encoder) : PublicPageModel(current, content)
 {
-    [BindProperty]
+    /// <summary>Also from the address (?number=), as the personal page links it; the query code never is.</summary>
+    [BindProperty(SupportsGet = true)]
     public string? Number { get; set; }
 
     [BindProperty]

@@ -6,7 +6,8 @@ namespace GovSite.ErrorReports.Pages;
 /// <summary>Status lookup with the number and the query code; posted, so the code stays out of addresses.</summary>
 public sealed class ErrorReportLookupModel(CurrentSite current, SiteContent content, ErrorReportService reports) : PublicPageModel(current, content)
 {
-    [BindProperty]
+    /// <summary>Also from the address (?number=), as the personal page links it; the query code never is.</summary>
+    [BindProperty(SupportsGet = true)]
     public string? Number { get; set; }
 
     [BindProperty]

@@ -39,6 +39,11 @@ public sealed class NewErrorReportModel(CurrentSite current, SiteContent content
         if (outcome.Receipt is { } receipt)
         {
             Receipt = receipt;
+            // A signed-in citizen finds it on their page (千人千网) with its status.
+            if (await Citizens.CitizensSetup.CitizenIdAsync(HttpContext) is int citizenId)
+            {
+                await HttpContext.RequestServices.GetRequiredService<Citizens.PersonalPage>().ClaimErrorReportAsync(citizenId, receipt.Number, receipt.QueryCode, ct);
+            }
             return Page();
         }
         outcome.Errors.CopyTo(ModelState, "Input", new Dictionary<string, string> { ["form"] = "" });
