@@ -1,6 +1,7 @@
 using System.Globalization;
 using GovSite.Accounts;
 using GovSite.Data;
+using GovSite.Security;
 using GovSite.Sites;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -33,8 +34,9 @@ public static class ErrorReportsApi
         open.MapPost("/sites/{code}/error-reports", SubmitAsync)
             .WithSummary("我为政府网站找错：提交找错留言（公开接口）")
             .WithDescription("pageUrl 为出错页面的地址；quotedText 为选中的错误文字（选填）；kind：Content 内容错误、Link 链接错误、NotUpdated 栏目不更新、ServiceUnavailable 服务不可用、NoResponse 互动不回应、Other 其他；联系方式选填。返回编号、查询码和答复期限。")
-            .DisableAntiforgery();
-        open.MapGet("/error-reports/{number}", LookupAsync).WithSummary("凭编号和查询码查询找错留言的办理情况");
+            .DisableAntiforgery()
+            .LimitPerAddressAnd(RateLimitOptions.ErrorReports, RateLimitOptions.ErrorReportsPerPhone, (ErrorReportInput r) => r.Phone);
+        open.MapGet("/error-reports/{number}", LookupAsync).WithSummary("凭编号和查询码查询找错留言的办理情况").LimitPerAddress(RateLimitOptions.Lookups);
 
         var staff = app.MapGroup("/api/v1").WithTags("ErrorReports").RequireAuthorization(AccountsSetup.Writer);
         staff.MapPost("/sites/{code}/error-reports/national", RecordAsync)

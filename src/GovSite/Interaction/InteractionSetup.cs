@@ -3,6 +3,7 @@ using GovSite.Accounts;
 using GovSite.Data;
 using GovSite.Demo;
 using GovSite.Interaction.Participation;
+using GovSite.Security;
 using GovSite.Sites;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -29,9 +30,10 @@ public static class InteractionSetup
     public static IEndpointRouteBuilder MapInteraction(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1").WithTags("Interaction").AllowAnonymous();
-        api.MapPost("/sites/{code}/messages", SubmitAsync).WithSummary("提交留言（公开接口）").DisableAntiforgery();
-        api.MapGet("/messages/{ticket}", LookupAsync).WithSummary("凭编号和查询码查询留言办理状态");
-        api.MapGet("/sites/{code}/faq/suggest", SuggestAsync).WithSummary("智能问答：与留言草稿匹配的常见问题");
+        api.MapPost("/sites/{code}/messages", SubmitAsync).WithSummary("提交留言（公开接口）").DisableAntiforgery()
+            .LimitPerAddressAnd(RateLimitOptions.Letters, RateLimitOptions.LettersPerPhone, (MessageInput m) => m.Phone);
+        api.MapGet("/messages/{ticket}", LookupAsync).WithSummary("凭编号和查询码查询留言办理状态").LimitPerAddress(RateLimitOptions.Lookups);
+        api.MapGet("/sites/{code}/faq/suggest", SuggestAsync).WithSummary("智能问答：与留言草稿匹配的常见问题").LimitPerAddress(RateLimitOptions.Search);
         app.MapGet("/admin/messages/{id:int}/attachment", AttachmentAsync).RequireAuthorization().ExcludeFromDescription();
         app.MapInteractionFigures();
         app.MapParticipation();

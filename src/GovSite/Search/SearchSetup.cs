@@ -1,20 +1,16 @@
-using System.Threading.RateLimiting;
 using GovSite.Common;
 using GovSite.Data;
 using GovSite.Demo;
 using GovSite.Publishing;
+using GovSite.Security;
 using GovSite.Sites;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
 
 namespace GovSite.Search;
 
 public static class SearchSetup
 {
-    /// <summary>Named rate-limit policy for the search API, the suggestions and the search pages.</summary>
-    public const string RatePolicy = "search";
-
     public static WebApplicationBuilder AddSearch(this WebApplicationBuilder builder)
     {
         // The shipped synonyms until SearchStartup has read the table (and if the database is down).
@@ -36,17 +32,12 @@ public static class SearchSetup
         });
         builder.Services.AddScoped<HotSearches>();
         builder.Services.AddHostedService<SearchStartup>();
-        // Searches per client address per minute (suggestions while typing count too).
-        var perMinute = builder.Configuration.GetValue("GOVSITE_SEARCH_RATE", 120);
-        builder.Services.Configure<RateLimiterOptions>(o => o.AddPolicy(RatePolicy, context =>
-            RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1) })));
         return builder;
     }
 
     public static WebApplication MapSearch(this WebApplication app)
     {
-        var api = app.MapGroup("/api/v1/search").WithTags("Search").RequireRateLimiting(RatePolicy);
+        var api = app.MapGroup("/api/v1/search").WithTags("Search").LimitPerAddress(RateLimitOptions.Search);
         api.MapGet("", SearchApiAsync);
         api.MapGet("/suggest", async (string? q, string? site, SiteDirectory sites, SearchService search, CancellationToken ct) =>
         {

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using GovSite.Accounts;
 using GovSite.Data;
+using GovSite.Security;
 using GovSite.Sites;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -53,12 +54,12 @@ public static class ServicesApi
                 "event 为人生事件（出生、上学、就业、结婚、退休……）或企业事件（开办、经营、注销……）；department 为办理机构；q 为事项名称中的词；page 从 1 开始，每页 30 项。");
         open.MapGet("/services/{code}", ItemAsync)
             .WithSummary("办事指南：一个已发布事项的十项要素（事项名称、设定依据、申请条件、办理材料、办理地点、办理机构、收费标准、办理时间、联系电话、办理流程）及其他信息");
-        open.MapPost("/services/{code}/ratings", RateAsync).DisableAntiforgery().RequireRateLimiting(ServicesSetup.RatingPolicy)
+        open.MapPost("/services/{code}/ratings", RateAsync).DisableAntiforgery().LimitPerAddress(RateLimitOptions.ServiceRatings)
             .WithSummary("好差评：评价一个事项（非常满意、满意、基本满意、不满意、非常不满意），可附评价内容")
             .WithDescription("level 为 verySatisfied、satisfied、basic、dissatisfied、veryDissatisfied（或 5 到 1）；comment 不超过 500 字，按原样保存，仅供办理部门查看和回访。同一地址每个事项每天可评价一次。");
         open.MapGet("/services/{code}/ratings/summary", SummaryAsync)
             .WithSummary("好差评统计：一个事项各评价等级的数量、满意率和平均分");
-        open.MapPost("/services/{code}/uses", UseAsync).DisableAntiforgery().RequireRateLimiting(ServicesSetup.UsePolicy)
+        open.MapPost("/services/{code}/uses", UseAsync).DisableAntiforgery().LimitPerAddress(RateLimitOptions.ServiceUses)
             .WithSummary("记录一次使用（查看办事指南或前往网上办事大厅），热门服务按实际使用排序")
             .WithDescription("kind 为 view（查看办事指南）或 hall（前往网上办事大厅办理）。");
 
