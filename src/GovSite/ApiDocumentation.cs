@@ -58,7 +58,7 @@ public static class ApiDocumentation
             {
                 statuses.Add(404);
             }
-            if (metadata.OfType<EnableRateLimitingAttribute>().Any())
+            if (metadata.OfType<Security.RateLimitedEndpoint>().Any())
             {
                 statuses.Add(429);
             }

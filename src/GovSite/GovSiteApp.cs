@@ -160,7 +160,6 @@ public static class GovSiteApp
         app.UseAuthentication();
         app.UseSiteAccess();
         app.UseAuthorization();
-        app.UseRateLimiter();
         // Runs PublicPageCachePolicy once routing has chosen a page; PublicPageCacheMiddleware stores.
         app.UseOutputCache();
         app.UseResponseCompression();

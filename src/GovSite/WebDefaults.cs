@@ -48,12 +48,6 @@ public static class WebDefaults
             o.Providers.Add<GzipCompressionProvider>();
             o.MimeTypes = ResponseCompressionDefaults.MimeTypes.Concat(["application/rss+xml", "image/svg+xml"]);
         });
-        builder.Services.AddRateLimiter(o =>
-        {
-            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            o.OnRejected = (context, ct) => ProblemResponses.WriteAsync(context.HttpContext, StatusCodes.Status429TooManyRequests,
-                "请求过于频繁", "您的操作过于频繁，请稍后再试", ct);
-        });
 
         builder.Services.AddRazorPages(o =>
         {

@@ -45,6 +45,13 @@ public class GovSiteFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("GOVSITE_QUIET", "true");
         builder.UseSetting("GOVSITE_NO_DEMO", SeedDemo ? "false" : "true");
         builder.UseSetting("GOVSITE_SECOND_FACTOR_REQUIRED", RequireSecondFactor ? "true" : "false");
+        // The in-process test server gives every request the same (absent) client address, so a
+        // class's tests together look like one visitor posting hundreds of forms. The public
+        // limits are raised here; the tests of the limits (Security/PublicFormLimitTests) lower them.
+        foreach (var bucket in GovSite.Security.RateLimitOptions.PublicBuckets)
+        {
+            builder.UseSetting($"RateLimits:Rules:{bucket}:Limit", "1000000");
+        }
     }
 
     async Task IAsyncLifetime.DisposeAsync()

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Claims;
 using GovSite.Data;
+using GovSite.Security;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.EntityFrameworkCore;
@@ -52,7 +53,7 @@ public static class CitizensSetup
         // RFC 8058 one-click unsubscribe from a mail client: the address's token is the permission.
         app.MapPost("/unsubscribe/{token}/one-click", async (string token, Subscriptions subscriptions, CancellationToken ct) =>
             await subscriptions.UnsubscribeAsync(token, ct) ? Results.Ok() : Results.NotFound())
-            .DisableAntiforgery().ExcludeFromDescription();
+            .DisableAntiforgery().LimitPerAddress(RateLimitOptions.Subscriptions).ExcludeFromDescription();
         return app;
     }
 

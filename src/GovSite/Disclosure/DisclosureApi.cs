@@ -5,6 +5,7 @@ using GovSite.Common;
 using GovSite.Data;
 using GovSite.Publishing;
 using GovSite.Publishing.Files;
+using GovSite.Security;
 using GovSite.Sites;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -63,8 +64,9 @@ public static class DisclosureApi
         open.MapPost("/sites/{code}/information-requests", SubmitAsync)
             .WithSummary("提交政府信息公开申请（公开接口）")
             .WithDescription("按官方申请表填写：申请人（公民或法人/其他组织）、证件、联系方式、所需信息描述、用途（选填）、获取方式，以及证件图片（idImage，Base64 的 PNG、JPEG 或 PDF）。返回申请编号、查询码、收到申请日期和答复期限（20 个工作日）。")
-            .DisableAntiforgery();
-        open.MapGet("/information-requests/{number}", LookupAsync)
+            .DisableAntiforgery()
+            .LimitPerAddressAnd(RateLimitOptions.InformationRequests, RateLimitOptions.InformationRequestsPerPhone, (RequestInput r) => r.Phone);
+        open.MapGet("/information-requests/{number}", LookupAsync).LimitPerAddress(RateLimitOptions.Lookups)
             .WithSummary("凭申请编号和查询码查询办理进度")
             .WithDescription("返回状态、答复期限（始终由办理记录按工作日历计算）、每一个计时事件和已发出的告知书；工作人员登录后不带查询码也可查看。");
         open.MapGet("/information-requests/{number}/letters/{id:int}.pdf", LetterPdfAsync)

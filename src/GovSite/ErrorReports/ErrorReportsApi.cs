@@ -1,6 +1,7 @@
 using System.Globalization;
 using GovSite.Accounts;
 using GovSite.Data;
+using GovSite.Security;
 using GovSite.Sites;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -33,8 +34,9 @@ public static class ErrorReportsApi
         open.MapPost("/sites/{code}/error-reports", SubmitAsync)
             .WithSummary("我为政府网站找错：提交找错留言（公开接口）")
             .WithDescription("pageUrl 为出错页面的地址；quotedText 为选中的错误文字（选填）；kind：content 内容错误、link 链接错误、notUpdated 栏目不更新、serviceUnavailable 服务不可用、noResponse 互动不回应、other 其他；联系方式选填。返回编号、查询码和答复期限。")
-            .DisableAntiforgery();
-        open.MapGet("/error-reports/{number}", LookupAsync).WithSummary("凭编号和查询码查询找错留言的办理情况")
+            .DisableAntiforgery()
+            .LimitPerAddressAnd(RateLimitOptions.ErrorReports, RateLimitOptions.ErrorReportsPerPhone, (ErrorReportInput r) => r.Phone);
+        open.MapGet("/error-reports/{number}", LookupAsync).WithSummary("凭编号和查询码查询找错留言的办理情况").LimitPerAddress(RateLimitOptions.Lookups)
             .WithDescription("提交人凭编号和查询码（queryCode）查询找错留言的办理状态、答复期限和答复内容；查询码不对时答复 404。公开接口。");
 
         var staff = app.MapGroup("/api/v1").WithTags("ErrorReports").RequireAuthorization(AccountsSetup.Writer);

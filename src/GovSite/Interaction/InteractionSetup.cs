@@ -3,6 +3,7 @@ using GovSite.Accounts;
 using GovSite.Data;
 using GovSite.Demo;
 using GovSite.Interaction.Participation;
+using GovSite.Security;
 using GovSite.Sites;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -30,11 +31,12 @@ public static class InteractionSetup
     {
         var api = app.MapGroup("/api/v1").WithTags("Interaction").AllowAnonymous();
         api.MapPost("/sites/{code}/messages", SubmitAsync).WithSummary("提交留言（公开接口）")
-            .WithDescription("公众向网站的领导信箱、咨询、投诉或建议渠道提交留言：channel 为 leaderMailbox、consultation、complaint 或 suggestion；姓名、手机号、标题、内容必填；isPublic 表示是否同意公开。返回编号、查询码和答复期限（7 个工作日）。有频率限制。").DisableAntiforgery();
+            .WithDescription("公众向网站的领导信箱、咨询、投诉或建议渠道提交留言：channel 为 leaderMailbox、consultation、complaint 或 suggestion；姓名、手机号、标题、内容必填；isPublic 表示是否同意公开。返回编号、查询码和答复期限（7 个工作日）。有频率限制。").DisableAntiforgery()
+            .LimitPerAddressAnd(RateLimitOptions.Letters, RateLimitOptions.LettersPerPhone, (MessageInput m) => m.Phone);
         api.MapGet("/messages/{ticket}", LookupAsync).WithSummary("凭编号和查询码查询留言办理状态")
-            .WithDescription("留言人凭编号和查询码（queryCode）查询办理状态、答复期限和答复内容；查询码不对时答复 404。公开接口。");
+            .WithDescription("留言人凭编号和查询码（queryCode）查询办理状态、答复期限和答复内容；查询码不对时答复 404。公开接口。").LimitPerAddress(RateLimitOptions.Lookups);
         api.MapGet("/sites/{code}/faq/suggest", SuggestAsync).WithSummary("智能问答：与留言草稿匹配的常见问题")
-            .WithDescription("根据留言草稿的文字（q）返回网站常见问题中最相近的几条，供公众在提交前先看答案。公开接口。");
+            .WithDescription("根据留言草稿的文字（q）返回网站常见问题中最相近的几条，供公众在提交前先看答案。公开接口。").LimitPerAddress(RateLimitOptions.Search);
         app.MapGet("/admin/messages/{id:int}/attachment", AttachmentAsync).RequireAuthorization().ExcludeFromDescription();
         app.MapInteractionFigures();
         app.MapParticipation();

@@ -4,13 +4,12 @@ using GovSite.PublicSite;
 using GovSite.Sites;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Rendering;
-using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
 
 namespace GovSite.Search;
 
 /// <summary>/search on a site searches that site; on the platform host it searches every site.</summary>
-[EnableRateLimiting(SearchSetup.RatePolicy)]
+[Security.PublicFormLimit(Security.RateLimitOptions.Search, Reads = true)]
 public sealed class SearchPageModel(CurrentSite current, SiteContent content, SearchService search, SiteDirectory directory, GovSiteDb db)
     : PublicPageModel(current, content)
 {

@@ -1,20 +1,16 @@
-using System.Threading.RateLimiting;
 using GovSite.Common;
 using GovSite.Data;
 using GovSite.Demo;
 using GovSite.Publishing;
+using GovSite.Security;
 using GovSite.Sites;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
 
 namespace GovSite.Search;
 
 public static class SearchSetup
 {
-    /// <summary>Named rate-limit policy for the search API, the suggestions and the search pages.</summary>
-    public const string RatePolicy = "search";
-
     public static WebApplicationBuilder AddSearch(this WebApplicationBuilder builder)
     {
         // The shipped synonyms until SearchStartup has read the table (and if the database is down).
@@ -36,17 +32,12 @@ public static class SearchSetup
         });
         builder.Services.AddScoped<HotSearches>();
         builder.Services.AddHostedService<SearchStartup>();
-        // Searches per client address per minute (suggestions while typing count too).
-        var perMinute = builder.Configuration.GetValue("GOVSITE_SEARCH_RATE", 120);
-        builder.Services.Configure<RateLimiterOptions>(o => o.AddPolicy(RatePolicy, context =>
-            RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1) })));
         return builder;
     }
 
     public static WebApplication MapSearch(this WebApplication app)
     {
-        var api = app.MapGroup("/api/v1/search").WithTags("Search").RequireRateLimiting(RatePolicy);
+        var api = app.MapGroup("/api/v1/search").WithTags("Search").LimitPerAddress(RateLimitOptions.Search);
         api.MapGet("", SearchApiAsync)
             .WithSummary("全文检索")
             .WithDescription("在全部已发布的内容中检索 q，可按网站（site）、体裁（type）、主题（subject）、年份（year）、发文机关（issuer）、有效性（validity）筛选，按相关度或时间排序（sort），分页（page）。有频率限制。");

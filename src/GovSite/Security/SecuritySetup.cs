@@ -6,11 +6,34 @@ public static class SecuritySetup
     {
         builder.Services.AddScoped<RateLimits>();
         builder.Services.Configure<RateLimitOptions>(builder.Configuration.GetSection("RateLimits"));
-        // The older setting for the citizens' sign-in limit keeps working.
-        if (builder.Configuration.GetValue<int?>("Citizens:SignInPerMinute") is int perMinute)
+        // The older settings, from the in-memory limiters these replaced, keep working.
+        var config = builder.Configuration;
+        builder.Services.PostConfigure<RateLimitOptions>(o =>
         {
-            builder.Services.PostConfigure<RateLimitOptions>(o => o.Rules[RateLimitOptions.CitizenSignIn].Limit = perMinute);
-        }
+            if (config.GetValue<int?>("Citizens:SignInPerMinute") is int signIns)
+            {
+                o.Rules[RateLimitOptions.CitizenSignIn].Limit = signIns;
+            }
+            if (config.GetValue<int?>("GOVSITE_SEARCH_RATE") is int searches)
+            {
+                o.Rules[RateLimitOptions.Search].Limit = searches;
+            }
+            if (config.GetValue<int?>("Files:UploadsPerMinute") is int uploads)
+            {
+                o.Rules[RateLimitOptions.Uploads].Limit = uploads;
+            }
+            foreach (var bucket in (string[])[RateLimitOptions.Opinions, RateLimitOptions.SurveyAnswers, RateLimitOptions.InterviewQuestions])
+            {
+                if (config.GetValue<int?>("Participation:PostsPerWindow") is int posts)
+                {
+                    o.Rules[bucket].Limit = posts;
+                }
+                if (config.GetValue<int?>("Participation:WindowMinutes") is int minutes)
+                {
+                    o.Rules[bucket].WindowSeconds = minutes * 60;
+                }
+            }
+        });
         return builder;
     }
 

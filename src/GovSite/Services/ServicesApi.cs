@@ -1,6 +1,7 @@
 using System.Text.Json;
 using GovSite.Accounts;
 using GovSite.Data;
+using GovSite.Security;
 using GovSite.Sites;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -54,13 +55,13 @@ public static class ServicesApi
         open.MapGet("/services/{code}", ItemAsync)
             .WithSummary("办事指南：一个已发布事项的十项要素（事项名称、设定依据、申请条件、办理材料、办理地点、办理机构、收费标准、办理时间、联系电话、办理流程）及其他信息")
             .WithDescription("按事项编码返回一个已发布事项的办事指南，十项要素齐全；未发布或不存在的事项答复 404。公开接口。");
-        open.MapPost("/services/{code}/ratings", RateAsync).DisableAntiforgery().RequireRateLimiting(ServicesSetup.RatingPolicy)
+        open.MapPost("/services/{code}/ratings", RateAsync).DisableAntiforgery().LimitPerAddress(RateLimitOptions.ServiceRatings)
             .WithSummary("好差评：评价一个事项（非常满意、满意、基本满意、不满意、非常不满意），可附评价内容")
             .WithDescription("level 为 verySatisfied、satisfied、basic、dissatisfied、veryDissatisfied（或 5 到 1）；comment 不超过 500 字，按原样保存，仅供办理部门查看和回访。同一地址每个事项每天可评价一次。");
         open.MapGet("/services/{code}/ratings/summary", SummaryAsync)
             .WithSummary("好差评统计：一个事项各评价等级的数量、满意率和平均分")
             .WithDescription("counts 按评价等级（verySatisfied 到 veryDissatisfied）给出数量，satisfiedShare 为满意（含非常满意、满意、基本满意）的比例，average 为 5 分制平均分。公开接口。");
-        open.MapPost("/services/{code}/uses", UseAsync).DisableAntiforgery().RequireRateLimiting(ServicesSetup.UsePolicy)
+        open.MapPost("/services/{code}/uses", UseAsync).DisableAntiforgery().LimitPerAddress(RateLimitOptions.ServiceUses)
             .WithSummary("记录一次使用（查看办事指南或前往网上办事大厅），热门服务按实际使用排序")
             .WithDescription("kind 为 view（查看办事指南）或 hall（前往网上办事大厅办理）。");
 

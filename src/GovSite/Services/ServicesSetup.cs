@@ -1,4 +1,3 @@
-using System.Threading.RateLimiting;
 using GovSite.Data;
 using GovSite.Search;
 using GovSite.Sites;
@@ -8,9 +7,6 @@ namespace GovSite.Services;
 
 public static class ServicesSetup
 {
-    public const string RatingPolicy = "service-ratings";
-    public const string UsePolicy = "service-uses";
-
     /// <summary>The largest export a person uploads (the import's own limit applies after it).</summary>
     public const long MaxUploadBytes = 200L * 1024 * 1024;
 
@@ -50,15 +46,6 @@ public static class ServicesSetup
         {
             builder.Services.AddHostedService(sp => sp.GetRequiredService<ServiceImportScheduler>());
         }
-        builder.Services.AddRateLimiter(o =>
-        {
-            o.AddPolicy(RatingPolicy, context => RateLimitPartition.GetFixedWindowLimiter(
-                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = 30, Window = TimeSpan.FromMinutes(1) }));
-            o.AddPolicy(UsePolicy, context => RateLimitPartition.GetFixedWindowLimiter(
-                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = 240, Window = TimeSpan.FromMinutes(1) }));
-        });
         return builder;
     }
 

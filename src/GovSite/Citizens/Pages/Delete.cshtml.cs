@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace GovSite.Citizens.Pages;
 
 /// <summary>注销账号: the owner deletes the account and everything personal in it, after one confirmation.</summary>
+[GovSite.Security.PublicFormLimit(GovSite.Security.RateLimitOptions.CitizenPosts, PerCitizen = true, KeyBucket = GovSite.Security.RateLimitOptions.CitizenPostsPerAccount)]
 public sealed class DeleteModel(CurrentSite current, SiteContent content, PersonalPage personal, CitizenAccounts accounts)
     : CitizenPageModel(current, content, personal)
 {

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace GovSite.Citizens.Pages;
 
 /// <summary>个人中心 (千人千网): saved items, messages, subscriptions, suggestions, settings.</summary>
+[GovSite.Security.PublicFormLimit(GovSite.Security.RateLimitOptions.CitizenPosts, PerCitizen = true, KeyBucket = GovSite.Security.RateLimitOptions.CitizenPostsPerAccount)]
 public sealed class IndexModel(CurrentSite current, SiteContent content, PersonalPage personal, CitizenAccounts accounts, Subscriptions subscriptions,
     GovSite.Sites.SiteDirectory sites) : CitizenPageModel(current, content, personal)
 {

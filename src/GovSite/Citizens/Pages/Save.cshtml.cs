@@ -6,6 +6,7 @@ namespace GovSite.Citizens.Pages;
 /// <summary>
 /// 收藏: the cached guide page links here (it cannot carry a form token); this page asks once and saves.
 /// </summary>
+[GovSite.Security.PublicFormLimit(GovSite.Security.RateLimitOptions.CitizenPosts, PerCitizen = true, KeyBucket = GovSite.Security.RateLimitOptions.CitizenPostsPerAccount)]
 public sealed class SaveModel(CurrentSite current, SiteContent content, PersonalPage personal) : CitizenPageModel(current, content, personal)
 {
     [BindProperty(SupportsGet = true)]

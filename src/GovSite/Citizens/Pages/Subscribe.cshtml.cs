@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace GovSite.Citizens.Pages;
 
 /// <summary>订阅 one thing, reached from a link on a cached page: choose SMS or e-mail, then confirm.</summary>
+[GovSite.Security.PublicFormLimit(GovSite.Security.RateLimitOptions.Subscriptions)]
 public sealed class SubscribeModel(CurrentSite current, SiteContent content, PersonalPage personal, Subscriptions subscriptions)
     : CitizenPageModel(current, content, personal)
 {

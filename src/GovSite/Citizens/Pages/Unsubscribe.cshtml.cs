@@ -8,6 +8,7 @@ namespace GovSite.Citizens.Pages;
 /// permission. Opening it only asks (link scanners open links); the one button ends it.
 /// </summary>
 [IgnoreAntiforgeryToken]
+[GovSite.Security.PublicFormLimit(GovSite.Security.RateLimitOptions.Subscriptions)]
 public sealed class UnsubscribeModel(CurrentSite current, SiteContent content, PersonalPage personal, Subscriptions subscriptions)
     : CitizenPageModel(current, content, personal)
 {

@@ -8,6 +8,7 @@ namespace GovSite.Disclosure.Pages;
 
 /// <summary>The public application form, after the official 政府信息公开申请表. Not cached: it carries an antiforgery token.</summary>
 [RequestSizeLimit(GovSiteApp.MaxRequestBytes)]
+[GovSite.Security.PublicFormLimit(GovSite.Security.RateLimitOptions.InformationRequests, KeyField = "Input.Phone", KeyBucket = GovSite.Security.RateLimitOptions.InformationRequestsPerPhone)]
 public sealed class ApplyModel(CurrentSite current, SiteContent content, RequestService requests, GuideService guides, IOptions<DisclosureOptions> options)
     : PublicPageModel(current, content)
 {

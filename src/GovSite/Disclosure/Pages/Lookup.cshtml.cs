@@ -12,6 +12,7 @@ namespace GovSite.Disclosure.Pages;
 /// the letters and the disclosed files. Everything is posted, so the query code stays out of
 /// addresses and logs.
 /// </summary>
+[GovSite.Security.PublicFormLimit(GovSite.Security.RateLimitOptions.Lookups, KeyField = "Number", KeyBucket = GovSite.Security.RateLimitOptions.LookupsPerNumber)]
 public sealed class RequestLookupModel(CurrentSite current, SiteContent content, RequestService requests, Data.GovSiteDb db, FileStore store,
     PdfPrinter printer, HtmlEncoder encoder) : PublicPageModel(current, content)
 {

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace GovSite.ErrorReports.Pages;
 
 /// <summary>Status lookup with the number and the query code; posted, so the code stays out of addresses.</summary>
+[GovSite.Security.PublicFormLimit(GovSite.Security.RateLimitOptions.Lookups, KeyField = "Number", KeyBucket = GovSite.Security.RateLimitOptions.LookupsPerNumber)]
 public sealed class ErrorReportLookupModel(CurrentSite current, SiteContent content, ErrorReportService reports) : PublicPageModel(current, content)
 {
     /// <summary>Also from the address (?number=), as the personal page links it; the query code never is.</summary>

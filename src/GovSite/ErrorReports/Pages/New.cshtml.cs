@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace GovSite.ErrorReports.Pages;
 
 /// <summary>The form behind the 找错 entry of every page: the page's address and the selected text arrive in the link.</summary>
+[GovSite.Security.PublicFormLimit(GovSite.Security.RateLimitOptions.ErrorReports, KeyField = "Input.Phone", KeyBucket = GovSite.Security.RateLimitOptions.ErrorReportsPerPhone)]
 public sealed class NewErrorReportModel(CurrentSite current, SiteContent content, ErrorReportService reports) : PublicPageModel(current, content)
 {
     [BindProperty]

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace GovSite.Interaction.Pages;
 
 /// <summary>Status lookup with the ticket and query code; posted, so the code stays out of URLs and logs.</summary>
+[GovSite.Security.PublicFormLimit(GovSite.Security.RateLimitOptions.Lookups, KeyField = "Ticket", KeyBucket = GovSite.Security.RateLimitOptions.LookupsPerNumber)]
 public sealed class LookupModel(CurrentSite current, SiteContent content, MessageService messages) : PublicPageModel(current, content)
 {
     [BindProperty]

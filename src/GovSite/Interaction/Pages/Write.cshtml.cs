@@ -7,6 +7,7 @@ namespace GovSite.Interaction.Pages;
 
 /// <summary>The public message form. Not output-cached: it carries an antiforgery token.</summary>
 [RequestSizeLimit(GovSiteApp.MaxRequestBytes)]
+[GovSite.Security.PublicFormLimit(GovSite.Security.RateLimitOptions.Letters, KeyField = "Input.Phone", KeyBucket = GovSite.Security.RateLimitOptions.LettersPerPhone)]
 public sealed class WriteModel(CurrentSite current, SiteContent content, Data.GovSiteDb db, MessageService messages) : PublicPageModel(current, content)
 {
     [BindProperty]

@@ -2,13 +2,11 @@ using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using System.Text;
-using System.Threading.RateLimiting;
 using GovSite.Accounts;
 using GovSite.Common;
 using GovSite.PublicSite;
 using GovSite.Publishing;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 using System.Net.ServerSentEvents;
 
@@ -24,11 +22,6 @@ public sealed class ParticipationOptions
     /// </summary>
     public int SummaryDueDays { get; set; } = 30;
 
-    /// <summary>Public submissions (comments, questions, survey responses) per client address per window.</summary>
-    public int PostsPerWindow { get; set; } = 20;
-
-    public int WindowMinutes { get; set; } = 10;
-
     /// <summary>Responses to one survey from one address: offices and schools share addresses behind NAT.</summary>
     public int MaxResponsesPerAddress { get; set; } = 50;
 
@@ -38,8 +31,6 @@ public sealed class ParticipationOptions
 
 public static class ParticipationSetup
 {
-    public const string PostPolicy = "participation-post";
-
     public static WebApplicationBuilder AddParticipation(this WebApplicationBuilder builder)
     {
         builder.Services.Configure<ParticipationOptions>(builder.Configuration.GetSection("Participation"));
@@ -48,21 +39,6 @@ public static class ParticipationSetup
         builder.Services.AddScoped<InterviewService>();
         builder.Services.AddScoped<ParticipationFigures>();
         builder.Services.AddSingleton<VoterToken>();
-        builder.Services.Configure<RateLimiterOptions>(o => o.AddPolicy(PostPolicy, context =>
-        {
-            // Reading is free; only submissions count.
-            if (HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method))
-            {
-                return RateLimitPartition.GetNoLimiter("read");
-            }
-            var settings = context.RequestServices.GetRequiredService<IOptions<ParticipationOptions>>().Value;
-            return RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions
-                {
-                    PermitLimit = settings.PostsPerWindow,
-                    Window = TimeSpan.FromMinutes(settings.WindowMinutes),
-                });
-        }));
         return builder;
     }
 

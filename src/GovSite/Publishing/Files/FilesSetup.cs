@@ -1,11 +1,10 @@
-using System.Threading.RateLimiting;
 using GovSite.Accounts;
 using GovSite.Data;
+using GovSite.Security;
 using GovSite.Sites;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
@@ -15,8 +14,6 @@ namespace GovSite.Publishing.Files;
 /// <summary>Attachments and editor images: upload (API and back office), download at /files/{id}/{name}.</summary>
 public static class FilesSetup
 {
-    public const string UploadLimiter = "uploads";
-
     /// <summary>Room for the multipart framing and the antiforgery field around the file.</summary>
     private const long FormAllowance = 256 * 1024;
 
@@ -30,12 +27,12 @@ public static class FilesSetup
         builder.Services.Configure<FileUploadOptions>(builder.Configuration.GetSection("Files"));
         builder.Services.AddSingleton<FileStore>();
         builder.Services.AddScoped<FileService>();
-        builder.Services.AddOptions<RateLimiterOptions>().Configure<IOptions<FileUploadOptions>>((o, files) =>
-            o.AddPolicy(UploadLimiter, context => RateLimitPartition.GetFixedWindowLimiter(
-                context.User.FindFirst(AccountService.UserIdClaim)?.Value ?? context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = files.Value.UploadsPerMinute, Window = TimeSpan.FromMinutes(1) })));
         return builder;
     }
+
+    /// <summary>Uploads count per account, or per address for a request without one.</summary>
+    private static string Uploader(HttpContext http) =>
+        http.User.FindFirst(AccountService.UserIdClaim)?.Value is { } id ? "user:" + id : RateLimits.Address(http);
 
     public static IEndpointRouteBuilder MapFiles(this IEndpointRouteBuilder app)
     {
@@ -51,14 +48,14 @@ public static class FilesSetup
             .WithSummary("上传附件或图片")
             .WithDescription("multipart/form-data 的 file 字段为文件。文件类型按内容判定而非扩展名，只接受网站允许的类型和大小；图片去除拍摄位置等元数据。返回文件编号和下载地址。有频率限制。")
             .RequireAuthorization(AccountsSetup.Writer)
-            .RequireRateLimiting(UploadLimiter)
+            .LimitBy(RateLimitOptions.Uploads, Uploader)
             .DisableAntiforgery()
             .WithMetadata(bodyLimit);
         // The same for back-office pages: the page's antiforgery token goes with the file.
         app.MapPost("/admin/sites/{siteId:int}/files", async (int siteId, HttpContext http, SiteDirectory sites, FileService files, CancellationToken ct) =>
                 sites.FindById(siteId) is { } site ? await UploadAsync(site.Id, http, files, ct) : TypedResults.NotFound())
             .RequireAuthorization(AccountsSetup.Writer)
-            .RequireRateLimiting(UploadLimiter)
+            .LimitBy(RateLimitOptions.Uploads, Uploader)
             .DisableAntiforgery()
             .WithMetadata(bodyLimit)
             .ExcludeFromDescription();

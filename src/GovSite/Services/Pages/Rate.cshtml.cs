@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace GovSite.Services.Pages;
 
 /// <summary>好差评 of one item. Not cached: the form carries an antiforgery token. A failed save keeps what was typed.</summary>
+[GovSite.Security.PublicFormLimit(GovSite.Security.RateLimitOptions.ServiceRatings)]
 public sealed class RateModel(CurrentSite current, SiteContent content, ServiceCatalogue catalogue, ServiceRatings ratings)
     : ServicePageModel(current, content, catalogue)
 {

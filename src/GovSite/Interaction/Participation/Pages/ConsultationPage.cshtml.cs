@@ -1,10 +1,9 @@
 using GovSite.PublicSite;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.RateLimiting;
 
 namespace GovSite.Interaction.Participation.Pages;
 
-[EnableRateLimiting(ParticipationSetup.PostPolicy)]
+[Security.PublicFormLimit(Security.RateLimitOptions.Opinions)]
 public sealed class ConsultationPageModel(CurrentSite current, SiteContent content, ConsultationService consultations)
     : PublicPageModel(current, content)
 {

@@ -1,11 +1,10 @@
 using GovSite.PublicSite;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.RateLimiting;
 
 namespace GovSite.Interaction.Participation.Pages;
 
 /// <summary>The live page: rendered with what is public now, then kept current by the /live feed.</summary>
-[EnableRateLimiting(ParticipationSetup.PostPolicy)]
+[Security.PublicFormLimit(Security.RateLimitOptions.InterviewQuestions)]
 public sealed class InterviewPageModel(CurrentSite current, SiteContent content, InterviewService interviews, TimeProvider clock)
     : PublicPageModel(current, content)
 {

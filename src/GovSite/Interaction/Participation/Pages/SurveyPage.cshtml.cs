@@ -1,10 +1,9 @@
 using GovSite.PublicSite;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.RateLimiting;
 
 namespace GovSite.Interaction.Participation.Pages;
 
-[EnableRateLimiting(ParticipationSetup.PostPolicy)]
+[Security.PublicFormLimit(Security.RateLimitOptions.SurveyAnswers)]
 public sealed class SurveyPageModel(CurrentSite current, SiteContent content, SurveyService surveys, VoterToken voters)
     : PublicPageModel(current, content)
 {
