@@ -131,7 +131,8 @@ public class KillTests(InteractionFactory app) : IClassFixture<InteractionFactor
 
         await using (var import = KilledProcess.Start(Environment("import.batch-committed"), args))
         {
-            await import.WaitForFaultPointAsync("import.batch-committed", TimeSpan.FromMinutes(3));
+            // 200 publications through the gate: minutes on a loaded machine.
+            await import.WaitForFaultPointAsync("import.batch-committed", TimeSpan.FromMinutes(10));
             await import.KillAsync();
         }
         (await TitlesAsync()).Count.ShouldBe(200, "the first batch committed whole, nothing of the second");
