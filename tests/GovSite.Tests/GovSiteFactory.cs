@@ -31,7 +31,10 @@ public class GovSiteFactory : WebApplicationFactory<Program>, IAsyncLifetime
     /// </summary>
     protected virtual bool RequireSecondFactor => false;
 
-    public virtual async Task InitializeAsync() => Database = await TestDatabase.CreateAsync();
+    /// <summary>The PostgreSQL server the test database is made on (GOVSITE_TEST_PG unless a fixture has its own); null for SQLite.</summary>
+    protected virtual string? PostgresServer => TestDatabase.PostgresServer;
+
+    public virtual async Task InitializeAsync() => Database = await TestDatabase.CreateAsync(PostgresServer);
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

@@ -18,18 +18,22 @@ public sealed class TestDatabase : IAsyncDisposable
     public string DataDirectory { get; }
     public string? PostgresConnection { get; private set; }
     private string? _databaseName;
+    private string? _server;
 
     private TestDatabase(string dataDirectory) => DataDirectory = dataDirectory;
 
     public DataOptions Options => new() { DataDirectory = DataDirectory, PostgresConnection = PostgresConnection };
 
-    public static async Task<TestDatabase> CreateAsync()
+    /// <param name="server">The PostgreSQL server to make the database on; by default GOVSITE_TEST_PG's (none: SQLite).</param>
+    public static async Task<TestDatabase> CreateAsync(string? server = null)
     {
+        server ??= PostgresServer;
         var dir = Path.Combine(Path.GetTempPath(), "govsite-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(dir);
         var db = new TestDatabase(dir);
-        if (PostgresServer is { } server)
+        if (server is not null)
         {
+            db._server = server;
             db._databaseName = "govsite_t_" + Guid.NewGuid().ToString("N")[..16];
             await using var conn = new NpgsqlConnection(server);
             await conn.OpenAsync();
@@ -55,13 +59,15 @@ public sealed class TestDatabase : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (_databaseName is not null && PostgresServer is { } server)
+        if (_databaseName is not null && _server is { } server)
         {
             NpgsqlConnection.ClearAllPools();
             await using var conn = new NpgsqlConnection(server);
             await conn.OpenAsync();
             await using var cmd = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_databaseName}\" WITH (FORCE)", conn);
             await cmd.ExecuteNonQueryAsync();
+            // Dropped once: a fixture with a server of its own drops it before it stops that server.
+            _databaseName = null;
         }
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         try

@@ -310,6 +310,7 @@ public sealed class JobWorker(IServiceScopeFactory scopes, JobQueueOptions optio
         try
         {
             var handler = scope.ServiceProvider.GetRequiredKeyedService<IJobHandler>(job.Type);
+            Common.FaultPoint.Reach("job." + job.Type);
             await handler.HandleAsync(job, ct);
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
@@ -375,7 +376,13 @@ public static class JobQueueSetup
         {
             return builder;
         }
-        builder.Services.AddSingleton(new JobQueueOptions());
+        var options = new JobQueueOptions();
+        // An operator may shorten the lease so a crashed node's jobs are taken over sooner (the crash tests do).
+        if (builder.Configuration.GetValue<int?>("GOVSITE_JOB_LEASE_SECONDS") is int seconds and > 0)
+        {
+            options.Lease = TimeSpan.FromSeconds(seconds);
+        }
+        builder.Services.AddSingleton(options);
         builder.Services.AddScoped<JobQueue>();
         builder.Services.AddSingleton<JobWorker>();
         if (!WorkersDisabled(builder.Configuration))

@@ -159,6 +159,7 @@ public sealed class ArticleImport(GovSiteDb db, ArticleService articles, Library
         var problems = new List<ImportProblem>();
         int imported = 0, submitted = 0, drafts = 0, done = 0;
         var reviewed = new Dictionary<int, bool>();
+        var already = await AlreadyThereAsync(siteId, rows, ct);
         foreach (var batch in rows.Chunk(BatchSize))
         {
             await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -167,6 +168,12 @@ public sealed class ArticleImport(GovSiteDb db, ArticleService articles, Library
                 if (row.Input is null)
                 {
                     problems.Add(new(row.Line, row.Error!));
+                    progress?.Invoke(++done);
+                    continue;
+                }
+                if (already.Contains(Key(row.Input)))
+                {
+                    problems.Add(new(row.Line, "栏目中已有同一标题（及发布日期）的文章，视为此前已导入，未重复导入"));
                     progress?.Invoke(++done);
                     continue;
                 }
@@ -205,9 +212,45 @@ public sealed class ArticleImport(GovSiteDb db, ArticleService articles, Library
             }
             await tx.CommitAsync(ct);
             db.ChangeTracker.Clear();
+            FaultPoint.Reach("import.batch-committed");
         }
         return new(imported, problems, submitted, drafts);
     }
+
+    /// <summary>
+    /// What an earlier run of the same file already wrote: an import stopped part-way (a crash, a
+    /// kill, a lost connection) has committed whole batches, and running it again must finish the
+    /// rest without publishing those rows twice. A row counts as already there when its column
+    /// holds an article with its title (and, when the row gives one, its publication time); rows
+    /// of this run are not compared with each other.
+    /// </summary>
+    private async Task<HashSet<string>> AlreadyThereAsync(int siteId, IReadOnlyList<ImportRow> rows, CancellationToken ct)
+    {
+        var columns = rows.Where(r => r.Input is not null).Select(r => r.Input!.ColumnId).Distinct().ToList();
+        var titles = rows.Where(r => r.Input is not null).Select(r => r.Input!.Title).Distinct().ToList();
+        var found = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var chunk in titles.Chunk(500))
+        {
+            var existing = await db.Articles.AsNoTracking().IgnoreQueryFilters()
+                .Where(a => a.SiteId == siteId && columns.Contains(a.ColumnId) && chunk.Contains(a.Title))
+                .Select(a => new { a.ColumnId, a.Title, a.PublishedAt }).ToListAsync(ct);
+            foreach (var a in existing)
+            {
+                found.Add(Key(a.ColumnId, a.Title, null));
+                if (a.PublishedAt is DateTime at)
+                {
+                    found.Add(Key(a.ColumnId, a.Title, at));
+                }
+            }
+        }
+        return found;
+    }
+
+    private static string Key(ArticleInput input) =>
+        Key(input.ColumnId, input.Title, input.PublishedAt is DateTime local ? ChinaTime.ToUtc(local) : null);
+
+    private static string Key(int columnId, string title, DateTime? publishedUtc) =>
+        string.Create(CultureInfo.InvariantCulture, $"{columnId}\n{title}\n{publishedUtc:O}");
 
     private static string Reasons(SaveResult<Article> result) =>
         result.Forbidden ? "没有权限" : string.Join("；", result.Errors.All.SelectMany(kv => kv.Value));

@@ -171,6 +171,7 @@ public sealed class SiteChangeListener(DataOptions options, IServiceScopeFactory
             return;
         }
         var delay = TimeSpan.FromMilliseconds(250);
+        var everListened = false;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
@@ -183,9 +184,16 @@ public sealed class SiteChangeListener(DataOptions options, IServiceScopeFactory
                 {
                     await listen.ExecuteNonQueryAsync(stoppingToken);
                 }
+                if (everListened)
+                {
+                    // Back after a loss: connections opened while the database was still going
+                    // down may have gone back to the pool broken.
+                    NpgsqlConnection.ClearAllPools();
+                }
                 directory.Invalidate();
                 pages.Clear();
                 Listening = true;
+                everListened = true;
                 delay = TimeSpan.FromMilliseconds(250);
                 log.LogInformation("Following site changes of every node");
                 while (!stoppingToken.IsCancellationRequested)
@@ -209,10 +217,19 @@ public sealed class SiteChangeListener(DataOptions options, IServiceScopeFactory
             }
             catch (Exception ex)
             {
+                if (Listening)
+                {
+                    // The database went away (a restart, a failover): every idle connection in the
+                    // pool is as dead as this one, and the first request to take one after the
+                    // database is back would fail with it. Dropping them now means new ones then.
+                    NpgsqlConnection.ClearAllPools();
+                }
                 Listening = false;
                 log.LogWarning(ex, "Lost the site change feed; reconnecting in {Delay} ms", (int)delay.TotalMilliseconds);
                 await Task.Delay(delay, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
-                delay = TimeSpan.FromMilliseconds(Math.Min(delay.TotalMilliseconds * 2, 5000));
+                // At most a second between attempts: a change made once the database is back
+                // reaches this node's cache no later than that (the reconnection drops the cache).
+                delay = TimeSpan.FromMilliseconds(Math.Min(delay.TotalMilliseconds * 2, 1000));
             }
         }
     }

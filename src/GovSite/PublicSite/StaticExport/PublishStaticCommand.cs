@@ -1,5 +1,6 @@
 using System.CommandLine;
 using GovSite.Accounts;
+using GovSite.Common;
 using GovSite.Data;
 using GovSite.Sites;
 using Microsoft.EntityFrameworkCore;
@@ -120,6 +121,13 @@ public static class PublishStaticCommand
                 $"已导出 {info.Name}：渲染 {report.Rendered} 个文件，写入 {report.Written} 个，删除 {report.Deleted} 个，" +
                 $"用时 {report.Elapsed.TotalSeconds:0.00} 秒（{report.Rendered / Math.Max(report.Elapsed.TotalSeconds, 0.001):0} 个/秒）→ {dir}"));
             return 0;
+        }
+        catch (IOException ex) when (DiskSpace.IsFull(ex))
+        {
+            // Every file is written to a temporary name and renamed: what nginx serves is the
+            // previous export's files (or this run's, whole), never a cut-off one.
+            AnsiConsole.MarkupLine($"[red]磁盘空间不足，导出未完成：{Markup.Escape(dir)} 所在磁盘已满。已有的导出文件未被破坏，清理空间后请重新导出。[/]");
+            return 1;
         }
         finally
         {

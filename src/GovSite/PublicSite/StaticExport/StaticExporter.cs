@@ -147,7 +147,11 @@ public sealed class StaticExporter(GovSiteDb db, TimeProvider clock, IEnumerable
         await folderLock.WaitAsync(ct);
         try
         {
-            return await RunLockedAsync(site, dir, fetch, paths, listings, full, ct);
+            Directory.CreateDirectory(dir);
+            AtomicFile.BeginExport(dir);
+            var report = await RunLockedAsync(site, dir, fetch, paths, listings, full, ct);
+            AtomicFile.EndExport(dir);
+            return report;
         }
         finally
         {
@@ -393,9 +397,53 @@ public sealed class StaticExporter(GovSiteDb db, TimeProvider clock, IEnumerable
         System.Buffers.SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"u8);
 }
 
-/// <summary>Write-then-rename, so nginx never serves a half-written file.</summary>
+/// <summary>
+/// Write-then-rename, so nginx never serves a half-written file, and nothing half-written is left
+/// behind: a write that fails (a full disk) deletes what it began, and the temporary files of an
+/// export that was killed are swept by the next export into the same folder (see
+/// <see cref="BeginExport"/>).
+/// </summary>
 internal static class AtomicFile
 {
+    /// <summary>Temporary files end with this (and start with a dot, which nginx configurations hide).</summary>
+    public const string TempSuffix = ".govsite-tmp";
+
+    /// <summary>Present in an export folder while an export writes into it; left there only by a process that died.</summary>
+    public const string RunningMarker = ".export-running";
+
+    /// <summary>
+    /// Marks the folder as being written; when the mark of an earlier run is still there, that run
+    /// died part-way and its temporary files are deleted first.
+    /// </summary>
+    public static void BeginExport(string dir)
+    {
+        var marker = Path.Combine(dir, RunningMarker);
+        if (File.Exists(marker))
+        {
+            foreach (var temp in Directory.EnumerateFiles(dir, "*" + TempSuffix + "*", SearchOption.AllDirectories))
+            {
+                File.Delete(temp);
+            }
+        }
+        File.WriteAllBytes(marker, []);
+    }
+
+    public static void EndExport(string dir) => File.Delete(Path.Combine(dir, RunningMarker));
+
+    private static void DeleteQuietly(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (IOException)
+        {
+        }
+        catch (UnauthorizedAccessException)
+        {
+        }
+    }
+
     /// <summary>
     /// Writes a file that is normally not there yet. File.WriteAllBytes opens without truncating,
     /// takes .NET's advisory lock and then truncates with a separate call, which on ext4 is a
@@ -404,14 +452,27 @@ internal static class AtomicFile
     /// </summary>
     public static void WriteNew(string path, byte[] bytes)
     {
+        Microsoft.Win32.SafeHandles.SafeFileHandle file;
         try
         {
-            using var file = File.OpenHandle(path, FileMode.CreateNew, FileAccess.Write);
-            RandomAccess.Write(file, bytes, 0);
+            file = File.OpenHandle(path, FileMode.CreateNew, FileAccess.Write);
         }
         catch (IOException) when (File.Exists(path))
         {
-            File.WriteAllBytes(path, bytes);
+            file = File.OpenHandle(path, FileMode.Create, FileAccess.Write);
+        }
+        try
+        {
+            using (file)
+            {
+                RandomAccess.Write(file, bytes, 0);
+            }
+        }
+        catch
+        {
+            // A full disk: no truncated file stays behind for nginx to serve.
+            DeleteQuietly(path);
+            throw;
         }
     }
 
@@ -421,8 +482,11 @@ internal static class AtomicFile
         {
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         }
-        var temp = path + ".tmp-" + Environment.CurrentManagedThreadId;
+        var name = Path.GetFileName(path);
+        var temp = Path.Combine(Path.GetDirectoryName(path)!, string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $".{name}{TempSuffix}-{Environment.ProcessId}-{Environment.CurrentManagedThreadId}"));
         WriteNew(temp, bytes);
+        Common.FaultPoint.Reach("export.temp-written");
         File.Move(temp, path, overwrite: true);
     }
 }

@@ -50,7 +50,16 @@ public sealed class FileService(GovSiteDb db, SiteAccess access, FileStore store
         }
         content.Position = 0;
         var sha = Convert.ToHexStringLower(await SHA256.HashDataAsync(content, ct));
-        var storedName = await store.SaveAsync(siteId, content, type!.Extension, ct);
+        string storedName;
+        try
+        {
+            storedName = await store.SaveAsync(siteId, content, type!.Extension, ct);
+        }
+        catch (IOException ex) when (Common.DiskSpace.IsFull(ex))
+        {
+            errors.Add("file", $"文件“{shown}”未能保存：服务器存放附件的磁盘空间已满。已填写的内容未丢失，请稍后重新上传，或联系平台管理员清理磁盘");
+            return SaveResult<StoredFile>.Invalid(errors);
+        }
         var file = new StoredFile
         {
             SiteId = siteId,

@@ -20,11 +20,20 @@ public sealed class FileStore(DataOptions data)
         // Written to a temporary name first: a half-written file is never served.
         var path = PathOf(storedName);
         var partial = path + ".part";
-        await using (var target = new FileStream(partial, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, useAsync: true))
+        try
         {
-            await content.CopyToAsync(target, ct);
+            await using (var target = new FileStream(partial, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, useAsync: true))
+            {
+                await content.CopyToAsync(target, ct);
+            }
+            File.Move(partial, path);
         }
-        File.Move(partial, path);
+        catch
+        {
+            // A full disk (or a cancelled upload): no partial file stays behind to fill it further.
+            File.Delete(partial);
+            throw;
+        }
         return storedName;
     }
 

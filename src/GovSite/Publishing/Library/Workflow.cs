@@ -377,10 +377,14 @@ public sealed class Workflow(LibraryService library, QualityGate gate, JobQueue 
             await Db.SaveChangesAsync(ct);
             await library.LinkInterpretationsAsync(item, placements, ct);
             await reprints.OfferToSubscribersAsync(item, placements, ct);
+            // Inside the transaction: the search row, the publish record, the near-duplicate index
+            // and the re-export job commit with the publication or not at all (a node killed right
+            // after the commit left a published item that no search and no export knew of).
+            await nearDuplicates.IndexAsync(item.Id, item.OwnerSiteId, item.PublishedAt.Value, item.Title, HtmlSanitiser.ToPlainText(item.Body), ct);
+            await AnnounceAllAsync(item, ct);
+            FaultPoint.Reach("publish.before-commit");
             await LibraryService.CommitAsync(tx, ct);
         }
-        await nearDuplicates.IndexAsync(item.Id, item.OwnerSiteId, item.PublishedAt.Value, item.Title, HtmlSanitiser.ToPlainText(item.Body), ct);
-        await AnnounceAllAsync(item, ct);
     }
 
     private async Task WithdrawNowAsync(LibraryItem item, string action, string? comment, CancellationToken ct)
@@ -410,10 +414,11 @@ public sealed class Workflow(LibraryService library, QualityGate gate, JobQueue 
                 placement.UpdatedAt = library.Now;
             }
             await Db.SaveChangesAsync(ct);
+            // As a publication: the withdrawal and what follows it commit together.
+            await nearDuplicates.RemoveAsync(item.Id, ct);
+            await AnnounceAllAsync(item, ct);
             await LibraryService.CommitAsync(tx, ct);
         }
-        await nearDuplicates.RemoveAsync(item.Id, ct);
-        await AnnounceAllAsync(item, ct);
     }
 
     private async Task AnnounceAllAsync(LibraryItem item, CancellationToken ct)
