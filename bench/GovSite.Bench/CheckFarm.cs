@@ -88,7 +88,7 @@ public static class CheckFarm
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"CHECKER_PAGES={stats.PagesFetched}\nCHECKER_URLS={stats.LinksChecked}\nCHECKER_SECONDS={stats.Seconds:F2}\n" +
                 $"CHECKER_PAGES_PER_S={stats.PagesFetched / stats.Seconds:F0}\nCHECKER_URLS_PER_S={stats.LinksChecked / stats.Seconds:F0}\n" +
-                $"CHECKER_BROKEN={report.BrokenLinks.Count}\nCHECKER_PEAK_RSS_MB={PeakRssMb():F0}\nCHECKER_VERDICT={report.Verdict}"));
+                $"CHECKER_BROKEN={report.BrokenLinks.Count}\nCHECKER_PEAK_RSS_MB={BenchProcess.PeakRssMb():F0}\nCHECKER_VERDICT={report.Verdict}"));
             return 0;
         });
         return command;
@@ -123,7 +123,7 @@ public static class CheckFarm
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"REGION_SITES={report.Sites.Count}\nREGION_PAGES={pagesFetched}\nREGION_SECONDS={seconds:F1}\nREGION_CPU_SECONDS={cpuSeconds:F1}\n" +
                 $"REGION_SITES_PER_HOUR={report.Sites.Count / seconds * 3600:F0}\nREGION_SITES_PER_CPU_HOUR={report.Sites.Count / cpuSeconds * 3600:F0}\n" +
-                $"REGION_PEAK_RSS_MB={PeakRssMb():F0}\nREGION_PASS={report.Sites.Count(s => s.Verdict == "pass")}\nREGION_FAIL={report.Sites.Count(s => s.Verdict == "fail")}\n" +
+                $"REGION_PEAK_RSS_MB={BenchProcess.PeakRssMb():F0}\nREGION_PASS={report.Sites.Count(s => s.Verdict == "pass")}\nREGION_FAIL={report.Sites.Count(s => s.Verdict == "fail")}\n" +
                 $"REGION_ERROR={report.Sites.Count(s => s.Verdict == "error")}"));
             return 0;
         });
@@ -135,18 +135,5 @@ public static class CheckFarm
         private readonly System.Diagnostics.Stopwatch _watch = System.Diagnostics.Stopwatch.StartNew();
 
         public void Report(string value) => Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{_watch.Elapsed.TotalSeconds,7:F3} s  {value}"));
-    }
-
-    /// <summary>VmHWM: the process's peak resident set.</summary>
-    private static double PeakRssMb()
-    {
-        foreach (var line in File.ReadLines("/proc/self/status"))
-        {
-            if (line.StartsWith("VmHWM:", StringComparison.Ordinal))
-            {
-                return double.Parse(line[6..].Trim().Split(' ')[0], CultureInfo.InvariantCulture) / 1024;
-            }
-        }
-        return double.NaN;
     }
 }

@@ -279,22 +279,10 @@ public static class DisclosureBench
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"annual disclosure reports of {siteCount:N0} sites for {year}: computed and exported to xlsx in {seconds:F1} s " +
                 $"({seconds / siteCount * 1000:F1} ms a site; computing {computeSeconds:F1} s, xlsx {seconds - computeSeconds:F1} s), CPU {cpuSeconds:F1} s, " +
-                $"{bytes / 1048576.0:F1} MB of xlsx, arithmetic checks failed: {failedChecks}, peak RSS {PeakRssMb():F0} MB"));
+                $"{bytes / 1048576.0:F1} MB of xlsx, arithmetic checks failed: {failedChecks}, peak RSS {BenchProcess.PeakRssMb():F0} MB"));
             await app.StopAsync(ct);
             return 0;
         });
         return command;
-    }
-
-    private static double PeakRssMb()
-    {
-        foreach (var line in File.ReadLines("/proc/self/status"))
-        {
-            if (line.StartsWith("VmHWM:", StringComparison.Ordinal))
-            {
-                return double.Parse(line[6..].Trim().Split(' ')[0], CultureInfo.InvariantCulture) / 1024;
-            }
-        }
-        return 0;
     }
 }

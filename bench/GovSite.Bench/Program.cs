@@ -177,4 +177,5 @@ root.Subcommands.Add(RenderBench.Command());
 root.Subcommands.Add(RenderBench.ExportCommand());
 root.Subcommands.Add(DisclosureBench.CatalogueCommand());
 root.Subcommands.Add(DisclosureBench.ReportCommand());
+root.Subcommands.Add(AnnualReportsBench.Command());
 return await root.Parse(args).InvokeAsync();

@@ -72,7 +72,7 @@ public static class SupervisionBench
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"ROUND_SITES={urls.Count}\nROUND_SAMPLED={sampled}\nROUND_CHECKED={checkedSites}\nROUND_SAMPLING_SECONDS={sampling:F2}\n" +
                 $"ROUND_SECONDS={seconds:F1}\nROUND_CPU_SECONDS={cpuSeconds:F1}\nROUND_SITES_PER_HOUR={sampled / seconds * 3600:F0}\n" +
-                $"ROUND_PEAK_RSS_MB={PeakRssMb():F0}\nROUND_VERDICTS=\"{string.Join(' ', verdicts.OrderBy(v => v.Key).Select(v => $"{v.Key}:{v.Count}"))}\""));
+                $"ROUND_PEAK_RSS_MB={BenchProcess.PeakRssMb():F0}\nROUND_VERDICTS=\"{string.Join(' ', verdicts.OrderBy(v => v.Key).Select(v => $"{v.Key}:{v.Count}"))}\""));
             return 0;
         });
         return command;
@@ -153,7 +153,7 @@ public static class SupervisionBench
             var cpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"SCORE_SHEETS={sheetsScored}\nSCORE_GENERATE_SECONDS={generated:F1}\nSCORE_SECONDS={seconds:F2}\nSCORE_CPU_SECONDS={cpuSeconds:F2}\n" +
-                $"SCORE_SHEETS_PER_SECOND={sheetsScored / seconds:F0}\nSCORE_PEAK_RSS_MB={PeakRssMb():F0}"));
+                $"SCORE_SHEETS_PER_SECOND={sheetsScored / seconds:F0}\nSCORE_PEAK_RSS_MB={BenchProcess.PeakRssMb():F0}"));
             return 0;
         });
         return command;
@@ -236,17 +236,5 @@ public static class SupervisionBench
     private sealed class FixedClock(DateTimeOffset now) : TimeProvider
     {
         public override DateTimeOffset GetUtcNow() => now;
-    }
-
-    private static double PeakRssMb()
-    {
-        foreach (var line in File.ReadLines("/proc/self/status"))
-        {
-            if (line.StartsWith("VmHWM:", StringComparison.Ordinal))
-            {
-                return double.Parse(line[6..].Trim().Split(' ')[0], CultureInfo.InvariantCulture) / 1024;
-            }
-        }
-        return double.NaN;
     }
 }

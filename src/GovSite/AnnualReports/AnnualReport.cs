@@ -1,3 +1,5 @@
+using GovSite.Common;
+
 namespace GovSite.AnnualReports;
 
 public enum ReportStatus
@@ -16,14 +18,14 @@ public enum ReportStatus
 }
 
 /// <summary>
-/// One site's 政府网站工作年度报表 for one calendar year. While a draft, computed figures are
-/// computed when read; at submission they are frozen (<see cref="ComputedJson"/>), so what the
-/// office approves and the public reads is what the site submitted.
+/// What both annual reports share: a calendar year's figures, those entered by hand and those
+/// computed (computed when read while a draft, frozen at submission, so what the office approves
+/// and the public reads is what was submitted), and their life through <see cref="ReportWorkflow"/>.
+/// A base class of the two entities, not an entity itself: each report keeps its own table.
 /// </summary>
-public sealed class AnnualReport
+public abstract class YearReport
 {
     public int Id { get; set; }
-    public int SiteId { get; set; }
     public int Year { get; set; }
     public ReportStatus Status { get; set; }
 
@@ -41,8 +43,14 @@ public sealed class AnnualReport
     public string? ReturnReason { get; set; }
     public DateTime? PublishedAt { get; set; }
 
-    /// <summary>The public address it was published at (the site's page), recorded for the portal's 专栏.</summary>
+    /// <summary>The public address it was published at, recorded for the portal's 专栏 and 政府信息公开目录.</summary>
     public string? PublicUrl { get; set; }
+}
+
+/// <summary>One site's 政府网站工作年度报表 for one calendar year.</summary>
+public sealed class AnnualReport : YearReport
+{
+    public int SiteId { get; set; }
 }
 
 /// <summary>The workflow as a table: who may move a report from which state to which.</summary>
@@ -82,6 +90,85 @@ public static class ReportWorkflow
         ReportStatus.Published => "已发布",
         _ => status.ToString(),
     };
+
+    public static string ActionLabel(Action action) => action switch
+    {
+        Action.Submit => "报送",
+        Action.Return => "退回",
+        _ => "审核通过",
+    };
+
+    /// <summary>The figures a person entered, checked line by line and kept as typed; false (and nothing changed) on a problem.</summary>
+    public static bool Enter(YearReport report, IEnumerable<ReportLine> lines, IReadOnlyDictionary<string, string?> input, ValidationErrors errors)
+    {
+        if (!IsEditable(report.Status))
+        {
+            errors.Add("status", $"报表{Label(report.Status)}，不能修改");
+            return false;
+        }
+        var entered = System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, string>>(report.EnteredJson) ?? [];
+        ReportLines.Enter(lines, input, entered, errors);
+        if (!errors.IsValid)
+        {
+            return false;
+        }
+        report.EnteredJson = System.Text.Json.JsonSerializer.Serialize(entered);
+        return true;
+    }
+
+    /// <summary>
+    /// One step of the table for either report: at submission every entered line
+    /// <paramref name="requiredAtSubmission"/> names must be filled in and the computed figures are
+    /// frozen; a return needs its reason and thaws them; an approval publishes at
+    /// <paramref name="publicUrl"/>. False (and nothing changed) when the step is refused, each
+    /// reason in <paramref name="errors"/>.
+    /// </summary>
+    public static bool Apply(YearReport report, Action action, Actor actor, IReadOnlyCollection<ReportLine> lines, Func<ReportLine, bool> requiredAtSubmission,
+        string? reason, string? publicUrl, int? userId, DateTime now, ValidationErrors errors)
+    {
+        if (Next(report.Status, action, actor) is not { } next)
+        {
+            errors.Add("status", $"报表{Label(report.Status)}，不能{ActionLabel(action)}");
+            return false;
+        }
+        switch (action)
+        {
+            case Action.Submit:
+                foreach (var line in lines.Where(l => l.Source != FieldSource.Computed && requiredAtSubmission(l) && l.Value.Length == 0))
+                {
+                    errors.Add(line.Key, $"报送前请填写“{line.Label}”");
+                }
+                if (!errors.IsValid)
+                {
+                    return false;
+                }
+                report.ComputedJson = System.Text.Json.JsonSerializer.Serialize(
+                    lines.Where(l => l.Source == FieldSource.Computed).ToDictionary(l => l.Key, l => l.Value));
+                report.SubmittedAt = now;
+                report.SubmittedById = userId;
+                report.ReturnReason = null;
+                break;
+            case Action.Return:
+                if (TypedText.Line(reason) is not { Length: > 0 } why)
+                {
+                    errors.Add("reason", "请填写退回原因");
+                    return false;
+                }
+                report.ReturnReason = why;
+                report.ComputedJson = null;
+                report.ReviewedAt = now;
+                report.ReviewedById = userId;
+                break;
+            case Action.Approve:
+                report.ReviewedAt = now;
+                report.ReviewedById = userId;
+                report.PublishedAt = now;
+                report.PublicUrl = publicUrl;
+                break;
+        }
+        report.Status = next;
+        return true;
+    }
 
     /// <summary>Reports are due by 31 January of the next year; from 25 January an unsent one is flagged.</summary>
     public static bool IsLate(ReportStatus status, int year, DateOnly today) =>

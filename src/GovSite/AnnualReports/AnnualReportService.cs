@@ -132,18 +132,10 @@ public sealed class AnnualReportService(GovSiteDb db, SiteAccess access, SiteDir
             return new ReportStepResult(null, errors, NotFound: true);
         }
         var report = view.Report;
-        if (!ReportWorkflow.IsEditable(report.Status))
-        {
-            errors.Add("status", $"报表{ReportWorkflow.Label(report.Status)}，不能修改");
-            return new ReportStepResult(view, errors);
-        }
-        var entered = JsonSerializer.Deserialize<Dictionary<string, string>>(report.EnteredJson) ?? [];
-        ReportLines.Enter(view.Lines, input, entered, errors);
-        if (!errors.IsValid)
+        if (!ReportWorkflow.Enter(report, view.Lines, input, errors))
         {
             return new ReportStepResult(view, errors);
         }
-        report.EnteredJson = JsonSerializer.Serialize(entered);
         await db.SaveChangesAsync(ct);
         return new ReportStepResult(await ViewAsync(site, report, ct), errors);
     }
@@ -162,59 +154,14 @@ public sealed class AnnualReportService(GovSiteDb db, SiteAccess access, SiteDir
             return new ReportStepResult(view, errors, Forbidden: true);
         }
         var report = view.Report;
-        if (ReportWorkflow.Next(report.Status, action, actor) is not { } next)
+        if (!ReportWorkflow.Apply(report, action, actor, [.. view.Lines], l => l.Key.StartsWith("signoff.", StringComparison.Ordinal), reason, publicUrl,
+                access.UserId, clock.GetUtcNow().UtcDateTime, errors))
         {
-            errors.Add("status", $"报表{ReportWorkflow.Label(report.Status)}，不能{ActionLabel(action)}");
             return new ReportStepResult(view, errors);
         }
-        var now = clock.GetUtcNow().UtcDateTime;
-        switch (action)
-        {
-            case ReportWorkflow.Action.Submit:
-                var missing = view.Lines.Where(l => l.Source != FieldSource.Computed && l.Key.StartsWith("signoff.", StringComparison.Ordinal) && l.Value.Length == 0).ToList();
-                foreach (var line in missing)
-                {
-                    errors.Add(line.Key, $"报送前请填写“{line.Label}”");
-                }
-                if (!errors.IsValid)
-                {
-                    return new ReportStepResult(view, errors);
-                }
-                // What the office approves and the public reads is what was submitted.
-                report.ComputedJson = JsonSerializer.Serialize(view.Lines.Where(l => l.Source == FieldSource.Computed).ToDictionary(l => l.Key, l => l.Value));
-                report.SubmittedAt = now;
-                report.SubmittedById = access.UserId;
-                report.ReturnReason = null;
-                break;
-            case ReportWorkflow.Action.Return:
-                if (TypedText.Line(reason) is not { Length: > 0 } why)
-                {
-                    errors.Add("reason", "请填写退回原因");
-                    return new ReportStepResult(view, errors);
-                }
-                report.ReturnReason = why;
-                report.ComputedJson = null;
-                report.ReviewedAt = now;
-                report.ReviewedById = access.UserId;
-                break;
-            case ReportWorkflow.Action.Approve:
-                report.ReviewedAt = now;
-                report.ReviewedById = access.UserId;
-                report.PublishedAt = now;
-                report.PublicUrl = publicUrl;
-                break;
-        }
-        report.Status = next;
         await db.SaveChangesAsync(ct);
         return new ReportStepResult(await ViewAsync(site, report, ct), errors);
     }
-
-    private static string ActionLabel(ReportWorkflow.Action action) => action switch
-    {
-        ReportWorkflow.Action.Submit => "报送",
-        ReportWorkflow.Action.Return => "退回",
-        _ => "审核通过",
-    };
 
     /// <summary>Published reports of a portal's region (its own and every site below it), newest year first, for the portal's 专栏.</summary>
     public async Task<List<(SiteInfo Site, AnnualReport Report)>> PublishedForPortalAsync(SiteInfo portal, CancellationToken ct)

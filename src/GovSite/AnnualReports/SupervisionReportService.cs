@@ -117,18 +117,10 @@ public sealed class SupervisionReportService(GovSiteDb db, SiteAccess access, Si
             return new SupervisionStepResult(null, errors, NotFound: true);
         }
         var report = view.Report;
-        if (!ReportWorkflow.IsEditable(report.Status))
-        {
-            errors.Add("status", $"报表{ReportWorkflow.Label(report.Status)}，不能修改");
-            return new SupervisionStepResult(view, errors);
-        }
-        var entered = JsonSerializer.Deserialize<Dictionary<string, string>>(report.EnteredJson) ?? [];
-        ReportLines.Enter(view.Lines, input, entered, errors);
-        if (!errors.IsValid)
+        if (!ReportWorkflow.Enter(report, view.Lines, input, errors))
         {
             return new SupervisionStepResult(view, errors);
         }
-        report.EnteredJson = JsonSerializer.Serialize(entered);
         await db.SaveChangesAsync(ct);
         return new SupervisionStepResult(await ViewAsync(region, report, ct), errors);
     }
@@ -146,52 +138,18 @@ public sealed class SupervisionReportService(GovSiteDb db, SiteAccess access, Si
             return new SupervisionStepResult(view, errors, Forbidden: true);
         }
         var report = view.Report;
-        if (ReportWorkflow.Next(report.Status, action, actor) is not { } next)
+        // Published on the region's portal: a region without one cannot approve (said before anything changes).
+        if (action == ReportWorkflow.Action.Approve && ReportWorkflow.Next(report.Status, action, actor) is not null && view.Portal is null)
         {
-            errors.Add("status", $"报表{ReportWorkflow.Label(report.Status)}，不能执行该操作");
+            errors.Add("portal", $"{region.Name}没有政府门户网站，报表无处发布；请先在网站登记中登记门户网站");
             return new SupervisionStepResult(view, errors);
         }
-        var now = clock.GetUtcNow().UtcDateTime;
-        switch (action)
+        if (!ReportWorkflow.Apply(report, action, actor, [.. view.Lines],
+                l => l.Key.StartsWith("signoff.", StringComparison.Ordinal) || l.Key == "header.office", reason,
+                view.Portal is { } portal ? PublicUrl(portal, year) : null, access.UserId, clock.GetUtcNow().UtcDateTime, errors))
         {
-            case ReportWorkflow.Action.Submit:
-                foreach (var line in view.Lines.Where(l => l.Source != FieldSource.Computed && (l.Key.StartsWith("signoff.", StringComparison.Ordinal) || l.Key == "header.office") && l.Value.Length == 0))
-                {
-                    errors.Add(line.Key, $"报送前请填写“{line.Label}”");
-                }
-                if (!errors.IsValid)
-                {
-                    return new SupervisionStepResult(view, errors);
-                }
-                report.ComputedJson = JsonSerializer.Serialize(view.Lines.Where(l => l.Source == FieldSource.Computed).ToDictionary(l => l.Key, l => l.Value));
-                report.SubmittedAt = now;
-                report.SubmittedById = access.UserId;
-                report.ReturnReason = null;
-                break;
-            case ReportWorkflow.Action.Return:
-                if (TypedText.Line(reason) is not { Length: > 0 } why)
-                {
-                    errors.Add("reason", "请填写退回原因");
-                    return new SupervisionStepResult(view, errors);
-                }
-                report.ReturnReason = why;
-                report.ComputedJson = null;
-                report.ReviewedAt = now;
-                report.ReviewedById = access.UserId;
-                break;
-            case ReportWorkflow.Action.Approve:
-                if (view.Portal is not { } portal)
-                {
-                    errors.Add("portal", $"{region.Name}没有政府门户网站，报表无处发布；请先在网站登记中登记门户网站");
-                    return new SupervisionStepResult(view, errors);
-                }
-                report.ReviewedAt = now;
-                report.ReviewedById = access.UserId;
-                report.PublishedAt = now;
-                report.PublicUrl = PublicUrl(portal, year);
-                break;
+            return new SupervisionStepResult(view, errors);
         }
-        report.Status = next;
         await db.SaveChangesAsync(ct);
         return new SupervisionStepResult(await ViewAsync(region, report, ct), errors);
     }

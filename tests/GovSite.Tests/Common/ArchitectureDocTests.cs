@@ -8,7 +8,7 @@ public sealed partial class ArchitectureDocTests
     [Fact]
     public void Every_folder_and_file_named_in_the_architecture_document_exists()
     {
-        var root = RepositoryRoot();
+        var root = TestPaths.RepositoryRoot();
         var text = File.ReadAllText(Path.Combine(root, "docs", "architecture.md"));
         var source = Path.Combine(root, "src", "GovSite");
         var named = Named().Matches(text).Select(m => m.Groups[1].Value)
@@ -22,18 +22,6 @@ public sealed partial class ArchitectureDocTests
             return !Directory.Exists(path) && !File.Exists(path) && !File.Exists(path + ".cs");
         }).ToList();
         missing.ShouldBeEmpty("docs/architecture.md names what src/GovSite does not have");
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "GovSite.slnx")))
-            {
-                return dir.FullName;
-            }
-        }
-        throw new InvalidOperationException("GovSite.slnx not found above " + AppContext.BaseDirectory);
     }
 
     // `Data/JobQueue.cs`, `Publishing/Library`, `Interaction/` — a backticked path relative to src/GovSite.

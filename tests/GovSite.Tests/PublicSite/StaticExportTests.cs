@@ -93,6 +93,15 @@ public sealed class ExportFixture : GovSiteFactory
 
     public static List<(string Path, string Sha256)> FilesIn(string dir) => [.. ExportManifest.Read(dir)!.Files.Select(f => (f.Path, f.Sha256))];
 
+    /// <summary>A published article saved again under a new title, as an editor corrects one.</summary>
+    public Task RetitleAsync(GovSite.Publishing.Article article, string title) =>
+        AsSystemAsync(sp => sp.GetRequiredService<ArticleService>().SaveAsync(Site.Id, article.Id, new ArticleInput
+        {
+            Publish = true,
+            ColumnId = article.ColumnId, Title = title, Body = article.Body,
+            PublishedAt = ChinaTime.ToLocal(article.PublishedAt!.Value),
+        }));
+
     public async Task WaitForReExportAsync()
     {
         // Re-exports are jobs in the durable queue, written with the change; tests run no worker
@@ -251,12 +260,7 @@ public class StaticExportTests(ExportFixture app) : IClassFixture<ExportFixture>
         var oldest = await app.AsSystemAsync(sp => sp.GetRequiredService<GovSite.Data.GovSiteDb>().Articles
             .Where(a => a.SiteId == app.Site.Id && a.ColumnId == app.NewsColumnId).OrderBy(a => a.PublishedAt).ThenBy(a => a.Id)
             .FirstAsync());
-        await app.AsSystemAsync(sp => sp.GetRequiredService<ArticleService>().SaveAsync(app.Site.Id, oldest.Id, new ArticleInput
-        {
-            Publish = true,
-            ColumnId = oldest.ColumnId, Title = oldest.Title + "（更正）", Body = oldest.Body,
-            PublishedAt = ChinaTime.ToLocal(oldest.PublishedAt!.Value),
-        }));
+        await app.RetitleAsync(oldest, oldest.Title + "（更正）");
         await app.WaitForReExportAsync();
 
         var after = ExportManifest.Read(app.SiteDir)!.Files.ToDictionary(f => f.Path, f => f.Sha256);
@@ -271,73 +275,33 @@ public class StaticExportTests(ExportFixture app) : IClassFixture<ExportFixture>
     [Fact]
     public async Task Nginx_serving_the_export_answers_every_page_exactly_as_GovSite_does()
     {
-        if (!File.Exists("/usr/sbin/nginx"))
-        {
-            Assert.Fail("nginx is not installed (apt-get install nginx-light)");
-        }
         await app.ExportAllAsync();
-        var port = FreePort();
-        var prefix = Path.Combine(app.ExportRoot, "nginx-" + port);
-        Directory.CreateDirectory(Path.Combine(prefix, "logs"));
-        var conf = Path.Combine(prefix, "nginx.conf");
-        await File.WriteAllTextAsync(conf, $$"""
-            daemon off;
-            pid {{prefix}}/nginx.pid;
-            error_log {{prefix}}/logs/error.log;
-            events { worker_connections 64; }
-            http {
-                include /etc/nginx/mime.types;
+        await using var nginx = await NginxServer.StartAsync(app.ExportRoot, (port, _) => $$"""
                 types { application/rss+xml xml; }
-                access_log off;
-                client_body_temp_path {{prefix}}/tmp;
-                proxy_temp_path {{prefix}}/tmp;
-                fastcgi_temp_path {{prefix}}/tmp;
-                uwsgi_temp_path {{prefix}}/tmp;
-                scgi_temp_path {{prefix}}/tmp;
                 server {
                     listen 127.0.0.1:{{port}};
                     root {{app.SiteDir}};
                     location / { try_files $uri $uri/index.html =404; }
                 }
-            }
             """);
-        using var nginx = Process.Start(new ProcessStartInfo("/usr/sbin/nginx", ["-p", prefix, "-c", conf])
+        using var staticClient = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{nginx.Port}") };
+        using var dynamicClient = new HttpClient { BaseAddress = new Uri(app.BaseUrl) };
+        dynamicClient.DefaultRequestHeaders.Host = ExportFixture.Host;
+        // As behind the TLS-terminating proxy of a real deployment: the export links with https.
+        dynamicClient.DefaultRequestHeaders.Add("X-Forwarded-Proto", "https");
+        var manifest = ExportManifest.Read(app.SiteDir)!;
+        var compared = 0;
+        foreach (var file in manifest.Files)
         {
-            RedirectStandardError = true, RedirectStandardOutput = true,
-        })!;
-        try
-        {
-            using var staticClient = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
-            using var dynamicClient = new HttpClient { BaseAddress = new Uri(app.BaseUrl) };
-            dynamicClient.DefaultRequestHeaders.Host = ExportFixture.Host;
-            // As behind the TLS-terminating proxy of a real deployment: the export links with https.
-            dynamicClient.DefaultRequestHeaders.Add("X-Forwarded-Proto", "https");
-            for (var i = 0; i < 50; i++)
-            {
-                try { await staticClient.GetAsync("/robots.txt"); break; }
-                catch (HttpRequestException) { await Task.Delay(100); }
-            }
-            var manifest = ExportManifest.Read(app.SiteDir)!;
-            var compared = 0;
-            foreach (var file in manifest.Files)
-            {
-                var url = file.Path.EndsWith("/index.html", StringComparison.Ordinal) ? "/" + file.Path[..^"index.html".Length].TrimEnd('/')
-                    : file.Path == "index.html" ? "/" : "/" + file.Path;
-                var fromNginx = await staticClient.GetAsync(url);
-                fromNginx.StatusCode.ShouldBe(HttpStatusCode.OK, url);
-                var fromGovSite = await dynamicClient.GetByteArrayAsync(url);
-                (await fromNginx.Content.ReadAsByteArrayAsync()).ShouldBe(fromGovSite, url);
-                compared++;
-            }
-            compared.ShouldBeGreaterThan(30);
+            var url = file.Path.EndsWith("/index.html", StringComparison.Ordinal) ? "/" + file.Path[..^"index.html".Length].TrimEnd('/')
+                : file.Path == "index.html" ? "/" : "/" + file.Path;
+            var fromNginx = await staticClient.GetAsync(url);
+            fromNginx.StatusCode.ShouldBe(HttpStatusCode.OK, url);
+            var fromGovSite = await dynamicClient.GetByteArrayAsync(url);
+            (await fromNginx.Content.ReadAsByteArrayAsync()).ShouldBe(fromGovSite, url);
+            compared++;
         }
-        finally
-        {
-            // The whole tree: killing the master alone leaves its worker running (and holding
-            // whatever the test run inherited, a bench's lock file say).
-            nginx.Kill(entireProcessTree: true);
-            await nginx.WaitForExitAsync();
-        }
+        compared.ShouldBeGreaterThan(30);
     }
 
     /// <summary>What a command-line export needs of the app: its services, the asset table, no middleware or endpoints.</summary>
@@ -371,6 +335,53 @@ public class StaticExportTests(ExportFixture app) : IClassFixture<ExportFixture>
         ExportFixture.FilesIn(dir).ShouldBe(expected);
     }
 
+    /// <summary>
+    /// 内外网分离's last step: the export is copied to the internet-facing server with rsync (a
+    /// local directory here; over SSH in production), and after an edit only what changed travels.
+    /// </summary>
+    [Fact]
+    public async Task Publish_static_with_push_copies_the_export_and_later_only_what_changed()
+    {
+        var id = Guid.NewGuid().ToString("N");
+        var dir = Path.Combine(app.ExportRoot, "push-source-" + id);
+        var target = Path.Combine(app.ExportRoot, "push-target-" + id);
+
+        var first = await GovSiteCli.RunAsync(app.Database, "publish-static", "--site", ExportFixture.Code, "--out", dir, "--push", target);
+
+        first.ExitCode.ShouldBe(0, first.Output);
+        var files = Tree(dir);
+        files.Count.ShouldBeGreaterThan(30);
+        Tree(target).ShouldBe(files);
+        first.Out.ShouldContain($"已推送到 {target}：传送 {files.Count} 个文件，删除 0 个");
+
+        var newest = await app.AsSystemAsync(sp => sp.GetRequiredService<GovSite.Data.GovSiteDb>().Articles
+            .Where(a => a.SiteId == app.Site.Id && a.ColumnId == app.NewsColumnId).OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id)
+            .FirstAsync());
+        await app.RetitleAsync(newest, newest.Title + "（推送）");
+        await app.WaitForReExportAsync();
+        var second = await GovSiteCli.RunAsync(app.Database, "publish-static", "--site", ExportFixture.Code, "--out", dir, "--incremental",
+            "--push", target);
+
+        second.ExitCode.ShouldBe(0, second.Output);
+        var after = Tree(dir);
+        Tree(target).ShouldBe(after);
+        var changed = after.Count(kv => !files.TryGetValue(kv.Key, out var old) || old != kv.Value);
+        changed.ShouldBeGreaterThan(1); // the article's page and the manifest at least
+        changed.ShouldBeLessThan(files.Count / 2);
+        second.Out.ShouldContain($"已推送到 {target}：传送 {changed} 个文件，删除 0 个");
+        File.ReadAllText(Path.Combine(target, "articles", newest.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), "index.html"))
+            .ShouldContain(newest.Title + "（推送）");
+
+        // A target that cannot be written: the operator is told, and the command fails.
+        var refused = await GovSiteCli.RunAsync(app.Database, "publish-static", "--site", ExportFixture.Code, "--out", dir, "--incremental",
+            "--push", "/proc/govsite-no-such-place/site");
+        refused.ExitCode.ShouldBe(3, refused.Output);
+        refused.Err.ShouldContain("推送到 /proc/govsite-no-such-place/site 失败");
+    }
+
+    private static Dictionary<string, string> Tree(string dir) => Directory.EnumerateFiles(dir, "*", SearchOption.AllDirectories)
+        .ToDictionary(f => Path.GetRelativePath(dir, f), f => Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(f))));
+
     /// <summary>The real command, as an operator runs it, on the database the running site uses.</summary>
     [Fact]
     public async Task The_publish_static_command_writes_what_the_running_site_exports()
@@ -382,13 +393,6 @@ public class StaticExportTests(ExportFixture app) : IClassFixture<ExportFixture>
         run.ExitCode.ShouldBe(0, run.Output);
         run.Out.ShouldContain($"渲染 {expected.Count} 个文件，写入 {expected.Count} 个");
         ExportFixture.FilesIn(dir).ShouldBe(expected);
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
 

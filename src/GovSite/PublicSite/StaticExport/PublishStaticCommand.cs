@@ -7,7 +7,7 @@ using Spectre.Console;
 
 namespace GovSite.PublicSite.StaticExport;
 
-/// <summary>`govsite publish-static --site CODE --out DIR [--incremental]`.</summary>
+/// <summary>`govsite publish-static --site CODE --out DIR [--incremental] [--push TARGET]`.</summary>
 public static class PublishStaticCommand
 {
     public static Command Create()
@@ -22,12 +22,26 @@ public static class PublishStaticCommand
         {
             Description = "页面和订阅源中绝对地址使用的协议（https 或 http；默认取 GOVSITE_EXPORT_SCHEME，未设置时为 https），域名为网站主域名",
         };
+        var push = new Option<string?>("--push")
+        {
+            Description = "导出后用 rsync（经 SSH）把有变动的文件推送到外网服务器，如 deploy@www1:/var/www/site 或本机目录"
+                          + "（push changed files to a target with rsync over SSH, or to a local directory）",
+        };
+        var pushSsh = new Option<string>("--push-ssh")
+        {
+            Description = "推送使用的 SSH 命令（默认 ssh -o BatchMode=yes，不询问口令）（the SSH command rsync uses）",
+            DefaultValueFactory = _ => "ssh -o BatchMode=yes",
+        };
         var command = new Command("publish-static", "把网站导出为静态文件：页面、订阅源、站点地图、附件和样式，并生成文件清单（export a site as static files）")
         {
-            site, output, incremental, scheme,
+            site, output, incremental, scheme, push, pushSsh,
         };
         command.SetAction(async (parse, ct) =>
-            await RunAsync(parse.GetValue(site)!, parse.GetValue(output)!.FullName, parse.GetValue(incremental), parse.GetValue(scheme), ct));
+        {
+            var dir = parse.GetValue(output)!.FullName;
+            var exported = await RunAsync(parse.GetValue(site)!, dir, parse.GetValue(incremental), parse.GetValue(scheme), ct);
+            return exported != 0 || parse.GetValue(push) is not { } target ? exported : await StaticPush.RunAsync(dir, target, parse.GetValue(pushSsh)!, ct);
+        });
         return command;
     }
 
