@@ -2,10 +2,13 @@
 // Each chart repeats a table beside it, which is what assistive technology reads.
 (function () {
     if (!window.echarts) { return; }
+    // Bars that grow into place are motion a reader may have asked the system to spare them (WCAG 2.3.3).
+    var still = window.matchMedia && window.matchMedia('(prefers-reduced-motion: reduce)').matches;
     document.querySelectorAll('[data-figures-chart]').forEach(function (el) {
         var d = JSON.parse(el.getAttribute('data-figures-chart'));
         var chart = echarts.init(el);
         chart.setOption({
+            animation: !still,
             tooltip: { trigger: 'axis' },
             legend: { top: 0 },
             grid: { left: 60, right: 20, top: 36, bottom: d.type === 'bar' ? 90 : 30 },
