@@ -91,6 +91,26 @@ public static class ApiDocumentation
                     concrete.Content["application/problem+json"] = new OpenApiMediaType { Schema = problem };
                 }
             }
+            // A download (an address ending in .pdf, .xlsx or .csv, or a stored file) answers its
+            // bytes: documented as a binary string of its media type, with the 200 it always has.
+            if (FileType(context.Description.RelativePath) is { } fileType)
+            {
+                if (!operation.Responses.Keys.Any(k => k.StartsWith('2')))
+                {
+                    operation.Responses["200"] = new OpenApiResponse();
+                }
+                foreach (var (key, response) in operation.Responses.Where(r => r.Key.StartsWith('2')).ToList())
+                {
+                    if (response is OpenApiResponse download && (download.Content is null || download.Content.Count == 0
+                            || download.Content.Values.All(c => c.Schema is null)))
+                    {
+                        download.Content = new Dictionary<string, OpenApiMediaType>
+                        {
+                            [fileType] = new OpenApiMediaType { Schema = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary" } },
+                        };
+                    }
+                }
+            }
             foreach (var (key, response) in operation.Responses)
             {
                 if (key.StartsWith('2') && response is OpenApiResponse ok && !ContainsChinese(ok.Description))
@@ -99,6 +119,17 @@ public static class ApiDocumentation
                 }
             }
         });
+    }
+
+    /// <summary>The media type of a download address, else null.</summary>
+    internal static string? FileType(string? path)
+    {
+        var route = (path ?? "").Split('?')[0];
+        return route.EndsWith(".pdf", StringComparison.OrdinalIgnoreCase) ? "application/pdf"
+            : route.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase) ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            : route.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) ? "text/csv"
+            : route.Contains("/files/{", StringComparison.Ordinal) ? "application/octet-stream"
+            : null;
     }
 
     public static bool ContainsChinese(string? text) =>

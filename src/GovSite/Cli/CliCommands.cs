@@ -148,7 +148,7 @@ public static class CliCommands
             return 0;
         });
         root.Subcommands.Add(resetSecondFactor);
-        var holidayFile = new Argument<FileInfo>("FILE") { Description = "holiday-cn 格式的 JSON 文件（{\"year\":…,\"days\":[…]}）" };
+        var holidayFile = new Argument<FileInfo>("FILE") { Description = "holiday-cn 格式的 JSON 文件（{\"year\":…,\"days\":[…]}）（a holiday-cn JSON file）" };
         var calendarImport = new Command("calendar-import", "导入一年的节假日和调休安排（holiday-cn 格式）（import a year of holidays and make-up working days）") { holidayFile };
         calendarImport.SetAction(async (parse, ct) =>
         {

@@ -60,7 +60,8 @@ public static class SupervisionApi
         api.MapPut("/spot-checks/{id:int}/notice", SaveNoticeAsync).WithSummary("修改通报草稿")
             .WithDescription("修改尚未发布的通报草稿的文字。");
         api.MapPost("/spot-checks/{id:int}/notice/publish", PublishNoticeAsync).WithSummary("发布通报").WithDescription("在本地区门户网站发布通报，并由 Chromium 生成 PDF 存档。");
-        api.MapMethods("/spot-checks/{id:int}/notice.pdf", ["GET", "POST"], NoticePdfAsync).WithSummary("通报 PDF");
+        api.MapMethods("/spot-checks/{id:int}/notice.pdf", ["GET", "POST"], NoticePdfAsync).WithSummary("通报 PDF")
+            .WithDescription("一轮抽查的通报（PDF，由 Chromium 生成）：各网站得分、单项否决和问题清单；POST 重新生成。");
         api.MapGet("/assessments/{id:int}", AssessmentAsync).WithSummary("考评表")
             .WithDescription("返回一个网站在本轮抽查中的考评表：各项指标、检测结果、人工评判和得分。");
         api.MapPost("/assessments/{id:int}/reviews", ReviewAsync).WithSummary("确认或推翻检测结果（须填写意见）")
@@ -80,7 +81,8 @@ public static class SupervisionApi
         api.MapPost("/sites/{code}/migration", PrepareMigrationAsync).WithSummary("网站迁移或整合：网址对照表")
             .WithDescription("把内容放入承接网站，按栏目和文章生成旧地址到新地址的对照表；可提交人工修改的对照行（新地址留空表示返回410）。");
         api.MapPost("/sites/{code}/migration/complete", CompleteMigrationAsync).WithSummary("完成迁移并关停原网站").WithDescription("生成迁移证明，原网站关停，旧地址301跳转或410。");
-        api.MapGet("/sites/{code}/migration/proof", ProofAsync).WithSummary("迁移证明（内容不少、数据不丢）").WithDescription("每条信息、页面和附件的原地址、新地址和内容哈希；format=csv 下载表格。");
+        api.MapGet("/sites/{code}/migration/proof", ProofAsync).WithSummary("迁移证明（内容不少、数据不丢）").WithDescription("每条信息、页面和附件的原地址、新地址和内容哈希；format=csv 下载表格。")
+            .Produces<ProofBody>(StatusCodes.Status200OK);
         api.MapPost("/sites/{code}/offline", OfflineAsync).WithSummary("网站临时下线")
             .WithDescription("网站临时下线，须说明原因和预计恢复时间；下线期间公众看到临时下线公告。");
         api.MapPost("/sites/{code}/online", OnlineAsync).WithSummary("网站上线或恢复上线")

@@ -10,9 +10,9 @@ public static class VisitsImportCommand
 {
     public static Command Create(Func<CancellationToken, Task<AsyncServiceScope>> open)
     {
-        var file = new Argument<FileInfo>("FILE") { Description = "nginx 或 CDN 访问日志（combined 格式），可多次导入不同日期的日志" };
-        var site = new Option<string>("--site") { Description = "网站标识码", Required = true };
-        var command = new Command("visits-import", "从访问日志导入静态导出网站的访问量（不保存 IP 地址）") { file, site };
+        var file = new Argument<FileInfo>("FILE") { Description = "nginx 或 CDN 访问日志（combined 格式），可多次导入不同日期的日志（an nginx or CDN access log, combined format）" };
+        var site = new Option<string>("--site") { Description = "网站标识码（the site's code）", Required = true };
+        var command = new Command("visits-import", "从访问日志导入静态导出网站的访问量（不保存 IP 地址）（import visits of an exported site from access logs, no IP addresses kept）") { file, site };
         command.SetAction(async (parse, ct) =>
         {
             var path = parse.GetValue(file)!;

@@ -21,7 +21,7 @@ public static class PublishStaticCommand
         };
         var scheme = new Option<string?>("--scheme")
         {
-            Description = "页面和订阅源中绝对地址使用的协议（https 或 http；默认取 GOVSITE_EXPORT_SCHEME，未设置时为 https），域名为网站主域名",
+            Description = "页面和订阅源中绝对地址使用的协议（https 或 http；默认取 GOVSITE_EXPORT_SCHEME，未设置时为 https），域名为网站主域名（scheme of absolute addresses: https or http）",
         };
         var push = new Option<string?>("--push")
         {

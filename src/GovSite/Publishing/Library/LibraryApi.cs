@@ -79,23 +79,29 @@ public static class LibraryApi
             .WithDescription("草稿直接保存；已发布稿件的修改成为待审修订，在需审核的栏目中须审核后才发布，不需审核的栏目保存即发布。");
         api.MapPost("/items/{id:int}/submit", (int id, Workflow w, CancellationToken ct) => StepAsync(w.SubmitAsync(id, ct)))
             .WithSummary("提交审核")
-            .WithDescription("把草稿或修订提交给栏目规定的审核人；不需审核的栏目不能提交。");
+            .WithDescription("把草稿或修订提交给栏目规定的审核人；不需审核的栏目不能提交。")
+            .Produces<StepDto>(StatusCodes.Status200OK);
         api.MapPost("/items/{id:int}/approve", (int id, CommentRequest? body, Workflow w, CancellationToken ct) => StepAsync(w.ApproveAsync(id, body?.Comment, ct)))
             .WithSummary("审核通过")
-            .WithDescription("审核人通过当前一级审核，可附意见（comment）；最后一级通过后稿件可发布。");
+            .WithDescription("审核人通过当前一级审核，可附意见（comment）；最后一级通过后稿件可发布。")
+            .Produces<StepDto>(StatusCodes.Status200OK);
         api.MapPost("/items/{id:int}/reject", (int id, CommentRequest? body, Workflow w, CancellationToken ct) => StepAsync(w.RejectAsync(id, body?.Comment, ct)))
             .WithSummary("退回修改")
-            .WithDescription("审核人退回稿件，comment 写明原因；稿件回到编辑手中。");
+            .WithDescription("审核人退回稿件，comment 写明原因；稿件回到编辑手中。")
+            .Produces<StepDto>(StatusCodes.Status200OK);
         api.MapPost("/items/{id:int}/publish", (int id, TimeRequest? body, Workflow w, CancellationToken ct) =>
             StepAsync(w.PublishAsync(id, body?.At?.UtcDateTime, ct))).WithSummary("发布稿件")
-            .WithDescription("立即发布，或在 at（ISO 8601 时间）定时发布；只有审核通过或无需审核的稿件可以发布。");
+            .WithDescription("立即发布，或在 at（ISO 8601 时间）定时发布；只有审核通过或无需审核的稿件可以发布。")
+            .Produces<StepDto>(StatusCodes.Status200OK);
         api.MapPost("/items/{id:int}/withdraw", (int id, TimeRequest? body, Workflow w, CancellationToken ct) =>
             StepAsync(w.WithdrawAsync(id, body?.At?.UtcDateTime, body?.Comment, body?.Urgent ?? false, ct)))
             .WithSummary("撤下稿件")
-            .WithDescription("立即或在 at 定时撤下已发布的稿件；需审核的栏目中第一次调用提出撤稿申请，审核通过后再调用执行撤稿；urgent 表示紧急撤稿。");
+            .WithDescription("立即或在 at 定时撤下已发布的稿件；需审核的栏目中第一次调用提出撤稿申请，审核通过后再调用执行撤稿；urgent 表示紧急撤稿。")
+            .Produces<StepDto>(StatusCodes.Status200OK);
         api.MapPost("/items/{id:int}/urgent", (int id, ReasonRequest? body, Workflow w, CancellationToken ct) => StepAsync(w.UrgentAsync(id, body?.Reason, ct)))
             .WithSummary("紧急更正")
-            .WithDescription("网站管理员不经审核立即发布待审修订，须填写理由；记入审计日志并通知审核人。");
+            .WithDescription("网站管理员不经审核立即发布待审修订，须填写理由；记入审计日志并通知审核人。")
+            .Produces<StepDto>(StatusCodes.Status200OK);
         api.MapPost("/items/{id:int}/discard-revision", async (int id, CommentRequest? body, LibraryService library, SiteDirectory sites, CancellationToken ct) =>
             ApiResults.From(await library.DiscardRevisionAsync(id, body?.Comment, ct), i => ToDto(i, sites.FindById(i.OwnerSiteId)?.Code ?? "", [], [], null)))
             .WithSummary("放弃待审修订")
@@ -124,11 +130,13 @@ public static class LibraryApi
         api.MapPost("/placement-requests/{id:int}/accept", (int id, AcceptRequest body, Reprints r, CancellationToken ct) =>
             Saved(r.AcceptAsync(id, body.ColumnId, ct)))
             .WithSummary("接受转载请求")
-            .WithDescription("本站编辑接受转载，columnId 指定放入的栏目。");
+            .WithDescription("本站编辑接受转载，columnId 指定放入的栏目。")
+            .Produces<PlacementRequest>(StatusCodes.Status200OK);
         api.MapPost("/placement-requests/{id:int}/decline", (int id, CommentRequest? body, Reprints r, CancellationToken ct) =>
             Saved(r.DeclineAsync(id, body?.Comment, ct)))
             .WithSummary("拒绝转载请求")
-            .WithDescription("本站编辑拒绝转载，可附意见（comment）。");
+            .WithDescription("本站编辑拒绝转载，可附意见（comment）。")
+            .Produces<PlacementRequest>(StatusCodes.Status200OK);
         api.MapPost("/columns/{id:int}/subscriptions", async (int id, SubscribeRequest body, Reprints r, CancellationToken ct) =>
             ApiResults.From(await r.SubscribeAsync(id, body.SourceColumnId, ct), s => new { s.Id, s.ColumnId, s.SourceColumnId }))
             .WithSummary("订阅栏目")
