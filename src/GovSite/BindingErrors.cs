@@ -1,5 +1,6 @@
 using System.Reflection;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http.Metadata;
 
@@ -118,6 +119,12 @@ public static partial class BindingErrors
             var field = names.Count > 0 ? names[0] : BodyField;
             return (field, $"{string.Join("、", names)}：必填");
         }
+        if (json.Message.StartsWith(NoNulStrings.Message, StringComparison.Ordinal))
+        {
+            var (nulField, _) = Resolve(path, bodyType);
+            var name = nulField.Length == 0 ? BodyField : nulField;
+            return (name, $"{name}：含有不可见的空字符（\\0），请删除后重试");
+        }
         if (!json.Message.StartsWith("The JSON value could not be converted", StringComparison.Ordinal))
         {
             // A syntax error (truncated, not JSON at all): where it is, not what a field wants.
@@ -234,4 +241,22 @@ public static partial class BindingErrors
 
     [GeneratedRegex(@"\.[^.\[]+|\['[^']*'\]|\[\d+\]")]
     private static partial Regex PathSegment();
+}
+
+/// <summary>
+/// Strings of a JSON body may not hold a NUL character: nobody types one, PostgreSQL cannot
+/// store one in text (the request would fail at the database with a 500), and SQLite would keep
+/// it silently. Refused while the body is read, so the answer names the field (BindingErrors).
+/// </summary>
+public sealed class NoNulStrings : JsonConverter<string>
+{
+    public const string Message = "A string holds a NUL character";
+
+    public override string? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        var value = reader.GetString();
+        return value is not null && value.Contains('\0', StringComparison.Ordinal) ? throw new JsonException(Message) : value;
+    }
+
+    public override void Write(Utf8JsonWriter writer, string value, JsonSerializerOptions options) => writer.WriteStringValue(value);
 }

@@ -39,7 +39,10 @@ public static class WebDefaults
         // stay accepted in bodies: 好差评 documents its levels as 5 to 1, and each service checks
         // that a number names a value (an unknown name is refused here, by BindingErrors).
         builder.Services.ConfigureHttpJsonOptions(o =>
-            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
+        {
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
+            o.SerializerOptions.Converters.Add(new NoNulStrings());
+        });
         builder.Services.AddOpenApi(ApiDocumentation.Configure);
         builder.Services.AddResponseCompression(o =>
         {

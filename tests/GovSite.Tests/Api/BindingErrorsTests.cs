@@ -88,6 +88,15 @@ public class BindingErrorsTests(EmptyPlatformFactory app) : IClassFixture<EmptyP
         problem.GetProperty("errors").GetProperty("name")[0].GetString().ShouldBe("name：应为文本（字符串）");
     }
 
+    /// <summary>PostgreSQL cannot store a NUL in text: such a body is refused at reading, naming the field, on both databases.</summary>
+    [Fact]
+    public async Task A_nul_character_in_a_text_field_is_refused_naming_the_field()
+    {
+        var (status, problem, _) = await PostRawAsync(Messages, """{"subject":"关于\u0000停车","text":"内容"}""");
+        status.ShouldBe(HttpStatusCode.BadRequest);
+        problem.GetProperty("errors").GetProperty("subject")[0].GetString()!.ShouldContain("空字符");
+    }
+
     [Theory]
     [InlineData("{\"channel\":")]
     [InlineData("not json")]

@@ -133,6 +133,6 @@ public class ArticlesApiTests(EmptyPlatformFactory app) : IClassFixture<EmptyPla
         using var admin = await app.AdminClientAsync();
         var response = await admin.PostAsync($"/api/v1/sites/{site.Code}/articles", new StringContent("{\"title\": ", Encoding.UTF8, "application/json"));
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
-        (await response.Content.ReadAsStringAsync()).ShouldContain("请求有误");
+        (await response.Content.ReadAsStringAsync()).ShouldContain("不是有效的 JSON");
     }
 }

@@ -177,6 +177,14 @@ public static class AuthorizationRules
     public static readonly Dictionary<string, Access> Table = new(StringComparer.Ordinal)
     {
         ["ANY /health/live"] = Access.Public,
+        ["DELETE /api/v1/users/{id:int}/grants/{grantId:int}"] = Access.Staff,
+        ["GET /api/v1/users/"] = Access.Staff,
+        ["GET /api/v1/users/{id:int}"] = Access.Staff,
+        ["POST /api/v1/users/"] = Access.Staff,
+        ["POST /api/v1/users/{id:int}/deactivate"] = Access.Staff,
+        ["POST /api/v1/users/{id:int}/activate"] = Access.Staff,
+        ["POST /api/v1/users/{id:int}/grants"] = Access.Staff,
+        ["GET /services/rss.xml"] = Access.Public,
         ["ANY /health/ready"] = Access.Public,
         ["ANY /healthz"] = Access.Public,
         ["ANY /metrics"] = Access.Network,
