@@ -24,4 +24,26 @@ public static class TestPaths
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
+
+    /// <summary>Waits until a started GovSite process answers /health/ready with 200; its last output in the failure.</summary>
+    public static async Task WaitReadyAsync(Uri address, System.Diagnostics.Process process, IEnumerable<string> output, TimeSpan timeout)
+    {
+        using var client = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(5) };
+        var until = DateTime.UtcNow + timeout;
+        while (DateTime.UtcNow < until && !process.HasExited)
+        {
+            try
+            {
+                if ((await client.GetAsync("/health/ready")).IsSuccessStatusCode)
+                {
+                    return;
+                }
+            }
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+            {
+            }
+            await Task.Delay(200);
+        }
+        throw new InvalidOperationException($"GovSite on {address} not ready:\n{string.Join('\n', output.TakeLast(40))}");
+    }
 }

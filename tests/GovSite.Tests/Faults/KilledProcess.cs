@@ -65,31 +65,12 @@ public sealed class KilledProcess : IAsyncDisposable
     /// <summary>A node on a port of its own (`govsite --urls …`).</summary>
     public static KilledProcess StartNode(IReadOnlyDictionary<string, string> environment, out Uri address)
     {
-        address = new Uri($"http://127.0.0.1:{Nodes.NodeProcess.FreePort()}");
+        address = new Uri($"http://127.0.0.1:{TestPaths.FreePort()}");
         return Start(environment, "--urls", address.ToString().TrimEnd('/'));
     }
 
     /// <summary>Waits until the node's /health/ready answers 200.</summary>
-    public async Task WaitReadyAsync(Uri address, TimeSpan timeout)
-    {
-        using var client = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(5) };
-        var until = DateTime.UtcNow + timeout;
-        while (DateTime.UtcNow < until && !_process.HasExited)
-        {
-            try
-            {
-                if ((await client.GetAsync("/health/ready")).IsSuccessStatusCode)
-                {
-                    return;
-                }
-            }
-            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
-            {
-            }
-            await Task.Delay(200);
-        }
-        throw new InvalidOperationException($"node on {address} not ready:\n{string.Join('\n', Output.TakeLast(40))}");
-    }
+    public Task WaitReadyAsync(Uri address, TimeSpan timeout) => TestPaths.WaitReadyAsync(address, _process, Output, timeout);
 
     /// <summary>kill -9: the process gets no chance to finish, roll back or clean up.</summary>
     public async Task KillAsync()

@@ -45,7 +45,7 @@ public sealed class OwnPostgres : IAsyncDisposable
         {
             await RunAsync("chown", "postgres", dir);
         }
-        var cluster = new OwnPostgres(Path.Combine(versions[^1], "bin"), dir, Nodes.NodeProcess.FreePort());
+        var cluster = new OwnPostgres(Path.Combine(versions[^1], "bin"), dir, TestPaths.FreePort());
         await cluster.PgAsync("initdb", "-D", cluster.Data, "-U", "postgres", "-A", "trust", "-E", "UTF8", "--locale=C.UTF-8");
         await cluster.StartClusterAsync();
         return cluster;

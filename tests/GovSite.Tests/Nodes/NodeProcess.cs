@@ -23,16 +23,9 @@ public sealed class NodeProcess : IAsyncDisposable
         Port = port;
     }
 
-    public static int FreePort()
-    {
-        using var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        return ((IPEndPoint)probe.LocalEndpoint).Port;
-    }
-
     public static NodeProcess Start(IReadOnlyDictionary<string, string> environment)
     {
-        var port = FreePort();
+        var port = TestPaths.FreePort();
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "govsite.dll"));
         start.ArgumentList.Add("--urls");
@@ -54,26 +47,7 @@ public sealed class NodeProcess : IAsyncDisposable
     }
 
     /// <summary>Waits until /health/ready answers 200 (the schema is there and the database answers).</summary>
-    public async Task WaitReadyAsync(TimeSpan timeout)
-    {
-        using var client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(5) };
-        var until = DateTime.UtcNow + timeout;
-        while (DateTime.UtcNow < until && !_process.HasExited)
-        {
-            try
-            {
-                if ((await client.GetAsync("/health/ready")).IsSuccessStatusCode)
-                {
-                    return;
-                }
-            }
-            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
-            {
-            }
-            await Task.Delay(200);
-        }
-        throw new InvalidOperationException($"node on {Port} not ready:\n{string.Join('\n', Output.TakeLast(40))}");
-    }
+    public Task WaitReadyAsync(TimeSpan timeout) => TestPaths.WaitReadyAsync(BaseAddress, _process, Output, timeout);
 
     public async ValueTask DisposeAsync()
     {

@@ -55,7 +55,7 @@ public partial class ThreeNodesTests(InteractionFactory app, ITestOutputHelper o
                 nodes.Add(NodeProcess.Start(environment));
             }
             await Task.WhenAll(nodes.Select(n => n.WaitReadyAsync(TimeSpan.FromMinutes(2))));
-            var balancer = NodeProcess.FreePort();
+            var balancer = TestPaths.FreePort();
             nginx = StartNginx(work.FullName, balancer, nodes.Select(n => n.Port));
             var clients = nodes.Select(n => new HttpClient { BaseAddress = n.BaseAddress, DefaultRequestHeaders = { Host = Host } }).ToList();
             using var front = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{balancer}"), DefaultRequestHeaders = { Host = Host } };
