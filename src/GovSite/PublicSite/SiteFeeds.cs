@@ -95,7 +95,7 @@ public static class SiteFeeds
     }
 
     /// <summary>Text that declares itself UTF-8 (what it is once sent or written), not the UTF-16 of a string.</summary>
-    private sealed class Utf8Writer(StringBuilder sb) : StringWriter(sb, CultureInfo.InvariantCulture)
+    internal sealed class Utf8Writer(StringBuilder sb) : StringWriter(sb, CultureInfo.InvariantCulture)
     {
         public override Encoding Encoding => Encoding.UTF8;
     }

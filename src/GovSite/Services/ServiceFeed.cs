@@ -37,7 +37,7 @@ public static class ServiceFeed
             .Select(i => new { i.Code, i.Name, i.Department, i.Type, i.OnlineDepth, i.PublishedAt, i.ReviewedAt })
             .ToListAsync(ct);
         var sb = new StringBuilder(1024 + 500 * items.Count);
-        using (var xml = XmlWriter.Create(new Utf8StringWriter(sb)))
+        using (var xml = XmlWriter.Create(new PublicSite.SiteFeeds.Utf8Writer(sb)))
         {
             xml.WriteStartElement("rss");
             xml.WriteAttributeString("version", "2.0");
@@ -72,11 +72,5 @@ public static class ServiceFeed
             xml.WriteEndElement();
         }
         return sb.ToString();
-    }
-
-    /// <summary>Text that declares itself UTF-8 (what it is once sent or written), not the UTF-16 of a string.</summary>
-    private sealed class Utf8StringWriter(StringBuilder sb) : StringWriter(sb, CultureInfo.InvariantCulture)
-    {
-        public override Encoding Encoding => Encoding.UTF8;
     }
 }
