@@ -68,6 +68,11 @@ dotnet test tests/GovSite.Tests -c Release --no-build --nologo --filter "Categor
 
 passed=$(grep -oE "Passed: +[0-9]+" "$results" | awk '{s+=$2} END {print s+0}')
 failed=$(grep -oE "Failed: +[0-9]+" "$results" | awk '{s+=$2} END {print s+0}')
+# The names of the failed tests close the output, so that a log cut to its tail still names them.
+if [ "$failed" != 0 ]; then
+  echo "== failed tests"
+  grep -E "^ +Failed [A-Za-z]" "$results" | sed -E 's/^ +//' || true
+fi
 rm -f "$results"
 echo "tests: $passed passed, $failed failed"
 exit $status
