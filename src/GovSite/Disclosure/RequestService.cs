@@ -152,11 +152,19 @@ public sealed class RequestService(GovSiteDb db, SiteAccess access, CalendarServ
             else if (FileTypes.Detect(new MemoryStream(image.Content, writable: false)) is { } type
                 && (type == FileTypes.Png || type == FileTypes.Jpeg || type == FileTypes.Pdf))
             {
-                upload = (image.Content, type, image.FileName);
+                if (UploadChecks.Inspect(new MemoryStream(image.Content, writable: false), type, fileService.Options) is { } problem)
+                {
+                    errors.Add(nameof(input.IdImage), "证件图片" + problem);
+                }
+                else
+                {
+                    upload = (image.Content, type, image.FileName);
+                }
             }
             else
             {
-                errors.Add(nameof(input.IdImage), "证件图片只能是 PNG、JPEG 或 PDF 文件（按文件内容识别，改扩展名无效）");
+                var what = UploadChecks.WhatItIs(new MemoryStream(image.Content, writable: false)) is { } kind ? $"，这个文件实际是{kind}" : "";
+                errors.Add(nameof(input.IdImage), $"证件图片只能是 PNG、JPEG 或 PDF 文件（按文件内容识别，改扩展名无效）{what}");
             }
         }
         else if (!staff && !errors.All.Any(e => e.Key == nameof(input.IdImage)))

@@ -127,9 +127,13 @@ public sealed partial class MessageService(GovSiteDb db, SiteAccess access, Cale
             {
                 errors.Add("Attachment", $"附件不能超过 {Options.MaxAttachmentBytes / 1024 / 1024} MB");
             }
-            else if ((detected = Attachments.Detect(attachment.Content)) is null)
+            else if (attachments.Refusal(attachment.Content) is { } refused)
             {
-                errors.Add("Attachment", "附件只能是 PDF、PNG 或 JPEG 文件");
+                errors.Add("Attachment", "附件" + refused);
+            }
+            else
+            {
+                detected = Attachments.Detect(attachment.Content);
             }
         }
         if (!errors.IsValid)
@@ -179,7 +183,7 @@ public sealed partial class MessageService(GovSiteDb db, SiteAccess access, Cale
             Subject = subject,
             Text = text,
             AllowPublic = input.IsPublic,
-            AttachmentName = detected is null ? null : TypedText.Line(Path.GetFileName(attachment!.FileName)) is { } file && file.Length <= 200 ? file : "附件",
+            AttachmentName = detected is null ? null : Publishing.Files.FileTypes.CleanName(attachment!.FileName, Publishing.Files.FileTypes.Detect(new MemoryStream(attachment.Content, writable: false))!),
             AttachmentFile = stored,
             AttachmentType = detected?.Type,
             ContentHash = contentHash,

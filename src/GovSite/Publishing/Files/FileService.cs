@@ -42,7 +42,12 @@ public sealed class FileService(GovSiteDb db, SiteAccess access, FileStore store
         }
         else if ((type = FileTypes.Detect(content)) is null)
         {
-            errors.Add("file", $"不能上传文件“{shown}”：只接受 {FileTypes.AcceptedKinds}。文件类型按内容识别，改扩展名无效");
+            var what = UploadChecks.WhatItIs(content) is { } kind ? $"它实际是{kind}，" : "";
+            errors.Add("file", $"不能上传文件“{shown}”：{what}只接受 {FileTypes.AcceptedKinds}。文件类型按内容识别，改扩展名无效");
+        }
+        else if (UploadChecks.Inspect(content, type, Options) is { } problem)
+        {
+            errors.Add("file", $"不能上传文件“{shown}”：{problem}");
         }
         if (!errors.IsValid)
         {

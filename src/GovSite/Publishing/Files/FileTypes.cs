@@ -172,20 +172,39 @@ public static class FileTypes
         return names;
     }
 
-    /// <summary>The original name made safe to store and show, ending in the detected type's extension.</summary>
+    /// <summary>
+    /// The original name made safe to show and to offer as a download name, ending in the detected
+    /// type's extension. It is never a path on disk (files are stored under generated names), but a
+    /// browser saves the download under it: path parts (either slash, drive letters) are dropped,
+    /// control and bidirectional-format characters (NUL, U+202E that shows "exe.pdf" as "fdp.exe")
+    /// removed, leading and trailing dots and spaces trimmed, Windows device names (CON, NUL.txt)
+    /// prefixed, an executable or script extension inside the name ("a.php.jpg") defused with "_",
+    /// and the stem cut to 150 characters. What is left stays recognisable.
+    /// </summary>
     public static string CleanName(string? fileName, FileType type)
     {
-        var name = Path.GetFileName((fileName ?? "").Replace('\\', '/'));
-        name = new string(name.Where(c => !char.IsControl(c) && c is not ('"' or '/' or '\\' or ':' or '*' or '?' or '<' or '>' or '|')).ToArray()).Trim().Trim('.');
-        var stem = Path.GetFileNameWithoutExtension(name);
-        var extension = Path.GetExtension(name).ToLowerInvariant();
+        var name = (fileName ?? "").Replace('\\', '/');
+        name = name[(name.LastIndexOf('/') + 1)..];
+        name = new string(name.Where(c => !char.IsControl(c) && char.GetUnicodeCategory(c) != System.Globalization.UnicodeCategory.Format &&
+            c is not ('"' or ':' or '*' or '?' or '<' or '>' or '|')).ToArray());
+        name = name.Trim().Trim('.', ' ').Trim();
+        var dot = name.LastIndexOf('.');
+        var stem = dot > 0 ? name[..dot].TrimEnd('.', ' ') : dot == 0 ? "" : name;
+        var extension = dot > 0 ? name[dot..].ToLowerInvariant() : "";
         if (stem.Length == 0)
         {
             stem = "附件";
         }
+        // "a.php.jpg", "report.pdf.exe.pdf": a server or a person reading the name takes the inner extension.
+        var parts = stem.Split('.');
+        stem = string.Join("", parts.Select((p, i) => i == 0 ? p : (RiskyExtensions.Contains(p) ? "_" : ".") + p));
+        if (DeviceNames.Contains(parts[0].TrimEnd(' ')))
+        {
+            stem = "_" + stem;
+        }
         if (stem.Length > 150)
         {
-            stem = stem[..150];
+            stem = stem[..(char.IsHighSurrogate(stem[149]) ? 149 : 150)];
         }
         // The name says what the file is: a docx sent as .zip is downloaded as .docx.
         // WPS Office's 文字/表格/演示 files (.wps/.et/.dps) are the same compound files as doc/xls/ppt.
@@ -194,6 +213,14 @@ public static class FileTypes
                    (type == Gzip && name.EndsWith(".tar.gz", StringComparison.OrdinalIgnoreCase));
         return keep ? stem + extension : stem + type.Extension;
     }
+
+    private static readonly HashSet<string> DeviceNames = new(
+        ["CON", "PRN", "AUX", "NUL", .. Enumerable.Range(0, 10).SelectMany(i => new[] { $"COM{i}", $"LPT{i}" })], StringComparer.OrdinalIgnoreCase);
+
+    private static readonly HashSet<string> RiskyExtensions = new(
+        ["exe", "com", "bat", "cmd", "scr", "pif", "msi", "dll", "vbs", "vbe", "js", "jse", "wsf", "ps1", "sh", "jar", "lnk", "hta",
+         "php", "php3", "php4", "php5", "phtml", "phar", "asp", "aspx", "ashx", "jsp", "jspx", "cgi", "pl", "py", "html", "htm", "xhtml", "shtml", "svg"],
+        StringComparer.OrdinalIgnoreCase);
 
     /// <summary>A size as people read it: 12.3 KB, 4.5 MB.</summary>
     public static string FormatSize(long bytes) => bytes switch

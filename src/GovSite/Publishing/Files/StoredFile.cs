@@ -35,6 +35,18 @@ public sealed class FileUploadOptions
     /// <summary>Largest file accepted, in bytes (default 50 MB).</summary>
     public long MaxBytes { get; set; } = 50L * 1024 * 1024;
 
+    /// <summary>Largest picture accepted, in pixels as its header declares them (default 40 megapixels): a pixel flood is refused unread.</summary>
+    public long MaxImagePixels { get; set; } = 40_000_000;
+
+    /// <summary>Most entries a zip (docx, xlsx, pptx, OFD included) may hold, nested ones counted.</summary>
+    public int MaxArchiveEntries { get; set; } = 1000;
+
+    /// <summary>Most bytes a zip or gzip may expand to, counted while streaming (default 500 MB).</summary>
+    public long MaxExpandedBytes { get; set; } = 500L * 1024 * 1024;
+
+    /// <summary>Highest compression ratio of an entry larger than 1 MB expanded (Apache POI uses 100 too).</summary>
+    public int MaxCompressionRatio { get; set; } = 100;
+
     /// <summary>Uploads per person per minute.</summary>
     public int UploadsPerMinute { get; set; } = 60;
 }
