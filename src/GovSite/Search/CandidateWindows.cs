@@ -9,8 +9,8 @@ namespace GovSite.Search;
 /// <item>the newest matches (the same walk counts them);</item>
 /// <item>the shortest titles holding the whole query;</item>
 /// <item>for each of the two rarest terms, the documents that repeat it, most repeated first
-/// (its focus marks, level by level from the top), those with it in the title as well as those
-/// without;</item>
+/// (its focus marks, level by level from the top); for the rarest, also those of them with it in
+/// the title;</item>
 /// <item>for several terms, the newest with the rarest in the title;</item>
 /// <item>for a query read by its parts, the same for all its words together, for all but one,
 /// and for each of its three rarest words alone.</item>
@@ -89,11 +89,13 @@ public static class CandidateWindows
         ids.UnionWith(await backend.NewestAsync(terms, [], filter, depth, ct));
         ids.UnionWith(await backend.ShortestTitlesAsync(terms, filter, depth, ct));
         var rarestFirst = await RarestFirstAsync(frequencies, terms, ct);
-        foreach (var term in rarestFirst.Take(FocusedTerms))
+        foreach (var (term, rank) in rarestFirst.Take(FocusedTerms).Select((t, i) => (t, i)))
         {
             // Level by level from the most repeated: the documents at that level, then (unless
             // they were all taken) those of them with the term in the title, so that a title
-            // holder is not crowded out by newer documents that only repeat the word.
+            // holder is not crowded out by newer documents that only repeat the word. Only for
+            // the rarest term: the second is the commoner, its idf weighs less, and its title
+            // condition over a long posting list was the slowest read at a million documents.
             if (SearchText.Focus(term, 1) is null)
             {
                 // No focus marks (a single character): the newest documents with it in the title.
@@ -108,7 +110,7 @@ public static class CandidateWindows
                 var found = asked > 0 ? await backend.NewestAsync([.. terms, focus], [], filter, asked, ct) : [];
                 ids.UnionWith(found);
                 focused += found.Count;
-                if (titled < depth && !(asked > 0 && found.Count < asked))
+                if (rank == 0 && titled < depth && !(asked > 0 && found.Count < asked))
                 {
                     var inTitle = await backend.NewestAsync([.. terms, focus], [term], filter, depth - titled, ct);
                     ids.UnionWith(inTitle);
