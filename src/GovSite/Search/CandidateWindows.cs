@@ -25,6 +25,9 @@ public static class CandidateWindows
     public static int AllUpTo(int depth) => 3 * depth;
 
     private const int FocusedTerms = 2;
+
+    /// <summary>A second term this many times commoner than the rarest gets no focus windows of its own.</summary>
+    private const double CommonerBy = 10;
     private const int PartWindows = 5;
     private const int SingleWordWindows = 3;
 
@@ -89,7 +92,14 @@ public static class CandidateWindows
         ids.UnionWith(await backend.NewestAsync(terms, [], filter, depth, ct));
         ids.UnionWith(await backend.ShortestTitlesAsync(terms, filter, depth, ct));
         var rarestFirst = await RarestFirstAsync(frequencies, terms, ct);
-        foreach (var (term, rank) in rarestFirst.Take(FocusedTerms).Select((t, i) => (t, i)))
+        var withFocus = FocusedTerms;
+        if (rarestFirst.Count >= 2 && await frequencies.GetAsync(rarestFirst[1], ct) > CommonerBy * await frequencies.GetAsync(rarestFirst[0], ct))
+        {
+            // The second term is far commoner: repeating it lifts a document by little next to
+            // the rarest term's weight, and its focus marks are long posting lists to walk.
+            withFocus = 1;
+        }
+        foreach (var (term, rank) in rarestFirst.Take(withFocus).Select((t, i) => (t, i)))
         {
             // Level by level from the most repeated: the documents at that level, then (unless
             // they were all taken) those of them with the term in the title, so that a title
