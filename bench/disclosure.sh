@@ -15,6 +15,8 @@
 #   DATA=/tmp/catalogue-1m bench/disclosure.sh     # keeps the catalogue database; a second run only times
 #   DATA=/tmp/catalogue-1m REPORT=0 NO_BUILD=1 nice -n 5 bench/disclosure.sh   # the catalogue alone, again
 #   ITEMS=100000 SITES=100 bench/disclosure.sh     # a smaller run
+#   SEARCH=0 ...                                   # pages and lists only: no indexing at start (an hour and more
+#                                                  # at a million on a loaded machine), no searches timed
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ITEMS="${ITEMS:-1000000}"
@@ -32,7 +34,7 @@ mkdir -p bench/results
 BENCH="dotnet bench/GovSite.Bench/bin/Release/net10.0/GovSite.Bench.dll"
 {
   echo "== catalogue: $ITEMS entries, $REQUESTS requests per kind; load before: $(cut -d' ' -f1-3 /proc/loadavg)"
-  $BENCH disclosure-catalogue --items "$ITEMS" --data "$DATA" --port "$PORT" --requests "$REQUESTS"
+  $BENCH disclosure-catalogue --items "$ITEMS" --data "$DATA" --port "$PORT" --requests "$REQUESTS" --searches "$([ "${SEARCH:-1}" = 1 ] && echo true || echo false)"
   [ "${REPORT:-1}" = 1 ] || exit 0
   echo
   echo "== annual disclosure report: $SITES sites x $PER_SITE requests; load before: $(cut -d' ' -f1-3 /proc/loadavg)"
