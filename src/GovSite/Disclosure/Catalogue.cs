@@ -39,7 +39,7 @@ public sealed record CatalogueFacets(int Total, List<(string Name, int Count)> S
 /// dropped when an article of the site changes (<see cref="CatalogueObserver"/>). A search goes
 /// through the search index (<see cref="SearchAsync"/>).
 /// </summary>
-public sealed partial class Catalogue(GovSiteDb db, SiteDirectory directory, CatalogueCounts counts, IOptions<DisclosureOptions> options, TimeProvider clock,
+public sealed class Catalogue(GovSiteDb db, SiteDirectory directory, CatalogueCounts counts, IOptions<DisclosureOptions> options, TimeProvider clock,
     ISearchBackend index, SearchText text)
 {
     public const int PageSize = 20;
@@ -145,9 +145,11 @@ public sealed partial class Catalogue(GovSiteDb db, SiteDirectory directory, Cat
     /// The catalogue's other conditions (主动公开, published, 体裁, organ) are checked on the matches
     /// in the articles themselves, so the index never decides what is disclosed. The index is
     /// written in the publisher's transaction (<see cref="SearchIndexer"/>), so a published item is
-    /// found as soon as it is listed. Null when the index finds nothing and the query holds
-    /// letters or digits: a fragment of a 文号 or 索引号 (〔2026〕3号, 2026-00012) that the index does
-    /// not key is then looked for in the fields as written (<see cref="Filter"/>).
+    /// found as soon as it is listed. A 文号 typed without its issuer (〔2026〕3号, 2026年3号) is keyed
+    /// like a whole one and finds every 文号 of that year and number, in the field or the text. Null
+    /// when the index finds nothing and the query holds letters or digits but no 文号: a fragment of
+    /// an 索引号 (2026-00012) that the index does not key is then looked for in the fields as
+    /// written (<see cref="Filter"/>).
     /// </summary>
     private async Task<CataloguePage?> SearchAsync(SiteInfo site, CatalogueQuery query, int page, CancellationToken ct)
     {
@@ -169,13 +171,7 @@ public sealed partial class Catalogue(GovSiteDb db, SiteDirectory directory, Cat
     /// </summary>
     private async Task<(List<int> Found, bool Complete)?> MatchesAsync(SiteInfo site, CatalogueQuery query, int need, CancellationToken ct)
     {
-        var typed = ChineseText.Clean(query.Search);
-        if (BareDocNumber().IsMatch(typed))
-        {
-            // 〔2026〕3号 names no issuer: the index keys no such 文号, and its digits would match other text.
-            return null;
-        }
-        var plan = text.Parse(typed);
+        var plan = text.Parse(ChineseText.Clean(query.Search));
         var scope = ScopeOf(site);
         var filter = new SearchFilter(clock.GetUtcNow().UtcDateTime, SiteId: scope.Length == 1 ? scope[0] : null, SubjectCategory: query.Subject)
         {
@@ -197,16 +193,16 @@ public sealed partial class Catalogue(GovSiteDb db, SiteDirectory directory, Cat
                 found.AddRange(chunk.Where(listed.Contains));
             }
         }
-        if (found.Count == 0 && exhausted && plan.Folded.Any(char.IsAsciiLetterOrDigit))
+        // Every 文号 the fields or texts hold is keyed, with its issuer's endings and without its
+        // issuer; a query holding one has been answered. Other letters and digits (a piece of an
+        // 索引号) may stand unkeyed in the fields.
+        var numbered = plan.Terms.Any(t => t.Any(a => a.Kind == AlternativeKind.DocNumber));
+        if (found.Count == 0 && exhausted && !numbered && plan.Folded.Any(char.IsAsciiLetterOrDigit))
         {
             return null;
         }
         return (found, exhausted);
     }
-
-    /// <summary>A 文号 without its issuer: 〔2026〕3号, [2026]3号, 2026年第3号.</summary>
-    [System.Text.RegularExpressions.GeneratedRegex(@"^\s*[\[〔【(（]?\s*(?:19|20)\d{2}\s*[\]〕】)）]?\s*年?\s*第?\s*\d{1,5}\s*[号號]\s*$")]
-    private static partial System.Text.RegularExpressions.Regex BareDocNumber();
 
     /// <summary>The entries of these articles, in the order given.</summary>
     private async Task<List<CatalogueEntry>> EntriesAsync(SiteInfo site, List<int> ids, CancellationToken ct)

@@ -24,8 +24,8 @@ namespace GovSite.Search;
 /// </summary>
 public sealed class PostgresSearchBackend(GovSiteDb db) : ISearchBackend
 {
-    /// <summary>Bumped whenever what the tables hold changes; another layout is dropped and indexed again. 1 had weighted to_tsvector vectors and no title table.</summary>
-    private const int Layout = 2;
+    /// <summary>Bumped whenever what the tables hold changes; another layout is dropped and indexed again. 1 had weighted to_tsvector vectors and no title table; 2 no 文号 keys without their issuer.</summary>
+    private const int Layout = 3;
 
     public async Task<bool> EnsureSchemaAsync(CancellationToken ct)
     {

@@ -226,6 +226,18 @@ public sealed partial class SearchText(SearchVocabulary vocabulary)
             highlights.Add(m.Value);
             rest = rest.Replace(m.Value, " ", StringComparison.Ordinal);
         }
+        // 〔2014〕57号 or 2014年57号 typed without its issuer: the key every 文号 of that year and number carries.
+        foreach (Match m in BareDocNumberPattern().Matches(rest))
+        {
+            if (numbered.Count >= 2)
+            {
+                break;
+            }
+            var key = BareKey(m);
+            numbered.Add([new Alternative([key], key, AlternativeKind.DocNumber)]);
+            highlights.Add(m.Value);
+            rest = rest.Replace(m.Value, " ", StringComparison.Ordinal);
+        }
         if (numbered.Count == 0 && IndexNumberKey(folded) is { } indexKey && !folded.Any(ChineseText.IsHan))
         {
             var words = Split(folded).ToList();
@@ -606,6 +618,17 @@ public sealed partial class SearchText(SearchVocabulary vocabulary)
     private static string Key(string prefix, Match m) =>
         DocNumberPrefix + prefix + m.Groups[2].Value + "n" + m.Groups[3].Value.TrimStart('0');
 
+    /// <summary>
+    /// The key of a 文号 without its issuer (zwh2014n57): year and number only. Every 文号 carries
+    /// it beside its issuer's keys, so 〔2014〕57号 typed alone finds 国办发〔2014〕57号; an issuer's
+    /// key never starts with a digit, so the two never meet.
+    /// </summary>
+    private static string BareKey(Match m)
+    {
+        var year = m.Groups["year"].Success ? m.Groups["year"].Value : m.Groups["year2"].Value;
+        return DocNumberPrefix + year + "n" + m.Groups["number"].Value.TrimStart('0');
+    }
+
     /// <summary>The 文号 field's key and its shorter issuer prefixes (办发〔2014〕57号 still finds it).</summary>
     private static IEnumerable<string> DocNumberKeys(string docNumber)
     {
@@ -619,12 +642,17 @@ public sealed partial class SearchText(SearchVocabulary vocabulary)
         {
             yield return Key(prefix[start..], match);
         }
+        if (BareDocNumberPattern().Match(match.Value) is { Success: true } bare)
+        {
+            yield return BareKey(bare);
+        }
     }
 
     /// <summary>
     /// Every 文号 written in a text and where, keyed for each ending of the characters before it:
     /// the text does not say where the issuer's abbreviation starts (根据国办发〔2014〕57号 gives
-    /// 国办发…, 办发…, 据国办发…).
+    /// 国办发…, 办发…, 据国办发…), and every year and number written as a 文号 is (〔2014〕57号,
+    /// 2014年第57号, with or without an issuer before it) also keyed without its issuer.
     /// </summary>
     public static IEnumerable<(string Key, int Start, int Length)> DocNumberMentions(string folded)
     {
@@ -635,6 +663,10 @@ public sealed partial class SearchText(SearchVocabulary vocabulary)
             {
                 yield return (Key(prefix[start..], m), m.Index + start, m.Length - start);
             }
+        }
+        foreach (Match m in BareDocNumberPattern().Matches(folded))
+        {
+            yield return (BareKey(m), m.Index, m.Length);
         }
     }
 
@@ -680,6 +712,13 @@ public sealed partial class SearchText(SearchVocabulary vocabulary)
 
     [GeneratedRegex(@"([\u4e00-\u9fa5]{1,12}?)\s*[\[〔【(（]?\s*((?:19|20)\d{2})\s*[\]〕】)）]?\s*年?\s*第?\s*(\d{1,5})\s*号")]
     private static partial Regex DocNumberPattern();
+
+    /// <summary>
+    /// A year and number written as a 文号 is, issuer or not: in brackets (〔2014〕57号, [2014]第57号)
+    /// or with 年 (2014年57号). A bare 201457号 is not one: without either mark it is just a number.
+    /// </summary>
+    [GeneratedRegex(@"(?<!\d)(?:[\[〔【(（]\s*(?<year>(?:19|20)\d{2})\s*[\]〕】)）]\s*年?|(?<year2>(?:19|20)\d{2})\s*年)\s*第?\s*(?<number>\d{1,5})\s*号")]
+    private static partial Regex BareDocNumberPattern();
 
     [GeneratedRegex(@"[0-9a-z]{4,24}(?:\s?[-/]\s?[0-9a-z]{2,24}){1,3}")]
     private static partial Regex IndexNumberPattern();

@@ -34,9 +34,10 @@ public sealed class SqliteSearchBackend(GovSiteDb db) : ISearchBackend
     /// Kept in search_layout and bumped whenever what a table holds or how it is keyed changes (a
     /// change of keys does not show in the CREATE statements): a database of another layout is
     /// indexed again. 1 was search_fts with its token text, 2 search_text by document id with a
-    /// banded search_title; neither had search_layout. 3 had no pinyin, 文号 or focus marks in bodies.
+    /// banded search_title; neither had search_layout. 3 had no pinyin, 文号 or focus marks in bodies;
+    /// 4 no 文号 keys without their issuer (zwh2014n57).
     /// </summary>
-    private const int Layout = 4;
+    private const int Layout = 5;
 
     public const string InsertTextSql = "INSERT INTO search_text (rowid, title, body) VALUES ($key, $title, $body)";
     public const string InsertTitleSql = "INSERT INTO search_title (rowid, title) VALUES ($key, $title)";

@@ -21,6 +21,7 @@ public class CatalogueSearchTests(CatalogueSearchTests.Fixture app) : IClassFixt
         public int LandOtherDepartment { get; private set; }
         public int LandElsewhere { get; private set; }
         public int LandLater { get; private set; }
+        public int LandCited { get; private set; }
         public Site Elsewhere { get; private set; } = null!;
 
         public override async Task InitializeAsync()
@@ -43,6 +44,12 @@ public class CatalogueSearchTests(CatalogueSearchTests.Fixture app) : IClassFixt
             LandOtherDepartment = await PublishAsync(OtherDepartment.Id, "政策文件", new ItemInput
             {
                 Title = "学校用地耕地保护工作的通知", Body = "<p>学校建设涉及耕地占补平衡的，按本通知办理。</p>", GenreClass = "通知",
+                SubjectClass = "科技、教育", Disclosure = DisclosureMode.Proactive,
+            });
+            // Cites the 办法 by year and number in its text only: neither its fields nor its title say it.
+            LandCited = await PublishAsync(OtherDepartment.Id, "政策文件", new ItemInput
+            {
+                Title = "测试公开县补充耕地验收工作提醒", Body = "<p>各学校用地项目请按照〔2026〕15号文件做好补充耕地验收。</p>", GenreClass = "通知",
                 SubjectClass = "科技、教育", Disclosure = DisclosureMode.Proactive,
             });
             // Another county's site: never in this portal's catalogue.
@@ -104,14 +111,56 @@ public class CatalogueSearchTests(CatalogueSearchTests.Fixture app) : IClassFixt
     }
 
     [Fact]
-    public async Task An_index_number_finds_its_entry_and_a_fragment_of_a_doc_number_is_looked_for_as_written()
+    public async Task An_index_number_finds_its_entry_and_a_fragment_of_one_is_looked_for_as_written()
     {
         var listed = await SearchAsync(DisclosureFactory.DepartmentCode, "耕地保护实施办法");
         var indexNumber = listed.GetProperty("items")[0].GetProperty("indexNumber").GetString()!;
         Titles(await SearchAsync(DisclosureFactory.DepartmentCode, indexNumber)).ShouldBe(["测试公开县耕地保护实施办法"]);
         Titles(await SearchAsync(DisclosureFactory.PortalCode, " " + indexNumber.ToLowerInvariant() + " ")).ShouldBe(["测试公开县耕地保护实施办法"]);
-        // No issuer: the index keys no such 文号, the fields as written still hold it.
-        Titles(await SearchAsync(DisclosureFactory.PortalCode, "〔2026〕15号")).ShouldBe(["测试公开县耕地保护实施办法"]);
+        // Its year and serial (2026-00012) are no key of the index; the field as written holds them.
+        var fragment = indexNumber[(indexNumber.LastIndexOf('/') + 1)..];
+        Titles(await SearchAsync(DisclosureFactory.DepartmentCode, fragment)).ShouldContain("测试公开县耕地保护实施办法");
+    }
+
+    [Theory]
+    [InlineData("〔2026〕15号")]
+    [InlineData("2026年15号")]
+    [InlineData("[2026]第15號")]
+    [InlineData(" （２０２６）１５号 ")]
+    public async Task A_doc_number_without_its_issuer_finds_the_entries_whose_doc_number_or_text_holds_it(string typed)
+    {
+        // The second entry says 〔2026〕15号 only in its text, which the fields as written never hold: found through the index.
+        var portal = await SearchAsync(DisclosureFactory.PortalCode, typed);
+        Titles(portal).ShouldBe(["测试公开县补充耕地验收工作提醒", "测试公开县耕地保护实施办法"]);
+        portal.GetProperty("total").GetInt32().ShouldBe(2);
+        Titles(await SearchAsync(DisclosureFactory.DepartmentCode, typed)).ShouldBe(["测试公开县耕地保护实施办法"]);
+        Titles(await SearchAsync(DisclosureFactory.PortalCode, typed, "&genre=" + Uri.EscapeDataString("通知"))).ShouldBe(["测试公开县补充耕地验收工作提醒"]);
+        // Another county's 〔2026〕16号 and a year or number apart are not it.
+        Titles(await SearchAsync("3504000044", typed)).ShouldBeEmpty();
+        Titles(await SearchAsync(DisclosureFactory.PortalCode, typed.Replace("15", "16", StringComparison.Ordinal)
+            .Replace("１５", "１６", StringComparison.Ordinal))).ShouldBeEmpty();
+        Titles(await SearchAsync(DisclosureFactory.PortalCode, typed.Replace("2026", "2025", StringComparison.Ordinal)
+            .Replace("２０２６", "２０２５", StringComparison.Ordinal))).ShouldBeEmpty();
+        Titles(await SearchAsync(DisclosureFactory.PortalCode, "〔2026〕1号")).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task The_search_page_and_api_find_a_doc_number_without_its_issuer_in_fields_and_texts()
+    {
+        using var client = app.CreateClient();
+        foreach (var typed in new[] { "〔2026〕15号", "2026年第15号" })
+        {
+            var api = await client.GetFromJsonAsync<JsonElement>($"/api/v1/search?q={Uri.EscapeDataString(typed)}&site={DisclosureFactory.DepartmentCode}");
+            api.GetProperty("results").EnumerateArray().Select(r => r.GetProperty("title").GetString()!).ShouldBe(["测试公开县耕地保护实施办法"]);
+            // Across every site: the 文号 field and the text that cites it, still not another county's 〔2026〕16号.
+            var everywhere = await client.GetFromJsonAsync<JsonElement>($"/api/v1/search?q={Uri.EscapeDataString(typed)}");
+            everywhere.GetProperty("results").EnumerateArray().Select(r => r.GetProperty("title").GetString()!)
+                .ShouldBe(["测试公开县耕地保护实施办法", "测试公开县补充耕地验收工作提醒"], ignoreOrder: true);
+            var html = await client.GetStringAsync($"/search?q={Uri.EscapeDataString(typed)}");
+            html.ShouldContain("测试公开县耕地保护实施办法");
+            html.ShouldContain("测试公开县补充耕地验收工作提醒");
+            html.ShouldNotContain("另一县耕地保护实施办法");
+        }
     }
 
     [Fact]

@@ -54,6 +54,26 @@ public class SearchTextTests
     public void Different_document_numbers_give_different_keys() =>
         SearchText.DocNumberKey("国办发〔2014〕57号").ShouldNotBe(SearchText.DocNumberKey("国办发〔2014〕5号"));
 
+    [Theory]
+    [InlineData("〔2014〕57号")]
+    [InlineData("[2014]57号")]
+    [InlineData("2014年57号")]
+    [InlineData("（2014）第57號")]
+    [InlineData("2014年第057号")]
+    public void A_document_number_without_its_issuer_is_a_key_every_document_number_of_its_year_and_number_carries(string typed)
+    {
+        var key = Text.Parse(typed).Terms.ShouldHaveSingleItem().ShouldHaveSingleItem();
+        key.Kind.ShouldBe(AlternativeKind.DocNumber);
+        var token = key.Tokens.ShouldHaveSingleItem();
+        Text.DocumentTokens("通知", null, null, "国办发〔2014〕57号", null).Title.Split(' ').ShouldContain(token);
+        Text.DocumentTokens("转发国办发[2014]57号文件的通知", null, null, null, null).Title.Split(' ').ShouldContain(token);
+        Text.DocumentTokens("通知", null, "依据2014年第57号文件执行。", null, null).Body.Split(' ').ShouldContain(token);
+        Text.DocumentTokens("通知", null, "（〔2014〕57号）", null, null).Body.Split(' ').ShouldContain(token);
+        // Another year or number, and digits that are no 文号, are not it.
+        var (title, body) = Text.DocumentTokens("通知", null, "依据〔2014〕5号、2015年57号、〔2014〕570号和编号201457号。", "国办发〔2014〕58号", null);
+        title.Split(' ').Concat(body.Split(' ')).ShouldNotContain(token);
+    }
+
     [Fact]
     public void Index_numbers_ignore_separators_and_width() =>
         SearchText.IndexNumberKey("11990000MB0000001X/2025-00012")
