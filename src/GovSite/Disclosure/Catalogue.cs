@@ -100,8 +100,35 @@ public sealed class Catalogue(GovSiteDb db, SiteDirectory directory, CatalogueCo
         return entries;
     }
 
+    /// <summary>
+    /// A search that is the name of one of the catalogue's organs or 主题分类 (测试公开县统计局,
+    /// 劳动、人事、监察) is that list: a citizen who types a name from the lists wants its entries,
+    /// which the index cannot find by a 发文机关 or 主题分类 written only in a field.
+    /// </summary>
+    private async Task<CatalogueQuery> UnderstoodAsync(SiteInfo site, CatalogueQuery query, CancellationToken ct)
+    {
+        if (query.Search is not { } search || Comparable(search) is not { Length: >= 2 } typed)
+        {
+            return query;
+        }
+        var facets = await FacetsAsync(site, ct);
+        if (query.Organ is null && facets.Organs.FirstOrDefault(o => Comparable(o.Name) == typed).Name is { } organ)
+        {
+            return query with { Organ = organ, Search = null };
+        }
+        if (query.Subject is null && facets.Subjects.FirstOrDefault(o => Comparable(o.Name) == typed).Name is { } subject)
+        {
+            return query with { Subject = subject, Search = null };
+        }
+        return query;
+    }
+
+    /// <summary>Letters and digits only, folded (traditional script, full width): 劳动、人事、监察 and 劳动人事监察 are one name.</summary>
+    private static string Comparable(string name) => new([.. ChineseText.Fold(name).Where(char.IsLetterOrDigit)]);
+
     public async Task<CataloguePage> PageAsync(SiteInfo site, CatalogueQuery query, CancellationToken ct)
     {
+        query = await UnderstoodAsync(site, query, ct);
         var scope = ScopeOf(site);
         var maxPages = options.Value.CatalogueMaxPages;
         var page = Math.Clamp(query.Page, 1, maxPages);
@@ -201,7 +228,24 @@ public sealed class Catalogue(GovSiteDb db, SiteDirectory directory, CatalogueCo
         {
             return null;
         }
-        return (found, exhausted);
+        return (numbered ? await OwnNumberFirstAsync(plan, conditions, found, ct) : found, exhausted);
+    }
+
+    /// <summary>
+    /// For a 文号, the entries whose own 文号 it is come first (newest first among them), then those
+    /// that only mention it: the document itself is what a person typing its number is after.
+    /// </summary>
+    private static async Task<List<int>> OwnNumberFirstAsync(QueryPlan plan, IQueryable<Article> conditions, List<int> found, CancellationToken ct)
+    {
+        var keys = plan.Terms.SelectMany(t => t).Where(a => a.Kind == AlternativeKind.DocNumber).SelectMany(a => a.Tokens).ToHashSet(StringComparer.Ordinal);
+        var own = new HashSet<int>();
+        foreach (var chunk in found.Chunk(5_000))
+        {
+            var numbers = await conditions.Where(a => chunk.Contains(a.Id) && a.DocNumber != null)
+                .Select(a => new { a.Id, a.DocNumber }).ToListAsync(ct);
+            own.UnionWith(numbers.Where(n => SearchText.DocNumberKeys(n.DocNumber!).Any(keys.Contains)).Select(n => n.Id));
+        }
+        return own.Count == 0 ? found : [.. found.Where(own.Contains), .. found.Where(id => !own.Contains(id))];
     }
 
     /// <summary>The entries of these articles, in the order given.</summary>
@@ -278,6 +322,7 @@ public sealed class Catalogue(GovSiteDb db, SiteDirectory directory, CatalogueCo
     public async Task<List<CatalogueEntry>> ExportAsync(SiteInfo site, CatalogueQuery query, CancellationToken ct)
     {
         var limit = options.Value.CatalogueExportRows;
+        query = await UnderstoodAsync(site, query, ct);
         if (query.Search is not null && await MatchesAsync(site, query, limit, ct) is { } matches)
         {
             return await EntriesAsync(site, [.. matches.Found.Take(limit)], ct);

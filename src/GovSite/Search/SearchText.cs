@@ -630,7 +630,7 @@ public sealed partial class SearchText(SearchVocabulary vocabulary)
     }
 
     /// <summary>The 文号 field's key and its shorter issuer prefixes (办发〔2014〕57号 still finds it).</summary>
-    private static IEnumerable<string> DocNumberKeys(string docNumber)
+    public static IEnumerable<string> DocNumberKeys(string docNumber)
     {
         var match = DocNumberPattern().Match(ChineseText.Fold(docNumber));
         if (!match.Success)
