@@ -87,6 +87,12 @@ public sealed class MessageModel(SiteAccess access, GovSiteDb db, SiteDirectory 
         {
             return false;
         }
+        // Letters carry the writer's name and phone: only staff of the receiving, handling or
+        // transferred-to site see one (another site's letter is not found, as in the query filters).
+        if (!new[] { m.HandlingSiteId, m.TransferSiteId ?? 0, m.SiteId }.Any(Access.CanSee))
+        {
+            return false;
+        }
         Message = m;
         // The site nav of the site this user works for: the handling site, the department it waits for, or the receiving site.
         var own = new[] { m.HandlingSiteId, m.TransferSiteId ?? 0, m.SiteId }.FirstOrDefault(Access.CanSee, m.SiteId);

@@ -225,9 +225,10 @@ public static class LibraryApi
     private static async Task<IResult> Saved<T>(Task<SaveResult<T>> save) where T : class =>
         ApiResults.From(await save, r => r);
 
-    private static async Task<Results<Ok<List<TransitionDto>>, NotFound>> HistoryAsync(int id, GovSiteDb db, CancellationToken ct)
+    private static async Task<Results<Ok<List<TransitionDto>>, NotFound>> HistoryAsync(int id, GovSiteDb db, SiteAccess access, CancellationToken ct)
     {
-        if (!await db.LibraryItems.AnyAsync(i => i.Id == id, ct))
+        // Reviewers' comments are the owner site's, as its versions are: another site's staff get 404.
+        if (await VisibleOwnerAsync(id, db, access, ct) is null)
         {
             return TypedResults.NotFound();
         }
