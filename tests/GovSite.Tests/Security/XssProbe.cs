@@ -137,13 +137,15 @@ public sealed class XssProbe : IAsyncDisposable
         () => {
           const found = [];
           const bad = /^(javascript|vbscript|data:text\/html|data:application\/xhtml|data:image\/svg)/;
+          // Attributes a browser follows or loads; text in others (a meta description) is only text.
+          const urls = ['href', 'xlink:href', 'src', 'action', 'formaction', 'data', 'background', 'poster', 'codebase', 'lowsrc', 'dynsrc'];
           const walk = (doc, where) => {
             for (const el of doc.querySelectorAll('*')) {
               const tag = el.localName;
               for (const a of Array.from(el.attributes)) {
                 const n = a.name.toLowerCase();
                 const v = a.value.replace(/[\u0000-\u0020\u007f-\u009f\u200b-\u200d\u2028\u2029\ufeff]/g, '').toLowerCase();
-                if (n.startsWith('on') || n === 'srcdoc' || (bad.test(v) && !(tag === 'img' && v.startsWith('data:image/svg')))
+                if (n.startsWith('on') || n === 'srcdoc' || (urls.includes(n) && bad.test(v) && !(tag === 'img' && v.startsWith('data:image/svg')))
                     || (n === 'style' && /expression\(|javascript:|behavior:/.test(v)))
                   found.push(where + '<' + tag + ' ' + n + '="' + a.value.slice(0, 60) + '">');
               }
