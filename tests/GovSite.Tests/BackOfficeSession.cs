@@ -24,11 +24,11 @@ public sealed class BackOfficeSession : IDisposable
 
     /// <summary>A visitor: cookies kept (antiforgery), nobody signed in.</summary>
     public static BackOfficeSession Anonymous(WebApplicationFactory<Program> app) =>
-        new(app.CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = true, AllowAutoRedirect = false }));
+        new(app.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = app.ClientOptions.BaseAddress, HandleCookies = true, AllowAutoRedirect = false }));
 
     public static async Task<BackOfficeSession> SignInAsync(WebApplicationFactory<Program> app, string userName, string password)
     {
-        var client = app.CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = true, AllowAutoRedirect = false });
+        var client = app.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = app.ClientOptions.BaseAddress, HandleCookies = true, AllowAutoRedirect = false });
         var session = new BackOfficeSession(client);
         var login = await session.OpenAsync("/admin/login");
         var response = await session.SubmitAsync(login.Form("form[method=post]:not([action='/admin/logout'])"),
@@ -73,7 +73,7 @@ public sealed class BackOfficeSession : IDisposable
     /// <summary>The password step alone: the caller looks at where it leads.</summary>
     public static async Task<BackOfficeSession> PasswordOnlyAsync(WebApplicationFactory<Program> app, string userName, string password)
     {
-        var client = app.CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = true, AllowAutoRedirect = false });
+        var client = app.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = app.ClientOptions.BaseAddress, HandleCookies = true, AllowAutoRedirect = false });
         var session = new BackOfficeSession(client);
         var login = await session.OpenAsync("/admin/login");
         var response = await session.SubmitAsync(login.Form("form[method=post]:not([action='/admin/logout'])"),
