@@ -9,8 +9,8 @@ namespace GovSite.Search;
 /// <item>the newest matches (the same walk counts them);</item>
 /// <item>the shortest titles holding the whole query;</item>
 /// <item>for each of the two rarest terms, the documents that repeat it, most repeated first
-/// (its focus marks, level by level from the top), those with it in the title as well as those
-/// without;</item>
+/// (its focus marks, level by level from the top); for the rarest, also those of them with it in
+/// the title;</item>
 /// <item>for several terms, the newest with the rarest in the title;</item>
 /// <item>for a query read by its parts, the same for all its words together, for all but one,
 /// and for each of its three rarest words alone.</item>
@@ -25,6 +25,9 @@ public static class CandidateWindows
     public static int AllUpTo(int depth) => 3 * depth;
 
     private const int FocusedTerms = 2;
+
+    /// <summary>A second term this many times commoner than the rarest gets no focus windows of its own.</summary>
+    private const double CommonerBy = 10;
     private const int PartWindows = 5;
     private const int SingleWordWindows = 3;
 
@@ -89,11 +92,20 @@ public static class CandidateWindows
         ids.UnionWith(await backend.NewestAsync(terms, [], filter, depth, ct));
         ids.UnionWith(await backend.ShortestTitlesAsync(terms, filter, depth, ct));
         var rarestFirst = await RarestFirstAsync(frequencies, terms, ct);
-        foreach (var term in rarestFirst.Take(FocusedTerms))
+        var withFocus = FocusedTerms;
+        if (rarestFirst.Count >= 2 && await frequencies.GetAsync(rarestFirst[1], ct) > CommonerBy * await frequencies.GetAsync(rarestFirst[0], ct))
+        {
+            // The second term is far commoner: repeating it lifts a document by little next to
+            // the rarest term's weight, and its focus marks are long posting lists to walk.
+            withFocus = 1;
+        }
+        foreach (var (term, rank) in rarestFirst.Take(withFocus).Select((t, i) => (t, i)))
         {
             // Level by level from the most repeated: the documents at that level, then (unless
             // they were all taken) those of them with the term in the title, so that a title
-            // holder is not crowded out by newer documents that only repeat the word.
+            // holder is not crowded out by newer documents that only repeat the word. Only for
+            // the rarest term: the second is the commoner, its idf weighs less, and its title
+            // condition over a long posting list was the slowest read at a million documents.
             if (SearchText.Focus(term, 1) is null)
             {
                 // No focus marks (a single character): the newest documents with it in the title.
@@ -108,7 +120,7 @@ public static class CandidateWindows
                 var found = asked > 0 ? await backend.NewestAsync([.. terms, focus], [], filter, asked, ct) : [];
                 ids.UnionWith(found);
                 focused += found.Count;
-                if (titled < depth && !(asked > 0 && found.Count < asked))
+                if (rank == 0 && titled < depth && !(asked > 0 && found.Count < asked))
                 {
                     var inTitle = await backend.NewestAsync([.. terms, focus], [term], filter, depth - titled, ct);
                     ids.UnionWith(inTitle);
