@@ -65,6 +65,19 @@ public static class CitizensSetup
         return int.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var value) ? value : null;
     }
 
+    /// <summary>
+    /// Puts what was just submitted on the signed-in citizen's page (千人千网), through a form or
+    /// the public API alike; an anonymous submission stays unlinked. The citizen cookie is SameSite=Lax,
+    /// so another site's form posting to the API cannot link a record to a visitor.
+    /// </summary>
+    public static async Task LinkSubmissionAsync(HttpContext http, Func<PersonalPage, int, Task> claim)
+    {
+        if (await CitizenIdAsync(http) is int citizenId)
+        {
+            await claim(http.RequestServices.GetRequiredService<PersonalPage>(), citizenId);
+        }
+    }
+
     public static Task SignInAsync(HttpContext http, Citizen citizen) =>
         http.SignInAsync(Scheme, new ClaimsPrincipal(new ClaimsIdentity(
             [new Claim(IdClaim, citizen.Id.ToString(CultureInfo.InvariantCulture)), new Claim(ClaimTypes.Name, citizen.Mobile)], Scheme)));

@@ -13,7 +13,17 @@ using Microsoft.Extensions.Options;
 
 namespace GovSite.Citizens;
 
-public sealed record SubscriptionTarget(SubscriptionKind Kind, int SiteId, string Target, string Title);
+public sealed record SubscriptionTarget(SubscriptionKind Kind, int SiteId, string Target, string Title)
+{
+    /// <summary>The RSS feed (a path inside the site) that follows the same thing, for readers who prefer one.</summary>
+    public string FeedPath => Kind switch
+    {
+        SubscriptionKind.Column => $"/columns/{Target}/rss.xml",
+        SubscriptionKind.Topic => $"/topics/{Target}/rss.xml",
+        SubscriptionKind.PolicyTheme => PublicSite.SiteFeeds.PolicyThemeFeedPath(Target),
+        _ => ServiceFeed.Path,
+    };
+}
 
 /// <summary>Subscribing and unsubscribing: what can be subscribed to on a site, checked before it is kept.</summary>
 public sealed class Subscriptions(GovSiteDb db, SiteDirectory directory, TimeProvider clock)
@@ -40,7 +50,8 @@ public sealed class Subscriptions(GovSiteDb db, SiteDirectory directory, TimePro
                 return topic is null ? null : new(kind, site.Id, value, $"专题：{topic}");
             case SubscriptionKind.PolicyTheme:
                 var known = await db.Articles.IgnoreQueryFilters().AsNoTracking()
-                    .AnyAsync(a => a.SiteId == site.Id && a.Status == ArticleStatus.Published && a.SubjectCategory == value, ct);
+                    .AnyAsync(a => a.SiteId == site.Id && a.Status == ArticleStatus.Published && a.Disclosure == DisclosureMode.Proactive && a.SubjectCategory == value, ct)
+                    || await db.Classifications.AsNoTracking().AnyAsync(c => c.Scheme == Publishing.Library.ClassificationScheme.Subject && c.Name == value, ct);
                 return known ? new(kind, site.Id, value, $"政策文件：{value}") : null;
             case SubscriptionKind.Service:
                 var shown = ServiceCatalogue.ShownOn(directory, site);
@@ -174,7 +185,7 @@ public sealed class SubscriptionDelivery(IServiceScopeFactory scopes, TimeProvid
             foreach (var row in batch)
             {
                 var s = row.Subscription;
-                var news = await NewsAsync(db, directory, s, ct);
+                var news = await NewsAsync(db, directory, s, clock.GetUtcNow().UtcDateTime, ct);
                 if (news.Count == 0)
                 {
                     continue;
@@ -207,11 +218,17 @@ public sealed class SubscriptionDelivery(IServiceScopeFactory scopes, TimeProvid
         }
     }
 
-    private static async Task<List<News>> NewsAsync(GovSiteDb db, SiteDirectory directory, Subscription s, CancellationToken ct)
+    /// <summary>
+    /// What appeared since the watermark and is public now: published, due (a scheduled article
+    /// waits for its time, or the watermark would pass it), and not marked 依申请公开 or 不予公开;
+    /// a 主题分类's documents are the 主动公开 ones, as its feed and the catalogue list them.
+    /// </summary>
+    private static async Task<List<News>> NewsAsync(GovSiteDb db, SiteDirectory directory, Subscription s, DateTime now, CancellationToken ct)
     {
         var since = s.Since;
         var published = db.Articles.IgnoreQueryFilters().AsNoTracking()
-            .Where(a => a.SiteId == s.SiteId && a.Status == ArticleStatus.Published && a.PublishedAt > since);
+            .Where(a => a.SiteId == s.SiteId && a.Status == ArticleStatus.Published && a.PublishedAt > since && a.PublishedAt <= now
+                && (a.Disclosure == null || a.Disclosure == DisclosureMode.Proactive));
         var number = int.TryParse(s.Target, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : 0;
         IQueryable<Article>? articles = null;
         switch (s.Kind)
@@ -228,7 +245,7 @@ public sealed class SubscriptionDelivery(IServiceScopeFactory scopes, TimeProvid
                 articles = published.Where(a => a.ColumnId == root || db.Columns.IgnoreQueryFilters().Any(c => c.Id == a.ColumnId && c.ParentId == root));
                 break;
             case SubscriptionKind.PolicyTheme:
-                articles = published.Where(a => a.SubjectCategory == s.Target);
+                articles = published.Where(a => a.SubjectCategory == s.Target && a.Disclosure == DisclosureMode.Proactive);
                 break;
             case SubscriptionKind.Service:
                 if (directory.FindById(s.SiteId) is not { } site)

@@ -170,6 +170,10 @@ public static class DisclosureApi
             return TypedResults.NotFound();
         }
         var outcome = await requests.SubmitAsync(site.Id, input, null, http.Connection.RemoteIpAddress?.ToString(), ct);
+        if (outcome.Receipt is { } receipt)
+        {
+            await Citizens.CitizensSetup.LinkSubmissionAsync(http, (page, citizenId) => page.ClaimRequestAsync(citizenId, receipt.Number, receipt.QueryCode, ct));
+        }
         return Receipt(outcome);
     }
 

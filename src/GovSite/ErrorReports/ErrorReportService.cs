@@ -481,6 +481,10 @@ public sealed class ErrorReportService(GovSiteDb db, SiteAccess access, Calendar
         _ => ErrorKind.Other,
     };
 
+    /// <summary>The kinds as the forms offer them: issue 17's six with 其他 last, 假冒网站 before it.</summary>
+    public static readonly ErrorKind[] Kinds =
+        [ErrorKind.Content, ErrorKind.Link, ErrorKind.NotUpdated, ErrorKind.ServiceUnavailable, ErrorKind.NoResponse, ErrorKind.Counterfeit, ErrorKind.Other];
+
     public static string Label(ErrorKind kind) => kind switch
     {
         ErrorKind.Content => "内容错误",

@@ -76,7 +76,12 @@ public static class ErrorReportsApi
         {
             return TypedResults.NotFound();
         }
-        return Receipt(await reports.SubmitAsync(site.Id, input, http.Connection.RemoteIpAddress?.ToString(), ct));
+        var outcome = await reports.SubmitAsync(site.Id, input, http.Connection.RemoteIpAddress?.ToString(), ct);
+        if (outcome.Receipt is { } receipt)
+        {
+            await Citizens.CitizensSetup.LinkSubmissionAsync(http, (page, citizenId) => page.ClaimErrorReportAsync(citizenId, receipt.Number, receipt.QueryCode, ct));
+        }
+        return Receipt(outcome);
     }
 
     private static async Task<Results<Created<ReceiptBody>, ValidationProblem, NotFound, ProblemHttpResult>> RecordAsync(string code,

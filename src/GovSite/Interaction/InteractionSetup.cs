@@ -64,6 +64,7 @@ public static class InteractionSetup
             var errors = outcome.Errors.ToDictionary().ToDictionary(kv => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(kv.Key), kv => kv.Value);
             return TypedResults.ValidationProblem(errors, title: "提交的内容有误", detail: "请根据各字段的提示修改后重试");
         }
+        await Citizens.CitizensSetup.LinkSubmissionAsync(http, (page, citizenId) => page.ClaimMessageAsync(citizenId, r.Ticket, r.QueryCode, ct));
         return TypedResults.Created($"/api/v1/messages/{r.Ticket}", new ReceiptBody(r.Ticket, r.QueryCode, Format(r.DueDate)));
     }
 

@@ -43,6 +43,9 @@ public sealed class PageShell
     public string PageTitle { get; set; } = "";
     public List<KeyValuePair<string, string>> Meta { get; } = [];
     public string? FeedUrl { get; set; }
+
+    /// <summary>What a feed reader calls the feed in the head's link (the column feed's is just "RSS").</summary>
+    public string FeedTitle { get; set; } = "RSS";
     public SpecialTopic? ArchivedTopic { get; set; }
 
     /// <summary>The site-wide meta tags every public page starts with, and the site's name as the title.</summary>

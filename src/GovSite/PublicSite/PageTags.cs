@@ -17,6 +17,9 @@ public static class PageTags
     /// <summary>A block of a homepage or topic landing page showing a column's newest articles.</summary>
     public static string Block(int siteId, int columnId) => $"site:{siteId}:block:{columnId}";
     public static string Feed(int siteId, int columnId) => $"site:{siteId}:feed:{columnId}";
+
+    /// <summary>The feeds of the site's 主题分类 (any article change may move a document into or out of one).</summary>
+    public static string PolicyThemeFeeds(int siteId) => $"site:{siteId}:policy-theme-feeds";
     public static string Sitemap(int siteId) => $"site:{siteId}:sitemap";
 
     /// <summary>The 互动交流 list and every published message's page (a reply shifts the list).</summary>
@@ -39,12 +42,12 @@ public static class PageTags
     /// <summary>
     /// The pages an article change affects: the article, the policy it interprets and the
     /// interpretations of it (they link to each other by title), the listings, blocks and feeds
-    /// of its column and every ancestor column (before and after a move), and the sitemap.
+    /// of its column and every ancestor column (before and after a move), the 主题分类 feeds and the sitemap.
     /// </summary>
     public static HashSet<string> ForArticle(IReadOnlyCollection<Column> siteColumns, int siteId, int articleId,
         IEnumerable<int> columnIds, IEnumerable<int> linkedArticleIds)
     {
-        var tags = new HashSet<string> { Article(siteId, articleId), Sitemap(siteId) };
+        var tags = new HashSet<string> { Article(siteId, articleId), Sitemap(siteId), PolicyThemeFeeds(siteId) };
         foreach (var linked in linkedArticleIds)
         {
             tags.Add(Article(siteId, linked));

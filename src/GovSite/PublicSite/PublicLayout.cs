@@ -144,7 +144,7 @@ public static class PublicLayout
         }
         if (shell.FeedUrl is not null)
         {
-            html.Raw("    <link rel=\"alternate\" type=\"application/rss+xml\" title=\"RSS\" href=\"").Text(shell.FeedUrl).Raw("\">\n");
+            html.Raw("    <link rel=\"alternate\" type=\"application/rss+xml\" title=\"").Text(shell.FeedTitle).Raw("\" href=\"").Text(shell.FeedUrl).Raw("\">\n");
         }
         html.Raw("</head>\n<body class=\"theme-").Text(theme.Theme).Raw("\">\n").Raw(Toolbar);
         if (shell.IsPreview)

@@ -54,6 +54,10 @@ public abstract class PublicPageModel(CurrentSite current, SiteContent content) 
 
     private int? _columnId;
 
+    /// <summary>The page's RSS feed (a path inside the site), announced in the head by the layout.</summary>
+    public string? FeedUrl { get; protected set; }
+    public string FeedTitle { get; protected set; } = "RSS";
+
     /// <summary>A path inside this site, keeping /sites/{code} when the site is addressed that way.</summary>
     public string Link(string path) => $"{Request.PathBase}{path}";
 
@@ -78,6 +82,8 @@ public abstract class PublicPageModel(CurrentSite current, SiteContent content) 
             PageTitle = PageTitle,
             CountVisits = HttpContext.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<Visits.VisitOptions>>().Value.Enabled,
             ColumnId = _columnId,
+            FeedUrl = FeedUrl,
+            FeedTitle = FeedTitle,
         };
         shell.Meta.AddRange(Meta);
         return shell;

@@ -69,6 +69,8 @@ public static class PublicSiteSetup
             .CacheOutput(PublicPageCachePolicy.Name).ExcludeFromDescription();
         app.MapGet("/sitemap.xml", SitemapAsync).CacheOutput(PublicPageCachePolicy.Name).ExcludeFromDescription();
         app.MapGet("/columns/{id:int}/rss.xml", RssAsync).CacheOutput(PublicPageCachePolicy.Name).ExcludeFromDescription();
+        app.MapGet("/topics/{id:int}/rss.xml", TopicRssAsync).CacheOutput(PublicPageCachePolicy.Name).ExcludeFromDescription();
+        app.MapGet("/disclosure/subjects/{subject}/rss.xml", PolicyThemeRssAsync).CacheOutput(PublicPageCachePolicy.Name).ExcludeFromDescription();
         MapAssets(app);
         return app;
     }
@@ -126,6 +128,28 @@ public static class PublicSiteSetup
             return Results.NotFound();
         }
         PageTags.Add(request.HttpContext, PageTags.Feed(site.Id, id));
+        return Results.Text(rss, "application/rss+xml", Encoding.UTF8);
+    }
+
+    private static async Task<IResult> TopicRssAsync(int id, CurrentSite current, SiteContent content, HttpRequest request, CancellationToken ct)
+    {
+        if (current.Site is not { } site || await SiteFeeds.TopicRssAsync(content, site, id, BaseUrl(request), ct) is not { } rss)
+        {
+            return Results.NotFound();
+        }
+        // The topic's root column: an article change anywhere under it evicts that column's feeds (PageTags.ForArticle).
+        var topic = (await content.TopicsAsync(site.Id, ct)).Find(t => t.Id == id)!;
+        PageTags.Add(request.HttpContext, PageTags.Feed(site.Id, topic.ColumnId));
+        return Results.Text(rss, "application/rss+xml", Encoding.UTF8);
+    }
+
+    private static async Task<IResult> PolicyThemeRssAsync(string subject, CurrentSite current, SiteContent content, HttpRequest request, CancellationToken ct)
+    {
+        if (current.Site is not { } site || await SiteFeeds.PolicyThemeRssAsync(content, site, subject, BaseUrl(request), ct) is not { } rss)
+        {
+            return Results.NotFound();
+        }
+        PageTags.Add(request.HttpContext, PageTags.PolicyThemeFeeds(site.Id));
         return Results.Text(rss, "application/rss+xml", Encoding.UTF8);
     }
 

@@ -81,18 +81,61 @@ public sealed class SiteContent(GovSiteDb db, TimeProvider clock)
     }
 
     /// <summary>A column's newest articles with its sub-columns', for its feed.</summary>
-    public async Task<List<FeedItem>> FeedArticlesAsync(int siteId, List<Column> columns, int columnId, int take, CancellationToken ct = default)
+    /// <summary>
+    /// A column's newest articles with its sub-columns', for its feed. <paramref name="disclosedOnly"/>
+    /// leaves out what is marked 依申请公开 or 不予公开 (unmarked news stays: it is public by nature).
+    /// </summary>
+    public async Task<List<FeedItem>> FeedArticlesAsync(int siteId, List<Column> columns, int columnId, int take,
+        bool disclosedOnly = false, CancellationToken ct = default)
     {
         if (SnapshotOf(siteId) is { Articles: { } all } snapshot)
         {
-            return [.. snapshot.Listing(columnId).Take(take).Select(l => all[l.Id])
+            return [.. snapshot.Listing(columnId).Select(l => all[l.Id]).Where(a => !disclosedOnly || IsDisclosed(a)).Take(take)
                 .Select(a => new FeedItem(a.Id, a.Title, a.Summary, a.Body, a.PublishedAt, a.Author))];
         }
         var ids = ColumnService.WithDescendants(columns, columnId);
-        return await Published(siteId).Where(a => ids.Contains(a.ColumnId))
+        var articles = Published(siteId).Where(a => ids.Contains(a.ColumnId));
+        if (disclosedOnly)
+        {
+            articles = articles.Where(a => a.Disclosure == null || a.Disclosure == DisclosureMode.Proactive);
+        }
+        return await articles.OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id).Take(take)
+            .Select(a => new FeedItem(a.Id, a.Title, a.Summary, a.Body, a.PublishedAt, a.Author)).ToListAsync(ct);
+    }
+
+    private static bool IsDisclosed(Article a) => a.Disclosure is null or DisclosureMode.Proactive;
+
+    /// <summary>The newest published 主动公开 documents of one 主题分类 on a site (the 政府信息公开目录's entries under it).</summary>
+    public async Task<List<FeedItem>> PolicyThemeFeedArticlesAsync(int siteId, string subject, int take, CancellationToken ct = default)
+    {
+        if (SnapshotOf(siteId) is { Articles: { } all })
+        {
+            return [.. all.Values.Where(a => a.Disclosure == DisclosureMode.Proactive && a.SubjectCategory == subject)
+                .OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id).Take(take)
+                .Select(a => new FeedItem(a.Id, a.Title, a.Summary, a.Body, a.PublishedAt, a.Author))];
+        }
+        return await Published(siteId).Where(a => a.Disclosure == DisclosureMode.Proactive && a.SubjectCategory == subject)
             .OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id).Take(take)
             .Select(a => new FeedItem(a.Id, a.Title, a.Summary, a.Body, a.PublishedAt, a.Author)).ToListAsync(ct);
     }
+
+    /// <summary>
+    /// The 主题分类 a site has a feed for: the platform taxonomy's and any other its published
+    /// 主动公开 documents carry (a name the taxonomy has since dropped), in taxonomy order.
+    /// </summary>
+    public async Task<List<string>> PolicyThemesAsync(int siteId, CancellationToken ct = default)
+    {
+        var taxonomy = await db.Classifications.AsNoTracking().Where(c => c.Scheme == Publishing.Library.ClassificationScheme.Subject)
+            .OrderBy(c => c.SortOrder).ThenBy(c => c.Id).Select(c => c.Name).ToListAsync(ct);
+        var used = await Published(siteId).Where(a => a.Disclosure == DisclosureMode.Proactive && a.SubjectCategory != null && a.SubjectCategory != "")
+            .Select(a => a.SubjectCategory!).Distinct().OrderBy(s => s).Take(200).ToListAsync(ct);
+        return [.. taxonomy.Concat(used).Distinct(StringComparer.Ordinal)];
+    }
+
+    /// <summary>Whether <paramref name="subject"/> is one of <see cref="PolicyThemesAsync"/>, without listing them.</summary>
+    public async Task<bool> IsPolicyThemeAsync(int siteId, string subject, CancellationToken ct = default) =>
+        await db.Classifications.AsNoTracking().AnyAsync(c => c.Scheme == Publishing.Library.ClassificationScheme.Subject && c.Name == subject, ct)
+        || await Published(siteId).AnyAsync(a => a.Disclosure == DisclosureMode.Proactive && a.SubjectCategory == subject, ct);
 
     public async Task<Themes.ThemeSettings> ThemeAsync(int siteId, bool draft, CancellationToken ct = default)
     {

@@ -60,31 +60,100 @@ public static class SiteFeeds
         {
             return null;
         }
-        var items = await content.FeedArticlesAsync(site.Id, columns, columnId, 50, ct);
-        var sb = new StringBuilder(1024 + 600 * items.Count);
+        var items = await content.FeedArticlesAsync(site.Id, columns, columnId, Entries, ct: ct);
+        return Rss(new RssChannel($"{column.Name} - {site.Name}", $"{baseUrl}/columns/{column.Id}", column.Description ?? $"{site.Name}{column.Name}栏目"),
+            ArticleEntries(items, baseUrl, null));
+    }
+
+    /// <summary>The address of a topic's feed inside its site.</summary>
+    public static string TopicFeedPath(int topicId) => string.Create(CultureInfo.InvariantCulture, $"/topics/{topicId}/rss.xml");
+
+    /// <summary>
+    /// A 专题's RSS 2.0 feed: the fifty newest articles of its column tree (as its landing page
+    /// shows them), without what is marked 依申请公开 or 不予公开. Null for a topic the site does not have.
+    /// </summary>
+    public static async Task<string?> TopicRssAsync(SiteContent content, SiteInfo site, int topicId, string baseUrl, CancellationToken ct)
+    {
+        var topics = await content.TopicsAsync(site.Id, ct);
+        if (topics.Find(t => t.Id == topicId) is not { } topic)
+        {
+            return null;
+        }
+        var columns = await content.ColumnsAsync(site.Id, ct);
+        var items = await content.FeedArticlesAsync(site.Id, columns, topic.ColumnId, Entries, disclosedOnly: true, ct);
+        return Rss(new RssChannel($"{topic.Name} - {site.Name}", $"{baseUrl}/topics/{topic.Id}", topic.Summary ?? $"{site.Name}{topic.Name}专题"),
+            ArticleEntries(items, baseUrl, null));
+    }
+
+    /// <summary>The address of the feed of one 主题分类's policy documents inside its site.</summary>
+    public static string PolicyThemeFeedPath(string subject) => $"/disclosure/subjects/{Uri.EscapeDataString(subject)}/rss.xml";
+
+    /// <summary>The 政府信息公开目录 filtered to one 主题分类: the page a theme's feed stands for.</summary>
+    public static string PolicyThemeListingPath(string subject) => $"/disclosure/catalogue?subject={Uri.EscapeDataString(subject)}";
+
+    /// <summary>
+    /// The RSS 2.0 feed of one 主题分类: the site's fifty newest published 主动公开 policy documents
+    /// classified under it. Null unless the theme is in the platform taxonomy or the site has documents under it.
+    /// </summary>
+    public static async Task<string?> PolicyThemeRssAsync(SiteContent content, SiteInfo site, string subject, string baseUrl, CancellationToken ct)
+    {
+        if (subject.Length is 0 or > 100 || !await content.IsPolicyThemeAsync(site.Id, subject, ct))
+        {
+            return null;
+        }
+        var items = await content.PolicyThemeFeedArticlesAsync(site.Id, subject, Entries, ct);
+        return Rss(new RssChannel($"政策文件：{subject} - {site.Name}", baseUrl + PolicyThemeListingPath(subject), $"{site.Name}主动公开的“{subject}”类政策文件"),
+            ArticleEntries(items, baseUrl, subject));
+    }
+
+    public const int Entries = 50;
+
+    private static IEnumerable<RssEntry> ArticleEntries(IEnumerable<FeedItem> items, string baseUrl, string? category) =>
+        items.Select(item => new RssEntry(item.Title, string.Create(CultureInfo.InvariantCulture, $"{baseUrl}/articles/{item.Id}"),
+            item.Summary ?? PublicSiteSetup.Excerpt(HtmlSanitiser.PlainTextStart(item.Body, 200), 200), item.PublishedAt, Category: category));
+
+    /// <summary>What a feed is about: its title, the page it stands for (absolute) and a line saying what it holds.</summary>
+    public sealed record RssChannel(string Title, string Link, string Description);
+
+    /// <summary>
+    /// One entry. <paramref name="Id"/> null: the link is the permanent id (guid); otherwise an id that
+    /// is not an address (a changed service guide comes back under a new one).
+    /// </summary>
+    public sealed record RssEntry(string Title, string Link, string Description, DateTime? PublishedUtc, string? Id = null, string? Category = null);
+
+    /// <summary>
+    /// The one RSS 2.0 writer every feed of a site goes through (columns, topics, 主题分类, service
+    /// items): typed text escaped as XML, dates in RFC 822 China time.
+    /// </summary>
+    public static string Rss(RssChannel channel, IEnumerable<RssEntry> entries)
+    {
+        var sb = new StringBuilder(16 * 1024);
         using (var xml = XmlWriter.Create(new Utf8Writer(sb)))
         {
             xml.WriteStartElement("rss");
             xml.WriteAttributeString("version", "2.0");
             xml.WriteStartElement("channel");
-            xml.WriteElementString("title", TypedText.ForXml($"{column.Name} - {site.Name}"));
-            xml.WriteElementString("link", $"{baseUrl}/columns/{column.Id}");
-            xml.WriteElementString("description", TypedText.ForXml(column.Description ?? $"{site.Name}{column.Name}栏目"));
+            xml.WriteElementString("title", TypedText.ForXml(channel.Title));
+            xml.WriteElementString("link", channel.Link);
+            xml.WriteElementString("description", TypedText.ForXml(channel.Description));
             xml.WriteElementString("language", "zh-cn");
-            foreach (var item in items)
+            foreach (var entry in entries)
             {
-                var link = $"{baseUrl}/articles/{item.Id}";
                 xml.WriteStartElement("item");
-                xml.WriteElementString("title", TypedText.ForXml(item.Title));
-                xml.WriteElementString("link", link);
+                xml.WriteElementString("title", TypedText.ForXml(entry.Title));
+                xml.WriteElementString("link", entry.Link);
                 xml.WriteStartElement("guid");
-                xml.WriteAttributeString("isPermaLink", "true");
-                xml.WriteString(link);
+                xml.WriteAttributeString("isPermaLink", entry.Id is null ? "true" : "false");
+                xml.WriteString(entry.Id ?? entry.Link);
                 xml.WriteEndElement();
-                xml.WriteElementString("description", TypedText.ForXml(item.Summary ?? PublicSiteSetup.Excerpt(HtmlSanitiser.PlainTextStart(item.Body, 200), 200)));
-                if (item.PublishedAt is DateTime published)
+                xml.WriteElementString("description", TypedText.ForXml(entry.Description));
+                if (entry.Category is { } category)
                 {
-                    xml.WriteElementString("pubDate", DateTime.SpecifyKind(published, DateTimeKind.Utc).ToString("r", CultureInfo.InvariantCulture));
+                    xml.WriteElementString("category", TypedText.ForXml(category));
+                }
+                if (entry.PublishedUtc is DateTime published)
+                {
+                    xml.WriteElementString("pubDate", PubDate(published));
                 }
                 xml.WriteEndElement();
             }
@@ -93,6 +162,10 @@ public static class SiteFeeds
         }
         return sb.ToString();
     }
+
+    /// <summary>An RFC 822 date in China time (+0800), as readers show it to the people the sites serve.</summary>
+    public static string PubDate(DateTime utc) =>
+        ChinaTime.ToLocal(utc).ToString("ddd, dd MMM yyyy HH:mm:ss '+0800'", CultureInfo.InvariantCulture);
 
     /// <summary>Text that declares itself UTF-8 (what it is once sent or written), not the UTF-16 of a string.</summary>
     internal sealed class Utf8Writer(StringBuilder sb) : StringWriter(sb, CultureInfo.InvariantCulture)

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using System.Xml;
 using GovSite.Common;
 using GovSite.PublicSite;
 using GovSite.Sites;
@@ -36,41 +35,16 @@ public static class ServiceFeed
             .OrderByDescending(i => i.ReviewedAt ?? i.PublishedAt).ThenByDescending(i => i.Id).Take(Entries)
             .Select(i => new { i.Code, i.Name, i.Department, i.Type, i.OnlineDepth, i.PublishedAt, i.ReviewedAt })
             .ToListAsync(ct);
-        var sb = new StringBuilder(1024 + 500 * items.Count);
-        using (var xml = XmlWriter.Create(new PublicSite.SiteFeeds.Utf8Writer(sb)))
-        {
-            xml.WriteStartElement("rss");
-            xml.WriteAttributeString("version", "2.0");
-            xml.WriteStartElement("channel");
-            xml.WriteElementString("title", TypedText.ForXml($"办事服务 - {site.Name}"));
-            xml.WriteElementString("link", $"{baseUrl}/services");
-            xml.WriteElementString("description", TypedText.ForXml($"{site.Name}办事服务事项的新增和更新"));
-            xml.WriteElementString("language", "zh-cn");
-            foreach (var item in items)
+        return SiteFeeds.Rss(new SiteFeeds.RssChannel($"办事服务 - {site.Name}", $"{baseUrl}/services", $"{site.Name}办事服务事项的新增和更新"),
+            items.Select(item =>
             {
                 var link = $"{baseUrl}/services/{Uri.EscapeDataString(item.Code)}";
                 var at = item.ReviewedAt ?? item.PublishedAt;
                 // A change more than a minute after the first publication is an update, not the item's arrival.
                 var changed = item.ReviewedAt is { } reviewed && item.PublishedAt is { } first && reviewed - first > TimeSpan.FromMinutes(1);
-                xml.WriteStartElement("item");
-                xml.WriteElementString("title", TypedText.ForXml(changed ? $"{item.Name}（办事指南已更新）" : item.Name));
-                xml.WriteElementString("link", link);
-                xml.WriteStartElement("guid");
-                xml.WriteAttributeString("isPermaLink", "false");
-                xml.WriteString(string.Create(CultureInfo.InvariantCulture, $"{link}#{at?.Ticks ?? 0}"));
-                xml.WriteEndElement();
-                xml.WriteElementString("description", TypedText.ForXml(
-                    $"{(changed ? "办事指南已更新" : "新发布事项")}。办理机构：{item.Department}；事项类型：{ServiceTaxonomy.Label(item.Type)}；在线办理深度：{ServiceTaxonomy.Label(item.OnlineDepth)}。"));
-                xml.WriteElementString("category", TypedText.ForXml(item.Department));
-                if (at is DateTime time)
-                {
-                    xml.WriteElementString("pubDate", DateTime.SpecifyKind(time, DateTimeKind.Utc).ToString("r", CultureInfo.InvariantCulture));
-                }
-                xml.WriteEndElement();
-            }
-            xml.WriteEndElement();
-            xml.WriteEndElement();
-        }
-        return sb.ToString();
+                return new SiteFeeds.RssEntry(changed ? $"{item.Name}（办事指南已更新）" : item.Name, link,
+                    $"{(changed ? "办事指南已更新" : "新发布事项")}。办理机构：{item.Department}；事项类型：{ServiceTaxonomy.Label(item.Type)}；在线办理深度：{ServiceTaxonomy.Label(item.OnlineDepth)}。",
+                    at, Id: string.Create(CultureInfo.InvariantCulture, $"{link}#{at?.Ticks ?? 0}"), Category: item.Department);
+            }));
     }
 }

@@ -111,7 +111,7 @@ public partial class PersonalPageTests(CitizensFactory app) : IClassFixture<Citi
             db.Articles.Add(new GovSite.Publishing.Article
             {
                 SiteId = app.Department.Id, ColumnId = columnId, Title = "民政局开展冬季救助 <专项行动>", Body = "<p>正文</p>",
-                Status = GovSite.Publishing.ArticleStatus.Published, PublishedAt = DateTime.UtcNow.AddSeconds(1), CreatedAt = DateTime.UtcNow, UpdatedAt = DateTime.UtcNow,
+                Status = GovSite.Publishing.ArticleStatus.Published, PublishedAt = DateTime.UtcNow, CreatedAt = DateTime.UtcNow, UpdatedAt = DateTime.UtcNow,
             });
             return await db.SaveChangesAsync();
         });

@@ -152,7 +152,7 @@ public class CacheInvalidationTests(PublicSiteFixture site) : IClassFixture<Publ
         var tags = PageTags.ForArticle(columns, 7, 50, [2, 3], [40]);
         tags.ShouldBe(new[]
         {
-            "site:7:article:50", "site:7:article:40", "site:7:sitemap",
+            "site:7:article:50", "site:7:article:40", "site:7:sitemap", "site:7:policy-theme-feeds",
             "site:7:column:2", "site:7:block:2", "site:7:feed:2",
             "site:7:column:1", "site:7:block:1", "site:7:feed:1",
             "site:7:column:3", "site:7:block:3", "site:7:feed:3",

@@ -180,7 +180,8 @@ public class PublicPagesTests(PublicSiteFixture site) : IClassFixture<PublicSite
         var items = channel.Elements("item").ToList();
         items.Count.ShouldBe(25);
         items[0].Element("title")!.Value.ShouldBe("测试甲市召开第25次工作推进会");
-        DateTime.Parse(items[0].Element("pubDate")!.Value, System.Globalization.CultureInfo.InvariantCulture).ShouldNotBe(default);
+        // The 25th meeting was published 2026-10-26 09:00 China time; the feed says so in RFC 822 at +0800.
+        items[0].Element("pubDate")!.Value.ShouldBe("Mon, 26 Oct 2026 09:00:00 +0800");
     }
 
     [Fact]

@@ -148,6 +148,9 @@ public class StaticExportTests(ExportFixture app) : IClassFixture<ExportFixture>
         paths.ShouldContain("lib/opencc-cn2t.js");
         paths.ShouldContain("topics/index.html");
         paths.ShouldContain($"topics/{app.TopicId}/index.html");
+        paths.ShouldContain($"topics/{app.TopicId}/rss.xml");
+        // Every 主题分类 of the platform taxonomy has its feed, by its name (nginx decodes the escaped address to it).
+        paths.ShouldContain("disclosure/subjects/综合政务/rss.xml");
         paths.ShouldContain(p => p.StartsWith($"files/{app.PictureId}/", StringComparison.Ordinal));
         paths.Count(p => p.StartsWith("articles/", StringComparison.Ordinal)).ShouldBe(24);
         foreach (var file in manifest.Files)

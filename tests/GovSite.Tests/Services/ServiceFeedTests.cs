@@ -45,7 +45,10 @@ public class ServiceFeedTests(ServicesFactory app) : IClassFixture<ServicesFacto
         item.Element("category")!.Value.ShouldBe("测试服务市民政局");
         item.Element("description")!.Value.ShouldContain("办理机构：测试服务市民政局");
         item.Element("guid")!.Value.ShouldNotBeNullOrWhiteSpace();
-        DateTime.ParseExact(item.Element("pubDate")!.Value, "r", CultureInfo.InvariantCulture).ShouldBeGreaterThan(DateTime.UtcNow.AddHours(-1));
+        // RFC 822 in China time, as every feed of a site writes it (SiteFeeds.Rss).
+        item.Element("pubDate")!.Value.ShouldEndWith(" +0800");
+        DateTimeOffset.ParseExact(item.Element("pubDate")!.Value, "ddd, dd MMM yyyy HH:mm:ss zzz", CultureInfo.InvariantCulture)
+            .ShouldBeGreaterThan(DateTimeOffset.UtcNow.AddHours(-1));
         // The link is the guide's own page.
         using (var client = app.CreateClient())
         {

@@ -61,6 +61,11 @@ public sealed class SubscribeModel(CurrentSite current, SiteContent content, Per
             return false;
         }
         Found = Kind is { } k ? await subscriptions.FindAsync(Site, k, Target, ct) : null;
+        if (Found is not null)
+        {
+            FeedUrl = Link(Found.FeedPath);
+            FeedTitle = $"{Found.Title}（RSS）";
+        }
         return true;
     }
 }

@@ -39,6 +39,12 @@ public sealed class CataloguePageModel(CurrentSite current, SiteContent content,
         AddMeta("ColumnName", "政府信息公开目录");
         AddMeta("ColumnType", "信息公开");
         CacheTags(CatalogueObserver.PageTag(Site.Id));
+        if (Subject is not null && await Queries.IsPolicyThemeAsync(Site.Id, Subject, ct))
+        {
+            // A 主题分类's listing announces its feed (SiteFeeds.PolicyThemeRssAsync).
+            FeedUrl = Link(SiteFeeds.PolicyThemeFeedPath(Subject));
+            FeedTitle = $"政策文件：{Subject}（RSS）";
+        }
         Result = await catalogue.PageAsync(Site, new CatalogueQuery(Subject, Genre, Organ, Q, page ?? 1), ct);
         var facets = await catalogue.FacetsAsync(Site, ct);
         Browse = [("主题分类", "subject", facets.Subjects), ("体裁分类", "genre", facets.Genres), ("发文机关", "organ", facets.Organs)];

@@ -32,7 +32,7 @@ public sealed class ReportsModel(SiteAccess access, GovSiteDb db, SiteDirectory 
     public List<ErrorReport> Rows { get; private set; } = [];
     public Pager Pager { get; private set; } = null!;
     public List<SelectListItem> FilterChoices { get; private set; } = [];
-    public List<SelectListItem> Kinds => [.. Enum.GetValues<ErrorKind>().Select(k => new SelectListItem(ErrorReportService.Label(k), k.ToString(), Input.Kind == k))];
+    public List<SelectListItem> Kinds => [.. ErrorReportService.Kinds.Select(k => new SelectListItem(ErrorReportService.Label(k), k.ToString(), Input.Kind == k))];
     public DateOnly Today => reports.Today;
     public ImportOutcome? Imported { get; private set; }
     public ErrorReportReceipt? Recorded { get; private set; }

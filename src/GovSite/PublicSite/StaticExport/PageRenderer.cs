@@ -9,7 +9,7 @@ namespace GovSite.PublicSite.StaticExport;
 /// for byte the dynamic one), without a socket, an HTTP client or the public-page cache. Every
 /// page, feed and file an export holds is written by the same code the dynamic endpoints call
 /// (<see cref="ArticleView"/>, <see cref="ColumnView"/>, <see cref="HomeView"/>, <see cref="Topics.TopicView"/>,
-/// <see cref="SiteFeeds"/>, the asset and attachment files), so a command-line export needs no
+/// <see cref="SiteFeeds"/> for the sitemap and the column, topic and 主题分类 feeds, the asset and attachment files), so a command-line export needs no
 /// routing, MVC or middleware. Any other address (none today) goes to the pipeline as a request
 /// from a visitor to the site's main domain, its bytes read back from memory.
 /// </summary>
@@ -172,6 +172,14 @@ public sealed class PageRenderer(IServiceScopeFactory scopes)
             case "/sitemap.xml":
                 return (true, Utf8(await SiteFeeds.SitemapAsync(content, site, origin, ct)));
         }
+        if (TopicFeed(path) is int feedTopic)
+        {
+            return (true, await SiteFeeds.TopicRssAsync(content, site, feedTopic, origin, ct) is { } rss ? Utf8(rss) : null);
+        }
+        if (PolicyThemeFeed(path) is { } subject)
+        {
+            return (true, await SiteFeeds.PolicyThemeRssAsync(content, site, subject, origin, ct) is { } rss ? Utf8(rss) : null);
+        }
         if (TopicId(path) is int topicId)
         {
             if (snapshot.Topics.Find(t => t.Id == topicId) is not { } topic)
@@ -253,6 +261,24 @@ public sealed class PageRenderer(IServiceScopeFactory scopes)
         path.StartsWith("/columns/", StringComparison.Ordinal) && path.EndsWith("/rss.xml", StringComparison.Ordinal)
         && path.Length > "/columns//rss.xml".Length && Number(path.AsSpan("/columns/".Length, path.Length - "/columns/".Length - "/rss.xml".Length)) is int id
             ? id : null;
+
+    /// <summary>The topic in "/topics/{id}/rss.xml", else null.</summary>
+    internal static int? TopicFeed(string path) =>
+        path.StartsWith("/topics/", StringComparison.Ordinal) && path.EndsWith("/rss.xml", StringComparison.Ordinal)
+        && path.Length > "/topics//rss.xml".Length && Number(path.AsSpan("/topics/".Length, path.Length - "/topics/".Length - "/rss.xml".Length)) is int id
+            ? id : null;
+
+    /// <summary>The 主题分类 in "/disclosure/subjects/{escaped name}/rss.xml" (<see cref="SiteFeeds.PolicyThemeFeedPath"/>), else null.</summary>
+    internal static string? PolicyThemeFeed(string path)
+    {
+        const string prefix = "/disclosure/subjects/", suffix = "/rss.xml";
+        if (!path.StartsWith(prefix, StringComparison.Ordinal) || !path.EndsWith(suffix, StringComparison.Ordinal) || path.Length <= prefix.Length + suffix.Length)
+        {
+            return null;
+        }
+        var escaped = path[prefix.Length..^suffix.Length];
+        return escaped.Contains('/', StringComparison.Ordinal) || escaped.Contains('?', StringComparison.Ordinal) ? null : Uri.UnescapeDataString(escaped);
+    }
 
     /// <summary>The file in "/files/{id}/{name}" (any name, as the download route takes), else null.</summary>
     internal static int? FileId(string path)

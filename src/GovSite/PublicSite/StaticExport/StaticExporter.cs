@@ -70,8 +70,10 @@ public sealed class StaticExporter(GovSiteDb db, TimeProvider clock, IEnumerable
         {
             paths.Add("/topics");
             paths.AddRange(topics.Select(t => $"/topics/{t.Id}"));
+            paths.AddRange(topics.Select(t => SiteFeeds.TopicFeedPath(t.Id)));
         }
         paths.AddRange(columns.Select(c => $"/columns/{c.Id}/rss.xml"));
+        paths.AddRange(await PolicyThemeFeedsAsync(site.Id, ct));
         paths.AddRange(listings.Keys);
         paths.AddRange(articles.Select(a => $"/articles/{a.Id}"));
         foreach (var feature in features)
@@ -110,9 +112,12 @@ public sealed class StaticExporter(GovSiteDb db, TimeProvider clock, IEnumerable
                 foreach (var topic in topics.Where(t => t.ColumnId == columnId))
                 {
                     paths.Add($"/topics/{topic.Id}");
+                    paths.Add(SiteFeeds.TopicFeedPath(topic.Id));
                 }
             }
         }
+        // An article may have entered or left a 主题分类 (its old one is not known here): all of them, a few small feeds.
+        paths.UnionWith(await PolicyThemeFeedsAsync(site.Id, ct));
         // Listing pages of every column whose articles changed: an edited title changes the one
         // page showing it, a new or withdrawn article shifts the pages after it (and a move
         // changes the old column too). Pages past the end answer 404 and are deleted.
@@ -295,6 +300,10 @@ public sealed class StaticExporter(GovSiteDb db, TimeProvider clock, IEnumerable
             folderLock.Release();
         }
     }
+
+    /// <summary>The feed of every 主题分类 the site answers for; a name with a slash has no file of its own, so it is left to the dynamic site.</summary>
+    private async Task<IEnumerable<string>> PolicyThemeFeedsAsync(int siteId, CancellationToken ct) =>
+        (await new SiteContent(db, clock).PolicyThemesAsync(siteId, ct)).Where(s => !s.Contains('/', StringComparison.Ordinal)).Select(SiteFeeds.PolicyThemeFeedPath);
 
     /// <summary>The site's published articles, newest first, as the listing pages order them.</summary>
     private Task<List<ArticleLink>> PublishedAsync(int siteId, CancellationToken ct) =>

@@ -52,6 +52,8 @@ public static class TopicView
     {
         shell.ArchivedTopic = topic.IsClosed ? topic : null;
         shell.PageTitle = $"{topic.Name} - {shell.Site.Name}";
+        shell.FeedUrl = shell.Link(SiteFeeds.TopicFeedPath(topic.Id));
+        shell.FeedTitle = $"{topic.Name}（RSS）";
         if (shell.Columns.FirstOrDefault(c => c.Id == topic.ColumnId) is { } root)
         {
             shell.AddColumnMeta(root);
@@ -73,6 +75,8 @@ public static class TopicView
             }
             html.Raw("</div>\n");
             HomeView.WriteBlocks(html, shell, blocks);
+            html.Raw("<p class=\"feed\"><a href=\"").Text(shell.FeedUrl).Raw("\">订阅本专题（RSS）</a> · <a href=\"")
+                .Text(shell.Link(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"/account/subscribe?kind=Topic&target={topic.Id}"))).Raw("\">短信或邮件订阅</a></p>\n");
         });
     }
 }
