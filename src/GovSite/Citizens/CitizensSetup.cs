@@ -37,6 +37,11 @@ public static class CitizensSetup
             o.Cookie.Name = "govsite.citizen";
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Lax;
+            // One account for the platform: signed in on a site addressed as /sites/{code}/ (a
+            // platform without a host per site), the cookie would otherwise carry that path and
+            // reach neither the other sites nor the public API (/api/v1), whose submissions are
+            // linked to the citizen too.
+            o.Cookie.Path = "/";
             o.SlidingExpiration = true;
             o.ExpireTimeSpan = TimeSpan.FromHours(2);
             o.LoginPath = "/account/signin";
