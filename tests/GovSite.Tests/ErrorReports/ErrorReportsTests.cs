@@ -92,14 +92,19 @@ public class ErrorReportsTests(DisclosureFactory app) : IClassFixture<Disclosure
                   $"JC2026050700123,{DisclosureFactory.DepartmentCode},https://zrzyj.gk.test.gov.cn/,链接错误,首页链接失效。,2026-05-07,\n" +
                   $"JC2026050700124,{DisclosureFactory.DepartmentCode},https://zrzyj.gk.test.gov.cn/a,内容错误,\"错别字，「」和\"\"引号\"\"\",2026-05-07,原文\n" +
                   "JC2026050700125,9999999999,https://x.gov.cn/,其他,不在本平台,2026-05-07,\n" +
-                  $"JC2026050700126,{DisclosureFactory.DepartmentCode},https://zrzyj.gk.test.gov.cn/b,内容错误,日期不对,五月七日,\n";
+                  $"JC2026050700126,{DisclosureFactory.DepartmentCode},https://zrzyj.gk.test.gov.cn/b,内容错误,日期不对,五月七日,\n" +
+                  // Another department's report: this editor may not enter it, whatever the file says.
+                  $"JC2026050700127,{DisclosureFactory.OtherDepartmentCode},https://other.gk.test.gov.cn/,内容错误,不是本单位的网站,2026-05-07,\n";
         var imported = await BodyAsync(await staff.PostAsync("/api/v1/error-reports/import", new StringContent(csv, Encoding.UTF8, "text/csv")), HttpStatusCode.OK);
         imported.GetProperty("imported").GetInt32().ShouldBe(1);
         imported.GetProperty("skipped").GetInt32().ShouldBe(1);
         var problems = imported.GetProperty("problems").EnumerateArray().Select(p => (p.GetProperty("line").GetInt32(), p.GetProperty("message").GetString()!)).ToList();
-        problems.Select(p => p.Item1).ShouldBe([4, 5]);
+        problems.Select(p => p.Item1).ShouldBe([4, 5, 6]);
         problems[0].Item2.ShouldContain("不是本平台上的网站");
         problems[1].Item2.ShouldContain("收到日期");
+        problems[2].Item2.ShouldContain("没有登记本网站找错留言的权限");
+        (await app.AsSystemAsync(sp => sp.GetRequiredService<GovSiteDb>().ErrorReports.IgnoreQueryFilters().AnyAsync(r => r.ExternalNumber == "JC2026050700127")))
+            .ShouldBeFalse();
         var quoted = await app.AsSystemAsync(sp => sp.GetRequiredService<GovSiteDb>().ErrorReports.SingleAsync(r => r.ExternalNumber == "JC2026050700124"));
         quoted.Description.ShouldBe("错别字，「」和\"引号\"");
 
