@@ -137,6 +137,35 @@ public sealed class ReportService(GovSiteDb db, SiteAccess access, AnnualReports
     /// the PDF) attached. A column without review publishes at once; one with review sends it to
     /// its reviewers. Problems come back as messages and nothing changes.
     /// </summary>
+    /// <summary>
+    /// The year's report row, made (as a draft) and saved now if there is none: publishing takes
+    /// seconds (the PDF is printed), and a second publish or save arriving meanwhile would otherwise
+    /// insert the same site and year again and fail on the unique index.
+    /// </summary>
+    private async Task<DisclosureReport> ReportRowAsync(int siteId, int year, CancellationToken ct)
+    {
+        if (await db.DisclosureReports.FirstOrDefaultAsync(r => r.SiteId == siteId && r.Year == year, ct) is { } existing)
+        {
+            return existing;
+        }
+        var report = new DisclosureReport
+        {
+            SiteId = siteId, Year = year, Status = ReportStatus.Draft, UpdatedAt = clock.GetUtcNow().UtcDateTime, UpdatedBy = access.UserName,
+        };
+        db.DisclosureReports.Add(report);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return report;
+        }
+        catch (DbUpdateException)
+        {
+            // Made by the other request in the meantime: use that one.
+            db.Entry(report).State = EntityState.Detached;
+            return await db.DisclosureReports.SingleAsync(r => r.SiteId == siteId && r.Year == year, ct);
+        }
+    }
+
     /// <param name="attachPdf">False leaves the PDF out (the demo seeding, which must not start a browser); it stays downloadable.</param>
     public async Task<SaveResult<DisclosureReport>> PublishAsync(int siteId, int year, CancellationToken ct, bool attachPdf = true)
     {
@@ -146,8 +175,8 @@ public sealed class ReportService(GovSiteDb db, SiteAccess access, AnnualReports
         }
         var errors = new ValidationErrors();
         var content = await ContentAsync(siteId, year, draftAllowed: true, ct);
-        var report = await db.DisclosureReports.FirstOrDefaultAsync(r => r.SiteId == siteId && r.Year == year, ct);
-        if (report?.Status == ReportStatus.Published)
+        var report = await ReportRowAsync(siteId, year, ct);
+        if (report.Status == ReportStatus.Published)
         {
             errors.Add("form", $"{year} 年度报告已发布");
             return SaveResult<DisclosureReport>.Invalid(errors);
@@ -194,11 +223,6 @@ public sealed class ReportService(GovSiteDb db, SiteAccess access, AnnualReports
         var step = column.ReviewLevels == 0 && !column.RequiresConfidentialityReview
             ? await workflow.PublishAsync(item.Id, null, ct)
             : await workflow.SubmitAsync(item.Id, ct);
-        if (report is null)
-        {
-            report = new DisclosureReport { SiteId = siteId, Year = year };
-            db.DisclosureReports.Add(report);
-        }
         report.Status = ReportStatus.Published;
         report.Overview = content.Overview;
         report.Other = content.Other;

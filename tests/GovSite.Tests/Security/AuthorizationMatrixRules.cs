@@ -157,9 +157,13 @@ public static class AuthorizationRules
         ["GET /sitemap.xml"] = Public,
         ["GET /{**path:file}"] = Public,
         ["PAGE /"] = Public,
-        ["PAGE /account"] = new(Roles.Citizen, SiteScoped: true), // the citizen cookie is the portal's
-        ["PAGE /account/delete"] = new(Roles.Citizen, SiteScoped: true), // the citizen cookie is the portal's
+        // A citizen's account is the platform's, not a site's: under /sites/{code}/ addressing its cookie
+        // (path /) serves every site; on sites with hosts of their own the browser keeps it per host.
+        ["PAGE /account"] = new(Roles.Citizen),
+        ["PAGE /account/delete"] = new(Roles.Citizen),
         ["PAGE /account/register"] = Public,
+        ["GET /disclosure/subjects/{subject}/rss.xml"] = Public,
+        ["GET /topics/{id:int}/rss.xml"] = Public,
         ["PAGE /account/save"] = new(Roles.Citizen, SiteScoped: true, Unreached: true), // 404 without what to save
         ["PAGE /account/signin"] = Public,
         ["PAGE /account/subscribe"] = new(Roles.Citizen, SiteScoped: true, Unreached: true), // 404 without what to subscribe to
