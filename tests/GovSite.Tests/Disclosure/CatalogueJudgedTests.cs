@@ -22,20 +22,12 @@ namespace GovSite.Tests.Disclosure;
 public class CatalogueJudgedTests(CatalogueJudgedTests.JudgedCatalogueFactory factory, ITestOutputHelper output)
     : IClassFixture<CatalogueJudgedTests.JudgedCatalogueFactory>
 {
-    public static TheoryData<string> Queries() => QueryData(known: false);
-
-    public static TheoryData<string> KnownMisses() => QueryData(known: true);
-
-    private static TheoryData<string> QueryData(bool known)
+    public static TheoryData<string> Queries()
     {
         var data = new TheoryData<string>();
-        foreach (var query in JudgedSet.Load().Queries.Where(q => (q.KnownMiss is not null) == known))
+        foreach (var query in JudgedSet.Load().Queries)
         {
             data.Add(query.Q);
-        }
-        if (data.Count == 0)
-        {
-            data.Add("");
         }
         return data;
     }
@@ -67,19 +59,6 @@ public class CatalogueJudgedTests(CatalogueJudgedTests.JudgedCatalogueFactory fa
         misses.ShouldBeEmpty(Describe(misses));
     }
 
-    /// <summary>
-    /// Queries the product was found to miss, reported to the lead with what was expected and what came back;
-    /// each carries its reason in catalogue-judged.json (knownMiss). Remove the mark when it is fixed.
-    /// </summary>
-    [Theory(Skip = "Known misses of the catalogue search, reported (see knownMiss in catalogue-judged.json)")]
-    [MemberData(nameof(KnownMisses))]
-    public async Task Known_misses_of_the_search(string q)
-    {
-        var query = factory.Set.Query(q);
-        var misses = (await factory.JudgeAsync(query, Channel.Api)).Concat(await factory.JudgeAsync(query, Channel.Page)).ToList();
-        misses.ShouldBeEmpty(Describe(misses));
-    }
-
     /// <summary>The whole set on both channels, the misses as a table in the test output for the lead.</summary>
     [Fact]
     public async Task The_judged_set_as_a_table_of_misses()
@@ -94,8 +73,7 @@ public class CatalogueJudgedTests(CatalogueJudgedTests.JudgedCatalogueFactory fa
         var missed = all.Select(m => m.Query).Distinct().Count();
         output.WriteLine($"Judged set: {factory.Set.Items.Count} items ({factory.Set.Items.Count(i => i.Public)} disclosed), {queries} queries on the API and the page; {queries - missed} answered as judged, {missed} with misses.");
         output.WriteLine(Describe(all));
-        var unknown = all.Where(m => factory.Set.Queries.First(q => q.Q == m.Query).KnownMiss is null).ToList();
-        unknown.ShouldBeEmpty(Describe(unknown));
+        all.ShouldBeEmpty(Describe(all));
     }
 
     private static string Describe(IReadOnlyCollection<Miss> misses)
@@ -143,7 +121,6 @@ public class CatalogueJudgedTests(CatalogueJudgedTests.JudgedCatalogueFactory fa
         public List<string> MustFind { get; set; } = [];
         public string? First { get; set; }
         public string? Why { get; set; }
-        public string? KnownMiss { get; set; }
     }
 
     public sealed class JudgedSet
