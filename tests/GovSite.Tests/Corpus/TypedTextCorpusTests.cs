@@ -31,20 +31,7 @@ public sealed class CorpusFactory : InteractionFactory
     public override async Task InitializeAsync()
     {
         await base.InitializeAsync();
-        (ConsultationId, InterviewId) = await AsSystemAsync(async sp =>
-        {
-            var consultation = await sp.GetRequiredService<ConsultationService>().SaveAsync(Portal.Id, null, new ConsultationInput
-            {
-                Title = "关于城市管理条例（草案）公开征求意见", Body = "<p>草案全文。</p>", OpensOn = new DateOnly(2020, 1, 1), ClosesOn = new DateOnly(2099, 12, 31),
-                IsPublished = true,
-            });
-            var now = ChinaTime.ToLocal(DateTime.UtcNow);
-            var interview = await sp.GetRequiredService<InterviewService>().SaveAsync(Portal.Id, null, new InterviewInput
-            {
-                Title = "市民政局局长谈社会救助", Guests = "市民政局局长", StartsAt = now.AddHours(-1), EndsAt = now.AddDays(2), IsPublished = true,
-            });
-            return (consultation.Value!.Id, interview.Value!.Id);
-        });
+        (ConsultationId, InterviewId) = await OpenConsultationAndInterviewAsync();
     }
 }
 

@@ -95,6 +95,24 @@ public class InteractionFactory : EmptyPlatformFactory
 
     public Task<Message> MessageAsync(string ticket) =>
         AsSystemAsync(sp => sp.GetRequiredService<GovSite.Data.GovSiteDb>().Messages.AsNoTracking().SingleAsync(m => m.Ticket == ticket));
+
+    /// <summary>The portal's open consultation on a draft regulation and its live interview (started an hour ago), as posting tests need them.</summary>
+    public Task<(int Consultation, int Interview)> OpenConsultationAndInterviewAsync() => AsSystemAsync(async sp =>
+    {
+        var consultation = await sp.GetRequiredService<GovSite.Interaction.Participation.ConsultationService>().SaveAsync(Portal.Id, null,
+            new GovSite.Interaction.Participation.ConsultationInput
+            {
+                Title = "关于城市管理条例（草案）公开征求意见", Body = "<p>草案全文。</p>", OpensOn = new DateOnly(2020, 1, 1), ClosesOn = new DateOnly(2099, 12, 31),
+                IsPublished = true,
+            });
+        var now = GovSite.Common.ChinaTime.ToLocal(DateTime.UtcNow);
+        var interview = await sp.GetRequiredService<GovSite.Interaction.Participation.InterviewService>().SaveAsync(Portal.Id, null,
+            new GovSite.Interaction.Participation.InterviewInput
+            {
+                Title = "市民政局局长谈社会救助", Guests = "市民政局局长", StartsAt = now.AddHours(-1), EndsAt = now.AddDays(2), IsPublished = true,
+            });
+        return (consultation.Value!.Id, interview.Value!.Id);
+    });
 }
 
 /// <summary>The same platform on a clock the tests move.</summary>
