@@ -96,7 +96,7 @@ public sealed class XssCorpusBrowserTests : IAsyncLifetime
     };
 
     /// <summary>Opens the document, gives it a moment, interacts if nothing ran, and says whether a dialog was called.</summary>
-    private async Task<bool> RunsAsync(IPage page, string url, string contentType, byte[] body, string interaction)
+    private async Task<bool> RunsAsync(IPage page, string url, string contentType, byte[] body, string interaction, int waitMs = 1_000)
     {
         fired.TryRemove(page, out _);
         documents[url] = (contentType, body);
@@ -121,7 +121,7 @@ public sealed class XssCorpusBrowserTests : IAsyncLifetime
                 }
             }
             // Animations, SVG timelines and followed links take a few frames.
-            for (var i = 0; i < 50 && !fired.ContainsKey(page); i++)
+            for (var i = 0; i < waitMs / 20 && !fired.ContainsKey(page); i++)
             {
                 await Task.Delay(20);
             }
@@ -139,24 +139,16 @@ public sealed class XssCorpusBrowserTests : IAsyncLifetime
         var work = new ConcurrentQueue<(int Number, string Context, string Payload)>(Corpora.XssPayloadsWithContexts()
             .SelectMany((p, i) => p.Contexts.Select(c => (i + 1, c, p.Text))));
         var total = work.Count;
-        var silent = new ConcurrentBag<string>();
+        var silent = new ConcurrentBag<(int Number, string Context, string Payload)>();
 
         async Task Worker()
         {
-            var page = await context.NewPageAsync();
-            page.Dialog += async (_, dialog) =>
-            {
-                fired[page] = dialog.Type;
-                await dialog.DismissAsync();
-            };
+            var page = await NewTrappedPageAsync();
             while (work.TryDequeue(out var item))
             {
-                var url = $"{Origin}/{item.Number}/{item.Context}";
-                var body = System.Text.Encoding.UTF8.GetBytes(PageWith(item.Context, item.Payload));
-                var interaction = item.Context == "url" ? "() => document.getElementById('target').click()" : Interact;
-                if (!await RunsAsync(page, url, "text/html; charset=utf-8", body, interaction))
+                if (!await RunsItemAsync(page, item, 1_000))
                 {
-                    silent.Add($"#{item.Number} [{item.Context}] {item.Payload}");
+                    silent.Add(item);
                 }
             }
             await page.CloseAsync();
@@ -165,11 +157,24 @@ public sealed class XssCorpusBrowserTests : IAsyncLifetime
         // Three pages share the browser; every payload gets a fresh window by navigation.
         await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => Worker()));
         total.ShouldBeGreaterThanOrEqualTo(300);
-        silent.OrderBy(s => s, StringComparer.Ordinal).ShouldBeEmpty();
+
+        // On a loaded machine (CI runs two suites at once) an animation iteration or a followed
+        // javascript: link can miss the first second. What stayed silent gets a page to itself and
+        // longer, twice; a payload that never runs is still a failure.
+        var stillSilent = new List<string>();
+        var alone = await NewTrappedPageAsync();
+        foreach (var item in silent.OrderBy(i => i.Number))
+        {
+            if (!await RunsItemAsync(alone, item, 4_000) && !await RunsItemAsync(alone, item, 4_000))
+            {
+                stillSilent.Add($"#{item.Number} [{item.Context}] {item.Payload}");
+            }
+        }
+        await alone.CloseAsync();
+        stillSilent.ShouldBeEmpty();
     }
 
-    [Fact]
-    public async Task Hostile_uploads_run_their_script_when_served_as_what_they_pretend_to_be_not()
+    private async Task<IPage> NewTrappedPageAsync()
     {
         var page = await context.NewPageAsync();
         page.Dialog += async (_, dialog) =>
@@ -177,6 +182,21 @@ public sealed class XssCorpusBrowserTests : IAsyncLifetime
             fired[page] = dialog.Type;
             await dialog.DismissAsync();
         };
+        return page;
+    }
+
+    private Task<bool> RunsItemAsync(IPage page, (int Number, string Context, string Payload) item, int waitMs)
+    {
+        var url = $"{Origin}/{item.Number}/{item.Context}";
+        var body = System.Text.Encoding.UTF8.GetBytes(PageWith(item.Context, item.Payload));
+        var interaction = item.Context == "url" ? "() => document.getElementById('target').click()" : Interact;
+        return RunsAsync(page, url, "text/html; charset=utf-8", body, interaction, waitMs);
+    }
+
+    [Fact]
+    public async Task Hostile_uploads_run_their_script_when_served_as_what_they_pretend_to_be_not()
+    {
+        var page = await NewTrappedPageAsync();
         const string none = "() => {}";
 
         // An upload folder that serves by sniffing or by extension runs these.
