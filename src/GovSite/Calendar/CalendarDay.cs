@@ -35,7 +35,8 @@ public static class HolidayCnFile
         }
         catch (System.Text.Json.JsonException e)
         {
-            return ([], $"文件不是有效的 JSON：{e.Message}");
+            // The parser's own words are English; the line is what a person needs (nesting deeper than 64 levels lands here too).
+            return ([], $"文件不是有效的 JSON（holiday-cn 格式）：第 {(e.LineNumber ?? 0) + 1} 行有误（格式错误、类型不符或嵌套过深）");
         }
         if (body is null || body.Year is < 1990 or > 2100 || body.Days is null)
         {

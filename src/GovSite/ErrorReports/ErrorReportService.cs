@@ -375,6 +375,9 @@ public sealed class ErrorReportService(GovSiteDb db, SiteAccess access, Calendar
         return SaveResult<ErrorReport>.Ok(report);
     }
 
+    /// <summary>Largest CSV of the national platform taken at once (some 10,000 reports), under the request limit of forms and the API.</summary>
+    public const int MaxImportBytes = 3 * 1024 * 1024;
+
     /// <summary>
     /// Reports exported from the national platform as CSV (UTF-8, header row): 编号, 网站标识码,
     /// 页面地址, 问题类型, 问题描述, 收到日期, and optionally 引用内容, 联系人, 联系电话. Lines already

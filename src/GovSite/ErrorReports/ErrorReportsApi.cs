@@ -1,5 +1,6 @@
 using System.Globalization;
 using GovSite.Accounts;
+using GovSite.Common;
 using GovSite.Data;
 using GovSite.Security;
 using GovSite.Sites;
@@ -43,12 +44,15 @@ public static class ErrorReportsApi
         staff.MapPost("/sites/{code}/error-reports/national", RecordAsync)
             .WithSummary("登记全国政府网站找错平台转来的留言（保留其编号）")
             .WithDescription("工作人员登记全国政府网站找错平台转来的留言，保留其原编号和期限，按同样的流程办理。");
-        staff.MapPost("/error-reports/import", async (HttpRequest request, ErrorReportService reports, CancellationToken ct) =>
+        staff.MapPost("/error-reports/import", async Task<Results<Ok<ImportOutcome>, ValidationProblem>> (HttpRequest request, ErrorReportService reports, CancellationToken ct) =>
             {
-                // Buffered first: the CSV reader reads synchronously, which the server forbids on the request body.
-                using var buffer = new MemoryStream();
-                await request.Body.CopyToAsync(buffer, ct);
-                buffer.Position = 0;
+                // Read whole and judged first (size, binary, encoding, line length); the CSV reader then reads from memory.
+                var (text, problem) = await UploadedText.ReadAsync(request.Body, null, "CSV", ErrorReportService.MaxImportBytes, UploadedText.MaxLineChars, ct);
+                if (problem is not null)
+                {
+                    return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["csv"] = [problem] }, title: "CSV 文件无法导入");
+                }
+                using var buffer = UploadedText.AsStream(text!);
                 return TypedResults.Ok(await reports.ImportAsync(buffer, ct));
             })
             .Accepts<string>("text/csv")

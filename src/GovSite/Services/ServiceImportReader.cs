@@ -170,7 +170,8 @@ public static partial class ServiceImportReader
         catch (JsonException e)
         {
             document = JsonDocument.Parse("[]");
-            failure = $"JSON 格式有误（第{(e.LineNumber ?? 0) + 1}行）：{e.Message.Split('.')[0]}";
+            // The parser's own words are English; the line and the likely causes are what a person needs.
+            failure = $"文件的 JSON 格式有误（第{(e.LineNumber ?? 0) + 1}行）：括号或引号不成对、逗号多余，或嵌套超过 64 层";
         }
         using (document)
         {

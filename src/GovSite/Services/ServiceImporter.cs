@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using GovSite.Accounts;
+using GovSite.Common;
 using GovSite.Data;
 using GovSite.Sites;
 using Microsoft.EntityFrameworkCore;
@@ -102,6 +103,16 @@ public sealed class ServiceImporter(GovSiteDb db, SiteAccess access, SiteDirecto
         {
             return await FailedAsync(source, "数据源设置有误：" + string.Join("；", mappingErrors.Concat(siteErrors)), ct);
         }
+        // The whole export judged as text first: a binary, a zip bomb named .xlsx, NUL bytes, text
+        // that is not UTF-8 or a megabyte-long line are refused as a whole, before any row is read.
+        var kind = source.Format == ImportFormat.Json ? "JSON" : "CSV";
+        var (text, problem) = await UploadedText.ReadAsync(export, null, kind, options.Value.ImportMaxBytes,
+            source.Format == ImportFormat.Json ? null : UploadedText.MaxLineChars, ct);
+        if (problem is not null)
+        {
+            return await FailedAsync(source, problem, ct);
+        }
+        export = UploadedText.AsStream(text!);
         var report = new List<ImportChange>();
         void Note(ImportChange change)
         {

@@ -65,14 +65,15 @@ public sealed class CalendarModel(SiteAccess access, GovSiteDb db, CalendarServi
             return Forbid();
         }
         ModelState.Clear();
-        if (Upload is not { Length: > 0 and < 1024 * 1024 })
+        if (Upload is not { Length: > 0 })
         {
-            ModelState.AddModelError(nameof(Upload), "请选择 1 MB 以内的 holiday-cn 格式 JSON 文件");
+            ModelState.AddModelError(nameof(Upload), "请选择要导入的 holiday-cn 格式 JSON 文件（1 MB 以内）");
             await LoadAsync(null, ct);
             return Page();
         }
-        using var reader = new StreamReader(Upload.OpenReadStream());
-        var (days, error) = HolidayCnFile.Parse(await reader.ReadToEndAsync(ct));
+        await using var upload = Upload.OpenReadStream();
+        var (text, problem) = await Common.UploadedText.ReadAsync(upload, Upload.FileName, "JSON", 1024 * 1024, maxLineChars: null, ct);
+        var (days, error) = problem is null ? HolidayCnFile.Parse(text!) : ([], problem);
         if (error is not null)
         {
             ModelState.AddModelError(nameof(Upload), error);

@@ -70,7 +70,15 @@ public sealed class ReportsModel(SiteAccess access, GovSiteDb db, SiteDirectory 
             ModelState.AddModelError(nameof(Csv), "请选择从全国政府网站找错平台导出的 CSV 文件");
             return Page();
         }
-        await using var stream = file.OpenReadStream();
+        await using var upload = file.OpenReadStream();
+        var (text, problem) = await Common.UploadedText.ReadAsync(upload, file.FileName, "CSV", ErrorReportService.MaxImportBytes, Common.UploadedText.MaxLineChars, ct);
+        if (problem is not null)
+        {
+            ModelState.AddModelError(nameof(Csv), problem);
+            await LoadAsync(null, ct);
+            return Page();
+        }
+        await using var stream = Common.UploadedText.AsStream(text!);
         Imported = await reports.ImportAsync(stream, ct);
         await LoadAsync(null, ct);
         return Page();

@@ -1,4 +1,5 @@
 using GovSite.Accounts;
+using GovSite.Common;
 using GovSite.Data;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Rendering;
@@ -9,6 +10,9 @@ namespace GovSite.Supervision.Admin;
 /// <summary>政务新媒体: the region's accounts with their latest figures (stale ones flagged), adding accounts, recording or importing figures.</summary>
 public sealed class NewMediaPageModel(SiteAccess access, GovSiteDb db, NewMedia newMedia) : SupervisionPage(access, db)
 {
+    /// <summary>Largest CSV of figures taken at once, under the request limit of forms.</summary>
+    public const int MaxImportBytes = 3 * 1024 * 1024;
+
     public List<NewMediaAccount> Accounts { get; private set; } = [];
     public Dictionary<int, string> Units { get; private set; } = [];
     public List<SelectListItem> UnitChoices { get; private set; } = [];
@@ -73,7 +77,15 @@ public sealed class NewMediaPageModel(SiteAccess access, GovSiteDb db, NewMedia 
             await LoadAsync(null, ct);
             return Page();
         }
-        await using var stream = file.OpenReadStream();
+        await using var upload = file.OpenReadStream();
+        var (text, refused) = await UploadedText.ReadAsync(upload, file.FileName, "CSV", MaxImportBytes, UploadedText.MaxLineChars, ct);
+        if (refused is not null)
+        {
+            ModelState.AddModelError("file", refused);
+            await LoadAsync(null, ct);
+            return Page();
+        }
+        await using var stream = UploadedText.AsStream(text!);
         var (recorded, problems) = await newMedia.ImportFiguresAsync(stream, ct);
         if (problems.Count > 0)
         {

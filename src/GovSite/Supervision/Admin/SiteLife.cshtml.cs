@@ -1,4 +1,5 @@
 using GovSite.Accounts;
+using GovSite.Common;
 using GovSite.Data;
 using GovSite.Sites;
 using Microsoft.AspNetCore.Mvc;
@@ -7,8 +8,13 @@ using Microsoft.EntityFrameworkCore;
 namespace GovSite.Supervision.Admin;
 
 /// <summary>One site's life: its status and history, going online or offline, closing, and moving into another site with its URL map and proof.</summary>
+[RequestSizeLimit(MaxImportBytes + 64 * 1024)]
+[RequestFormLimits(MultipartBodyLengthLimit = MaxImportBytes + 64 * 1024)]
 public sealed class SiteLifeModel(SiteAccess access, GovSiteDb db, SiteLifecycle lifecycle, SiteMoves moves) : SupervisionPage(access, db)
 {
+    /// <summary>Largest address table taken at once (a site of some hundred thousand pages).</summary>
+    public const int MaxImportBytes = 16 * 1024 * 1024;
+
     public Site Site { get; private set; } = null!;
     public List<SiteLifecycleEvent> Events { get; private set; } = [];
     public SiteNotice? SiteNotice { get; private set; }
@@ -107,7 +113,15 @@ public sealed class SiteLifeModel(SiteAccess access, GovSiteDb db, SiteLifecycle
             await LoadAsync(id, ct);
             return Page();
         }
-        await using var stream = file.OpenReadStream();
+        await using var upload = file.OpenReadStream();
+        var (text, problem) = await UploadedText.ReadAsync(upload, file.FileName, "CSV", MaxImportBytes, UploadedText.MaxLineChars, ct);
+        if (problem is not null)
+        {
+            ModelState.AddModelError("file", problem);
+            await LoadAsync(id, ct);
+            return Page();
+        }
+        await using var stream = UploadedText.AsStream(text!);
         var (result, problems) = await moves.ImportCsvAsync(await CodeAsync(id, ct), stream, ct);
         if (Refusal(result) is { } refused)
         {

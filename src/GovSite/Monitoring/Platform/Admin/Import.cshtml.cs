@@ -1,5 +1,6 @@
 using GovSite.Accounts;
 using GovSite.Admin;
+using GovSite.Common;
 using Microsoft.AspNetCore.Mvc;
 
 namespace GovSite.Monitoring.Platform.Admin;
@@ -24,12 +25,14 @@ public sealed class ImportModel(SiteAccess access, MonitoredSiteRegistry registr
             ModelState.AddModelError("file", "请选择要上传的 CSV 文件");
             return Page();
         }
-        if (file.Length > MaxBytes)
+        await using var upload = file.OpenReadStream();
+        var (text, problem) = await UploadedText.ReadAsync(upload, file.FileName, "CSV", MaxBytes, UploadedText.MaxLineChars, ct);
+        if (problem is not null)
         {
-            ModelState.AddModelError("file", "文件过大（上限 2 MB），请分批上传");
+            ModelState.AddModelError("file", problem);
             return Page();
         }
-        await using var stream = file.OpenReadStream();
+        await using var stream = UploadedText.AsStream(text!);
         Result = await registry.ImportCsvAsync(stream, ct);
         return Page();
     }

@@ -73,18 +73,14 @@ public sealed class QualityListModel(SiteAccess access, QualityLists lists, Site
         string text;
         if (file is { Length: > 0 })
         {
-            if (file.Length > MaxUploadBytes)
+            await using var upload = file.OpenReadStream();
+            var (read, problem) = await Common.UploadedText.ReadAsync(upload, file.FileName, "词条文本", MaxUploadBytes, Common.UploadedText.MaxLineChars, ct);
+            if (problem is not null)
             {
-                ModelState.AddModelError("file", "文件过大（上限 16 MB），请拆分后分批上传");
+                ModelState.AddModelError("file", problem);
                 return await LoadAsync(ct) ?? Page();
             }
-            using var reader = new StreamReader(file.OpenReadStream(), System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
-            text = await reader.ReadToEndAsync(ct);
-            if (text.Contains('\uFFFD', StringComparison.Ordinal))
-            {
-                ModelState.AddModelError("file", "文件不是 UTF-8 编码的文本，请用记事本等工具另存为 UTF-8 后重新上传");
-                return await LoadAsync(ct) ?? Page();
-            }
+            text = read!;
         }
         else if (!string.IsNullOrWhiteSpace(Terms.Text))
         {
