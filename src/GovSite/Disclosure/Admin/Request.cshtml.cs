@@ -84,11 +84,16 @@ public sealed class RequestModel(SiteAccess access, GovSiteDb db, SiteDirectory 
                 return NotFound();
             }
             // Each file goes through the site's upload checks (type from the bytes, size); the first
-            // refusal is shown under the field and nothing is answered.
+            // refusal is shown under the field, nothing is answered, and the files of this answer
+            // already stored are removed again (the form asks for them to be chosen anew).
             foreach (var upload in AnswerUploads)
             {
                 await using var stream = upload.OpenReadStream();
                 var stored = await files.UploadAsync(view.Request.SiteId, upload.FileName, stream, ct);
+                if (!stored.Succeeded)
+                {
+                    await files.DiscardAsync(fileIds, ct);
+                }
                 if (Refusal(stored) is { } refused)
                 {
                     return refused;
@@ -105,8 +110,13 @@ public sealed class RequestModel(SiteAccess access, GovSiteDb db, SiteDirectory 
                 fileIds.Add(stored.Value!.Id);
             }
         }
-        return await ActAsync(requests.AnswerAsync(Id, new AnswerInput { Type = AnswerType, Ground = Ground, Detail = Detail, Text = Text, Files = fileIds, On = On }, ct),
-            "已答复，告知书已生成", ct);
+        var answered = await requests.AnswerAsync(Id, new AnswerInput { Type = AnswerType, Ground = Ground, Detail = Detail, Text = Text, Files = fileIds, On = On }, ct);
+        if (!answered.Succeeded)
+        {
+            // A refused answer keeps none of its files: nothing points at them.
+            await files.DiscardAsync(fileIds, ct);
+        }
+        return await ActAsync(Task.FromResult(answered), "已答复，告知书已生成", ct);
     }
 
     public Task<IActionResult> OnPostCloseAsync(CancellationToken ct) =>

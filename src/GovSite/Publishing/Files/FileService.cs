@@ -90,6 +90,25 @@ public sealed class FileService(GovSiteDb db, SiteAccess access, FileStore store
     }
 
     /// <summary>
+    /// Removes files stored moments ago for a form that was then refused as a whole (the rest of
+    /// its files, or the form itself): nothing points at them yet, and a refused form keeps nothing.
+    /// </summary>
+    public async Task DiscardAsync(IReadOnlyCollection<int> ids, CancellationToken ct = default)
+    {
+        if (ids.Count == 0)
+        {
+            return;
+        }
+        var stored = await db.StoredFiles.Where(f => ids.Contains(f.Id)).ToListAsync(ct);
+        db.StoredFiles.RemoveRange(stored);
+        await db.SaveChangesAsync(ct);
+        foreach (var file in stored)
+        {
+            store.Delete(file.StoredName);
+        }
+    }
+
+    /// <summary>
     /// The file when this request may read it: the owning site's staff always (drafts, files only
     /// in old versions); anyone else only while a published item of that site lists it among its
     /// current attachments or shows it in its body (an image put in by the editor).
