@@ -30,6 +30,30 @@ public sealed class UploadAttackFactory : InteractionFactory
         NewsColumnId = await ColumnIdAsync(Portal.Id, "要闻动态");
     }
 
+    private int? _openRequest;
+
+    /// <summary>An information request to the portal, not yet answered (a refused answer leaves it so).</summary>
+    public async Task<int> OpenRequestAsync()
+    {
+        if (_openRequest is { } id && await AsSystemAsync(sp => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.AnyAsync(
+                sp.GetRequiredService<GovSite.Data.GovSiteDb>().InformationRequests, r => r.Id == id && r.AnswerType == null)))
+        {
+            return id;
+        }
+        using var client = CreateClient();
+        var response = await client.PostAsJsonAsync($"/api/v1/sites/{PortalCode}/information-requests", new Dictionary<string, object?>
+        {
+            ["applicantKind"] = "NaturalPerson", ["name"] = "王小明", ["idKind"] = "ResidentIdCard", ["idNumber"] = "110101199003070038",
+            ["phone"] = "13800001111", ["email"] = "wxm@example.com", ["address"] = "测试市人民路1号", ["description"] = "请公开本市2025年城市更新项目的资金安排。",
+            ["delivery"] = "Email", ["idImage"] = Convert.ToBase64String(UploadAttacks.Png(40, 30)), ["idImageName"] = "身份证.png",
+        });
+        response.StatusCode.ShouldBe(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+        var number = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("number").GetString();
+        _openRequest = await AsSystemAsync(sp => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(
+            sp.GetRequiredService<GovSite.Data.GovSiteDb>().InformationRequests.Where(r => r.Number == number).Select(r => r.Id)));
+        return _openRequest.Value;
+    }
+
     /// <summary>Every file under the data directory's upload folders (library files and message attachments).</summary>
     public int StoredFileCount()
     {
@@ -50,7 +74,7 @@ public sealed class UploadAttackTests(UploadAttackFactory app) : IClassFixture<U
     private const string Site = "/sites/" + InteractionFactory.PortalCode;
 
     /// <summary>Where a file is uploaded, and the word its refusal must use for the field.</summary>
-    public static readonly string[] Forms = ["files-api", "library-item-attach", "write-letter", "disclosure-apply"];
+    public static readonly string[] Forms = ["files-api", "library-item-attach", "write-letter", "disclosure-apply", "disclosure-record", "disclosure-answer", "service-guide"];
 
     public static TheoryData<string, string> AttackRows()
     {
@@ -82,6 +106,11 @@ public sealed class UploadAttackTests(UploadAttackFactory app) : IClassFixture<U
     public async Task An_upload_attack_is_refused_with_a_chinese_message_naming_the_field_and_nothing_is_stored(string attack, string form)
     {
         var (fileName, bytes) = Make(attack);
+        if (form == "disclosure-answer")
+        {
+            // The request (and its applicant's ID image) exists before the count.
+            await app.OpenRequestAsync();
+        }
         var before = app.StoredFileCount();
 
         var (field, message) = await SendAsync(form, fileName, bytes);
@@ -159,15 +188,83 @@ public sealed class UploadAttackTests(UploadAttackFactory app) : IClassFixture<U
                 shown.QuerySelector("[name='Input.Description']")?.TextContent.Trim().ShouldBe(typed);
                 return ("证件图片", shown.QuerySelector("[data-valmsg-for=IdImage]")?.TextContent.Trim() is { Length: > 0 } m ? m : null);
             }
+            case "disclosure-record":
+            {
+                // Staff record an application received in person or by post, with the scan of the ID.
+                using var session = await BackOfficeSession.SignInAsync(app, "portal-admin", InteractionFactory.Password);
+                var page = await session.OpenAsync($"/admin/sites/{app.Portal.Id}/disclosure/requests/new");
+                const string typed = "申请公开本市2025年老旧小区改造计划。";
+                var response = await session.SubmitWithFilesAsync(page.Form("form.stacked"), new()
+                {
+                    ["Input.Channel"] = "InPerson", ["Input.ReceivedOn"] = "2026-03-02", ["Input.ApplicantKind"] = "NaturalPerson", ["Input.Name"] = "赵六",
+                    ["Input.IdKind"] = "ResidentIdCard", ["Input.IdNumber"] = "110101199003070038", ["Input.Phone"] = "13800003333",
+                    ["Input.Description"] = typed, ["Input.Delivery"] = "Email", ["Input.Email"] = "zhao@example.cn",
+                }, ("IdImage", fileName, bytes));
+                var shown = await ShownAsync(response);
+                if (shown.QuerySelector(".error-summary") is null)
+                {
+                    return ("证件图片", null);
+                }
+                shown.QuerySelector("[name='Input.Description']")!.TextContent.Trim().ShouldBe(typed);
+                shown.QuerySelector("[name='Input.Name']")!.GetAttribute("value").ShouldBe("赵六");
+                return ("证件图片", SummaryLine(shown, "证件"));
+            }
+            case "disclosure-answer":
+            {
+                // The information disclosed, attached to the answer; a refused file answers nothing.
+                var id = await app.OpenRequestAsync();
+                using var session = await BackOfficeSession.SignInAsync(app, "portal-admin", InteractionFactory.Password);
+                var page = await session.OpenAsync($"/admin/disclosure/requests/{id}");
+                const string typed = "所需信息见附件。";
+                var response = await session.SubmitWithFilesAsync(page.Handler("Answer"), new() { ["AnswerType"] = "Disclosed", ["Detail"] = typed },
+                    ("AnswerUploads", fileName, bytes));
+                if (response.StatusCode == HttpStatusCode.Redirect)
+                {
+                    return ("公开的信息", null);
+                }
+                var shown = await ShownAsync(response);
+                shown.QuerySelector("#detail")!.TextContent.ShouldBe(typed);
+                return ("公开的信息", SummaryLine(shown, "公开的信息"));
+            }
+            case "service-guide":
+            {
+                // A form or sample text uploaded with a new service item's guide.
+                using var session = await BackOfficeSession.SignInAsync(app, "portal-admin", InteractionFactory.Password);
+                var page = await session.OpenAsync($"/admin/sites/{app.Portal.Id}/services/new");
+                const string typed = "城乡居民养老保险参保登记";
+                var response = await session.SubmitWithFilesAsync(page.Form("form.stacked"), new() { ["Input.Name"] = typed, ["UploadTitle"] = "参保登记表" },
+                    ("Upload", fileName, bytes));
+                if (response.StatusCode == HttpStatusCode.Redirect)
+                {
+                    return ("文件", null);
+                }
+                var shown = await ShownAsync(response);
+                shown.QuerySelector("[name='Input.Name']")!.GetAttribute("value").ShouldBe(typed);
+                return ("文件", shown.QuerySelector("[data-valmsg-for=Upload]")?.TextContent.Trim() is { Length: > 0 } m ? m : null);
+            }
             default:
                 throw new ArgumentOutOfRangeException(nameof(form));
         }
     }
 
+    private static async Task<AngleSharp.Html.Dom.IHtmlDocument> ShownAsync(HttpResponseMessage response)
+    {
+        var html = await response.Content.ReadAsStringAsync();
+        response.StatusCode.ShouldBe(HttpStatusCode.OK, html[..Math.Min(500, html.Length)]);
+        return new AngleSharp.Html.Parser.HtmlParser().ParseDocument(html);
+    }
+
+    /// <summary>The line of the form's error summary that speaks of the field.</summary>
+    private static string? SummaryLine(AngleSharp.Html.Dom.IHtmlDocument shown, string field) =>
+        shown.QuerySelectorAll(".error-summary li").Select(e => e.TextContent.Trim()).FirstOrDefault(t => t.Contains(field, StringComparison.Ordinal))
+        ?? shown.QuerySelectorAll(".error-summary li").Select(e => e.TextContent.Trim()).FirstOrDefault();
+
     [Theory]
     [InlineData("files-api")]
     [InlineData("write-letter")]
     [InlineData("disclosure-apply")]
+    [InlineData("disclosure-record")]
+    [InlineData("service-guide")]
     public async Task A_good_picture_still_goes_through_every_form(string form)
     {
         var before = app.StoredFileCount();
@@ -176,6 +273,30 @@ public sealed class UploadAttackTests(UploadAttackFactory app) : IClassFixture<U
 
         message.ShouldBeNull();
         app.StoredFileCount().ShouldBe(before + 1);
+    }
+
+    /// <summary>An answer sent with a good file and an attack, or with good files but refused for its text, keeps none of them.</summary>
+    [Theory]
+    [InlineData("good-then-attack")]
+    [InlineData("good-files-refused-answer")]
+    public async Task A_refused_answer_keeps_none_of_the_files_sent_with_it(string attempt)
+    {
+        var id = await app.OpenRequestAsync();
+        using var session = await BackOfficeSession.SignInAsync(app, "portal-admin", InteractionFactory.Password);
+        var page = await session.OpenAsync($"/admin/disclosure/requests/{id}");
+        var before = app.StoredFileCount();
+
+        var response = attempt == "good-then-attack"
+            ? await session.SubmitWithFilesAsync(page.Handler("Answer"), new() { ["AnswerType"] = "Disclosed", ["Detail"] = "所需信息见附件。" },
+                ("AnswerUploads", "预算.pdf", GovSite.Tests.Publishing.FileSamples.Pdf()), ("AnswerUploads", "决算.pdf", UploadAttacks.All.Single(a => a.Name == "pdf-with-html").Make()))
+            : await session.SubmitWithFilesAsync(page.Handler("Answer"), new() { ["AnswerType"] = "Refused", ["Ground"] = "", ["Detail"] = "" },
+                ("AnswerUploads", "预算.pdf", GovSite.Tests.Publishing.FileSamples.Pdf()));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await ShownAsync(response)).QuerySelector(".error-summary").ShouldNotBeNull();
+        app.StoredFileCount().ShouldBe(before);
+        (await app.AsSystemAsync(sp => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(
+            sp.GetRequiredService<GovSite.Data.GovSiteDb>().StoredFiles, f => f.FileName == "预算.pdf"))).ShouldBe(0);
     }
 
     public static TheoryData<string, string, string> TrickNames => new()
