@@ -345,6 +345,40 @@ public sealed class UploadAttackTests(UploadAttackFactory app) : IClassFixture<U
         download.Content.Headers.ContentDisposition!.FileNameStar.ShouldBe(shown);
     }
 
+    public static TheoryData<string, string, string> StoredFormTrickNames()
+    {
+        var rows = new TheoryData<string, string, string>();
+        foreach (var form in new[] { "service-guide", "disclosure-answer" })
+        {
+            rows.Add(form, "../../etc/passwd", "passwd.pdf");
+            rows.Add(form, "报告\u202Efdp.exe", "报告fdp.pdf");
+            rows.Add(form, "C:\\inetpub\\wwwroot\\a.aspx.pdf", "a_aspx.pdf");
+            rows.Add(form, "CON", "_CON.pdf");
+        }
+        return rows;
+    }
+
+    /// <summary>The staff forms that keep a file store it under a generated name and show the cleaned one, as the files API does.</summary>
+    [Theory]
+    [MemberData(nameof(StoredFormTrickNames))]
+    public async Task A_path_trick_name_through_a_staff_form_is_stored_under_a_generated_name_and_kept_cleaned(string form, string name, string shown)
+    {
+        if (form == "disclosure-answer")
+        {
+            await app.OpenRequestAsync();
+        }
+        var before = await app.AsSystemAsync(sp => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.MaxAsync(
+            sp.GetRequiredService<GovSite.Data.GovSiteDb>().StoredFiles, f => (int?)f.Id)) ?? 0;
+
+        var (_, message) = await SendAsync(form, name, GovSite.Tests.Publishing.FileSamples.Pdf());
+
+        message.ShouldBeNull();
+        var stored = await app.AsSystemAsync(sp => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(
+            sp.GetRequiredService<GovSite.Data.GovSiteDb>().StoredFiles, f => f.Id > before));
+        stored.FileName.ShouldBe(shown);
+        stored.StoredName.ShouldMatch(@"^\d+/[0-9a-f]{32}\.pdf$");
+    }
+
     [Theory]
     [InlineData("通知.docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "attachment")]
     [InlineData("材料.zip", "application/zip", "attachment")]
