@@ -52,6 +52,14 @@ public sealed class ImportModel(SiteAccess access, GovSiteDb db, SiteDirectory d
         {
             await using var stream = file.OpenReadStream();
             run = await importer.ImportAsync(source, stream, AllowMassWithdrawal, ct);
+            if (run.Error is not null)
+            {
+                // A file refused as a whole (not text, over the limit): said under the field, on the
+                // form as it was sent; the failed run stays in the list.
+                ModelState.AddModelError(nameof(Export), $"导入文件“{Path.GetFileName(file.FileName.Replace('\\', '/'))}”未导入：{run.Error}");
+                await LoadAsync(ct);
+                return Page();
+            }
         }
         else if (source.Location is null)
         {
