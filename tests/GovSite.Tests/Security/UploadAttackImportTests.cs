@@ -92,6 +92,7 @@ public sealed class UploadAttackImportTests(UploadImportFactory app) : IClassFix
         new("site-life", "CSV", GovSite.Supervision.Admin.SiteLifeModel.MaxImportBytes, "对照表.csv", "文件"),
         new("services-csv", "CSV", UploadImportFactory.ServicesMaxBytes, "事项.csv", "文件"),
         new("services-json", "JSON", UploadImportFactory.ServicesMaxBytes, "事项.json", "文件"),
+        new("services-page", "CSV", UploadImportFactory.ServicesMaxBytes, "事项.csv", "导入文件"),
     ];
 
     /// <summary>Attacks on any text import; "deep-json" only where JSON is read, "formula-cells" where the rows come back out in a CSV.</summary>
@@ -118,17 +119,21 @@ public sealed class UploadAttackImportTests(UploadImportFactory app) : IClassFix
 
     private static ImportForm Form(string name) => Imports.Single(f => f.Name == name);
 
-    /// <summary>A good file of the import, which the attacks are made from.</summary>
-    private string Good(string form) => form switch
+    private static int _made;
+
+    /// <summary>A good file of the import, which the attacks are made from; each made anew, so that it adds a row wherever it is sent.</summary>
+    private string Good(string form) => Good(form, Interlocked.Increment(ref _made));
+
+    private string Good(string form, int n) => form switch
     {
-        "calendar" => """{"year":2031,"days":[{"name":"元旦","date":"2031-01-01","isOffDay":true}]}""",
+        "calendar" => $$"""{"year":2031,"days":[{"name":"调休","date":"{{new DateOnly(2031, 1, 1).AddDays(n % 360).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)}}","isOffDay":true}]}""",
         "error-reports" or "error-reports-api" =>
             $"编号,网站标识码,页面地址,问题类型,问题描述,收到日期\nZC2031{Random.Shared.Next(100000, 999999)},{InteractionFactory.PortalCode},https://www.hd.test.gov.cn/,内容错误,“人民政府”写成了“人民正府”,2026-03-02\n",
         "monitoring-registry" => $"网址,名称,地区代码\nhttps://www.import{Random.Shared.Next(100000, 999999)}.gov.cn/,导入测试县人民政府,{app.RegionCode}\n",
-        "quality-list" => "违禁测试词\n规范用语测试\n",
+        "quality-list" => $"违禁测试词{n}\n规范用语测试{n}\n",
         "new-media" => "平台,账号,统计日期,发文量,关注量\n微信,nobody,2026-03-01,10,100\n",
-        "site-life" => "旧地址,新地址\n/about.html,https://www.hd.test.gov.cn/\n",
-        "services-csv" => "事项编码,事项名称\nS100,最低生活保障金申领\n",
+        "site-life" => $"旧地址,新地址\n/about-{n}.html,https://www.hd.test.gov.cn/\n",
+        "services-csv" or "services-page" => "事项编码,事项名称\nS100,最低生活保障金申领\n",
         "services-json" => """{"items":[{"事项编码":"S100","事项名称":"最低生活保障金申领"}]}""",
         _ => throw new ArgumentOutOfRangeException(nameof(form)),
     };
@@ -215,7 +220,7 @@ public sealed class UploadAttackImportTests(UploadImportFactory app) : IClassFix
         app.StoredFileCount().ShouldBe(files, $"{attack} through {form} left a file in the store");
     }
 
-    public static TheoryData<string> GoodForms() => [.. Imports.Select(f => f.Name).Where(n => n is not ("new-media" or "services-csv" or "services-json"))];
+    public static TheoryData<string> GoodForms() => [.. Imports.Select(f => f.Name).Where(n => n is not ("new-media" or "services-csv" or "services-json" or "services-page"))];
 
     /// <summary>The control: the same forms take a good file (so a refusal above is the attack's, not a broken form's).</summary>
     [Theory]
@@ -285,7 +290,7 @@ public sealed class UploadAttackImportTests(UploadImportFactory app) : IClassFix
             "quality-list" => await db.QualityLists.Where(l => l.Id == app.QualityListId).Select(l => l.TermCount).SingleAsync(),
             "new-media" => await db.NewMediaFigures.CountAsync(),
             "site-life" => await db.UrlMappings.CountAsync(),
-            "services-csv" or "services-json" => await db.ServiceItems.IgnoreQueryFilters().CountAsync(),
+            "services-csv" or "services-json" or "services-page" => await db.ServiceItems.IgnoreQueryFilters().CountAsync(),
             _ => throw new ArgumentOutOfRangeException(nameof(form)),
         };
     });
@@ -335,6 +340,7 @@ public sealed class UploadAttackImportTests(UploadImportFactory app) : IClassFix
             "quality-list" => ("admin", GovSiteFactory.AdminPassword, $"/admin/quality/lists/{app.QualityListId}", "Terms", "file"),
             "new-media" => ("admin", GovSiteFactory.AdminPassword, "/admin/supervision/new-media", "Import", "file"),
             "site-life" => ("admin", GovSiteFactory.AdminPassword, $"/admin/supervision/lifecycle/{app.Department.Id}", "Import", "file"),
+            "services-page" => ("portal-admin", InteractionFactory.Password, "/admin/services/import", "Run", "Export"),
             _ => throw new ArgumentOutOfRangeException(nameof(form)),
         };
         using var session = await BackOfficeSession.SignInAsync(app, user, password);
@@ -344,7 +350,12 @@ public sealed class UploadAttackImportTests(UploadImportFactory app) : IClassFix
         {
             changes["Terms.Change"] = "Add";
         }
-        var sent = await session.SubmitWithFilesAsync(page.Handler(handler), changes, (field, fileName, bytes));
+        // The services import page has a form per source: the CSV source's.
+        var target = form == "services-page"
+            ? new BackOfficeSession.Form(page.Document.QuerySelectorAll("form").OfType<AngleSharp.Html.Dom.IHtmlFormElement>()
+                .Single(f => f.QuerySelector($"#file-{app.CsvSourceId}") is not null), url)
+            : page.Handler(handler);
+        var sent = await session.SubmitWithFilesAsync(target, changes, (field, fileName, bytes));
         if (sent.StatusCode == HttpStatusCode.Redirect)
         {
             return [];
