@@ -280,7 +280,7 @@ public static class AuthorizationRules
         ["PAGE /topics"] = Public,
         ["PAGE /topics/{id:int}"] = Public,
         ["PAGE /unsubscribe/{token}"] = Public,
-        ["POST /admin/sites/{siteId:int}/files"] = new(Roles.Contributor | Roles.Editor | Roles.SiteAdmin | Roles.PlatformAdmin, SiteScoped: true), // the site is checked before the form is read; the matrix sends a small PNG
+        ["POST /admin/sites/{siteId:int}/files"] = new(Roles.Contributor | Roles.Editor | Roles.SiteAdmin | Roles.PlatformAdmin, SiteScoped: true), // the site is checked before the form is read; the matrix sends a small PDF
         ["POST /api/v1/accountability"] = new(Roles.Supervisor | Roles.PlatformAdmin), // the role is checked before the body is read (policy Supervising)
         ["POST /api/v1/articles/{id:int}/withdraw"] = new(Roles.Editor | Roles.SiteAdmin | Roles.PlatformAdmin, SiteScoped: true),
         ["POST /api/v1/assessments/{id:int}/entries"] = new(Roles.Supervisor | Roles.PlatformAdmin, SiteScoped: true),
@@ -339,7 +339,7 @@ public static class AuthorizationRules
         ["POST /api/v1/sites/{code}/disclosure/annual-report/{year:int}/publish"] = new(Roles.Editor | Roles.SiteAdmin | Roles.PlatformAdmin, SiteScoped: true),
         ["POST /api/v1/sites/{code}/error-reports"] = Public,
         ["POST /api/v1/sites/{code}/error-reports/national"] = new(Roles.Editor | Roles.SiteAdmin | Roles.Supervisor | Roles.PlatformAdmin, SiteScoped: true),
-        ["POST /api/v1/sites/{code}/files"] = new(Roles.Contributor | Roles.Editor | Roles.SiteAdmin | Roles.PlatformAdmin, SiteScoped: true), // the site is checked before the form is read; the matrix sends a small PNG
+        ["POST /api/v1/sites/{code}/files"] = new(Roles.Contributor | Roles.Editor | Roles.SiteAdmin | Roles.PlatformAdmin, SiteScoped: true), // the site is checked before the form is read; the matrix sends a small PDF
         ["POST /api/v1/sites/{code}/information-requests"] = Public,
         ["POST /api/v1/sites/{code}/information-requests/recorded"] = new(Roles.Editor | Roles.SiteAdmin | Roles.PlatformAdmin, SiteScoped: true),
         ["POST /api/v1/sites/{code}/look-alikes/scan"] = new(Roles.Supervisor | Roles.PlatformAdmin, SiteScoped: true),

@@ -17,7 +17,7 @@ namespace GovSite.Tests.Security;
 /// every cell (endpoint × role × own site / other site) is requested over HTTP and compared with
 /// it. Pages are requested with GET only (their POST handlers check what their GET checks, and a
 /// form post would need the page's antiforgery token); API endpoints with their own method and a
-/// body: the row's valid one where <see cref="AuthorizationMatrixRows"/> gives it (a small PNG for
+/// body: the row's valid one where <see cref="AuthorizationMatrixRows"/> gives it (a small PDF for
 /// uploads), else <c>{}</c>, where 400/409/422 mean "past authorization" (every endpoint checks the
 /// role and site before it validates). Each route value names a real row of the site
 /// (<see cref="AuthorizationMatrixStage"/> makes those the demo lacks). Refused means 401, 403, a
@@ -143,9 +143,9 @@ public sealed class AuthorizationMatrixTests(GovSiteFactory app) : IClassFixture
             {
                 // A small valid file, so the allowed roles' uploads are stored, not refused as empty.
                 var form = new MultipartFormDataContent();
-                var file = new ByteArrayContent(GovSite.Tests.Disclosure.DisclosureFactory.Png);
-                file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("image/png");
-                form.Add(file, "file", "矩阵.png");
+                var file = new ByteArrayContent(GovSite.Tests.Publishing.FileSamples.Pdf());
+                file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/pdf");
+                form.Add(file, "file", "矩阵.pdf");
                 request.Content = form;
             }
             else
