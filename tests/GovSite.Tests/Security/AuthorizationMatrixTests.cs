@@ -139,7 +139,7 @@ public sealed class AuthorizationMatrixTests(GovSiteFactory app) : IClassFixture
         {
             // In the type the endpoint accepts: routing refuses another type (415) before authorization.
             var type = cell.Endpoint.Metadata.GetMetadata<IAcceptsMetadata>()?.ContentTypes is { Count: > 0 } types ? types[0] : "application/json";
-            if (type.StartsWith("multipart/form-data", StringComparison.Ordinal) && IsUpload(cell.Key))
+            if (IsUpload(cell.Key))
             {
                 // A small valid file, so the allowed roles' uploads are stored, not refused as empty.
                 var form = new MultipartFormDataContent();
@@ -166,6 +166,7 @@ public sealed class AuthorizationMatrixTests(GovSiteFactory app) : IClassFixture
         return (status, location, refused);
     }
 
+    /// <summary>The upload endpoints read their form themselves (no accepts metadata says so).</summary>
     private static bool IsUpload(string key) => key.EndsWith("/files", StringComparison.Ordinal);
 
     /// <summary>
