@@ -84,6 +84,13 @@ public static class AuthorizationMatrixRows
                     case "/api/v1/items": Add(key, (Body, Json(new { siteCode = site.Code, columnId = homeColumn, title = "矩阵新稿件", body = "<p>矩阵新稿件正文。</p>" }))); break;
                     case "/api/v1/columns/{id:int}/subscriptions": Add(key, ("id", column), (Body, Json(new { sourceColumnId = column }))); break;
                     case "/api/v1/placement-requests/{id:int}/accept": Add(key, ("id", placement), (Body, Json(new { columnId = column }))); break;
+                    // Registers of the supervisor's own region (site A's) from either site's row: these rules are not site-scoped.
+                    case "/api/v1/accountability":
+                        Add(key, (Body, Json(new { region = cast.SiteA.RegionCode, unitName = "矩阵局", personName = "矩阵", date = "2026-03-05", finding = "抽查不合格", form = "talk", decidedBy = "县政府办公室" })));
+                        break;
+                    case "/api/v1/counterfeits":
+                        Add(key, (Body, Json(new { url = "http://matrix-fake.example.com/", imitates = cast.SiteA.Code, description = "矩阵：冒用县政府网站的名称和标识" })));
+                        break;
                     case "/account/save": Add(key, (Query, $"kind=Article&target={published}")); break;
                     case "/account/subscribe": Add(key, (Query, $"kind=Column&target={column}")); break;
                     // The migration endpoints close their source: a small site of the same region's, planned to move into this one.
