@@ -8,7 +8,7 @@ namespace GovSite.Common;
 /// any row is parsed, so that a file which is not text is refused as a whole and nothing of it is
 /// half-imported: over the size limit (read no further than the limit), a binary or an archive
 /// under a text name (an executable, a zip bomb named .xlsx is never opened), NUL bytes, text that
-/// is not UTF-8 (GBK as Excel saves it on a Chinese Windows is named as such), and a line far
+/// is neither UTF-8 nor GBK (GB18030, as Excel saves a CSV on a Chinese Windows, is read), and a line far
 /// longer than any row (a megabyte-long line is a file made to exhaust a parser, not a table).
 /// UTF-8 with or without a byte-order mark and UTF-16 with one are read; decoding is strict, so
 /// no character is silently replaced. The refusal is a Chinese sentence naming the file.
@@ -78,9 +78,13 @@ public static class UploadedText
         }
         catch (DecoderFallbackException)
         {
-            return (null, IsGb18030(bytes)
-                ? $"文件{shown}是 GBK（GB18030）编码的，请在 Excel 中另存为“CSV UTF-8（逗号分隔）”或用记事本另存为 UTF-8 后重新导入"
-                : $"文件{shown}不是 UTF-8 编码的文本（含有无法识别的字节），请另存为 UTF-8 后重新导入");
+            // Excel on a Chinese Windows saves "CSV (逗号分隔)" in GBK: what the person typed is
+            // read as typed, not refused. Only bytes that are neither UTF-8 nor GB18030 are refused.
+            if (Gb18030(bytes) is not { } decoded)
+            {
+                return (null, $"文件{shown}不是 UTF-8 或 GBK 编码的文本（含有无法识别的字节），请另存为 UTF-8 后重新导入");
+            }
+            text = decoded;
         }
         if (text.Contains('\0', StringComparison.Ordinal))
         {
@@ -112,16 +116,15 @@ public static class UploadedText
     /// <summary>The text as a UTF-8 stream for a reader that takes one.</summary>
     public static MemoryStream AsStream(string text) => new(Encoding.UTF8.GetBytes(text), writable: false);
 
-    private static bool IsGb18030(byte[] bytes)
+    private static string? Gb18030(byte[] bytes)
     {
         try
         {
-            Encoding.GetEncoding("GB18030", EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback).GetString(bytes);
-            return true;
+            return Encoding.GetEncoding("GB18030", EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback).GetString(bytes);
         }
         catch (DecoderFallbackException)
         {
-            return false;
+            return null;
         }
     }
 
