@@ -88,6 +88,10 @@ public partial class XssInputsBrowserTests
         foreach (var (id, code, keyword, shown) in items)
         {
             await probe.VisitAsync($"{Site}/services/{code}", shown);
+        }
+        // The back-office item page shows the same fields in its form; a few of them keep the run short.
+        foreach (var (id, _, _, shown) in items.Take(4))
+        {
             await probe.VisitAsync($"/admin/services/{id}");
         }
         await probe.VisitAsync($"{Site}/services");
