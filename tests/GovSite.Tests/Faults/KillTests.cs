@@ -147,7 +147,7 @@ public class KillTests(InteractionFactory app) : IClassFixture<InteractionFactor
     }
 
     [Fact]
-    public async Task An_export_killed_between_writing_and_renaming_leaves_every_file_whole_and_the_next_run_cleans_up()
+    public async Task An_export_killed_while_writing_leaves_the_previous_export_whole_and_the_next_run_cleans_up()
     {
         var export = Directory.CreateTempSubdirectory("govsite-kill-export-");
         string[] args = ["publish-static", "--site", InteractionFactory.PortalCode, "--out", export.FullName];
@@ -165,26 +165,63 @@ public class KillTests(InteractionFactory app) : IClassFixture<InteractionFactor
             await run.KillAsync();
         }
         var torn = Hashes(export.FullName);
-        torn.Keys.ShouldContain(k => k.Contains(".govsite-tmp", StringComparison.Ordinal), "the kill landed between a write and its rename");
-        ExportManifest.Read(export.FullName)!.Files.Select(f => $"{f.Path} {f.Sha256}").Order(StringComparer.Ordinal).ToList().ShouldBe(
-            before.Where(f => f.Key != ExportManifest.FileName).Select(f => $"{f.Key} {f.Value}").Order(StringComparer.Ordinal).ToList(),
-            "the manifest is still the previous export's");
+        torn.Keys.ShouldContain(k => k.Contains(".govsite-tmp", StringComparison.Ordinal), "the kill landed while new pages were being written");
+        // Before its commit point nothing a reader can be served changed: the previous export, whole, with its manifest.
+        Visible(torn).ShouldBe(Visible(before));
+        torn[ExportManifest.FileName].ShouldBe(before[ExportManifest.FileName], "the manifest is still the previous export's");
 
         var second = await GovSiteCli.RunAsync(Environment(), args);
         second.ExitCode.ShouldBe(0, second.Output);
         var after = Hashes(export.FullName);
-        after.Keys.ShouldNotContain(k => k.Contains(".govsite-tmp", StringComparison.Ordinal) || k.Contains(".export-running", StringComparison.Ordinal));
-        // Every file a reader could have been served between the kill and the rerun was whole: the old bytes or the new.
-        foreach (var (path, hash) in torn.Where(f => !f.Key.Contains(".govsite-tmp", StringComparison.Ordinal) && f.Key != ExportManifest.FileName
-                                                     && !f.Key.EndsWith(".export-running", StringComparison.Ordinal)))
-        {
-            (hash == before.GetValueOrDefault(path) || hash == after.GetValueOrDefault(path)).ShouldBeTrue($"{path} was torn");
-        }
+        after.Keys.ShouldNotContain(k => k.Contains(".govsite-tmp", StringComparison.Ordinal) || k.Contains(".export-", StringComparison.Ordinal));
         var manifest = ExportManifest.Read(export.FullName)!;
         manifest.Files.ShouldAllBe(f => after[f.Path] == f.Sha256);
         manifest.Files.ShouldContain(f => f.Path == $"articles/{draft.Id}/index.html");
         export.Delete(recursive: true);
     }
+
+    [Fact]
+    public async Task An_export_killed_while_swapping_its_files_in_is_finished_by_the_next_run_so_the_committed_export_stands_whole()
+    {
+        var export = Directory.CreateTempSubdirectory("govsite-kill-export-");
+        string[] args = ["publish-static", "--site", InteractionFactory.PortalCode, "--out", export.FullName];
+        var first = await GovSiteCli.RunAsync(Environment(), args);
+        first.ExitCode.ShouldBe(0, first.Output);
+        var before = Hashes(export.FullName);
+
+        var draft = await DraftAsync("断电导出测试：提交后的公告");
+        (await app.AsSystemAsync(async sp => (await sp.GetRequiredService<Workflow>().PublishAsync(draft.ItemId!.Value, null)).Succeeded)).ShouldBeTrue();
+        await using (var run = KilledProcess.Start(Environment("export.renamed#2"), args))
+        {
+            await run.WaitForFaultPointAsync("export.renamed", TimeSpan.FromMinutes(2));
+            await run.KillAsync();
+        }
+        var torn = Hashes(export.FullName);
+        torn.Keys.ShouldContain(".export-commit", "the kill landed after the commit point");
+        torn.Keys.ShouldContain(k => k.Contains(".govsite-tmp", StringComparison.Ordinal), "and before every file was swapped in");
+        Visible(torn).ShouldNotBe(Visible(before), "two files were swapped in already");
+
+        // The next export into the folder first finishes the committed one.
+        AtomicFile.BeginExport(export.FullName);
+        var recovered = Hashes(export.FullName);
+        recovered.Keys.ShouldNotContain(k => k.Contains(".govsite-tmp", StringComparison.Ordinal) || k == ".export-commit");
+        var manifest = ExportManifest.Read(export.FullName)!;
+        manifest.Files.ShouldContain(f => f.Path == $"articles/{draft.Id}/index.html");
+        Visible(recovered).ShouldBe(manifest.Files.Select(f => $"{f.Path} {f.Sha256}").Order(StringComparer.Ordinal).ToList(),
+            "every file is the committed export's, and nothing else is there");
+        AtomicFile.EndExport(export.FullName);
+
+        var again = await GovSiteCli.RunAsync(Environment(), args);
+        again.ExitCode.ShouldBe(0, again.Output);
+        var after = Hashes(export.FullName);
+        ExportManifest.Read(export.FullName)!.Files.ShouldAllBe(f => after[f.Path] == f.Sha256);
+        export.Delete(recursive: true);
+    }
+
+    /// <summary>The files a reader can be served (no dot files), with their hashes.</summary>
+    private static List<string> Visible(Dictionary<string, string> files) =>
+        [.. files.Where(f => f.Key != ExportManifest.FileName && !f.Key.Split('/').Any(part => part.StartsWith('.')))
+            .Select(f => $"{f.Key} {f.Value}").Order(StringComparer.Ordinal)];
 
     [Fact]
     public async Task A_scheduled_job_killed_while_running_is_taken_again_after_its_lease_and_runs_once()

@@ -26,7 +26,9 @@ public sealed record ExportManifest(string Site, string Host, DateTime Generated
     public static ExportManifest? Read(string dir) =>
         File.Exists(Path.Combine(dir, FileName)) ? JsonSerializer.Deserialize<ExportManifest>(File.ReadAllText(Path.Combine(dir, FileName)), Json) : null;
 
-    public void Write(string dir) => AtomicFile.Write(Path.Combine(dir, FileName), JsonSerializer.SerializeToUtf8Bytes(this, Json));
+    public byte[] Bytes() => JsonSerializer.SerializeToUtf8Bytes(this, Json);
+
+    public void Write(string dir) => AtomicFile.Write(Path.Combine(dir, FileName), Bytes());
 }
 
 public sealed record ExportReport(int Rendered, int Written, int Deleted, TimeSpan Elapsed);
@@ -172,11 +174,13 @@ public sealed class StaticExporter(GovSiteDb db, TimeProvider clock, IEnumerable
         var manifest = ExportManifest.Read(dir);
         var old = manifest?.Files.ToDictionary(f => f.Path) ?? [];
         // A folder without a manifest has never been published from: its files are written in
-        // place. Once it has one, nginx may be serving it, so a changed file replaces the old one
-        // by rename and a reader sees either whole. (Write-and-rename costs a second directory
-        // operation per file: a third of a first export's time on ext4 here.) A crash during a
-        // first export leaves no manifest, so the next export writes every file again.
+        // place. Once it has one, nginx may be serving it, so changed files are staged beside the
+        // old ones and swapped in together at the end (ExportCommit): a reader sees the previous
+        // export or this one, never a mix. (Write-and-rename costs a second directory operation
+        // per file: a third of a first export's time on ext4 here.) A crash during a first export
+        // leaves no manifest, so the next export writes every file again.
         var inPlace = manifest is null;
+        var commit = inPlace ? null : new ExportCommit(dir);
         var files = new ConcurrentDictionary<string, ManifestEntry>(full ? [] : old);
         var assets = new ConcurrentDictionary<string, byte>();
         var missing = new ConcurrentBag<string>();
@@ -224,40 +228,55 @@ public sealed class StaticExporter(GovSiteDb db, TimeProvider clock, IEnumerable
                 }
                 else
                 {
-                    AtomicFile.Write(target, body, createFolder: false);
+                    commit!.Stage(target, body);
                 }
                 Interlocked.Increment(ref written);
             }
         }
 
-        await Parallel.ForEachAsync(paths, new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = ct }, ExportOneAsync);
-        // Assets and attachments the pages point at (stylesheets, scripts, images, documents).
-        var assetPaths = assets.Keys.Where(a => FileFor(a) is { } file && (!files.ContainsKey(file) || full)).Where(a => !paths.Contains(a)).ToList();
-        await Parallel.ForEachAsync(assetPaths, new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = ct }, async (a, token) =>
+        try
         {
-            if (!IsPagePath(a))
+            await Parallel.ForEachAsync(paths, new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = ct }, ExportOneAsync);
+            // Assets and attachments the pages point at (stylesheets, scripts, images, documents).
+            var assetPaths = assets.Keys.Where(a => FileFor(a) is { } file && (!files.ContainsKey(file) || full)).Where(a => !paths.Contains(a)).ToList();
+            await Parallel.ForEachAsync(assetPaths, new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = ct }, async (a, token) =>
             {
-                await ExportOneAsync(a, token);
-            }
-        });
+                if (!IsPagePath(a))
+                {
+                    await ExportOneAsync(a, token);
+                }
+            });
 
-        var deleted = 0;
-        var stale = full ? old.Keys.Where(k => !files.ContainsKey(k)) : missing;
-        var inside = Path.GetFullPath(dir).TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
-        foreach (var file in stale.ToList())
-        {
-            files.TryRemove(file, out _);
-            var full_ = Path.GetFullPath(Path.Combine(dir, file));
-            // Never outside the export, whatever a manifest says.
-            if (full_.StartsWith(inside, StringComparison.Ordinal) && File.Exists(full_))
+            var deletes = new List<string>();
+            var stale = full ? old.Keys.Where(k => !files.ContainsKey(k)) : missing;
+            var inside = Path.GetFullPath(dir).TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
+            foreach (var file in stale.ToList())
             {
-                File.Delete(full_);
-                deleted++;
+                files.TryRemove(file, out _);
+                var full_ = Path.GetFullPath(Path.Combine(dir, file));
+                // Never outside the export, whatever a manifest says.
+                if (full_.StartsWith(inside, StringComparison.Ordinal) && File.Exists(full_))
+                {
+                    deletes.Add(file);
+                }
             }
+            var next = new ExportManifest(site.Code, site.MainHost ?? "", clock.GetUtcNow().UtcDateTime, [.. files.Values.OrderBy(f => f.Path, StringComparer.Ordinal)]);
+            if (commit is null)
+            {
+                deletes.ForEach(file => File.Delete(Path.Combine(dir, file)));
+                next.Write(dir);
+            }
+            else
+            {
+                commit.Commit(deletes, next);
+            }
+            return new ExportReport(rendered, written, deletes.Count, System.Diagnostics.Stopwatch.GetElapsedTime(started));
         }
-        new ExportManifest(site.Code, site.MainHost ?? "", clock.GetUtcNow().UtcDateTime, [.. files.Values.OrderBy(f => f.Path, StringComparer.Ordinal)])
-            .Write(dir);
-        return new ExportReport(rendered, written, deleted, System.Diagnostics.Stopwatch.GetElapsedTime(started));
+        catch
+        {
+            commit?.Discard();
+            throw;
+        }
     }
 
     /// <summary>
@@ -273,27 +292,34 @@ public sealed class StaticExporter(GovSiteDb db, TimeProvider clock, IEnumerable
         try
         {
             Directory.CreateDirectory(dir);
+            AtomicFile.BeginExport(dir);
             var old = ExportManifest.Read(dir)?.Files.Select(f => f.Path).ToList() ?? [];
             var files = await Supervision.SiteLifecycleGate.ExportFilesAsync(db, site, ct);
-            var entries = new List<ManifestEntry>();
-            foreach (var (file, body) in files)
+            // The notice replaces the open site all at once, like any re-export.
+            var commit = new ExportCommit(dir);
+            try
             {
-                AtomicFile.Write(Path.Combine(dir, file), body);
-                entries.Add(new ManifestEntry(file, Convert.ToHexStringLower(SHA256.HashData(body)), body.Length));
-            }
-            var inside = Path.GetFullPath(dir).TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
-            var deleted = 0;
-            foreach (var file in old.Where(f => !files.ContainsKey(f)))
-            {
-                var full = Path.GetFullPath(Path.Combine(dir, file));
-                if (full.StartsWith(inside, StringComparison.Ordinal) && File.Exists(full))
+                var entries = new List<ManifestEntry>();
+                foreach (var (file, body) in files)
                 {
-                    File.Delete(full);
-                    deleted++;
+                    var target = Path.Combine(dir, file);
+                    Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+                    commit.Stage(target, body);
+                    entries.Add(new ManifestEntry(file, Convert.ToHexStringLower(SHA256.HashData(body)), body.Length));
                 }
+                var inside = Path.GetFullPath(dir).TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
+                var deletes = old.Where(f => !files.ContainsKey(f))
+                    .Where(f => Path.GetFullPath(Path.Combine(dir, f)) is var full && full.StartsWith(inside, StringComparison.Ordinal) && File.Exists(full))
+                    .ToList();
+                commit.Commit(deletes, new ExportManifest(site.Code, site.MainHost ?? "", clock.GetUtcNow().UtcDateTime, [.. entries.OrderBy(e => e.Path, StringComparer.Ordinal)]));
+                AtomicFile.EndExport(dir);
+                return new ExportReport(files.Count, files.Count, deletes.Count, System.Diagnostics.Stopwatch.GetElapsedTime(started));
             }
-            new ExportManifest(site.Code, site.MainHost ?? "", clock.GetUtcNow().UtcDateTime, [.. entries.OrderBy(e => e.Path, StringComparer.Ordinal)]).Write(dir);
-            return new ExportReport(files.Count, files.Count, deleted, System.Diagnostics.Stopwatch.GetElapsedTime(started));
+            catch
+            {
+                commit.Discard();
+                throw;
+            }
         }
         finally
         {
@@ -426,6 +452,8 @@ internal static class AtomicFile
     /// </summary>
     public static void BeginExport(string dir)
     {
+        // A run killed after its commit point is finished first: the export it committed stands.
+        ExportCommit.Recover(dir);
         var marker = Path.Combine(dir, RunningMarker);
         if (File.Exists(marker))
         {
@@ -495,7 +523,6 @@ internal static class AtomicFile
         var temp = Path.Combine(Path.GetDirectoryName(path)!, string.Create(System.Globalization.CultureInfo.InvariantCulture,
             $".{name}{TempSuffix}-{Environment.ProcessId}-{Environment.CurrentManagedThreadId}"));
         WriteNew(temp, bytes);
-        Common.FaultPoint.Reach("export.temp-written");
         File.Move(temp, path, overwrite: true);
     }
 }

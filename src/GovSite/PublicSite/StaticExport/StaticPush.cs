@@ -41,7 +41,9 @@ public static class StaticPush
         var start = new ProcessStartInfo("rsync") { RedirectStandardOutput = true, RedirectStandardError = true };
         // -r -l -t: the tree, links as links, times (so the next push compares); no owners or
         // permissions, which belong to the web server's side. --itemize-changes names each change.
-        foreach (var arg in new[] { "-rlt", "--delay-updates", "--delete-after", "--itemize-changes", "-e", ssh,
+        // What a concurrent re-export is still writing (see ExportCommit) stays here.
+        foreach (var arg in new[] { "-rlt", "--delay-updates", "--delete-after", "--itemize-changes",
+                     "--exclude=.*" + AtomicFile.TempSuffix + "*", "--exclude=/" + AtomicFile.RunningMarker, "--exclude=/" + ExportCommit.JournalName, "-e", ssh,
                      Path.TrimEndingDirectorySeparator(dir) + "/", target.EndsWith('/') ? target : target + "/" })
         {
             start.ArgumentList.Add(arg);
