@@ -10,7 +10,7 @@ namespace GovSite.Tests.Security;
 public partial class XssInputsBrowserTests
 {
     [Fact]
-    public async Task Information_requests_posted_through_the_public_form_with_the_corpus_in_every_text_field_run_nothing_on_the_receipt_status_and_back_office_pages()
+    public async Task Information_requests_posted_through_the_public_form_with_the_corpus_in_every_text_field_run_nothing_on_the_status_lookup_and_back_office_pages()
     {
         var requests = new List<(int Id, string Number, string QueryCode, List<string> Shown, string Summary)>();
         var batches = XssCorpus.Batches(4000);

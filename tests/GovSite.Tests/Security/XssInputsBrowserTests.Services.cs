@@ -85,12 +85,12 @@ public partial class XssInputsBrowserTests
         }
 
         await using var probe = await XssProbe.StartAsync(app.Browser, app.BaseUrl, p => SignInAsync(p, "portal-admin"));
-        foreach (var (id, code, keyword, shown) in items)
+        foreach (var (_, code, _, shown) in items)
         {
             await probe.VisitAsync($"{Site}/services/{code}", shown);
         }
         // The back-office item page shows the same fields in its form; a few of them keep the run short.
-        foreach (var (id, _, _, shown) in items.Take(4))
+        foreach (var (id, _, _, _) in items.Take(4))
         {
             await probe.VisitAsync($"/admin/services/{id}");
         }
