@@ -14,6 +14,13 @@ public static class AccountsSetup
     public const string CookieOrBearer = "cookie-or-bearer";
     public const string Writer = "writer";
 
+    /// <summary>
+    /// Registers only supervision keeps (sites, spot checks, accountability, counterfeits, new
+    /// media): platform administrators and supervisors of some region. Checked before the body is
+    /// read, so another role is refused whatever it sends; which region is the service's check.
+    /// </summary>
+    public const string Supervising = "supervising";
+
     public static WebApplicationBuilder AddAccounts(this WebApplicationBuilder builder)
     {
         // Keys live in the database: they survive restarts and every node shares them. They are
@@ -56,7 +63,11 @@ public static class AccountsSetup
             })
             .AddBearerToken(o => o.BearerTokenExpiration = TimeSpan.FromHours(8));
         builder.Services.AddAuthorizationBuilder()
-            .AddPolicy(Writer, p => p.RequireAuthenticatedUser().RequireClaim(AccountService.UserIdClaim));
+            .AddPolicy(Writer, p => p.RequireAuthenticatedUser().RequireClaim(AccountService.UserIdClaim))
+            .AddPolicy(Supervising, p => p.RequireAuthenticatedUser().RequireClaim(AccountService.UserIdClaim)
+                // The resource of endpoint authorization is the request; its SiteAccess is loaded by UseSiteAccess before.
+                .RequireAssertion(c => c.Resource is HttpContext http && http.RequestServices.GetRequiredService<SiteAccess>() is var access
+                    && (access.Unrestricted || access.RegionIds.Length > 0)));
         return builder;
     }
 

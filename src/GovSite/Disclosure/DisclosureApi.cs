@@ -144,7 +144,7 @@ public static class DisclosureApi
 
     private static string D(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    public static RequestBody BodyOf(RequestView v, SiteDirectory sites, bool staff)
+    public static RequestBody BodyOf(RequestView v, SiteDirectory sites, bool staff, RequestService requests)
     {
         var r = v.Request;
         var suffix = staff ? "" : "?queryCode=…";
@@ -158,7 +158,7 @@ public static class DisclosureApi
             [.. v.Letters.Select(l => new LetterBody(l.Id, l.Kind.ToString(), l.Title, l.Reference, D(l.IssuedOn),
                 $"/api/v1/information-requests/{r.Number}/letters/{l.Id}.pdf{suffix}"))],
             [.. files.Select(id => new FileBody(id, $"附件{id}", $"/api/v1/information-requests/{r.Number}/files/{id}{suffix}"))],
-            staff ? new StaffBody(r.Id, sites.FindById(r.SiteId)?.Code ?? "", r.ApplicantKind, r.Name, r.IdNumber, r.Phone, r.Email, r.Address, r.Description,
+            staff ? new StaffBody(r.Id, sites.FindById(r.SiteId)?.Code ?? "", r.ApplicantKind, r.Name, requests.ShownIdNumber(r), r.Phone, r.Email, r.Address, r.Description,
                 r.InformationName, r.Purpose, r.Delivery, r.Channel, r.Office) : null);
     }
 
@@ -212,10 +212,10 @@ public static class DisclosureApi
     {
         if (queryCode is not null)
         {
-            return await requests.LookupAsync(number, queryCode, ct) is { } found ? TypedResults.Ok(BodyOf(found, sites, staff: false)) : TypedResults.NotFound();
+            return await requests.LookupAsync(number, queryCode, ct) is { } found ? TypedResults.Ok(BodyOf(found, sites, staff: false, requests)) : TypedResults.NotFound();
         }
         return access.IsAuthenticated && await requests.FindByNumberAsync(number, ct) is { } mine
-            ? TypedResults.Ok(BodyOf(mine, sites, staff: true))
+            ? TypedResults.Ok(BodyOf(mine, sites, staff: true, requests))
             : TypedResults.NotFound();
     }
 
@@ -275,7 +275,7 @@ public static class DisclosureApi
         var items = new List<RequestBody>();
         foreach (var n in numbers)
         {
-            items.Add(BodyOf((await requests.FindByNumberAsync(n, ct))!, sites, staff: true));
+            items.Add(BodyOf((await requests.FindByNumberAsync(n, ct))!, sites, staff: true, requests));
         }
         return TypedResults.Ok(new Paged<RequestBody>(total, p, 20, items));
     }
@@ -293,7 +293,7 @@ public static class DisclosureApi
             return ApiResults.From(result, _ => (RequestBody)null!);
         }
         var after = (await requests.FindByNumberAsync(number, ct))!;
-        return TypedResults.Ok(BodyOf(after, sites, staff: true));
+        return TypedResults.Ok(BodyOf(after, sites, staff: true, requests));
     }
 
     public static string CatalogueUrl(SiteInfo site, int articleId) =>

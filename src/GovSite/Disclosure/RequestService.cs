@@ -81,6 +81,20 @@ public sealed class RequestService(GovSiteDb db, SiteAccess access, CalendarServ
     /// <summary>Staff who handle a site's requests: its administrators and editors.</summary>
     public bool CanHandle(int siteId) => access.HasRole(siteId, Role.SiteAdmin) || access.HasRole(siteId, Role.Editor);
 
+    /// <summary>
+    /// The applicant's ID or credit-code number as this user may see it: whole for those who handle
+    /// the request, with the middle hidden for the site's other staff and its supervisors, who read
+    /// the request but never need to identify the person.
+    /// </summary>
+    public string ShownIdNumber(InformationRequest r) => CanHandle(r.SiteId) ? r.IdNumber : MaskIdNumber(r.IdNumber);
+
+    /// <summary>Keeps a few characters at each end (four of an 18-character number), so staff can still tell two requests apart.</summary>
+    public static string MaskIdNumber(string id)
+    {
+        var ends = id.Length switch { >= 12 => 4, >= 6 => 2, >= 3 => 1, _ => 0 };
+        return id[..ends] + new string('*', id.Length - 2 * ends) + id[(id.Length - ends)..];
+    }
+
     // ---- applying ----
 
     /// <summary>An application through the public form or API: received the day the system receives it.</summary>

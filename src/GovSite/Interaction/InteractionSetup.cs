@@ -85,11 +85,12 @@ public static class InteractionSetup
         return TypedResults.Ok(await faq.SuggestAsync(site.Id, q is { Length: > 2000 } ? q[..2000] : q, 3, ct));
     }
 
-    private static async Task<IResult> AttachmentAsync(int id, GovSiteDb db, Attachments files, CancellationToken ct)
+    private static async Task<IResult> AttachmentAsync(int id, GovSiteDb db, Attachments files, SiteAccess access, CancellationToken ct)
     {
-        // The query filter already hides other sites' messages from staff.
-        var m = await db.Messages.AsNoTracking().Where(x => x.Id == id).Select(x => new { x.AttachmentFile, x.AttachmentType, x.AttachmentName }).FirstOrDefaultAsync(ct);
-        if (m?.AttachmentFile is null || !File.Exists(files.PathOf(m.AttachmentFile)))
+        // The query filter hides only other sites' unpublished messages: a published message's
+        // attachment (never shown to the public) is still its own site's, so the site is checked here.
+        var m = await db.Messages.AsNoTracking().Where(x => x.Id == id).Select(x => new { x.SiteId, x.AttachmentFile, x.AttachmentType, x.AttachmentName }).FirstOrDefaultAsync(ct);
+        if (m?.AttachmentFile is null || !access.CanSee(m.SiteId) || !File.Exists(files.PathOf(m.AttachmentFile)))
         {
             return Results.NotFound();
         }

@@ -194,8 +194,13 @@ public static class ServicesApi
     }
 
     private static async Task<Results<Ok<RunBody>, NotFound, ValidationProblem, ForbidHttpResult>> ImportAsync(HttpRequest request, GovSiteDb db,
-        ServiceImporter importer, CancellationToken ct)
+        ServiceImporter importer, SiteAccess access, CancellationToken ct)
     {
+        // Who administers no site may import from no source: refused before the body is read, whatever it holds.
+        if (!access.Unrestricted && !access.SitesWithRole(Role.SiteAdmin).Any())
+        {
+            return TypedResults.Forbid();
+        }
         int? sourceId;
         IFormFile? file = null;
         var allowMass = false;

@@ -35,9 +35,9 @@ public static class SitesApi
         api.MapGet("/sites/{code}", GetSiteAsync)
             .WithSummary("查看网站")
             .WithDescription("按网站标识码返回一个网站的登记信息。公开接口。");
-        api.MapPost("/sites", CreateSiteAsync).RequireAuthorization(AccountsSetup.Writer)
+        api.MapPost("/sites", CreateSiteAsync).RequireAuthorization(AccountsSetup.Writer, AccountsSetup.Supervising)
             .WithSummary("登记网站")
-            .WithDescription("登记新网站并按网站类型建立标准栏目；网站标识码须符合国家规则（前 6 位为地区代码）。须登录。");
+            .WithDescription("登记新网站并按网站类型建立标准栏目；网站标识码须符合国家规则（前 6 位为地区代码）。平台管理员或本地区的监管人员可以登记。");
         api.MapPut("/sites/{code}", UpdateSiteAsync).RequireAuthorization(AccountsSetup.Writer)
             .WithSummary("修改网站登记信息")
             .WithDescription("修改网站的名称、域名、主办单位、备案号等登记信息。须登录。");

@@ -49,7 +49,7 @@ public static class SupervisionApi
 
         var api = app.MapGroup("/api/v1").WithTags("Supervision").RequireAuthorization(AccountsSetup.Writer);
         api.MapGet("/sites/{code}/scores", ScoresAsync).WithSummary("网站考评得分表").WithDescription("按季度（period=2026Q3）列出考评表：每项指标的分值、来源和确认人。");
-        api.MapPost("/spot-checks", OpenSpotCheckAsync).WithSummary("发起季度抽查")
+        api.MapPost("/spot-checks", OpenSpotCheckAsync).RequireAuthorization(AccountsSetup.Supervising).WithSummary("发起季度抽查")
             .WithDescription("按地区（含下级）或网站清单分层随机抽样，记录随机种子；对每个被抽中的网站排队运行检测程序。");
         api.MapGet("/spot-checks/{id:int}", SpotCheckAsync).WithSummary("抽查轮次及抽中网站")
             .WithDescription("返回抽查轮次、抽查比例和抽中的网站及各网站的考评进度。");
@@ -72,7 +72,7 @@ public static class SupervisionApi
             .WithDescription("监管人员签字确认考评表，签字后不能再修改。");
         api.MapGet("/rectifications", RectificationsAsync).WithSummary("整改通知列表").WithDescription("state：open（整改中）、submitted（待复查）、closed（已整改）、late（逾期）。");
         api.MapPost("/rectifications/{id:int}/responses", RespondAsync).WithSummary("提交整改情况").WithDescription("网站提交整改情况和佐证材料，检测程序随即复查；复查合格才办结。");
-        api.MapPost("/accountability", RecordAccountabilityAsync).WithSummary("登记问责情况")
+        api.MapPost("/accountability", RecordAccountabilityAsync).RequireAuthorization(AccountsSetup.Supervising).WithSummary("登记问责情况")
             .WithDescription("登记对问题网站的问责情况（约谈、通报、处分等）。");
         api.MapGet("/regions/{code}/accountability", AccountabilityAsync).WithSummary("问责统计")
             .WithDescription("按季度统计各问责方式人数：同一人同一季度只计一次，按最重的方式计（其他<约谈<书面检查<通报批评<警告或记过处分<调离岗位<免职<辞退）。");
@@ -92,13 +92,13 @@ public static class SupervisionApi
         api.MapGet("/sites/{code}/look-alikes", LookAlikesAsync).WithSummary("仿冒域名清单")
             .WithDescription("与本网站域名相似、可能仿冒的域名清单及其探测结果。");
         api.MapPost("/sites/{code}/look-alikes/scan", ScanAsync).WithSummary("探测仿冒域名").WithDescription("仅在运维开启域名解析（GOVSITE_COUNTERFEIT_LOOKUP）后查询；能解析的仿冒域名自动立案待核实。");
-        api.MapPost("/counterfeits", ReportCounterfeitAsync).WithSummary("登记假冒政府网站")
+        api.MapPost("/counterfeits", ReportCounterfeitAsync).RequireAuthorization(AccountsSetup.Supervising).WithSummary("登记假冒政府网站")
             .WithDescription("登记发现的假冒政府网站：网址、发现方式和仿冒对象。");
         api.MapGet("/counterfeits", CounterfeitsAsync).WithSummary("假冒政府网站案件")
             .WithDescription("假冒政府网站案件列表及处置进度。");
         api.MapPost("/counterfeits/{id:int}/steps", CounterfeitStepAsync).WithSummary("登记处置步骤（报告网信/公安、关停、公告）")
             .WithDescription("登记一个处置步骤：报告网信部门或公安机关、关停、发布公告。");
-        api.MapPost("/new-media", AddNewMediaAsync).WithSummary("登记政务新媒体账号")
+        api.MapPost("/new-media", AddNewMediaAsync).RequireAuthorization(AccountsSetup.Supervising).WithSummary("登记政务新媒体账号")
             .WithDescription("登记政务新媒体账号（平台、账号名称、主办单位）。");
         api.MapGet("/new-media", NewMediaListAsync).WithSummary("政务新媒体账号")
             .WithDescription("已登记的政务新媒体账号及其最近数据。");

@@ -43,6 +43,7 @@ public class DisclosureFactory : EmptyPlatformFactory
         });
         await CreateUserAsync("dept-admin", Password, (Role.SiteAdmin, Department.Id));
         await CreateUserAsync("dept-editor", Password, (Role.Editor, Department.Id));
+        await CreateUserAsync("dept-reviewer", Password, (Role.Reviewer, Department.Id));
         await CreateUserAsync("other-editor", Password, (Role.Editor, OtherDepartment.Id));
         await CreateUserAsync("portal-admin", Password, (Role.SiteAdmin, Portal.Id));
         await AsSystemAsync(async sp =>

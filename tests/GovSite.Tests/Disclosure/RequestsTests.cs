@@ -213,6 +213,41 @@ public class RequestsTests(DisclosureFactory app) : IClassFixture<DisclosureFact
     }
 
     [Fact]
+    public async Task Only_those_who_handle_a_request_see_the_applicants_whole_id_number()
+    {
+        var receipt = await app.ApplyAsync();
+        async Task<string> ShownToAsync(string user)
+        {
+            using var client = await StaffAsync(user);
+            var seen = await (await client.GetAsync($"/api/v1/information-requests/{receipt.Number}")).Content.ReadFromJsonAsync<JsonElement>();
+            return seen.GetProperty("staff").GetProperty("idNumber").GetString()!;
+        }
+        (await ShownToAsync("dept-editor")).ShouldBe("110101199003070038");
+        (await ShownToAsync("dept-admin")).ShouldBe("110101199003070038");
+        // The site's reviewer and the region's supervisor read the request, but not who the applicant is by number.
+        (await ShownToAsync("dept-reviewer")).ShouldBe("1101**********0038");
+        (await ShownToAsync("supervisor")).ShouldBe("1101**********0038");
+
+        var id = await app.AsSystemAsync(sp => sp.GetRequiredService<GovSiteDb>().InformationRequests.Where(r => r.Number == receipt.Number).Select(r => r.Id).SingleAsync());
+        using (var reviewer = await BackOfficeSession.SignInAsync(app, "dept-reviewer", DisclosureFactory.Password))
+        {
+            var page = await reviewer.OpenAsync($"/admin/disclosure/requests/{id}");
+            page.Document.QuerySelector("#id-number")!.TextContent.ShouldBe("1101**********0038");
+            page.Html.ShouldNotContain("110101199003070038");
+        }
+        using var editor = await BackOfficeSession.SignInAsync(app, "dept-editor", DisclosureFactory.Password);
+        (await editor.OpenAsync($"/admin/disclosure/requests/{id}")).Document.QuerySelector("#id-number")!.TextContent.ShouldBe("110101199003070038");
+    }
+
+    [Theory]
+    [InlineData("110101199003070038", "1101**********0038")]
+    [InlineData("91350100M000100Y43", "9135**********0Y43")]
+    [InlineData("G1234567", "G1****67")]
+    [InlineData("A12", "A*2")]
+    [InlineData("AB", "**")]
+    public void An_id_number_keeps_only_its_ends(string id, string shown) => RequestService.MaskIdNumber(id).ShouldBe(shown);
+
+    [Fact]
     public async Task Fees_count_per_applicant_per_calendar_month_by_one_method_and_stop_the_clock_until_paid()
     {
         app.Clock.SetChina(2026, 3, 2);

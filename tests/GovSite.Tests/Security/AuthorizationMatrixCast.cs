@@ -33,6 +33,9 @@ public sealed class AuthorizationMatrixCast : IDisposable
     public MatrixSite SiteA { get; }
     public MatrixSite SiteB { get; }
 
+    /// <summary>The rows made for each site (<see cref="AuthorizationMatrixStage"/>).</summary>
+    public Dictionary<MatrixSite, AuthorizationMatrixStage.Staged> Staged { get; private set; } = [];
+
     /// <summary>A user (editor) per site whose account the users API may change: never one of the cast.</summary>
     public Dictionary<MatrixSite, (int UserId, int GrantId)> Victims { get; } = [];
 
@@ -55,6 +58,7 @@ public sealed class AuthorizationMatrixCast : IDisposable
             return (await SiteAsync("site A", DemoRegion.CountyPortalCode), await SiteAsync("site B", DemoRegion.EducationCode));
         });
         var cast = new AuthorizationMatrixCast(a, b);
+        cast.Staged = await AuthorizationMatrixStage.PrepareAsync(app, a, b);
         var grants = new Dictionary<Roles, RoleGrant>
         {
             [Roles.Contributor] = new() { Role = Role.Contributor, SiteId = a.Id },

@@ -12,6 +12,12 @@ namespace GovSite.Tests.Security;
 /// </summary>
 public static class AuthorizationMatrixRows
 {
+    /// <summary>The name under which a row's query string goes (without the "?").</summary>
+    public const string Query = "?";
+
+    /// <summary>The name under which a row's JSON body goes (instead of the matrix's <c>{}</c>).</summary>
+    public const string Body = "{}";
+
     /// <summary>The route values of each endpoint on a site; a missing key means the endpoint has no site-owned row.</summary>
     public static Task<Dictionary<string, Dictionary<string, string>>> FindAsync(GovSiteFactory app, MatrixSite site, AuthorizationMatrixCast cast) =>
         app.AsSystemAsync(async sp =>
@@ -47,6 +53,12 @@ public static class AuthorizationMatrixRows
             var monitored = await db.MonitoredSites.IgnoreQueryFilters().Where(x => x.SiteId == site.Id).OrderBy(x => x.Id).Select(x => (int?)x.Id).FirstOrDefaultAsync();
             var run = await db.CheckRuns.IgnoreQueryFilters().Where(x => x.MonitoredSiteId == monitored).OrderBy(x => x.Id).Select(x => (int?)x.Id).FirstOrDefaultAsync();
             var organisation = await db.Organisations.IgnoreQueryFilters().Where(x => x.RegionId == site.RegionId).OrderBy(x => x.Id).Select(x => (int?)x.Id).FirstOrDefaultAsync();
+            var published = await db.Articles.IgnoreQueryFilters().Where(a => a.SiteId == site.Id && a.Status == GovSite.Publishing.ArticleStatus.Published)
+                .OrderBy(a => a.Id).Select(a => (int?)a.Id).FirstOrDefaultAsync();
+            var homeColumn = await db.LibraryItems.IgnoreQueryFilters().Where(i => i.Id == item).Select(i => (int?)i.HomeColumnId).FirstOrDefaultAsync();
+            var staged = cast.Staged[site];
+            static string Json(object body) => System.Text.Json.JsonSerializer.Serialize(body);
+            var versions = $"from={itemVersion}&to={itemVersion}";
             var file = await db.StoredFiles.IgnoreQueryFilters().Where(x => x.SiteId == site.Id).OrderBy(x => x.Id).Select(x => (int?)x.Id).FirstOrDefaultAsync();
             var (victim, grant) = cast.Victims[site];
 
@@ -63,6 +75,27 @@ public static class AuthorizationMatrixRows
                 var path = key[(key.IndexOf(' ') + 1)..];
                 switch (path)
                 {
+                    // Query strings and bodies that pass validation, so the allowed roles get past it.
+                    case "/api/v1/items/{id:int}/diff" or "/admin/library/{id:int}/diff": Add(key, ("id", item), (Query, versions)); break;
+                    case "/api/v1/items/{id:int}/approve": Add(key, ("id", staged.ItemToApprove)); break;
+                    case "/api/v1/items/{id:int}/reject": Add(key, ("id", staged.ItemToReject), (Body, Json(new { comment = "矩阵退回：请补充出处。" }))); break;
+                    case "/api/v1/items/{id:int}/placements": Add(key, ("id", item), (Body, Json(new { siteCode = site.Code, columnId = homeColumn }))); break;
+                    case "/api/v1/items/{id:int}/restore": Add(key, ("id", item), (Body, Json(new { version = itemVersion }))); break;
+                    case "/api/v1/items": Add(key, (Body, Json(new { siteCode = site.Code, columnId = homeColumn, title = "矩阵新稿件", body = "<p>矩阵新稿件正文。</p>" }))); break;
+                    case "/api/v1/columns/{id:int}/subscriptions": Add(key, ("id", column), (Body, Json(new { sourceColumnId = column }))); break;
+                    case "/api/v1/placement-requests/{id:int}/accept": Add(key, ("id", placement), (Body, Json(new { columnId = column }))); break;
+                    // Registers of the supervisor's own region (site A's) from either site's row: these rules are not site-scoped.
+                    case "/api/v1/accountability":
+                        Add(key, (Body, Json(new { region = cast.SiteA.RegionCode, unitName = "矩阵局", personName = "矩阵", date = "2026-03-05", finding = "抽查不合格", form = "talk", decidedBy = "县政府办公室" })));
+                        break;
+                    case "/api/v1/counterfeits":
+                        Add(key, (Body, Json(new { url = "http://matrix-fake.example.com/", imitates = cast.SiteA.Code, description = "矩阵：冒用县政府网站的名称和标识" })));
+                        break;
+                    case "/account/save": Add(key, (Query, $"kind=Article&target={published}")); break;
+                    case "/account/subscribe": Add(key, (Query, $"kind=Column&target={column}")); break;
+                    // The migration endpoints close their source: a small site of the same region's, planned to move into this one.
+                    case "/api/v1/sites/{code}/migration/proof" or "/api/v1/sites/{code}/migration/complete" or "/admin/supervision/sites/{code}/migration/proof.csv":
+                        Add(key, ("code", staged.MigrationSourceCode)); break;
                     case var p when p.StartsWith("/api/v1/items/{id:int}/versions/{number", StringComparison.Ordinal): Add(key, ("id", item), ("number", itemVersion)); break;
                     case var p when p.StartsWith("/api/v1/items/{id", StringComparison.Ordinal) || p.StartsWith("/admin/library/{id", StringComparison.Ordinal): Add(key, ("id", item)); break;
                     case var p when p.StartsWith("/api/v1/articles/{id", StringComparison.Ordinal) || p.StartsWith("/admin/articles/{id", StringComparison.Ordinal) || p.StartsWith("/articles/{id", StringComparison.Ordinal): Add(key, ("id", article)); break;

@@ -22,6 +22,7 @@ public sealed class RequestModel(SiteAccess access, GovSiteDb db, SiteDirectory 
     public InformationRequest R => View.Request;
     public List<DeadlineAlert> Alerts { get; private set; } = [];
     public bool CanHandle => requests.CanHandle(R.SiteId);
+    public string IdNumberShown => requests.ShownIdNumber(R);
 
     [BindProperty] public string? Office { get; set; }
     [BindProperty] public string? Text { get; set; }

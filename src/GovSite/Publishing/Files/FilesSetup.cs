@@ -66,6 +66,11 @@ public static class FilesSetup
     private static async Task<Results<Ok<FileDto>, ValidationProblem, NotFound, ForbidHttpResult, ProblemHttpResult>> UploadAsync(
         int siteId, HttpContext http, FileService files, CancellationToken ct)
     {
+        // Who may not write on the site is refused before the form is read, whatever it holds (FileService checks again).
+        if (!http.RequestServices.GetRequiredService<SiteAccess>().CanEditContent(siteId))
+        {
+            return TypedResults.Forbid();
+        }
         // A bearer token cannot be sent by another site's page; a cookie can, so a cookie needs the
         // antiforgery token (field __RequestVerificationToken or header RequestVerificationToken).
         var bearer = http.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase);

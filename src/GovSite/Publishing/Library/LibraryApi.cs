@@ -260,18 +260,33 @@ public static class LibraryApi
             content.RootElement.Clone(), v.Note));
     }
 
-    private static async Task<Results<Ok<DiffDto>, NotFound>> DiffAsync(int id, int from, int to, GovSiteDb db, SiteAccess access, CancellationToken ct)
+    /// <remarks>from and to are optional to binding, so another site's caller meets 404 before a missing version number is named.</remarks>
+    private static async Task<Results<Ok<DiffDto>, NotFound, ValidationProblem>> DiffAsync(int id, int? from, int? to, GovSiteDb db, SiteAccess access,
+        CancellationToken ct)
     {
         if (await VisibleOwnerAsync(id, db, access, ct) is null)
         {
             return TypedResults.NotFound();
         }
-        var versions = await db.ItemVersions.AsNoTracking().Where(v => v.ItemId == id && (v.Number == from || v.Number == to)).ToListAsync(ct);
-        if (versions.FirstOrDefault(v => v.Number == from) is not { } a || versions.FirstOrDefault(v => v.Number == to) is not { } b)
+        var errors = new Dictionary<string, string[]>();
+        if (from is null)
+        {
+            errors["from"] = ["请指定要比较的旧版本号（from）"];
+        }
+        if (to is null)
+        {
+            errors["to"] = ["请指定要比较的新版本号（to）"];
+        }
+        if (from is not int older || to is not int newer)
+        {
+            return TypedResults.ValidationProblem(errors, title: "请求有误");
+        }
+        var versions = await db.ItemVersions.AsNoTracking().Where(v => v.ItemId == id && (v.Number == older || v.Number == newer)).ToListAsync(ct);
+        if (versions.FirstOrDefault(v => v.Number == older) is not { } a || versions.FirstOrDefault(v => v.Number == newer) is not { } b)
         {
             return TypedResults.NotFound();
         }
-        return TypedResults.Ok(new DiffDto(from, to, TextDiff.Compare(a.Title, b.Title),
+        return TypedResults.Ok(new DiffDto(older, newer, TextDiff.Compare(a.Title, b.Title),
             TextDiff.Compare(HtmlSanitiser.ToPlainText(a.Body), HtmlSanitiser.ToPlainText(b.Body))));
     }
 

@@ -71,6 +71,10 @@ public sealed class Workflow(LibraryService library, QualityGate gate, JobQueue 
         {
             return refused;
         }
+        if (!MayReview(item!.OwnerSiteId))
+        {
+            return Denied(item);
+        }
         var stage = new Stage(item!);
         if (await ReviewRefusalAsync(item!, stage, ct) is { } denied)
         {
@@ -96,6 +100,11 @@ public sealed class Workflow(LibraryService library, QualityGate gate, JobQueue 
         if (refused is not null)
         {
             return refused;
+        }
+        // Besides reviewers, only an editor sending an approved item back before publishing (below).
+        if (!MayReview(item!.OwnerSiteId) && !(library.IsEditor(item.OwnerSiteId) && new Stage(item).Status == ItemStatus.Approved))
+        {
+            return Denied(item);
         }
         if (LibraryService.Clean(comment) is not { } reason)
         {
@@ -431,6 +440,13 @@ public sealed class Workflow(LibraryService library, QualityGate gate, JobQueue 
     }
 
     /// <summary>Why the caller may not review the item (or its revision) at its current stage; null when they may.</summary>
+    /// <summary>
+    /// Whether the user reviews on the site at all: checked before the item's state or the comment,
+    /// so another role learns nothing of either (which stage is the user's is <see cref="ReviewRefusalAsync"/>).
+    /// </summary>
+    private bool MayReview(int siteId) =>
+        Access.HasRole(siteId, Role.Reviewer) || Access.HasRole(siteId, Role.ConfidentialityReviewer) || Access.HasRole(siteId, Role.SiteAdmin);
+
     private async Task<StepResult?> ReviewRefusalAsync(LibraryItem item, Stage stage, CancellationToken ct)
     {
         var site = item.OwnerSiteId;
