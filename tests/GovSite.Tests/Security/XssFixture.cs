@@ -30,6 +30,12 @@ public sealed class XssFixture : InteractionFactory
         builder.UseSetting("Interaction:MessagesPerPhonePerDay", "100000");
         builder.UseSetting("ErrorReports:ReportsPerIpPerHour", "100000");
         builder.UseSetting("Disclosure:RequestsPerIpPerHour", "100000");
+        builder.UseSetting("Citizens:SignInPerMinute", "100000");
+        // Every public form and the citizen's sign-in take hundreds of posts from one address here.
+        foreach (var bucket in GovSite.Security.RateLimitOptions.PublicBuckets.Append(GovSite.Security.RateLimitOptions.CitizenSignInPerNumber))
+        {
+            builder.UseSetting($"RateLimits:Rules:{bucket}:Limit", "100000");
+        }
     }
 
     public override async Task InitializeAsync()

@@ -19,7 +19,7 @@ namespace GovSite.Tests.Security;
 /// At least one real form post per public input; the rest through the same services the forms call.
 /// </summary>
 [Trait("Category", "Browser")]
-public class XssInputsBrowserTests(XssFixture app) : IClassFixture<XssFixture>
+public partial class XssInputsBrowserTests(XssFixture app) : IClassFixture<XssFixture>
 {
     private static readonly string Site = $"/sites/{InteractionFactory.PortalCode}";
     private static int s_phone;

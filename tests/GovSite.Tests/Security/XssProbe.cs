@@ -212,23 +212,34 @@ public sealed class XssProbe : IAsyncDisposable
 
     /// <summary>
     /// Opens <paramref name="path"/> in both contexts and records what ran and what was injected;
-    /// each of <paramref name="plainText"/> must appear exactly in the page's text.
+    /// each of <paramref name="plainText"/> must appear exactly in the page's text. A page that
+    /// shows its content only after a form post (a status lookup) is checked after
+    /// <paramref name="submit"/> has filled and sent that form.
     /// </summary>
-    public async Task VisitAsync(string path, IEnumerable<string>? plainText = null)
+    public async Task VisitAsync(string path, IEnumerable<string>? plainText = null, Func<IPage, Task>? submit = null)
     {
         PagesVisited++;
-        var guardedRan = await OpenAsync(guardedPage, path, collectViolations: true, plainText);
-        var bypassedRan = await OpenAsync(bypassedPage, path, collectViolations: false, null);
+        var guardedRan = await OpenAsync(guardedPage, path, collectViolations: true, plainText, submit);
+        var bypassedRan = await OpenAsync(bypassedPage, path, collectViolations: false, null, submit);
         Executed.AddRange(guardedRan.Select(r => $"{path}: {r}"));
         ExecutedOnlyWithoutPolicy.AddRange(bypassedRan.Except(guardedRan).Select(r => $"{path}: {r}"));
     }
 
-    private async Task<List<string>> OpenAsync(IPage page, string path, bool collectViolations, IEnumerable<string>? plainText)
+    private async Task<List<string>> OpenAsync(IPage page, string path, bool collectViolations, IEnumerable<string>? plainText, Func<IPage, Task>? submit)
     {
         hits.Clear();
         var response = await page.GotoAsync(path, new PageGotoOptions { WaitUntil = WaitUntilState.Load });
         response.ShouldNotBeNull(path);
         response.Status.ShouldBe(200, $"GET {path}");
+        if (submit is not null)
+        {
+            // The form's response is a page (a receipt) or a redirect to one (a list with its
+            // notice); either way the checks below run on the document that follows.
+            await page.EvaluateAsync("() => { window.__beforePost = true; }");
+            var posted = await page.RunAndWaitForResponseAsync(() => submit(page), r => r.Request.IsNavigationRequest && r.Request.Method == "POST");
+            posted.Status.ShouldBeOneOf([200, 302], $"POST {path}");
+            await page.WaitForFunctionAsync("() => window.__beforePost === undefined && document.readyState === 'complete'");
+        }
         try
         {
             await page.EvaluateAsync(Interact);
