@@ -439,7 +439,6 @@ public sealed class Workflow(LibraryService library, QualityGate gate, JobQueue 
         }
     }
 
-    /// <summary>Why the caller may not review the item (or its revision) at its current stage; null when they may.</summary>
     /// <summary>
     /// Whether the user reviews on the site at all: checked before the item's state or the comment,
     /// so another role learns nothing of either (which stage is the user's is <see cref="ReviewRefusalAsync"/>).
@@ -447,6 +446,7 @@ public sealed class Workflow(LibraryService library, QualityGate gate, JobQueue 
     private bool MayReview(int siteId) =>
         Access.HasRole(siteId, Role.Reviewer) || Access.HasRole(siteId, Role.ConfidentialityReviewer) || Access.HasRole(siteId, Role.SiteAdmin);
 
+    /// <summary>Why the caller may not review the item (or its revision) at its current stage; null when they may.</summary>
     private async Task<StepResult?> ReviewRefusalAsync(LibraryItem item, Stage stage, CancellationToken ct)
     {
         var site = item.OwnerSiteId;
