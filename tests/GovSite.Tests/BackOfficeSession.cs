@@ -104,15 +104,7 @@ public sealed class BackOfficeSession : IDisposable
     /// <summary>Posts a form with its current values, <paramref name="changes"/> applied (a null value removes the field).</summary>
     public async Task<HttpResponseMessage> SubmitAsync(Form form, Dictionary<string, string?>? changes = null, string? button = null)
     {
-        var fields = form.Values(button);
-        foreach (var (name, value) in changes ?? [])
-        {
-            fields.RemoveAll(f => f.Key == name);
-            if (value is not null)
-            {
-                fields.Add(new(name, value));
-            }
-        }
+        var fields = form.ValuesWith(changes, button);
         var content = new FormUrlEncodedContent(fields);
         return await _client.PostAsync(form.Action, content);
     }
@@ -120,15 +112,7 @@ public sealed class BackOfficeSession : IDisposable
     /// <summary>Posts a form as multipart/form-data with its current values, <paramref name="changes"/> applied, and files under their field names.</summary>
     public async Task<HttpResponseMessage> SubmitWithFilesAsync(Form form, Dictionary<string, string?> changes, params (string Field, string FileName, byte[] Bytes)[] files)
     {
-        var fields = form.Values();
-        foreach (var (name, value) in changes)
-        {
-            fields.RemoveAll(f => f.Key == name);
-            if (value is not null)
-            {
-                fields.Add(new(name, value));
-            }
-        }
+        var fields = form.ValuesWith(changes);
         using var content = new MultipartFormDataContent();
         foreach (var (name, value) in fields)
         {
@@ -175,6 +159,21 @@ public sealed class BackOfficeSession : IDisposable
         public IHtmlFormElement Element => form;
 
         public string Action => form.GetAttribute("action") is { Length: > 0 } action ? action : pageUrl;
+
+        /// <summary>The form's values with <paramref name="changes"/> applied (a null value removes the field).</summary>
+        public List<KeyValuePair<string, string>> ValuesWith(Dictionary<string, string?>? changes, string? button = null)
+        {
+            var fields = Values(button);
+            foreach (var (name, value) in changes ?? [])
+            {
+                fields.RemoveAll(f => f.Key == name);
+                if (value is not null)
+                {
+                    fields.Add(new(name, value));
+                }
+            }
+            return fields;
+        }
 
         public List<KeyValuePair<string, string>> Values(string? button = null)
         {

@@ -87,15 +87,7 @@ public partial class XssInputsBrowserTests
     private static async Task<HttpResponseMessage> PostWithFileAsync(BackOfficeSession session, BackOfficeSession.Form form, Dictionary<string, string?> changes,
         string field, string fileName)
     {
-        var fields = form.Values();
-        foreach (var (name, value) in changes)
-        {
-            fields.RemoveAll(f => f.Key == name);
-            if (value is not null)
-            {
-                fields.Add(new(name, value));
-            }
-        }
+        var fields = form.ValuesWith(changes);
         using var content = new MultipartFormDataContent();
         foreach (var (name, value) in fields)
         {
