@@ -80,18 +80,8 @@ public sealed class AnnualReportService(GovSiteDb db, SiteAccess access, SiteDir
     private async Task<AnnualReport> CreateDraftAsync(int siteId, int year, CancellationToken ct)
     {
         var report = new AnnualReport { SiteId = siteId, Year = year, Status = ReportStatus.Draft, CreatedAt = clock.GetUtcNow().UtcDateTime };
-        db.AnnualReports.Add(report);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-            return report;
-        }
-        catch (DbUpdateException)
-        {
-            // Another request made it first (unique site and year): use theirs.
-            db.Entry(report).State = EntityState.Detached;
-            return await db.AnnualReports.FirstAsync(r => r.SiteId == siteId && r.Year == year, ct);
-        }
+        // Another request may have made it first (unique site and year): then theirs is used.
+        return await db.AddOnceAsync(report, r => r.SiteId == siteId && r.Year == year, ct);
     }
 
     public async Task<IReadOnlyDictionary<string, string>> ComputeAsync(SiteInfo site, int year, CancellationToken ct)

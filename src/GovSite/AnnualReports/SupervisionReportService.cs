@@ -80,18 +80,8 @@ public sealed class SupervisionReportService(GovSiteDb db, SiteAccess access, Si
     private async Task<SupervisionReport> CreateDraftAsync(int regionId, int year, CancellationToken ct)
     {
         var report = new SupervisionReport { RegionId = regionId, Year = year, Status = ReportStatus.Draft, CreatedAt = clock.GetUtcNow().UtcDateTime };
-        db.SupervisionReports.Add(report);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-            return report;
-        }
-        catch (DbUpdateException)
-        {
-            // Another request made it first (unique region and year): use theirs.
-            db.Entry(report).State = EntityState.Detached;
-            return await db.SupervisionReports.FirstAsync(r => r.RegionId == regionId && r.Year == year, ct);
-        }
+        // Another request may have made it first (unique region and year): then theirs is used.
+        return await db.AddOnceAsync(report, r => r.RegionId == regionId && r.Year == year, ct);
     }
 
     public async Task<SupervisionReportView> ViewAsync(Region region, SupervisionReport report, CancellationToken ct)

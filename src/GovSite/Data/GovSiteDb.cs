@@ -240,6 +240,25 @@ public class GovSiteDb(DbContextOptions<GovSiteDb> options, SiteAccess access) :
         global::GovSite.Citizens.CitizensSetup.ConfigureModel(b, this);
     }
 
+    /// <summary>
+    /// Adds a row a unique index allows once (a report per site and year) and saves it; when another
+    /// request added the same row first, ours is let go and theirs, found by <paramref name="same"/>, returned.
+    /// </summary>
+    public async Task<T> AddOnceAsync<T>(T row, System.Linq.Expressions.Expression<Func<T, bool>> same, CancellationToken ct) where T : class
+    {
+        Set<T>().Add(row);
+        try
+        {
+            await SaveChangesAsync(ct);
+            return row;
+        }
+        catch (DbUpdateException)
+        {
+            Entry(row).State = EntityState.Detached;
+            return await Set<T>().FirstAsync(same, ct);
+        }
+    }
+
     private sealed class UtcConverter() : ValueConverter<DateTime, DateTime>(
         v => v.Kind == DateTimeKind.Utc ? v : v.ToUniversalTime(),
         v => DateTime.SpecifyKind(v, DateTimeKind.Utc));

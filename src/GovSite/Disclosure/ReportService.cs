@@ -152,18 +152,8 @@ public sealed class ReportService(GovSiteDb db, SiteAccess access, AnnualReports
         {
             SiteId = siteId, Year = year, Status = ReportStatus.Draft, UpdatedAt = clock.GetUtcNow().UtcDateTime, UpdatedBy = access.UserName,
         };
-        db.DisclosureReports.Add(report);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-            return report;
-        }
-        catch (DbUpdateException)
-        {
-            // Made by the other request in the meantime: use that one.
-            db.Entry(report).State = EntityState.Detached;
-            return await db.DisclosureReports.SingleAsync(r => r.SiteId == siteId && r.Year == year, ct);
-        }
+        // Made by the other request in the meantime: that one is used.
+        return await db.AddOnceAsync(report, r => r.SiteId == siteId && r.Year == year, ct);
     }
 
     /// <param name="attachPdf">False leaves the PDF out (the demo seeding, which must not start a browser); it stays downloadable.</param>
