@@ -19,12 +19,7 @@ public class ApiSubmissionsTests(CitizensFactory app) : IClassFixture<CitizensFa
 
     private sealed record Receipt(string? Number, string? Ticket, string QueryCode);
 
-    private async Task<BackOfficeSession> SignedInAsync(string name)
-    {
-        var session = BackOfficeSession.Anonymous(app);
-        (await app.RegisterAsync(session, CitizensFactory.NextMobile(), name)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
-        return session;
-    }
+    private async Task<BackOfficeSession> SignedInAsync(string name) => (await app.SignedInCitizenAsync(name)).Session;
 
     private static async Task<Receipt> PostAsync(HttpClient client, string path, object body)
     {

@@ -79,6 +79,15 @@ public partial class CitizensFactoryBase : ServicesFactory
         return session.Client.PostAsync(url, new FormUrlEncodedContent(fields));
     }
 
+    /// <summary>A new citizen, registered through the pages and signed in; the session and the mobile number.</summary>
+    public async Task<(BackOfficeSession Session, string Mobile)> SignedInCitizenAsync(string name, string? email = null)
+    {
+        var session = BackOfficeSession.Anonymous(this);
+        var mobile = NextMobile();
+        (await RegisterAsync(session, mobile, name, email: email)).StatusCode.ShouldBe(System.Net.HttpStatusCode.Redirect);
+        return (session, mobile);
+    }
+
     /// <summary>Registers through the pages: 获取验证码, the code from the outbox, 注册. Returns the final response.</summary>
     public async Task<HttpResponseMessage> RegisterAsync(BackOfficeSession session, string mobile, string name, CitizenKind kind = CitizenKind.Person,
         string? creditCode = null, string? password = null, string? email = null)

@@ -15,13 +15,7 @@ namespace GovSite.Tests.Citizens;
 /// <summary>The personal page: saved guides, subscriptions that reach people, one-click unsubscribe, deletion, typed text.</summary>
 public partial class PersonalPageTests(CitizensFactory app) : IClassFixture<CitizensFactory>
 {
-    private async Task<(BackOfficeSession Session, string Mobile)> SignedInAsync(string name = "陈七", string? email = null)
-    {
-        var session = BackOfficeSession.Anonymous(app);
-        var mobile = CitizensFactory.NextMobile();
-        (await app.RegisterAsync(session, mobile, name, email: email)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
-        return (session, mobile);
-    }
+    private Task<(BackOfficeSession Session, string Mobile)> SignedInAsync(string name = "陈七", string? email = null) => app.SignedInCitizenAsync(name, email);
 
     [Fact]
     public async Task A_guide_is_saved_and_subscribed_from_its_page_and_a_change_reaches_the_citizen_with_a_working_unsubscribe_link()

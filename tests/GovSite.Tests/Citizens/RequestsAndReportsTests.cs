@@ -19,12 +19,7 @@ public class RequestsAndReportsTests(CitizensFactory app) : IClassFixture<Citize
 {
     private const string Dept = ServicesFactory.DepartmentCode;
 
-    private async Task<BackOfficeSession> SignedInAsync(string name)
-    {
-        var session = BackOfficeSession.Anonymous(app);
-        (await app.RegisterAsync(session, CitizensFactory.NextMobile(), name)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
-        return session;
-    }
+    private async Task<BackOfficeSession> SignedInAsync(string name) => (await app.SignedInCitizenAsync(name)).Session;
 
     private sealed record Receipt(string Number, string QueryCode);
 

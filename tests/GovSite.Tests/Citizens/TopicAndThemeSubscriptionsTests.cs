@@ -22,8 +22,7 @@ public class TopicAndThemeSubscriptionsTests(CitizensFactory app) : IClassFixtur
 
     private async Task<BackOfficeSession> SubscribedAsync(string name, string email, string kind, string target, string channel)
     {
-        var session = BackOfficeSession.Anonymous(app);
-        (await app.RegisterAsync(session, CitizensFactory.NextMobile(), name, email: email)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var (session, _) = await app.SignedInCitizenAsync(name, email);
         var url = CitizensFactory.Account($"/subscribe?kind={kind}&target={Uri.EscapeDataString(target)}");
         var page = await session.OpenAsync(url);
         var done = await session.SubmitAsync(page.Form("form.account-form"), new() { ["Channel"] = channel });
